@@ -1,0 +1,22 @@
+/* A growable byte buffer for building text off-screen and off-disk. */
+#ifndef NIANBAO_BUF_H
+#define NIANBAO_BUF_H
+#include <stddef.h>
+
+struct buf {
+	char *data; /* always NUL-terminated when len > 0 or after buf_init */
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_repeat(struct buf *b, const char *s, int times);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the contents to the caller and leaves the buffer empty. */
+char *buf_detach(struct buf *b);
+
+#endif

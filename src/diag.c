@@ -1,0 +1,66 @@
+/* Diagnostics list. */
+#include "diag.h"
+#include "xmalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+void diags_init(struct diags *d)
+{
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+void diags_free(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].message);
+	}
+	free(d->v);
+	diags_init(d);
+}
+
+void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line,
+	       int column, const char *fmt, ...)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	struct diag *g = &d->v[d->n++];
+	g->file = file ? xstrdup(file) : NULL;
+	g->line = line;
+	g->column = column;
+	g->severity = sev;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	g->message = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(g->message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+}
+
+size_t diags_count(const struct diags *d, enum diag_severity sev)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].severity == sev)
+			k++;
+	return k;
+}
+
+void diags_print(const struct diags *d, FILE *fp)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		if (g->file != NULL && g->line > 0)
+			fprintf(fp, "%s:%d:%d: ", g->file, g->line, g->column);
+		else if (g->file != NULL)
+			fprintf(fp, "%s: ", g->file);
+		fprintf(fp, "%s: %s\n", g->severity == DIAG_ERROR ? "error" : "warning",
+			g->message);
+	}
+}

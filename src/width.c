@@ -1,0 +1,288 @@
+/* Display width, cutting, padding and Chinese line breaking of UTF-8 text. */
+#include "width.h"
+#include "buf.h"
+#include "xmalloc.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+int width_init_locale(void)
+{
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+		return 1;
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return 0;
+}
+
+int width_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0)
+		return -1;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	int len;
+	uint32_t c, min;
+	if ((u[0] & 0xE0) == 0xC0) {
+		len = 2, c = u[0] & 0x1F, min = 0x80;
+	} else if ((u[0] & 0xF0) == 0xE0) {
+		len = 3, c = u[0] & 0x0F, min = 0x800;
+	} else if ((u[0] & 0xF8) == 0xF0) {
+		len = 4, c = u[0] & 0x07, min = 0x10000;
+	} else {
+		return -1;
+	}
+	if ((size_t)len > n)
+		return -1;
+	for (int i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return -1;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return -1;
+	*cp = c;
+	return len;
+}
+
+int width_valid(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int k = width_decode(s + i, n - i, &cp);
+		if (k < 0) {
+			*bad = i;
+			return 0;
+		}
+		i += (size_t)k;
+	}
+	return 1;
+}
+
+int width_char(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+	if (w >= 0)
+		return w;
+	return 1; /* unprintable: count it so layouts stay safe */
+}
+
+int width_strn(const char *s, size_t n)
+{
+	int w = 0;
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int k = width_decode(s + i, n - i, &cp);
+		if (k < 0) {
+			w += 1;
+			i += 1;
+			continue;
+		}
+		w += width_char(cp);
+		i += (size_t)k;
+	}
+	return w;
+}
+
+int width_str(const char *s)
+{
+	return width_strn(s, strlen(s));
+}
+
+int width_chars(const char *s, size_t n)
+{
+	int k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
+size_t width_fit(const char *s, int cols)
+{
+	size_t i = 0, n = strlen(s);
+	int w = 0;
+	while (i < n) {
+		uint32_t cp;
+		int k = width_decode(s + i, n - i, &cp);
+		int cw = k < 0 ? 1 : width_char(cp);
+		if (k < 0)
+			k = 1;
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += (size_t)k;
+	}
+	return i;
+}
+
+void width_pad(struct buf *b, const char *s, int cols, enum width_align align)
+{
+	int gap = cols - width_str(s);
+	if (gap < 0)
+		gap = 0;
+	int left = align == ALIGN_RIGHT ? gap : align == ALIGN_CENTER ? gap / 2 : 0;
+	buf_repeat(b, " ", left);
+	buf_puts(b, s);
+	buf_repeat(b, " ", gap - left);
+}
+
+/* Line-breaking classes of the characters that matter for Chinese text. */
+static int width_is_closing(uint32_t c)
+{
+	static const uint32_t set[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+				       0xFF09, 0x300D, 0x300F, 0x300B, 0x3009, 0x3011, 0x3015,
+				       0x201D, 0x2019, 0x2026, 0x00B7, 0xFF05, 0xFF0E, 0x30FC,
+				       ',',    '.',    ';',    ':',    '?',    '!',    ')',
+				       ']',    '}',    '%'};
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == c)
+			return 1;
+	return 0;
+}
+
+static int width_is_opening(uint32_t c)
+{
+	static const uint32_t set[] = {0xFF08, 0x300C, 0x300E, 0x300A, 0x3008,
+				       0x3010, 0x3014, 0x201C, 0x2018, '(',
+				       '[',    '{'};
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == c)
+			return 1;
+	return 0;
+}
+
+static int width_is_word(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c == '_' || c == '-' || c == '/' || c == '+' || c == '@' || c == '#';
+}
+
+/* A unit is the smallest piece a line break may not fall inside. */
+struct width_unit {
+	size_t start, end;
+	int cols;
+	int is_space;
+};
+
+static size_t width_units(const char *s, struct width_unit **out)
+{
+	size_t n = strlen(s), cap = 16, k = 0, i = 0;
+	struct width_unit *u = xmalloc(cap * sizeof *u);
+	int glue_next = 0; /* previous unit ended with opening punctuation */
+	while (i < n) {
+		uint32_t cp;
+		int len = width_decode(s + i, n - i, &cp);
+		if (len < 0)
+			len = 1, cp = '?';
+		size_t j = i + (size_t)len;
+		if (width_is_word(cp)) {
+			/* a run of letters and digits, with inner dots and commas of
+			 * numbers such as 21.6560 or 1,000 */
+			while (j < n) {
+				uint32_t c2;
+				int l2 = width_decode(s + j, n - j, &c2);
+				if (l2 < 0)
+					break;
+				if (width_is_word(c2)) {
+					j += (size_t)l2;
+				} else if ((c2 == '.' || c2 == ',') && j + 1 < n &&
+					   s[j + 1] >= '0' && s[j + 1] <= '9') {
+					j += (size_t)l2;
+				} else {
+					break;
+				}
+			}
+		}
+		int cols = width_strn(s + i, j - i);
+		int is_space = cp == ' ';
+		if (k > 0 && !is_space && !u[k - 1].is_space &&
+		    (glue_next || width_is_closing(cp))) {
+			u[k - 1].end = j;
+			u[k - 1].cols += cols;
+		} else {
+			if (k == cap)
+				u = xreallocarray(u, cap *= 2, sizeof *u);
+			u[k++] = (struct width_unit){i, j, cols, is_space};
+		}
+		glue_next = width_is_opening(cp);
+		i = j;
+	}
+	*out = u;
+	return k;
+}
+
+static void width_push(char ***lines, int *n, const char *s, size_t len)
+{
+	*lines = xreallocarray(*lines, (size_t)*n + 1, sizeof **lines);
+	/* no line ends with a space that the break consumed */
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	(*lines)[(*n)++] = xstrndup(s, len);
+}
+
+int width_wrap(const char *s, int cols, char ***lines)
+{
+	struct width_unit *u;
+	size_t nu = width_units(s, &u);
+	int n = 0;
+	*lines = NULL;
+	if (cols < 2)
+		cols = 2;
+	struct buf line;
+	buf_init(&line);
+	int used = 0;
+	for (size_t i = 0; i < nu; i++) {
+		if (used > 0 && used + u[i].cols > cols) {
+			width_push(lines, &n, line.data, line.len);
+			line.len = 0;
+			used = 0;
+			if (u[i].is_space)
+				continue; /* a space at a break disappears */
+		}
+		if (u[i].cols > cols) {
+			/* a unit wider than a line (a long Latin word): break it by
+			 * characters, the only way left not to cut it off */
+			size_t p = u[i].start;
+			while (p < u[i].end) {
+				uint32_t cp;
+				int len = width_decode(s + p, u[i].end - p, &cp);
+				if (len < 0)
+					len = 1, cp = '?';
+				int cw = width_char(cp);
+				if (used > 0 && used + cw > cols) {
+					width_push(lines, &n, line.data, line.len);
+					line.len = 0;
+					used = 0;
+				}
+				buf_add(&line, s + p, (size_t)len);
+				used += cw;
+				p += (size_t)len;
+			}
+			continue;
+		}
+		buf_add(&line, s + u[i].start, u[i].end - u[i].start);
+		used += u[i].cols;
+	}
+	if (used > 0 || n == 0)
+		width_push(lines, &n, line.data, line.len);
+	buf_free(&line);
+	free(u);
+	return n;
+}
+
+void width_lines_free(char **lines, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}

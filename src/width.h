@@ -1,0 +1,39 @@
+/* Display width of UTF-8 text: CJK and full-width punctuation take two
+ * columns. Every cut, pad and wrap by columns lives here, never by bytes. */
+#ifndef NIANBAO_WIDTH_H
+#define NIANBAO_WIDTH_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+enum width_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+
+/* Makes wcwidth() answer for UTF-8 whatever the user's locale: returns 1 if
+ * the user's own locale was UTF-8, 0 if C.UTF-8 had to stand in. */
+int width_init_locale(void);
+
+/* Decodes one character; returns its length in bytes, or -1 when the bytes
+ * at s are not valid UTF-8 (overlong, surrogate, truncated, > U+10FFFF). */
+int width_decode(const char *s, size_t n, uint32_t *cp);
+/* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad = offset of the first
+ * bad byte. */
+int width_valid(const char *s, size_t n, size_t *bad);
+/* Columns of one character (0 for combining marks, 1 for unprintable). */
+int width_char(uint32_t cp);
+int width_str(const char *s);
+int width_strn(const char *s, size_t n);
+/* Number of characters in s[0..n). */
+int width_chars(const char *s, size_t n);
+/* Bytes of the longest prefix of s that fits in cols columns. */
+size_t width_fit(const char *s, int cols);
+/* Appends s padded with spaces to exactly cols columns (s must fit). */
+void width_pad(struct buf *b, const char *s, int cols, enum width_align align);
+/* Wraps s into lines of at most cols columns by Chinese rules: no line starts
+ * with closing punctuation or ends with opening punctuation, runs of Latin
+ * letters and digits stay whole when they fit. Returns the number of lines;
+ * *lines is an array of new strings (free with width_lines_free). */
+int width_wrap(const char *s, int cols, char ***lines);
+void width_lines_free(char **lines, int n);
+
+#endif
