@@ -1,0 +1,20 @@
+/* Where forms are found: ./forms, each folder of $NIANBAO_FORMS (separated
+ * by ':'), then the installed data folder; the first file named ID.yaml whose
+ * id is ID wins. */
+#ifndef NIANBAO_FORMPATH_H
+#define NIANBAO_FORMPATH_H
+
+struct form;
+struct diags;
+
+/* The folders, in search order; free with formpath_free_dirs. */
+int formpath_dirs(char ***dirs);
+void formpath_free_dirs(char **dirs, int n);
+/* Loads the form with this id; NULL after a diagnostic. */
+struct form *formpath_load(const char *id, struct diags *d);
+/* Every form found, first of each id only; loads each (ones that fail to
+ * load add their diagnostics). Returns the count; *out is owned by the
+ * caller (free each with form_free, then the array). */
+int formpath_all(struct form ***out, struct diags *d);
+
+#endif

@@ -1,0 +1,467 @@
+/* libyaml event parser into a position-keeping tree; emitter helpers. */
+#include "yamlio.h"
+#include "buf.h"
+#include "diag.h"
+#include "width.h"
+#include "xmalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+struct yamlio_load {
+	yaml_parser_t parser;
+	const char *name;
+	const char *text;
+	size_t len;
+	size_t nodes;
+	struct diags *d;
+};
+
+/* libyaml marks are 0-based and count characters; callers want 1-based. */
+static void yamlio_error(struct yamlio_load *L, const yaml_mark_t *m, const char *fmt,
+			 const char *arg)
+{
+	diags_add(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1, fmt, arg);
+}
+
+/* Line and column (in characters) of a byte offset, for errors libyaml only
+ * reports by offset. */
+static void yamlio_where(const char *text, size_t off, int *line, int *col)
+{
+	*line = 1;
+	size_t start = 0;
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n')
+			(*line)++, start = i + 1;
+	*col = width_chars(text + start, off - start) + 1;
+}
+
+static void yamlio_parser_error(struct yamlio_load *L)
+{
+	yaml_parser_t *p = &L->parser;
+	if (p->error == YAML_READER_ERROR) {
+		int line, col;
+		size_t off = p->problem_offset < L->len ? p->problem_offset : L->len;
+		yamlio_where(L->text, off, &line, &col);
+		diags_add(L->d, DIAG_ERROR, L->name, line, col, "%s",
+			  p->problem ? p->problem : "unreadable text");
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		diags_add(L->d, DIAG_ERROR, L->name, 0, 0, "out of memory reading YAML");
+		return;
+	}
+	const char *problem = p->problem ? p->problem : "malformed YAML";
+	if (p->context != NULL)
+		diags_add(L->d, DIAG_ERROR, L->name, (int)p->problem_mark.line + 1,
+			  (int)p->problem_mark.column + 1, "malformed YAML: %s %s", p->context,
+			  problem);
+	else
+		yamlio_error(L, &p->problem_mark, "malformed YAML: %s", problem);
+}
+
+static int yamlio_next(struct yamlio_load *L, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&L->parser, ev)) {
+		yamlio_parser_error(L);
+		return -1;
+	}
+	return 0;
+}
+
+static struct ynode *yamlio_node(struct yamlio_load *L, enum ynode_kind kind,
+				 const yaml_mark_t *m)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->line = (int)m->line + 1;
+	n->col = (int)m->column + 1;
+	L->nodes++;
+	return n;
+}
+
+/* Appends an item to a sequence, or a key and its value to a mapping. */
+static void yamlio_push(struct ynode *n, struct ynode *key, struct ynode *val)
+{
+	size_t count = n->kind == Y_MAP ? n->n * 2 : n->n;
+	n->items = xreallocarray(n->items, count + 2, sizeof *n->items);
+	n->items[count] = key;
+	if (val != NULL)
+		n->items[count + 1] = val;
+	n->n++;
+}
+
+/* Builds the node that starts with *ev (already read). Returns NULL after
+ * adding a diagnostic. */
+static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int depth)
+{
+	const yaml_mark_t *m = &ev->start_mark;
+	if (L->nodes >= YAMLIO_MAX_NODES) {
+		yamlio_error(L, m, "too many YAML nodes (more than %s)", "500000");
+		return NULL;
+	}
+	if (depth > YAMLIO_MAX_DEPTH) {
+		yamlio_error(L, m, "YAML nested too deeply (more than %s levels)", "32");
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		yamlio_error(L, m, "YAML aliases (*%s) are not allowed here",
+			     (const char *)ev->data.alias.anchor);
+		return NULL;
+	case YAML_SCALAR_EVENT: {
+		if (ev->data.scalar.anchor != NULL) {
+			yamlio_error(L, m, "YAML anchors (&%s) are not allowed here",
+				     (const char *)ev->data.scalar.anchor);
+			return NULL;
+		}
+		if (ev->data.scalar.tag != NULL) {
+			yamlio_error(L, m, "YAML tags (%s) are not allowed here",
+				     (const char *)ev->data.scalar.tag);
+			return NULL;
+		}
+		if (ev->data.scalar.length > YAMLIO_MAX_SCALAR) {
+			yamlio_error(L, m, "value longer than %s bytes", "1048576");
+			return NULL;
+		}
+		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
+			yamlio_error(L, m, "value contains a NUL character%s", "");
+			return NULL;
+		}
+		struct ynode *n = yamlio_node(L, Y_SCALAR, m);
+		n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return n;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		int is_map = ev->type == YAML_MAPPING_START_EVENT;
+		const yaml_char_t *anchor = is_map ? ev->data.mapping_start.anchor
+						   : ev->data.sequence_start.anchor;
+		const yaml_char_t *tag =
+			is_map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+		if (anchor != NULL) {
+			yamlio_error(L, m, "YAML anchors (&%s) are not allowed here",
+				     (const char *)anchor);
+			return NULL;
+		}
+		if (tag != NULL) {
+			yamlio_error(L, m, "YAML tags (%s) are not allowed here",
+				     (const char *)tag);
+			return NULL;
+		}
+		struct ynode *n = yamlio_node(L, is_map ? Y_MAP : Y_SEQ, m);
+		for (;;) {
+			yaml_event_t e;
+			if (yamlio_next(L, &e) < 0)
+				goto fail;
+			if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT) {
+				yaml_event_delete(&e);
+				return n;
+			}
+			struct ynode *key = yamlio_build(L, &e, depth + 1);
+			yaml_event_delete(&e);
+			if (key == NULL)
+				goto fail;
+			if (!is_map) {
+				yamlio_push(n, key, NULL);
+				continue;
+			}
+			if (key->kind != Y_SCALAR) {
+				diags_add(L->d, DIAG_ERROR, L->name, key->line, key->col,
+					  "a mapping key must be a plain name, not a %s",
+					  ynode_kind_name(key));
+				ynode_free(key);
+				goto fail;
+			}
+			if (ymap_get(n, key->str) != NULL) {
+				diags_add(L->d, DIAG_ERROR, L->name, key->line, key->col,
+					  "duplicate key '%s'", key->str);
+				ynode_free(key);
+				goto fail;
+			}
+			if (yamlio_next(L, &e) < 0) {
+				ynode_free(key);
+				goto fail;
+			}
+			struct ynode *val = yamlio_build(L, &e, depth + 1);
+			yaml_event_delete(&e);
+			if (val == NULL) {
+				ynode_free(key);
+				goto fail;
+			}
+			yamlio_push(n, key, val);
+		}
+	fail:
+		ynode_free(n);
+		return NULL;
+	}
+	default:
+		yamlio_error(L, m, "unexpected YAML structure%s", "");
+		return NULL;
+	}
+}
+
+int yamlio_load_string(const char *name, const char *text, size_t len, struct ynode **root,
+		       struct diags *d)
+{
+	*root = NULL;
+	size_t bad;
+	if (!width_valid(text, len, &bad)) {
+		int line, col;
+		yamlio_where(text, bad, &line, &col);
+		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
+			  (unsigned char)text[bad]);
+		return -1;
+	}
+	struct yamlio_load L = {.name = name, .text = text, .len = len, .d = d};
+	yaml_parser_initialize(&L.parser);
+	yaml_parser_set_input_string(&L.parser, (const unsigned char *)text, len);
+	yaml_event_t ev;
+	int rc = -1;
+	struct ynode *doc = NULL;
+	if (yamlio_next(&L, &ev) < 0)
+		goto out;
+	yaml_event_delete(&ev); /* stream start */
+	if (yamlio_next(&L, &ev) < 0)
+		goto out;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		yaml_event_delete(&ev);
+		diags_add(d, DIAG_ERROR, name, 1, 1, "the file is empty");
+		goto out;
+	}
+	yaml_event_delete(&ev); /* document start */
+	if (yamlio_next(&L, &ev) < 0)
+		goto out;
+	doc = yamlio_build(&L, &ev, 0);
+	yaml_event_delete(&ev);
+	if (doc == NULL)
+		goto out;
+	if (yamlio_next(&L, &ev) < 0) /* document end */
+		goto out;
+	yaml_event_delete(&ev);
+	if (yamlio_next(&L, &ev) < 0)
+		goto out;
+	if (ev.type != YAML_STREAM_END_EVENT) {
+		yamlio_error(&L, &ev.start_mark, "only one YAML document is allowed%s", "");
+		yaml_event_delete(&ev);
+		goto out;
+	}
+	yaml_event_delete(&ev);
+	*root = doc;
+	doc = NULL;
+	rc = 0;
+out:
+	ynode_free(doc);
+	yaml_parser_delete(&L.parser);
+	return rc;
+}
+
+int yamlio_load_file(const char *path, struct ynode **root, struct diags *d)
+{
+	*root = NULL;
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL) {
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && !S_ISREG(st.st_mode)) {
+		fclose(fp);
+		diags_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
+		return -1;
+	}
+	struct buf b;
+	buf_init(&b);
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if (b.len + got > YAMLIO_MAX_BYTES) {
+			fclose(fp);
+			buf_free(&b);
+			diags_add(d, DIAG_ERROR, path, 0, 0, "file larger than %u bytes",
+				  YAMLIO_MAX_BYTES);
+			return -1;
+		}
+		buf_add(&b, chunk, got);
+	}
+	int err = ferror(fp);
+	fclose(fp);
+	if (err) {
+		buf_free(&b);
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	int rc = yamlio_load_string(path, b.data, b.len, root, d);
+	buf_free(&b);
+	return rc;
+}
+
+void ynode_free(struct ynode *n)
+{
+	if (n == NULL)
+		return;
+	size_t count = n->kind == Y_MAP ? n->n * 2 : n->n;
+	for (size_t i = 0; i < count; i++)
+		ynode_free(n->items[i]);
+	free(n->items);
+	free(n->str);
+	free(n);
+}
+
+struct ynode *ymap_key(const struct ynode *map, size_t i)
+{
+	return map->items[2 * i];
+}
+
+struct ynode *ymap_value(const struct ynode *map, size_t i)
+{
+	return map->items[2 * i + 1];
+}
+
+struct ynode *ymap_get(const struct ynode *map, const char *key)
+{
+	if (map == NULL || map->kind != Y_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->items[2 * i]->str, key) == 0)
+			return map->items[2 * i + 1];
+	return NULL;
+}
+
+int ynode_is_null(const struct ynode *n)
+{
+	return n->kind == Y_SCALAR && n->plain &&
+	       (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
+		strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
+}
+
+const char *ynode_kind_name(const struct ynode *n)
+{
+	return n->kind == Y_MAP ? "mapping" : n->kind == Y_SEQ ? "list" : "value";
+}
+
+struct yemit {
+	yaml_emitter_t e;
+	struct buf *out;
+	int failed;
+};
+
+static int yemit_write(void *data, unsigned char *s, size_t n)
+{
+	buf_add(data, (const char *)s, n);
+	return 1;
+}
+
+/* An event handed to the emitter is the emitter's, even when it fails. */
+static void yemit_event(struct yemit *y, yaml_event_t *ev)
+{
+	if (y->failed) {
+		yaml_event_delete(ev);
+		return;
+	}
+	if (!yaml_emitter_emit(&y->e, ev))
+		y->failed = 1;
+}
+
+struct yemit *yemit_new(struct buf *out)
+{
+	struct yemit *y = xcalloc(1, sizeof *y);
+	y->out = out;
+	yaml_emitter_initialize(&y->e);
+	yaml_emitter_set_output(&y->e, yemit_write, out);
+	yaml_emitter_set_unicode(&y->e, 1);
+	yaml_emitter_set_width(&y->e, -1);
+	yaml_emitter_set_indent(&y->e, 2);
+	yaml_event_t ev;
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	yemit_event(y, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	yemit_event(y, &ev);
+	return y;
+}
+
+void yemit_map_start(struct yemit *y)
+{
+	yaml_event_t ev;
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	yemit_event(y, &ev);
+}
+
+void yemit_map_end(struct yemit *y)
+{
+	yaml_event_t ev;
+	yaml_mapping_end_event_initialize(&ev);
+	yemit_event(y, &ev);
+}
+
+void yemit_seq_start(struct yemit *y, int flow)
+{
+	yaml_event_t ev;
+	yaml_sequence_start_event_initialize(
+		&ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+	yemit_event(y, &ev);
+}
+
+void yemit_seq_end(struct yemit *y)
+{
+	yaml_event_t ev;
+	yaml_sequence_end_event_initialize(&ev);
+	yemit_event(y, &ev);
+}
+
+/* Text that a plain scalar would turn into something else when read back. */
+static int yemit_ambiguous(const char *s)
+{
+	static const char *words[] = {"~",    "null",  "Null", "NULL", "true", "True",
+				      "TRUE", "false", "False", "FALSE", "yes", "no",
+				      "on",   "off",   "Yes",  "No",   "On",   "Off"};
+	if (*s == '\0')
+		return 1;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(s, words[i]) == 0)
+			return 1;
+	const char *p = s;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (*p >= '0' && *p <= '9')
+		return 1; /* reads as a number or a date */
+	return 0;
+}
+
+void yemit_scalar(struct yemit *y, const char *s, enum yemit_style style)
+{
+	yaml_scalar_style_t st = YAML_ANY_SCALAR_STYLE;
+	if (style == YEMIT_STRING && yemit_ambiguous(s))
+		st = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	if (style == YEMIT_LITERAL)
+		st = strchr(s, '\n') ? YAML_LITERAL_SCALAR_STYLE
+				     : (yemit_ambiguous(s) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+							   : YAML_ANY_SCALAR_STYLE);
+	if (style == YEMIT_PLAIN)
+		st = YAML_PLAIN_SCALAR_STYLE;
+	yaml_event_t ev;
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
+				     1, 1, st);
+	yemit_event(y, &ev);
+}
+
+int yemit_finish(struct yemit *y)
+{
+	yaml_event_t ev;
+	yaml_document_end_event_initialize(&ev, 1);
+	yemit_event(y, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	yemit_event(y, &ev);
+	if (!y->failed && !yaml_emitter_flush(&y->e))
+		y->failed = 1;
+	int rc = y->failed ? -1 : 0;
+	yaml_emitter_delete(&y->e);
+	free(y);
+	return rc;
+}

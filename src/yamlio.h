@@ -1,0 +1,55 @@
+/* Thin layer over libyaml: reads a file into a small tree of mappings,
+ * sequences and scalars, each keeping its line and column, with limits that
+ * make hostile input harmless; and writes YAML through libyaml's emitter. */
+#ifndef NIANBAO_YAMLIO_H
+#define NIANBAO_YAMLIO_H
+#include <stddef.h>
+
+struct diags;
+struct buf;
+
+#define YAMLIO_MAX_BYTES (8u << 20)
+#define YAMLIO_MAX_DEPTH 32
+#define YAMLIO_MAX_SCALAR (1u << 20)
+#define YAMLIO_MAX_NODES 500000
+
+enum ynode_kind { Y_SCALAR, Y_MAP, Y_SEQ };
+
+struct ynode {
+	enum ynode_kind kind;
+	int line, col; /* 1-based; col counts characters */
+	char *str;     /* Y_SCALAR: the value, NUL-terminated */
+	size_t len;
+	int plain;     /* written without quotes (so ~ and null mean blank) */
+	struct ynode **items; /* Y_SEQ: items; Y_MAP: key, value, key, value... */
+	size_t n;             /* Y_SEQ: items; Y_MAP: pairs */
+};
+
+/* Parses a whole file. On error adds one diagnostic naming file:line:col,
+ * returns -1 and sets *root to NULL. */
+int yamlio_load_file(const char *path, struct ynode **root, struct diags *d);
+int yamlio_load_string(const char *name, const char *text, size_t len, struct ynode **root,
+		       struct diags *d);
+void ynode_free(struct ynode *n);
+
+struct ynode *ymap_key(const struct ynode *map, size_t i);
+struct ynode *ymap_value(const struct ynode *map, size_t i);
+struct ynode *ymap_get(const struct ynode *map, const char *key);
+/* A plain empty, ~ or null scalar. */
+int ynode_is_null(const struct ynode *n);
+const char *ynode_kind_name(const struct ynode *n);
+
+/* Writing. Scalars are written plain when that reads back the same, quoted
+ * otherwise, or as a literal block for multi-line text. */
+enum yemit_style { YEMIT_PLAIN, YEMIT_STRING, YEMIT_LITERAL };
+struct yemit;
+struct yemit *yemit_new(struct buf *out);
+void yemit_map_start(struct yemit *y);
+void yemit_map_end(struct yemit *y);
+void yemit_seq_start(struct yemit *y, int flow);
+void yemit_seq_end(struct yemit *y);
+void yemit_scalar(struct yemit *y, const char *s, enum yemit_style style);
+/* Finishes the stream; returns 0, or -1 if libyaml refused anything. */
+int yemit_finish(struct yemit *y);
+
+#endif
