@@ -1,0 +1,235 @@
+/* Incremental recompute and checking. */
+#include "engine.h"
+#include "buf.h"
+#include "expr.h"
+#include "form.h"
+#include "report.h"
+#include "xmalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct engine {
+	const struct form *f;
+	struct report *r;
+	signed char *status;    /* per check instance: an enum expr_truth */
+	unsigned char *stale;   /* per cell: the stored total disagreed on load */
+	unsigned *seen;         /* per cell: epoch when last queued */
+	unsigned *inst_seen;    /* per instance: epoch when last run */
+	unsigned epoch;
+	int *queue;             /* computed cells to redo */
+	int *changed;
+};
+
+static void engine_compute(struct engine *e, int cell)
+{
+	const struct fcell *fc = &e->f->cells[cell];
+	struct value v;
+	if (expr_eval_num(fc->formula, e->r->vals, &v) < 0 || value_conform(&v, &fc->type) < 0) {
+		memset(&v, 0, sizeof v);
+		v.kind = VAL_ERROR;
+	}
+	e->r->vals[cell] = v;
+}
+
+static void engine_run(struct engine *e, int inst)
+{
+	e->status[inst] = (signed char)expr_eval_bool(e->f->insts[inst].expr, e->r->vals);
+}
+
+void engine_recompute_all(struct engine *e)
+{
+	for (int i = 0; i < e->f->norder; i++)
+		engine_compute(e, e->f->order[i]);
+	for (int i = 0; i < e->f->ninsts; i++)
+		engine_run(e, i);
+}
+
+struct engine *engine_new(struct report *r)
+{
+	const struct form *f = r->form;
+	struct engine *e = xcalloc(1, sizeof *e);
+	e->f = f;
+	e->r = r;
+	e->status = xcalloc((size_t)f->ninsts + 1, 1);
+	e->stale = xcalloc((size_t)f->ncells + 1, 1);
+	e->seen = xcalloc((size_t)f->ncells + 1, sizeof *e->seen);
+	e->inst_seen = xcalloc((size_t)f->ninsts + 1, sizeof *e->inst_seen);
+	e->queue = xmalloc(((size_t)f->ncells + 1) * sizeof *e->queue);
+	e->changed = xmalloc(((size_t)f->ncells + 1) * sizeof *e->changed);
+	engine_recompute_all(e);
+	for (int i = 0; i < f->norder; i++) {
+		int cell = f->order[i];
+		if (r->line[cell] > 0 && !value_same(&r->stored[cell], &r->vals[cell]))
+			e->stale[cell] = 1;
+	}
+	return e;
+}
+
+void engine_free(struct engine *e)
+{
+	if (e == NULL)
+		return;
+	free(e->status);
+	free(e->stale);
+	free(e->seen);
+	free(e->inst_seen);
+	free(e->queue);
+	free(e->changed);
+	free(e);
+}
+
+struct report *engine_report(const struct engine *e)
+{
+	return e->r;
+}
+
+static int engine_topo_cmp(const void *a, const void *b, void *arg)
+{
+	const struct form *f = arg;
+	return f->cells[*(const int *)a].topo - f->cells[*(const int *)b].topo;
+}
+
+/* Insertion sort by topological position: the queues are short. */
+static void engine_sort(const struct form *f, int *v, int n)
+{
+	for (int i = 1; i < n; i++) {
+		int x = v[i], j = i;
+		while (j > 0 && engine_topo_cmp(&v[j - 1], &x, (void *)f) > 0) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
+int engine_edit(struct engine *e, int cell, const struct value *v)
+{
+	const struct form *f = e->f;
+	if (cell < 0 || cell >= f->ncells || f->cells[cell].formula != NULL)
+		return -1;
+	struct value *slot = &e->r->vals[cell];
+	if (value_identical(slot, v))
+		return 0;
+	value_copy(slot, v);
+	if (++e->epoch == 0) {
+		memset(e->seen, 0, (size_t)f->ncells * sizeof *e->seen);
+		memset(e->inst_seen, 0, (size_t)f->ninsts * sizeof *e->inst_seen);
+		e->epoch = 1;
+	}
+	/* every computed cell that depends on this one, however indirectly */
+	int nq = 0;
+	for (int head = -1; head < nq; head++) {
+		int from = head < 0 ? cell : e->queue[head];
+		for (int k = f->dep_start[from]; k < f->dep_start[from + 1]; k++) {
+			int d = f->dep_cells[k];
+			if (e->seen[d] != e->epoch) {
+				e->seen[d] = e->epoch;
+				e->queue[nq++] = d;
+			}
+		}
+	}
+	engine_sort(f, e->queue, nq);
+	int nc = 0;
+	e->changed[nc++] = cell;
+	for (int i = 0; i < nq; i++) {
+		int d = e->queue[i];
+		struct value old = e->r->vals[d];
+		engine_compute(e, d);
+		if (!value_identical(&old, &e->r->vals[d])) {
+			e->changed[nc++] = d;
+			e->stale[d] = 0;
+		}
+	}
+	for (int i = 0; i < nc; i++) {
+		int c = e->changed[i];
+		for (int k = f->chk_start[c]; k < f->chk_start[c + 1]; k++) {
+			int in = f->chk_insts[k];
+			if (e->inst_seen[in] != e->epoch) {
+				e->inst_seen[in] = e->epoch;
+				engine_run(e, in);
+			}
+		}
+	}
+	return nc;
+}
+
+static struct problem *engine_push(struct problem **v, int *n)
+{
+	*v = xreallocarray(*v, (size_t)*n + 1, sizeof **v);
+	struct problem *p = &(*v)[(*n)++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+int engine_problems(const struct engine *e, struct problem **out)
+{
+	const struct form *f = e->f;
+	int n = 0;
+	*out = NULL;
+	for (int i = 0; i < f->norder; i++) {
+		int cell = f->order[i];
+		const struct fcell *fc = &f->cells[cell];
+		if (!e->stale[cell] && e->r->vals[cell].kind != VAL_ERROR)
+			continue;
+		struct problem *p = engine_push(out, &n);
+		p->severity = DIAG_ERROR;
+		p->block = fc->block;
+		p->r = fc->r;
+		p->c = fc->c;
+		p->cell = cell;
+		if (e->r->vals[cell].kind == VAL_ERROR) {
+			p->kind = PROBLEM_OVERFLOW;
+			p->message = xstrdup("the total is too large to compute");
+		} else {
+			char *s = value_str(&e->r->stored[cell]), *c = value_str(&e->r->vals[cell]);
+			p->kind = PROBLEM_STORED;
+			p->message = xasprintf("the file stores %s here, but its parts add up to %s",
+					       *s ? s : "a blank", *c ? c : "a blank");
+			free(s);
+			free(c);
+		}
+	}
+	for (int i = 0; i < f->ninsts; i++) {
+		if (e->status[i] != EXPR_FALSE && e->status[i] != EXPR_OVERFLOW)
+			continue;
+		const struct finst *in = &f->insts[i];
+		struct problem *p = engine_push(out, &n);
+		p->kind = PROBLEM_CHECK;
+		p->check = in->check;
+		p->severity = e->status[i] == EXPR_OVERFLOW ? DIAG_ERROR : in->check->severity;
+		p->block = in->block;
+		p->r = in->r;
+		p->c = in->c;
+		p->cell = in->anchor;
+		p->message = e->status[i] == EXPR_OVERFLOW
+				     ? xasprintf("%s (a number is too large to check)",
+						 in->check->message)
+				     : xstrdup(in->check->message);
+	}
+	return n;
+}
+
+void engine_problems_free(struct problem *p, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(p[i].message);
+	free(p);
+}
+
+int engine_cell_flags(const struct engine *e, int cell)
+{
+	const struct form *f = e->f;
+	int flags = 0;
+	if (e->stale[cell] || e->r->vals[cell].kind == VAL_ERROR)
+		flags |= ENGINE_CELL_ERROR;
+	for (int k = f->chk_start[cell]; k < f->chk_start[cell + 1]; k++) {
+		int in = f->chk_insts[k];
+		if (e->status[in] == EXPR_OVERFLOW)
+			flags |= ENGINE_CELL_ERROR;
+		else if (e->status[in] == EXPR_FALSE)
+			flags |= f->insts[in].check->severity == DIAG_ERROR ? ENGINE_CELL_ERROR
+									 : ENGINE_CELL_WARNING;
+	}
+	return flags;
+}

@@ -1,0 +1,48 @@
+/* The engine: keeps a report's computed cells and check results current.
+ * An edit recomputes only the formulas that depend on the edited cell, in the
+ * order fixed when the form loaded, and re-runs only the checks that read a
+ * changed cell. Every view changes values through engine_edit. */
+#ifndef NIANBAO_ENGINE_H
+#define NIANBAO_ENGINE_H
+#include "diag.h"
+#include "value.h"
+
+struct report;
+struct form;
+struct fcheck;
+struct fblock;
+
+enum problem_kind { PROBLEM_CHECK, PROBLEM_STORED, PROBLEM_OVERFLOW };
+
+struct problem {
+	enum problem_kind kind;
+	enum diag_severity severity;
+	const struct fcheck *check; /* PROBLEM_CHECK only */
+	const struct fblock *block; /* NULL for a check over several blocks */
+	int r, c;                   /* row and column it speaks of; -1 when it spans */
+	int cell;                   /* the cell it points at; -1 if none */
+	char *message;
+};
+
+struct engine;
+
+/* Computes every formula and check of r; stored totals that disagree with
+ * their parts become problems. */
+struct engine *engine_new(struct report *r);
+void engine_free(struct engine *e);
+struct report *engine_report(const struct engine *e);
+/* Sets an input cell and brings everything that depends on it up to date.
+ * Returns the number of cells whose value changed (the edited one
+ * included), or -1 when the cell is computed and cannot be set. */
+int engine_edit(struct engine *e, int cell, const struct value *v);
+void engine_recompute_all(struct engine *e);
+
+/* Every current problem, in form order; free with engine_problems_free. */
+int engine_problems(const struct engine *e, struct problem **out);
+void engine_problems_free(struct problem *p, int n);
+/* Bit 1: the cell is in a failing error check; bit 2: in a failing warning. */
+#define ENGINE_CELL_ERROR 1
+#define ENGINE_CELL_WARNING 2
+int engine_cell_flags(const struct engine *e, int cell);
+
+#endif

@@ -1,0 +1,478 @@
+/* Report files: load with every value checked against its cell's type,
+ * save deterministically through libyaml's emitter. */
+#include "report.h"
+#include "buf.h"
+#include "diag.h"
+#include "form.h"
+#include "formpath.h"
+#include "xmalloc.h"
+#include "yamlio.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct report *report_new(const struct form *f)
+{
+	struct report *r = xcalloc(1, sizeof *r);
+	r->form = f;
+	r->header = xcalloc((size_t)f->nheader + 1, sizeof *r->header);
+	r->prose = xcalloc((size_t)f->nprose + 1, sizeof *r->prose);
+	r->vals = xcalloc((size_t)f->ncells + 1, sizeof *r->vals);
+	r->stored = xcalloc((size_t)f->ncells + 1, sizeof *r->stored);
+	r->line = xcalloc((size_t)f->ncells + 1, sizeof *r->line);
+	r->col = xcalloc((size_t)f->ncells + 1, sizeof *r->col);
+	return r;
+}
+
+void report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	const struct form *f = r->form;
+	for (int i = 0; i < f->nheader; i++)
+		free(r->header[i]);
+	for (int i = 0; i < f->nprose; i++)
+		free(r->prose[i]);
+	for (int i = 0; i < f->ncells; i++) {
+		value_clear(&r->vals[i]);
+		value_clear(&r->stored[i]);
+	}
+	free(r->header);
+	free(r->prose);
+	free(r->vals);
+	free(r->stored);
+	free(r->line);
+	free(r->col);
+	free(r->path);
+	form_free(r->owned_form);
+	free(r);
+}
+
+static int report_days(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static int report_digits(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+const char *report_header_problem(const struct report *r, int field, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return NULL;
+	switch (r->form->header[field].type) {
+	case HF_TEXT:
+		for (const char *p = text; *p; p++)
+			if ((unsigned char)*p < 0x20)
+				return "must be one line of text";
+		return NULL;
+	case HF_YEAR:
+		if (strlen(text) != 4 || !report_digits(text, 4) || text[0] == '0')
+			return "is not a year (four digits, such as 2021)";
+		return NULL;
+	case HF_DATE: {
+		if (strlen(text) != 10 || !report_digits(text, 4) || text[4] != '-' ||
+		    !report_digits(text + 5, 2) || text[7] != '-' || !report_digits(text + 8, 2))
+			return "is not a date written YYYY-MM-DD";
+		int y = atoi(text), m = atoi(text + 5), dd = atoi(text + 8);
+		if (y < 1000 || m < 1 || m > 12 || dd < 1 || dd > report_days(y, m))
+			return "is not a real date";
+		return NULL;
+	}
+	}
+	return NULL;
+}
+
+int report_set_header(struct report *r, int field, const char *text, const char **why)
+{
+	const char *p = report_header_problem(r, field, text);
+	if (p != NULL) {
+		*why = p;
+		return -1;
+	}
+	free(r->header[field]);
+	r->header[field] = text && *text ? xstrdup(text) : NULL;
+	return 0;
+}
+
+void report_set_prose(struct report *r, int prose, const char *text)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *p = text ? text : "";
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		size_t k = n;
+		while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\r' || p[k - 1] == '\t'))
+			k--;
+		buf_add(&b, p, k);
+		buf_putc(&b, '\n');
+		p += n + (e != NULL);
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	size_t lead = 0;
+	while (b.data[lead] == '\n')
+		lead++;
+	free(r->prose[prose]);
+	r->prose[prose] = b.len > lead ? xstrdup(b.data + lead) : NULL;
+	buf_free(&b);
+}
+
+char *report_header_display(const struct report *r, int field)
+{
+	const char *v = r->header[field];
+	if (v == NULL)
+		return xstrdup("");
+	if (r->form->header[field].type == HF_DATE)
+		return xasprintf("%d年%d月%d日", atoi(v), atoi(v + 5), atoi(v + 8));
+	return xstrdup(v);
+}
+
+char *report_expand(const struct report *r, const char *tmpl)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = tmpl; *p;) {
+		const char *close = *p == '{' ? strchr(p, '}') : NULL;
+		if (close != NULL) {
+			char *name = xstrndup(p + 1, (size_t)(close - p - 1));
+			int k = form_hfield(r->form, name);
+			free(name);
+			if (k >= 0) {
+				char *v = report_header_display(r, k);
+				buf_puts(&b, v);
+				free(v);
+				p = close + 1;
+				continue;
+			}
+		}
+		buf_putc(&b, *p++);
+	}
+	return b.data;
+}
+
+struct report_loader {
+	const char *path;
+	struct diags *d;
+	struct report *r;
+};
+
+static int report_err(struct report_loader *L, const struct ynode *n, const char *fmt,
+		      const char *a, const char *b)
+{
+	diags_add(L->d, DIAG_ERROR, L->path, n ? n->line : 0, n ? n->col : 0, fmt, a, b);
+	return -1;
+}
+
+static int report_need_map(struct report_loader *L, const struct ynode *n, const char *what)
+{
+	if (n->kind != Y_MAP)
+		return report_err(L, n, "%s must be a mapping, not a %s", what,
+				  ynode_kind_name(n));
+	return 0;
+}
+
+static int report_cell_load(struct report_loader *L, const struct fblock *b, int r, int c,
+			    const struct ynode *v)
+{
+	struct report *rep = L->r;
+	int cell = form_cell(b, r, c);
+	const struct fcell *fc = &rep->form->cells[cell];
+	if (v->kind != Y_SCALAR)
+		return report_err(L, v, "a cell holds one value, not a %s%s", ynode_kind_name(v),
+				  "");
+	struct value val;
+	const char *why;
+	const char *text = ynode_is_null(v) ? "" : v->str;
+	if (value_parse(text, &fc->type, &val, &why) < 0) {
+		char *row = form_row_path(b, r, " / "), *col = form_col_path(b, c, " / ");
+		char *where = xasprintf("%s × %s", row, col);
+		diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "'%s' (%s) %s", v->str,
+			  where, why);
+		free(where);
+		free(row);
+		free(col);
+		return -1;
+	}
+	rep->line[cell] = v->line;
+	rep->col[cell] = v->col;
+	if (fc->formula != NULL)
+		rep->stored[cell] = val;
+	else
+		rep->vals[cell] = val;
+	return 0;
+}
+
+static int report_block_load(struct report_loader *L, const struct fblock *b,
+			     const struct ynode *m)
+{
+	if (report_need_map(L, m, "a table's rows") < 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *rv = ymap_value(m, i);
+		const struct fnode *row = form_node(&b->rows, k->str);
+		if (row == NULL)
+			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
+					  b->id ? b->id : b->table->id);
+		if (row->leaf < 0 || row->nkids > 0)
+			return report_err(L, k, "'%s' is a group of rows; give the values of its "
+					  "rows%s",
+					  k->str, "");
+		if (report_need_map(L, rv, "a row") < 0)
+			return -1;
+		for (size_t j = 0; j < rv->n; j++) {
+			const struct ynode *ck = ymap_key(rv, j), *cv = ymap_value(rv, j);
+			const struct fnode *col = form_node(&b->cols, ck->str);
+			if (col == NULL)
+				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
+						  b->id ? b->id : b->table->id);
+			if (col->nkids > 0)
+				return report_err(L, ck,
+						  "'%s' is a group of columns; give the values "
+						  "of its columns%s",
+						  ck->str, "");
+			if (report_cell_load(L, b, row->leaf, col->leaf, cv) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int report_tables_load(struct report_loader *L, const struct ynode *m)
+{
+	const struct form *f = L->r->form;
+	if (report_need_map(L, m, "'tables'") < 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *tv = ymap_value(m, i);
+		const struct ftable *t = form_table(f, k->str);
+		if (t == NULL)
+			return report_err(L, k, "unknown table '%s' (form %s)", k->str, f->id);
+		if (t->implicit) {
+			if (report_block_load(L, t->blocks[0], tv) < 0)
+				return -1;
+			continue;
+		}
+		if (report_need_map(L, tv, "a table of blocks") < 0)
+			return -1;
+		for (size_t j = 0; j < tv->n; j++) {
+			const struct ynode *bk = ymap_key(tv, j);
+			const struct fblock *b = form_block(t, bk->str);
+			if (b == NULL)
+				return report_err(L, bk, "unknown block '%s' in table '%s'", bk->str,
+						  t->id);
+			if (report_block_load(L, b, ymap_value(tv, j)) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int report_body_load(struct report_loader *L, const struct ynode *root)
+{
+	struct report *r = L->r;
+	const struct form *f = r->form;
+	const struct ynode *h = ymap_get(root, "header");
+	if (h != NULL) {
+		if (report_need_map(L, h, "'header'") < 0)
+			return -1;
+		for (size_t i = 0; i < h->n; i++) {
+			const struct ynode *k = ymap_key(h, i), *v = ymap_value(h, i);
+			int fi = form_hfield(f, k->str);
+			if (fi < 0)
+				return report_err(L, k, "unknown header field '%s' (form %s)", k->str,
+						  f->id);
+			if (v->kind != Y_SCALAR)
+				return report_err(L, v, "'%s' must be a single value, not a %s",
+						  k->str, ynode_kind_name(v));
+			const char *why;
+			if (report_set_header(r, fi, ynode_is_null(v) ? NULL : v->str, &why) < 0) {
+				diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "%s: '%s' %s",
+					  k->str, v->str, why);
+				return -1;
+			}
+		}
+	}
+	const struct ynode *p = ymap_get(root, "prose");
+	if (p != NULL) {
+		if (report_need_map(L, p, "'prose'") < 0)
+			return -1;
+		for (size_t i = 0; i < p->n; i++) {
+			const struct ynode *k = ymap_key(p, i), *v = ymap_value(p, i);
+			const struct fpart *part = form_part(f, k->str);
+			if (part == NULL || part->kind != PART_PROSE)
+				return report_err(L, k, "unknown prose section '%s' (form %s)", k->str,
+						  f->id);
+			if (v->kind != Y_SCALAR)
+				return report_err(L, v, "'%s' must be text, not a %s", k->str,
+						  ynode_kind_name(v));
+			report_set_prose(r, part->prose, ynode_is_null(v) ? NULL : v->str);
+		}
+	}
+	const struct ynode *t = ymap_get(root, "tables");
+	if (t != NULL && report_tables_load(L, t) < 0)
+		return -1;
+	return 0;
+}
+
+struct report *report_load(const char *path, const struct form *form, struct diags *d)
+{
+	static const char *const keys[] = {"form", "form-version", "header", "prose", "tables"};
+	struct ynode *root;
+	if (yamlio_load_file(path, &root, d) < 0)
+		return NULL;
+	struct report_loader L = {.path = path, .d = d};
+	struct form *owned = NULL;
+	struct report *r = NULL;
+	if (root->kind != Y_MAP) {
+		report_err(&L, root, "a report must be a mapping, not a %s%s",
+			   ynode_kind_name(root), "");
+		goto fail;
+	}
+	for (size_t i = 0; i < root->n; i++) {
+		const struct ynode *k = ymap_key(root, i);
+		int ok = 0;
+		for (size_t j = 0; j < sizeof keys / sizeof keys[0]; j++)
+			ok |= strcmp(k->str, keys[j]) == 0;
+		if (!ok) {
+			report_err(&L, k,
+				   "unknown key '%s' (expected form, form-version, header, prose, "
+				   "tables)%s",
+				   k->str, "");
+			goto fail;
+		}
+	}
+	const struct ynode *fid = ymap_get(root, "form"), *fver = ymap_get(root, "form-version");
+	if (fid == NULL || fid->kind != Y_SCALAR || fver == NULL || fver->kind != Y_SCALAR) {
+		report_err(&L, fid ? fid : fver ? fver : root,
+			   "a report names its form with 'form: ID' and 'form-version: N'%s%s", "",
+			   "");
+		goto fail;
+	}
+	if (form == NULL) {
+		size_t before = d->n;
+		form = owned = formpath_load(fid->str, d);
+		if (form == NULL) {
+			/* say which report needed it */
+			if (d->n > before && d->v[before].file == NULL) {
+				d->v[before].file = xstrdup(path);
+				d->v[before].line = fid->line;
+				d->v[before].column = fid->col;
+			}
+			goto fail;
+		}
+	} else if (strcmp(form->id, fid->str) != 0) {
+		report_err(&L, fid, "this report is for form '%s', not '%s'", fid->str, form->id);
+		goto fail;
+	}
+	char *want = xasprintf("%d", form->version);
+	if (strcmp(want, fver->str) != 0) {
+		diags_add(d, DIAG_ERROR, path, fver->line, fver->col,
+			  "this report was written for version %s of form '%s'; %s is version %d",
+			  fver->str, form->id, form->path, form->version);
+		free(want);
+		goto fail;
+	}
+	free(want);
+	r = report_new(form);
+	r->owned_form = owned;
+	owned = NULL;
+	r->path = xstrdup(path);
+	L.r = r;
+	if (report_body_load(&L, root) < 0)
+		goto fail;
+	ynode_free(root);
+	return r;
+fail:
+	ynode_free(root);
+	report_free(r);
+	form_free(owned);
+	return NULL;
+}
+
+static void report_emit_value(struct yemit *y, const struct value *v)
+{
+	char *s = value_str(v);
+	yemit_scalar(y, v->kind == VAL_BLANK ? "~" : s,
+		     v->kind == VAL_TEXT ? YEMIT_STRING : YEMIT_PLAIN);
+	free(s);
+}
+
+static void report_emit_block(struct yemit *y, const struct report *r, const struct fblock *b)
+{
+	yemit_map_start(y);
+	for (int i = 0; i < b->nrows; i++) {
+		yemit_scalar(y, b->row[i]->id, YEMIT_PLAIN);
+		yemit_map_start(y);
+		for (int c = 0; c < b->ncols; c++) {
+			yemit_scalar(y, b->col[c]->id, YEMIT_PLAIN);
+			report_emit_value(y, &r->vals[form_cell(b, i, c)]);
+		}
+		yemit_map_end(y);
+	}
+	yemit_map_end(y);
+}
+
+int report_to_yaml(const struct report *r, struct buf *out)
+{
+	const struct form *f = r->form;
+	struct yemit *y = yemit_new(out);
+	char ver[16];
+	snprintf(ver, sizeof ver, "%d", f->version);
+	yemit_map_start(y);
+	yemit_scalar(y, "form", YEMIT_PLAIN);
+	yemit_scalar(y, f->id, YEMIT_STRING);
+	yemit_scalar(y, "form-version", YEMIT_PLAIN);
+	yemit_scalar(y, ver, YEMIT_PLAIN);
+	yemit_scalar(y, "header", YEMIT_PLAIN);
+	yemit_map_start(y);
+	for (int i = 0; i < f->nheader; i++) {
+		yemit_scalar(y, f->header[i].id, YEMIT_PLAIN);
+		const char *v = r->header[i];
+		if (v == NULL)
+			yemit_scalar(y, "~", YEMIT_PLAIN);
+		else
+			yemit_scalar(y, v, f->header[i].type == HF_TEXT ? YEMIT_STRING : YEMIT_PLAIN);
+	}
+	yemit_map_end(y);
+	yemit_scalar(y, "prose", YEMIT_PLAIN);
+	yemit_map_start(y);
+	for (int i = 0; i < f->nprose; i++) {
+		yemit_scalar(y, form_prose_part(f, i)->id, YEMIT_PLAIN);
+		if (r->prose[i] == NULL)
+			yemit_scalar(y, "~", YEMIT_PLAIN);
+		else
+			yemit_scalar(y, r->prose[i], YEMIT_LITERAL);
+	}
+	yemit_map_end(y);
+	yemit_scalar(y, "tables", YEMIT_PLAIN);
+	yemit_map_start(y);
+	for (int i = 0; i < f->ntables; i++) {
+		const struct ftable *t = f->tables[i];
+		yemit_scalar(y, t->id, YEMIT_PLAIN);
+		if (t->implicit) {
+			report_emit_block(y, r, t->blocks[0]);
+			continue;
+		}
+		yemit_map_start(y);
+		for (int k = 0; k < t->nblocks; k++) {
+			yemit_scalar(y, t->blocks[k]->id, YEMIT_PLAIN);
+			report_emit_block(y, r, t->blocks[k]);
+		}
+		yemit_map_end(y);
+	}
+	yemit_map_end(y);
+	yemit_map_end(y);
+	return yemit_finish(y);
+}

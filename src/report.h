@@ -1,0 +1,43 @@
+/* A report: the values a clerk fills into one form, with its header and
+ * prose; loaded from and saved to YAML. Saving is deterministic (keys in
+ * form order), so that load then save gives back the same bytes. */
+#ifndef NIANBAO_REPORT_H
+#define NIANBAO_REPORT_H
+#include "value.h"
+
+struct form;
+struct diags;
+struct buf;
+
+struct report {
+	const struct form *form;
+	struct form *owned_form; /* set when report_load found the form itself */
+	char *path;              /* NULL for a report not read from a file */
+	char **header;           /* one per header field; NULL is blank */
+	char **prose;            /* one per prose part; NULL is empty */
+	struct value *vals;      /* one per cell */
+	struct value *stored;    /* computed cells as the file stored them */
+	int *line, *col;         /* where each cell was read (0 if it was not) */
+};
+
+struct report *report_new(const struct form *f);
+/* Reads path. form may be NULL: the form the file names is then found on
+ * the form path. NULL after one diagnostic naming file:line:column. */
+struct report *report_load(const char *path, const struct form *form, struct diags *d);
+void report_free(struct report *r);
+/* The YAML text of the report; 0, or -1 if libyaml refused it. */
+int report_to_yaml(const struct report *r, struct buf *out);
+
+/* Checks text for a header field of the form; NULL when it is fine, else
+ * a short English reason. */
+const char *report_header_problem(const struct report *r, int field, const char *text);
+/* Stores a header value (NULL or "" blanks it); -1 with *why if invalid. */
+int report_set_header(struct report *r, int field, const char *text, const char **why);
+/* Stores prose, normalising line ends and trailing spaces. */
+void report_set_prose(struct report *r, int prose, const char *text);
+/* A header value as printed (a date as 2020年12月25日); "" when blank. */
+char *report_header_display(const struct report *r, int field);
+/* The form's heading or a signature line with {field} filled in. */
+char *report_expand(const struct report *r, const char *tmpl);
+
+#endif
