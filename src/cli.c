@@ -1,0 +1,409 @@
+/* Subcommands for scripts: new, check, render, export, import, forms. */
+#include "cli.h"
+#include "buf.h"
+#include "csv.h"
+#include "diag.h"
+#include "engine.h"
+#include "form.h"
+#include "formpath.h"
+#include "layout.h"
+#include "render.h"
+#include "report.h"
+#include "savefile.h"
+#include "xmalloc.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_UNUSABLE = 2 };
+
+void cli_usage(FILE *fp)
+{
+	fputs("Usage: nianbao COMMAND [OPTION]... [FILE]...\n"
+	      "Fill in, check and print the statistical tables of a government information\n"
+	      "disclosure annual report (政府信息公开工作年度报告).\n"
+	      "\n"
+	      "Commands:\n"
+	      "  new --form ID -o FILE [--organ NAME] [--year N]\n"
+	      "                        write a blank report of form ID\n"
+	      "  check [--csv] FILE... list every inconsistency; exit 1 if any is an error\n"
+	      "  render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous] [--mark]\n"
+	      "                        the report as plain text for printing\n"
+	      "  export --csv FILE [-o OUT]\n"
+	      "                        every cell as table,row,column,value\n"
+	      "  import --csv CSV --form ID -o FILE [--organ NAME] [--year N]\n"
+	      "                        a new report from such a CSV\n"
+	      "  forms                 the forms found, with id, version and title\n"
+	      "\n"
+	      "  -h, --help            show this help and exit\n"
+	      "  -V, --version         show the version and exit\n"
+	      "\n"
+	      "Forms are looked for in ./forms, in the folders of $NIANBAO_FORMS\n"
+	      "(separated by ':') and in " NIANBAO_FORMDIR ".\n"
+	      "Exit status: 0 done, 1 a checked report has errors, 2 a file or an\n"
+	      "argument could not be used.\n"
+	      "See nianbao(1) and nianbao-form(5).\n",
+	      fp);
+}
+
+static int cli_fail(struct diags *d)
+{
+	diags_print(d, stderr);
+	diags_free(d);
+	return CLI_UNUSABLE;
+}
+
+static int cli_bad_usage(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "nianbao %s: %s\nTry 'nianbao --help'.\n", cmd, msg);
+	return CLI_UNUSABLE;
+}
+
+/* Sets --organ and --year on a new report; -1 after a message. */
+static int cli_header(struct report *r, const char *organ, const char *year, const char *cmd)
+{
+	const char *why;
+	int k;
+	if (organ && (k = form_hfield(r->form, "organ")) >= 0 &&
+	    report_set_header(r, k, organ, &why) < 0) {
+		fprintf(stderr, "nianbao %s: --organ '%s' %s\n", cmd, organ, why);
+		return -1;
+	}
+	if (year && (k = form_hfield(r->form, "year")) >= 0 &&
+	    report_set_header(r, k, year, &why) < 0) {
+		fprintf(stderr, "nianbao %s: --year '%s' %s\n", cmd, year, why);
+		return -1;
+	}
+	return 0;
+}
+
+static int cli_save_new(struct report *r, const char *out, int force, const char *cmd)
+{
+	if (!force && access(out, F_OK) == 0) {
+		fprintf(stderr, "nianbao %s: %s already exists (use --force to replace it)\n", cmd,
+			out);
+		return CLI_UNUSABLE;
+	}
+	struct diags d;
+	diags_init(&d);
+	struct engine *e = engine_new(r);
+	int rc = savefile_report(e, out, &d);
+	engine_free(e);
+	if (rc < 0)
+		return cli_fail(&d);
+	diags_free(&d);
+	return CLI_OK;
+}
+
+int cli_new(int argc, char **argv)
+{
+	static const struct option opts[] = {{"form", required_argument, NULL, 'f'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"organ", required_argument, NULL, 'n'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"force", no_argument, NULL, 'F'},
+					     {NULL, 0, NULL, 0}};
+	const char *id = NULL, *out = NULL, *organ = NULL, *year = NULL;
+	int force = 0, c;
+	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': id = optarg; break;
+		case 'o': out = optarg; break;
+		case 'n': organ = optarg; break;
+		case 'y': year = optarg; break;
+		case 'F': force = 1; break;
+		default: return cli_bad_usage("new", "unknown option");
+		}
+	}
+	if (id == NULL || out == NULL || optind != argc)
+		return cli_bad_usage("new", "usage: nianbao new --form ID -o FILE [--organ NAME] "
+					    "[--year N]");
+	struct diags d;
+	diags_init(&d);
+	struct form *f = formpath_load(id, &d);
+	if (f == NULL)
+		return cli_fail(&d);
+	struct report *r = report_new(f);
+	int rc = cli_header(r, organ, year, "new") < 0 ? CLI_UNUSABLE
+						       : cli_save_new(r, out, force, "new");
+	report_free(r);
+	form_free(f);
+	diags_free(&d);
+	return rc;
+}
+
+struct cli_where {
+	const char *table;
+	char *row;
+	char *col;
+};
+
+static void cli_where_of(const struct problem *p, struct cli_where *w)
+{
+	w->table = p->block ? p->block->table->title : "";
+	w->row = p->block && p->r >= 0 ? form_row_path(p->block, p->r, CSV_SEP) : xstrdup("");
+	w->col = p->block && p->c >= 0 ? form_col_path(p->block, p->c, CSV_SEP) : xstrdup("");
+}
+
+static const char *cli_problem_id(const struct problem *p)
+{
+	if (p->kind == PROBLEM_STORED)
+		return "stored_total";
+	if (p->kind == PROBLEM_OVERFLOW)
+		return "overflow";
+	return p->check->id;
+}
+
+static int cli_check_one(const char *path, int as_csv, struct buf *out)
+{
+	struct diags d;
+	diags_init(&d);
+	struct report *r = report_load(path, NULL, &d);
+	if (r == NULL)
+		return cli_fail(&d);
+	diags_free(&d);
+	struct engine *e = engine_new(r);
+	struct problem *p;
+	int n = engine_problems(e, &p), errors = 0;
+	for (int i = 0; i < n; i++) {
+		struct cli_where w;
+		cli_where_of(&p[i], &w);
+		const char *sev = p[i].severity == DIAG_ERROR ? "error" : "warning";
+		errors += p[i].severity == DIAG_ERROR;
+		if (as_csv) {
+			csv_field(out, path, 0);
+			csv_field(out, sev, 0);
+			csv_field(out, cli_problem_id(&p[i]), 0);
+			csv_field(out, w.table, 0);
+			csv_field(out, w.row, 0);
+			csv_field(out, w.col, 0);
+			csv_field(out, p[i].message, 1);
+		} else {
+			int cell = p[i].cell;
+			if (cell >= 0 && r->line[cell] > 0)
+				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
+			else
+				buf_printf(out, "%s: ", path);
+			buf_printf(out, "%s: %s", sev, w.table);
+			if (*w.row)
+				buf_printf(out, ", row %s", w.row);
+			if (*w.col)
+				buf_printf(out, ", column %s", w.col);
+			buf_printf(out, ": %s [%s]\n", p[i].message, cli_problem_id(&p[i]));
+		}
+		free(w.row);
+		free(w.col);
+	}
+	engine_problems_free(p, n);
+	engine_free(e);
+	report_free(r);
+	return errors ? CLI_ERRORS : CLI_OK;
+}
+
+int cli_check(int argc, char **argv)
+{
+	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
+					     {NULL, 0, NULL, 0}};
+	int as_csv = 0, c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'c')
+			return cli_bad_usage("check", "unknown option");
+		as_csv = 1;
+	}
+	if (optind >= argc)
+		return cli_bad_usage("check", "usage: nianbao check [--csv] FILE...");
+	struct buf out;
+	buf_init(&out);
+	if (as_csv)
+		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
+	int worst = CLI_OK;
+	for (int i = optind; i < argc; i++) {
+		int rc = cli_check_one(argv[i], as_csv, &out);
+		worst = rc > worst ? rc : worst;
+		fwrite(out.data, 1, out.len, stdout);
+		out.len = 0;
+	}
+	buf_free(&out);
+	return worst;
+}
+
+/* Loads a report and its engine, or prints why not. */
+static struct engine *cli_open(const char *path)
+{
+	struct diags d;
+	diags_init(&d);
+	struct report *r = report_load(path, NULL, &d);
+	if (r == NULL) {
+		cli_fail(&d);
+		return NULL;
+	}
+	diags_free(&d);
+	return engine_new(r);
+}
+
+static void cli_close(struct engine *e)
+{
+	struct report *r = engine_report(e);
+	engine_free(e);
+	report_free(r);
+}
+
+/* Writes text to out (atomically) or to standard output. */
+static int cli_emit(const char *out, const struct buf *text)
+{
+	if (out == NULL) {
+		fwrite(text->data, 1, text->len, stdout);
+		return fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
+	}
+	struct diags d;
+	diags_init(&d);
+	if (savefile_write(out, text->data, text->len, &d) < 0)
+		return cli_fail(&d);
+	diags_free(&d);
+	return CLI_OK;
+}
+
+int cli_render(int argc, char **argv)
+{
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"width", required_argument, NULL, 'w'},
+					     {"ascii", no_argument, NULL, 'a'},
+					     {"wide-ambiguous", no_argument, NULL, 'W'},
+					     {"mark", no_argument, NULL, 'm'},
+					     {NULL, 0, NULL, 0}};
+	struct render_opts ro = render_defaults();
+	const char *out = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "o:w:", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'o': out = optarg; break;
+		case 'w':
+			ro.width = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || ro.width < LAYOUT_MIN_WIDTH ||
+			    ro.width > 1000)
+				return cli_bad_usage("render", "--width takes a number from 40 to 1000");
+			break;
+		case 'a': ro.ascii = 1; break;
+		case 'W': ro.wide_ambiguous = 1; break;
+		case 'm': ro.mark = 1; break;
+		default: return cli_bad_usage("render", "unknown option");
+		}
+	}
+	if (optind != argc - 1)
+		return cli_bad_usage("render", "usage: nianbao render FILE [-o OUT] [--width N]");
+	struct engine *e = cli_open(argv[optind]);
+	if (e == NULL)
+		return CLI_UNUSABLE;
+	struct buf text;
+	buf_init(&text);
+	struct diags d;
+	diags_init(&d);
+	int rc = render_report(e, &ro, &text, &d) < 0 ? cli_fail(&d) : cli_emit(out, &text);
+	diags_free(&d);
+	buf_free(&text);
+	cli_close(e);
+	return rc;
+}
+
+int cli_export(int argc, char **argv)
+{
+	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
+					     {"output", required_argument, NULL, 'o'},
+					     {NULL, 0, NULL, 0}};
+	const char *out = NULL;
+	int as_csv = 0, c;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'c')
+			as_csv = 1;
+		else if (c == 'o')
+			out = optarg;
+		else
+			return cli_bad_usage("export", "unknown option");
+	}
+	if (!as_csv || optind != argc - 1)
+		return cli_bad_usage("export", "usage: nianbao export --csv FILE [-o OUT]");
+	struct engine *e = cli_open(argv[optind]);
+	if (e == NULL)
+		return CLI_UNUSABLE;
+	struct buf text;
+	buf_init(&text);
+	csv_export(e, &text);
+	int rc = cli_emit(out, &text);
+	buf_free(&text);
+	cli_close(e);
+	return rc;
+}
+
+int cli_import(int argc, char **argv)
+{
+	static const struct option opts[] = {{"csv", required_argument, NULL, 'c'},
+					     {"form", required_argument, NULL, 'f'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"organ", required_argument, NULL, 'n'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"force", no_argument, NULL, 'F'},
+					     {NULL, 0, NULL, 0}};
+	const char *csv = NULL, *id = NULL, *out = NULL, *organ = NULL, *year = NULL;
+	int force = 0, c;
+	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': csv = optarg; break;
+		case 'f': id = optarg; break;
+		case 'o': out = optarg; break;
+		case 'n': organ = optarg; break;
+		case 'y': year = optarg; break;
+		case 'F': force = 1; break;
+		default: return cli_bad_usage("import", "unknown option");
+		}
+	}
+	if (csv == NULL || id == NULL || out == NULL || optind != argc)
+		return cli_bad_usage("import", "usage: nianbao import --csv CSV --form ID -o FILE "
+					       "[--organ NAME] [--year N]");
+	struct diags d;
+	diags_init(&d);
+	struct form *f = formpath_load(id, &d);
+	if (f == NULL)
+		return cli_fail(&d);
+	struct report *r = csv_import(csv, f, &d);
+	int rc;
+	if (r == NULL)
+		rc = cli_fail(&d);
+	else if (cli_header(r, organ, year, "import") < 0)
+		rc = CLI_UNUSABLE;
+	else
+		rc = cli_save_new(r, out, force, "import");
+	report_free(r);
+	form_free(f);
+	diags_free(&d);
+	return rc;
+}
+
+int cli_forms(int argc, char **argv)
+{
+	(void)argv;
+	if (argc != 1)
+		return cli_bad_usage("forms", "takes no arguments");
+	struct diags d;
+	diags_init(&d);
+	struct form **forms;
+	int n = formpath_all(&forms, &d);
+	for (int i = 0; i < n; i++) {
+		printf("%-26s %3d  %s  %s\n", forms[i]->id, forms[i]->version, forms[i]->title,
+		       forms[i]->basis ? forms[i]->basis : "");
+		form_free(forms[i]);
+	}
+	free(forms);
+	diags_print(&d, stderr);
+	int rc = d.n > 0 ? CLI_UNUSABLE : CLI_OK;
+	diags_free(&d);
+	if (n == 0 && rc == CLI_OK) {
+		fputs("nianbao forms: no forms found (set NIANBAO_FORMS to a folder of forms)\n",
+		      stderr);
+		rc = CLI_UNUSABLE;
+	}
+	return rc;
+}

@@ -1,0 +1,16 @@
+/* The command-line subcommands: each takes its own arguments (argv[0] is the
+ * subcommand's name) and returns the process exit status: 0 done, 1 the
+ * report has errors (check), 2 a file or an argument could not be used. */
+#ifndef NIANBAO_CLI_H
+#define NIANBAO_CLI_H
+#include <stdio.h>
+
+int cli_new(int argc, char **argv);
+int cli_check(int argc, char **argv);
+int cli_render(int argc, char **argv);
+int cli_export(int argc, char **argv);
+int cli_import(int argc, char **argv);
+int cli_forms(int argc, char **argv);
+void cli_usage(FILE *fp);
+
+#endif

@@ -1,0 +1,23 @@
+/* CSV interchange with spreadsheets, keyed by the printed labels so that a
+ * person or another program can write it without knowing our ids:
+ * table,row,column,value with RFC 4180 quoting. */
+#ifndef NIANBAO_CSV_H
+#define NIANBAO_CSV_H
+
+struct buf;
+struct diags;
+struct engine;
+struct form;
+struct report;
+
+#define CSV_SEP " / "
+
+/* Appends one field, quoted when it needs to be. */
+void csv_field(struct buf *out, const char *s, int last);
+void csv_export(const struct engine *e, struct buf *out);
+/* Reads a CSV into a new report of form f. Unknown labels, bad values,
+ * repeated cells and values given for computed cells that differ from the
+ * computed ones are errors naming the CSV line; NULL after them. */
+struct report *csv_import(const char *path, const struct form *f, struct diags *d);
+
+#endif

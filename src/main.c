@@ -1,0 +1,36 @@
+/* nianbao: argument parsing and subcommand dispatch, nothing else. */
+#include "config.h"
+
+#include "cli.h"
+#include "width.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+	width_init_locale();
+	if (argc < 2) {
+		cli_usage(stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		cli_usage(stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		printf("nianbao %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	static const struct {
+		const char *name;
+		int (*run)(int, char **);
+	} cmds[] = {{"new", cli_new},       {"check", cli_check},   {"render", cli_render},
+		    {"export", cli_export}, {"import", cli_import}, {"forms", cli_forms}};
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cmd, cmds[i].name) == 0)
+			return cmds[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "nianbao: unknown command '%s'\nTry 'nianbao --help'.\n", cmd);
+	return 2;
+}
