@@ -100,27 +100,36 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 
 int cli_new(int argc, char **argv)
 {
-	static const struct option opts[] = {{"form", required_argument, NULL, 'f'},
-					     {"output", required_argument, NULL, 'o'},
-					     {"organ", required_argument, NULL, 'n'},
-					     {"year", required_argument, NULL, 'y'},
-					     {"force", no_argument, NULL, 'F'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"form", required_argument, NULL, 'f'},  {"output", required_argument, NULL, 'o'},
+	    {"organ", required_argument, NULL, 'n'}, {"year", required_argument, NULL, 'y'},
+	    {"force", no_argument, NULL, 'F'},       {NULL, 0, NULL, 0}};
 	const char *id = NULL, *out = NULL, *organ = NULL, *year = NULL;
 	int force = 0, c;
 	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (c) {
-		case 'f': id = optarg; break;
-		case 'o': out = optarg; break;
-		case 'n': organ = optarg; break;
-		case 'y': year = optarg; break;
-		case 'F': force = 1; break;
-		default: return cli_bad_usage("new", "unknown option");
+		case 'f':
+			id = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'n':
+			organ = optarg;
+			break;
+		case 'y':
+			year = optarg;
+			break;
+		case 'F':
+			force = 1;
+			break;
+		default:
+			return cli_bad_usage("new", "unknown option");
 		}
 	}
 	if (id == NULL || out == NULL || optind != argc)
-		return cli_bad_usage("new", "usage: nianbao new --form ID -o FILE [--organ NAME] "
-					    "[--year N]");
+		return cli_bad_usage(
+		    "new", "usage: nianbao new --form ID -o FILE [--organ NAME] [--year N]");
 	struct diags d;
 	diags_init(&d);
 	struct form *f = formpath_load(id, &d);
@@ -205,8 +214,7 @@ static int cli_check_one(const char *path, int as_csv, struct buf *out)
 
 int cli_check(int argc, char **argv)
 {
-	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'}, {NULL, 0, NULL, 0}};
 	int as_csv = 0, c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c != 'c')
@@ -268,29 +276,37 @@ static int cli_emit(const char *out, const struct buf *text)
 
 int cli_render(int argc, char **argv)
 {
-	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-					     {"width", required_argument, NULL, 'w'},
-					     {"ascii", no_argument, NULL, 'a'},
-					     {"wide-ambiguous", no_argument, NULL, 'W'},
-					     {"mark", no_argument, NULL, 'm'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"width", required_argument, NULL, 'w'},
+	    {"ascii", no_argument, NULL, 'a'},        {"wide-ambiguous", no_argument, NULL, 'W'},
+	    {"mark", no_argument, NULL, 'm'},         {NULL, 0, NULL, 0}};
 	struct render_opts ro = render_defaults();
 	const char *out = NULL;
 	int c;
 	while ((c = getopt_long(argc, argv, "o:w:", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {
-		case 'o': out = optarg; break;
+		case 'o':
+			out = optarg;
+			break;
 		case 'w':
 			ro.width = (int)strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || ro.width < LAYOUT_MIN_WIDTH ||
 			    ro.width > 1000)
-				return cli_bad_usage("render", "--width takes a number from 40 to 1000");
+				return cli_bad_usage("render",
+						     "--width takes a number from 40 to 1000");
 			break;
-		case 'a': ro.ascii = 1; break;
-		case 'W': ro.wide_ambiguous = 1; break;
-		case 'm': ro.mark = 1; break;
-		default: return cli_bad_usage("render", "unknown option");
+		case 'a':
+			ro.ascii = 1;
+			break;
+		case 'W':
+			ro.wide_ambiguous = 1;
+			break;
+		case 'm':
+			ro.mark = 1;
+			break;
+		default:
+			return cli_bad_usage("render", "unknown option");
 		}
 	}
 	if (optind != argc - 1)
@@ -351,18 +367,32 @@ int cli_import(int argc, char **argv)
 	int force = 0, c;
 	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (c) {
-		case 'c': csv = optarg; break;
-		case 'f': id = optarg; break;
-		case 'o': out = optarg; break;
-		case 'n': organ = optarg; break;
-		case 'y': year = optarg; break;
-		case 'F': force = 1; break;
-		default: return cli_bad_usage("import", "unknown option");
+		case 'c':
+			csv = optarg;
+			break;
+		case 'f':
+			id = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'n':
+			organ = optarg;
+			break;
+		case 'y':
+			year = optarg;
+			break;
+		case 'F':
+			force = 1;
+			break;
+		default:
+			return cli_bad_usage("import", "unknown option");
 		}
 	}
 	if (csv == NULL || id == NULL || out == NULL || optind != argc)
-		return cli_bad_usage("import", "usage: nianbao import --csv CSV --form ID -o FILE "
-					       "[--organ NAME] [--year N]");
+		return cli_bad_usage(
+		    "import",
+		    "usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] [--year N]");
 	struct diags d;
 	diags_init(&d);
 	struct form *f = formpath_load(id, &d);

@@ -78,7 +78,7 @@ static void csv_record_clear(struct csv_record *rec)
 /* Reads the record at *pos; 1 when one was read, 0 at the end, -1 on a
  * quoting error (*err says which). */
 static int csv_next(const char *s, size_t len, size_t *pos, int *line, struct csv_record *rec,
-		    const char **err, int *errcol)
+		    const char **err, int *errline, int *errcol)
 {
 	memset(rec, 0, sizeof *rec);
 	if (*pos >= len)
@@ -92,12 +92,14 @@ static int csv_next(const char *s, size_t len, size_t *pos, int *line, struct cs
 		fb.len = 0;
 		fb.data[0] = '\0';
 		int startcol = width_chars(s + linestart, i - linestart) + 1;
+		int startline = *line;
 		if (i < len && s[i] == '"') {
 			quoted = 1;
 			i++;
 			for (;;) {
 				if (i >= len) {
 					*err = "a quoted field is not closed";
+					*errline = startline;
 					*errcol = startcol;
 					buf_free(&fb);
 					return -1;
@@ -117,7 +119,9 @@ static int csv_next(const char *s, size_t len, size_t *pos, int *line, struct cs
 		}
 		while (i < len && s[i] != ',' && s[i] != '\n' && s[i] != '\r') {
 			if (quoted || s[i] == '"') {
-				*err = quoted ? "text after a closing quote" : "a quote inside an unquoted field";
+				*err = quoted ? "text after a closing quote"
+					      : "a quote inside an unquoted field";
+				*errline = *line;
 				*errcol = width_chars(s + linestart, i - linestart) + 1;
 				buf_free(&fb);
 				return -1;
@@ -180,8 +184,8 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 		pos = 3; /* a byte order mark, as spreadsheets write */
 	struct csv_record rec;
 	const char *err;
-	int errcol, rc;
-	rc = csv_next(s, len, &pos, &line, &rec, &err, &errcol);
+	int errline = 0, errcol = 0, rc;
+	rc = csv_next(s, len, &pos, &line, &rec, &err, &errline, &errcol);
 	if (rc <= 0 || rec.n != 4 || strcmp(rec.field[0], "table") || strcmp(rec.field[1], "row") ||
 	    strcmp(rec.field[2], "column") || strcmp(rec.field[3], "value")) {
 		if (rc > 0)
@@ -192,7 +196,8 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 	csv_record_clear(&rec);
 	unsigned char *seen = xcalloc((size_t)I->f->ncells + 1, 1);
 	int result = 0;
-	while (result == 0 && (rc = csv_next(s, len, &pos, &line, &rec, &err, &errcol)) > 0) {
+	while (result == 0 &&
+	       (rc = csv_next(s, len, &pos, &line, &rec, &err, &errline, &errcol)) > 0) {
 		if (rec.n == 1 && rec.field[0][0] == '\0') {
 			csv_record_clear(&rec);
 			continue; /* an empty line */
@@ -200,7 +205,8 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 		char nbuf[16];
 		snprintf(nbuf, sizeof nbuf, "%d", rec.n);
 		if (rec.n != 4) {
-			result = csv_fail(I, rec.line, 1, "expected 4 fields, found %s%s", nbuf, "");
+			result =
+			    csv_fail(I, rec.line, 1, "expected 4 fields, found %s%s", nbuf, "");
 		} else {
 			int cell = csv_find(I, &rec);
 			if (cell < 0) {
@@ -210,8 +216,9 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 						  I->f->id);
 				free(where);
 			} else if (seen[cell]) {
-				result = csv_fail(I, rec.line, 1, "the cell '%s / %s' is given twice",
-						  rec.field[1], rec.field[2]);
+				result =
+				    csv_fail(I, rec.line, 1, "the cell '%s / %s' is given twice",
+					     rec.field[1], rec.field[2]);
 			} else {
 				seen[cell] = 1;
 				const struct fcell *fc = &I->f->cells[cell];
@@ -236,7 +243,7 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 		csv_record_clear(&rec);
 	}
 	if (rc < 0)
-		result = csv_fail(I, line, errcol, "%s%s", err, "");
+		result = csv_fail(I, errline, errcol, "%s%s", err, "");
 	free(seen);
 	return result;
 }

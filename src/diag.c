@@ -21,8 +21,8 @@ void diags_free(struct diags *d)
 	diags_init(d);
 }
 
-void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line,
-	       int column, const char *fmt, ...)
+void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line, int column,
+	       const char *fmt, ...)
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 8;

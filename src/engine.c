@@ -12,12 +12,12 @@
 struct engine {
 	const struct form *f;
 	struct report *r;
-	signed char *status;    /* per check instance: an enum expr_truth */
-	unsigned char *stale;   /* per cell: the stored total disagreed on load */
-	unsigned *seen;         /* per cell: epoch when last queued */
-	unsigned *inst_seen;    /* per instance: epoch when last run */
+	signed char *status;  /* per check instance: an enum expr_truth */
+	unsigned char *stale; /* per cell: the stored total disagreed on load */
+	unsigned *seen;       /* per cell: epoch when last queued */
+	unsigned *inst_seen;  /* per instance: epoch when last run */
 	unsigned epoch;
-	int *queue;             /* computed cells to redo */
+	int *queue; /* computed cells to redo */
 	int *changed;
 };
 
@@ -184,8 +184,9 @@ int engine_problems(const struct engine *e, struct problem **out)
 		} else {
 			char *s = value_str(&e->r->stored[cell]), *c = value_str(&e->r->vals[cell]);
 			p->kind = PROBLEM_STORED;
-			p->message = xasprintf("the file stores %s here, but its parts add up to %s",
-					       *s ? s : "a blank", *c ? c : "a blank");
+			p->message =
+			    xasprintf("the file stores %s here, but its parts add up to %s",
+				      *s ? s : "a blank", *c ? c : "a blank");
 			free(s);
 			free(c);
 		}
@@ -202,10 +203,10 @@ int engine_problems(const struct engine *e, struct problem **out)
 		p->r = in->r;
 		p->c = in->c;
 		p->cell = in->anchor;
-		p->message = e->status[i] == EXPR_OVERFLOW
-				     ? xasprintf("%s (a number is too large to check)",
-						 in->check->message)
-				     : xstrdup(in->check->message);
+		p->message =
+		    e->status[i] == EXPR_OVERFLOW
+			? xasprintf("%s (a number is too large to check)", in->check->message)
+			: xstrdup(in->check->message);
 	}
 	return n;
 }
@@ -229,7 +230,7 @@ int engine_cell_flags(const struct engine *e, int cell)
 			flags |= ENGINE_CELL_ERROR;
 		else if (e->status[in] == EXPR_FALSE)
 			flags |= f->insts[in].check->severity == DIAG_ERROR ? ENGINE_CELL_ERROR
-									 : ENGINE_CELL_WARNING;
+									    : ENGINE_CELL_WARNING;
 	}
 	return flags;
 }

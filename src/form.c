@@ -17,8 +17,8 @@ struct form_loader {
 	struct form *f;
 };
 
-static int form_err(struct form_loader *L, const struct ynode *n, const char *fmt,
-		    const char *a, const char *b)
+static int form_err(struct form_loader *L, const struct ynode *n, const char *fmt, const char *a,
+		    const char *b)
 {
 	diags_add(L->d, DIAG_ERROR, L->path, n ? n->line : 0, n ? n->col : 0, fmt, a, b);
 	return -1;
@@ -29,8 +29,7 @@ static int form_keys(struct form_loader *L, const struct ynode *n, const char *w
 		     const char *const *allowed)
 {
 	if (n->kind != Y_MAP)
-		return form_err(L, n, "%s must be a mapping, not a %s", what,
-				ynode_kind_name(n));
+		return form_err(L, n, "%s must be a mapping, not a %s", what, ynode_kind_name(n));
 	for (size_t i = 0; i < n->n; i++) {
 		const struct ynode *k = ymap_key(n, i);
 		int ok = 0;
@@ -50,8 +49,8 @@ static int form_keys(struct form_loader *L, const struct ynode *n, const char *w
 }
 
 /* A scalar under key; *out stays NULL when absent and not required. */
-static int form_str(struct form_loader *L, const struct ynode *map, const char *key,
-		    int required, const char **out)
+static int form_str(struct form_loader *L, const struct ynode *map, const char *key, int required,
+		    const char **out)
 {
 	const struct ynode *v = ymap_get(map, key);
 	*out = NULL;
@@ -82,33 +81,31 @@ int form_is_identifier(const char *s)
 	return 1;
 }
 
-static int form_id(struct form_loader *L, const struct ynode *map, const char *key,
-		   char **out)
+static int form_id(struct form_loader *L, const struct ynode *map, const char *key, char **out)
 {
 	const char *s;
 	if (form_str(L, map, key, 1, &s) < 0)
 		return -1;
 	if (!form_is_identifier(s))
-		return form_err(L, ymap_get(map, key),
-				"'%s' is not a valid id (letters, digits and _, not starting "
-				"with a digit, not a keyword)%s",
-				s, "");
+		return form_err(
+		    L, ymap_get(map, key),
+		    "'%s' is not a valid id (letters, digits and _, not starting with a digit, not a keyword)%s",
+		    s, "");
 	*out = xstrdup(s);
 	return 0;
 }
 
-static int form_type(struct form_loader *L, const struct ynode *map, int *has,
-		     struct celltype *t)
+static int form_type(struct form_loader *L, const struct ynode *map, int *has, struct celltype *t)
 {
 	const char *s;
 	if (form_str(L, map, "type", 0, &s) < 0)
 		return -1;
 	*has = s != NULL;
 	if (s != NULL && celltype_parse(s, t) < 0)
-		return form_err(L, ymap_get(map, "type"),
-				"unknown cell type '%s' (expected count, integer, fixed(N), "
-				"decimal(N) or text, N from 1 to 9)%s",
-				s, "");
+		return form_err(
+		    L, ymap_get(map, "type"),
+		    "unknown cell type '%s' (expected count, integer, fixed(N), decimal(N) or text, N from 1 to 9)%s",
+		    s, "");
 	return 0;
 }
 
@@ -128,8 +125,7 @@ static int form_expr(struct form_loader *L, const struct ynode *map, const char 
 	const char *msg;
 	*out = expr_parse(v->str, &pos, &msg);
 	if (*out == NULL) {
-		diags_add(L->d, DIAG_ERROR, L->path, *line, *col + pos, "%s in '%s'", msg,
-			  v->str);
+		diags_add(L->d, DIAG_ERROR, L->path, *line, *col + pos, "%s in '%s'", msg, v->str);
 		return -1;
 	}
 	return 0;
@@ -142,8 +138,7 @@ static int form_node_load(struct form_loader *L, struct fblock *b, struct fnode 
 			  const struct ynode *m, int is_row)
 {
 	static const char *const row_keys[] = {"id", "label", "type", "formula", "rows", NULL};
-	static const char *const col_keys[] = {"id",      "label",   "type",
-					       "formula", "columns", NULL};
+	static const char *const col_keys[] = {"id", "label", "type", "formula", "columns", NULL};
 	const char *what = is_row ? "a row" : "a column";
 	if (form_keys(L, m, what, is_row ? row_keys : col_keys) < 0)
 		return -1;
@@ -206,8 +201,8 @@ static void form_number(struct fnode *n, struct fnode ***leaves, int *count)
 static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 				      const struct ynode *m, int implicit)
 {
-	static const char *const keys[] = {"id",   "title",   "label-heading", "type",
-					   "rows", "columns", NULL};
+	static const char *const keys[] = {"id",      "title", "label-heading", "type", "rows",
+					   "columns", NULL};
 	struct fblock *b = xcalloc(1, sizeof *b);
 	t->blocks = xreallocarray(t->blocks, (size_t)t->nblocks + 1, sizeof b);
 	t->blocks[t->nblocks++] = b;
@@ -246,9 +241,8 @@ static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 
 static int form_table_load(struct form_loader *L, struct fpart *p, const struct ynode *m)
 {
-	static const char *const keys[] = {"table", "title", "note",          "blocks",
-					   "rows",  "columns", "label-heading", "type",
-					   NULL};
+	static const char *const keys[] = {"table",   "title",         "note", "blocks", "rows",
+					   "columns", "label-heading", "type", NULL};
 	if (form_keys(L, m, "a table", keys) < 0)
 		return -1;
 	struct ftable *t = xcalloc(1, sizeof *t);
@@ -267,10 +261,10 @@ static int form_table_load(struct form_loader *L, struct fpart *p, const struct 
 		const char *stray[] = {"rows", "columns", "label-heading", "type"};
 		for (size_t i = 0; i < 4; i++)
 			if (ymap_get(m, stray[i]) != NULL)
-				return form_err(L, ymap_get(m, stray[i]),
-						"'%s' belongs inside a block when the table has "
-						"'blocks'%s",
-						stray[i], "");
+				return form_err(
+				    L, ymap_get(m, stray[i]),
+				    "'%s' belongs inside a block when the table has 'blocks'%s",
+				    stray[i], "");
 		if (blocks->kind != Y_SEQ || blocks->n == 0)
 			return form_err(L, blocks, "'blocks' must be a non-empty list%s", "", "");
 		for (size_t i = 0; i < blocks->n; i++)
@@ -339,8 +333,9 @@ static int form_header_load(struct form_loader *L, const struct ynode *list)
 		const struct ynode *m = list->items[i];
 		struct hfield *h = &f->header[f->nheader++];
 		const char *label, *type;
-		if (form_keys(L, m, "a header field", keys) < 0 || form_id(L, m, "id", &h->id) < 0 ||
-		    form_str(L, m, "label", 1, &label) < 0 || form_str(L, m, "type", 1, &type) < 0)
+		if (form_keys(L, m, "a header field", keys) < 0 ||
+		    form_id(L, m, "id", &h->id) < 0 || form_str(L, m, "label", 1, &label) < 0 ||
+		    form_str(L, m, "type", 1, &type) < 0)
 			return -1;
 		h->label = xstrdup(label);
 		if (strcmp(type, "text") == 0)
@@ -398,8 +393,7 @@ static int form_in_load(struct form_loader *L, struct fcheck *c, const struct yn
 
 static int form_checks_load(struct form_loader *L, const struct ynode *list)
 {
-	static const char *const keys[] = {"id",   "in",       "each", "rule",
-					   "severity", "message", NULL};
+	static const char *const keys[] = {"id", "in", "each", "rule", "severity", "message", NULL};
 	struct form *f = L->f;
 	if (list->kind != Y_SEQ)
 		return form_err(L, list, "'checks' must be a list%s", "", "");
@@ -453,9 +447,9 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 
 static int form_top_load(struct form_loader *L, const struct ynode *root)
 {
-	static const char *const keys[] = {"id",      "version", "title",  "language",
-					   "basis",   "heading", "signature", "header",
-					   "parts",   "checks",  NULL};
+	static const char *const keys[] = {"id",    "version", "title",     "language",
+					   "basis", "heading", "signature", "header",
+					   "parts", "checks",  NULL};
 	struct form *f = L->f;
 	const char *id, *ver, *title, *lang, *basis, *heading;
 	if (form_keys(L, root, "a form file", keys) < 0 || form_str(L, root, "id", 1, &id) < 0 ||

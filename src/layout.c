@@ -74,7 +74,7 @@ static void layout_grow(int *w, const int *want, int n, int *room)
 {
 	for (int grew = 1; grew && *room > 0;) {
 		grew = 0;
-		for (int j = 0; j < n && *room > 0; j++)
+		for (int j = 0; j<n && * room> 0; j++)
 			if (w[j] < want[j]) {
 				int step = want[j] - w[j] >= 2 && *room >= 2 ? 2 : 1;
 				w[j] += step;

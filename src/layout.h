@@ -9,10 +9,10 @@ struct fblock;
 #define LAYOUT_MIN_WIDTH 40
 
 struct layout_part {
-	int c0, nc;  /* the leaf columns of this part */
-	int labelw;  /* inner width of the label column (0: no label column) */
-	int *w;      /* inner width of each of its columns */
-	int total;   /* width of the whole drawn part, borders included */
+	int c0, nc; /* the leaf columns of this part */
+	int labelw; /* inner width of the label column (0: no label column) */
+	int *w;     /* inner width of each of its columns */
+	int total;  /* width of the whole drawn part, borders included */
 };
 
 struct layout {

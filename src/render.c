@@ -46,7 +46,7 @@ static void render_region_add(struct render_grid *g, int r0, int r1, int c0, int
 			      const char *text, enum width_align align, int indent)
 {
 	g->rg = xreallocarray(g->rg, (size_t)g->n + 1, sizeof *g->rg);
-	g->rg[g->n++] = (struct render_region){r0, r1, c0, c1, xstrdup(text ? text : ""),
+	g->rg[g->n++] = (struct render_region){r0,    r1,     c0,   c1, xstrdup(text ? text : ""),
 					       align, indent, NULL, 0};
 }
 
@@ -82,8 +82,8 @@ static void render_canvas_text(struct render_canvas *cv, int x, int y, const cha
 /* Box drawing by the arms that meet at a point: up, down, left, right. */
 static const char *render_junction(int up, int down, int left, int right, int ascii)
 {
-	static const char *box[16] = {
-		" ", "─", "─", "─", "│", "┌", "┐", "┬", "│", "└", "┘", "┴", "│", "├", "┤", "┼"};
+	static const char *box[16] = {" ", "─", "─", "─", "│", "┌", "┐", "┬",
+				      "│", "└", "┘", "┴", "│", "├", "┤", "┼"};
 	int v = up || down, h = left || right;
 	if (ascii)
 		return v && h ? "+" : v ? "|" : h ? "-" : " ";
@@ -92,12 +92,14 @@ static const char *render_junction(int up, int down, int left, int right, int as
 
 static int render_hrule(const struct render_grid *g, int b, int c)
 {
-	return b == 0 || b == g->nrows || g->owner[(b - 1) * g->ncols + c] != g->owner[b * g->ncols + c];
+	return b == 0 || b == g->nrows ||
+	       g->owner[(b - 1) * g->ncols + c] != g->owner[b * g->ncols + c];
 }
 
 static int render_vrule(const struct render_grid *g, int r, int j)
 {
-	return j == 0 || j == g->ncols || g->owner[r * g->ncols + j - 1] != g->owner[r * g->ncols + j];
+	return j == 0 || j == g->ncols ||
+	       g->owner[r * g->ncols + j - 1] != g->owner[r * g->ncols + j];
 }
 
 /* Lays out the regions: wraps their text, sizes the rows, draws. */
@@ -125,12 +127,12 @@ static void render_grid_draw(struct render_grid *g, const struct render_opts *o,
 			int inner = xs[R->c1 + 1] - xs[R->c0] - sepw - 2 - R->indent;
 			R->nlines = *R->text ? width_wrap(R->text, inner, &R->lines) : 0;
 			if (R->align == ALIGN_CENTER && R->nlines > 1) {
-				/* as narrow as the same number of lines allows: 结果/维持,
-				 * not 结果维/持 */
+				/* as narrow as the same number of lines allows:
+				 * 结果/维持, not 结果维/持 */
 				char **t;
 				int nt;
-				while (inner > 2 && (nt = width_wrap(R->text, inner - 1, &t)) ==
-							    R->nlines) {
+				while (inner > 2 &&
+				       (nt = width_wrap(R->text, inner - 1, &t)) == R->nlines) {
 					width_lines_free(R->lines, R->nlines);
 					R->lines = t;
 					inner--;
@@ -181,7 +183,7 @@ static void render_grid_draw(struct render_grid *g, const struct render_opts *o,
 		int inner = xs[R->c1 + 1] - xs[R->c0] - sepw - 2 - R->indent;
 		for (int k = 0; k < R->nlines; k++) {
 			int lw = width_str(R->lines[k]);
-			int pad = R->align == ALIGN_RIGHT ? inner - lw
+			int pad = R->align == ALIGN_RIGHT    ? inner - lw
 				  : R->align == ALIGN_CENTER ? (inner - lw) / 2
 							     : 0;
 			render_canvas_text(&cv, x0 + (pad > 0 ? pad : 0), ys[R->r0] + 1 + k,
@@ -235,7 +237,7 @@ static void render_headings(struct render_grid *g, const struct fblock *b,
 			seen[ns++] = n;
 			int s0 = n->first > p->c0 ? n->first : p->c0;
 			int s1 = n->first + n->count < p->c0 + p->nc ? n->first + n->count
-								   : p->c0 + p->nc;
+								     : p->c0 + p->nc;
 			int r1 = n->nkids == 0 ? top + H - 1 : top + n->depth;
 			render_region_add(g, top + n->depth, r1, lab + s0 - p->c0,
 					  lab + s1 - 1 - p->c0, n->label, ALIGN_CENTER, 0);
@@ -263,8 +265,7 @@ static char **render_cell_texts(const struct engine *e, const struct fblock *b,
 }
 
 static void render_part(const struct fblock *b, char *const *cells, const struct layout *L,
-			const struct layout_part *p, const struct render_opts *o,
-			struct buf *out)
+			const struct layout_part *p, const struct render_opts *o, struct buf *out)
 {
 	struct render_grid g = {0};
 	int lab = L->has_label ? 1 : 0;

@@ -178,8 +178,7 @@ static int report_err(struct report_loader *L, const struct ynode *n, const char
 static int report_need_map(struct report_loader *L, const struct ynode *n, const char *what)
 {
 	if (n->kind != Y_MAP)
-		return report_err(L, n, "%s must be a mapping, not a %s", what,
-				  ynode_kind_name(n));
+		return report_err(L, n, "%s must be a mapping, not a %s", what, ynode_kind_name(n));
 	return 0;
 }
 
@@ -198,8 +197,8 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	if (value_parse(text, &fc->type, &val, &why) < 0) {
 		char *row = form_row_path(b, r, " / "), *col = form_col_path(b, c, " / ");
 		char *where = xasprintf("%s × %s", row, col);
-		diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "'%s' (%s) %s", v->str,
-			  where, why);
+		diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "'%s' (%s) %s", v->str, where,
+			  why);
 		free(where);
 		free(row);
 		free(col);
@@ -214,8 +213,7 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	return 0;
 }
 
-static int report_block_load(struct report_loader *L, const struct fblock *b,
-			     const struct ynode *m)
+static int report_block_load(struct report_loader *L, const struct fblock *b, const struct ynode *m)
 {
 	if (report_need_map(L, m, "a table's rows") < 0)
 		return -1;
@@ -226,8 +224,8 @@ static int report_block_load(struct report_loader *L, const struct fblock *b,
 			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
 					  b->id ? b->id : b->table->id);
 		if (row->leaf < 0 || row->nkids > 0)
-			return report_err(L, k, "'%s' is a group of rows; give the values of its "
-					  "rows%s",
+			return report_err(L, k,
+					  "'%s' is a group of rows; give the values of its rows%s",
 					  k->str, "");
 		if (report_need_map(L, rv, "a row") < 0)
 			return -1;
@@ -238,10 +236,10 @@ static int report_block_load(struct report_loader *L, const struct fblock *b,
 				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
 						  b->id ? b->id : b->table->id);
 			if (col->nkids > 0)
-				return report_err(L, ck,
-						  "'%s' is a group of columns; give the values "
-						  "of its columns%s",
-						  ck->str, "");
+				return report_err(
+				    L, ck,
+				    "'%s' is a group of columns; give the values of its columns%s",
+				    ck->str, "");
 			if (report_cell_load(L, b, row->leaf, col->leaf, cv) < 0)
 				return -1;
 		}
@@ -270,8 +268,8 @@ static int report_tables_load(struct report_loader *L, const struct ynode *m)
 			const struct ynode *bk = ymap_key(tv, j);
 			const struct fblock *b = form_block(t, bk->str);
 			if (b == NULL)
-				return report_err(L, bk, "unknown block '%s' in table '%s'", bk->str,
-						  t->id);
+				return report_err(L, bk, "unknown block '%s' in table '%s'",
+						  bk->str, t->id);
 			if (report_block_load(L, b, ymap_value(tv, j)) < 0)
 				return -1;
 		}
@@ -291,8 +289,8 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 			const struct ynode *k = ymap_key(h, i), *v = ymap_value(h, i);
 			int fi = form_hfield(f, k->str);
 			if (fi < 0)
-				return report_err(L, k, "unknown header field '%s' (form %s)", k->str,
-						  f->id);
+				return report_err(L, k, "unknown header field '%s' (form %s)",
+						  k->str, f->id);
 			if (v->kind != Y_SCALAR)
 				return report_err(L, v, "'%s' must be a single value, not a %s",
 						  k->str, ynode_kind_name(v));
@@ -312,8 +310,8 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 			const struct ynode *k = ymap_key(p, i), *v = ymap_value(p, i);
 			const struct fpart *part = form_part(f, k->str);
 			if (part == NULL || part->kind != PART_PROSE)
-				return report_err(L, k, "unknown prose section '%s' (form %s)", k->str,
-						  f->id);
+				return report_err(L, k, "unknown prose section '%s' (form %s)",
+						  k->str, f->id);
 			if (v->kind != Y_SCALAR)
 				return report_err(L, v, "'%s' must be text, not a %s", k->str,
 						  ynode_kind_name(v));
@@ -355,7 +353,10 @@ struct report *report_load(const char *path, const struct form *form, struct dia
 	}
 	const struct ynode *fid = ymap_get(root, "form"), *fver = ymap_get(root, "form-version");
 	if (fid == NULL || fid->kind != Y_SCALAR || fver == NULL || fver->kind != Y_SCALAR) {
-		report_err(&L, fid ? fid : fver ? fver : root,
+		report_err(&L,
+			   fid    ? fid
+			   : fver ? fver
+				  : root,
 			   "a report names its form with 'form: ID' and 'form-version: N'%s%s", "",
 			   "");
 		goto fail;
@@ -443,7 +444,8 @@ int report_to_yaml(const struct report *r, struct buf *out)
 		if (v == NULL)
 			yemit_scalar(y, "~", YEMIT_PLAIN);
 		else
-			yemit_scalar(y, v, f->header[i].type == HF_TEXT ? YEMIT_STRING : YEMIT_PLAIN);
+			yemit_scalar(y, v,
+				     f->header[i].type == HF_TEXT ? YEMIT_STRING : YEMIT_PLAIN);
 	}
 	yemit_map_end(y);
 	yemit_scalar(y, "prose", YEMIT_PLAIN);

@@ -28,8 +28,8 @@ struct resolve_rect {
 	int r0, nr, c0, nc;
 };
 
-static void resolve_err(struct resolve_ctx *X, const struct expr *e, const char *fmt,
-			const char *a, const char *b)
+static void resolve_err(struct resolve_ctx *X, const struct expr *e, const char *fmt, const char *a,
+			const char *b)
 {
 	if (!X->failed)
 		diags_add(X->d, DIAG_ERROR, X->f->path, X->line, X->col + (e ? e->pos : 0), fmt, a,
@@ -203,8 +203,9 @@ static struct expr *resolve_bind(struct resolve_ctx *X, const struct expr *e, in
 	if (X->failed || e == NULL)
 		return NULL;
 	if (expr_is_bool(e) != want_bool) {
-		resolve_err(X, e, want_bool ? "expected a comparison or a test here%s%s"
-					    : "expected a number here, not a comparison%s%s",
+		resolve_err(X, e,
+			    want_bool ? "expected a comparison or a test here%s%s"
+				      : "expected a number here, not a comparison%s%s",
 			    "", "");
 		return NULL;
 	}
@@ -281,8 +282,8 @@ static int resolve_formulas(struct form *f, struct diags *d)
 	for (int i = 0; i < f->ncells; i++) {
 		struct fcell *cell = &f->cells[i];
 		struct fblock *b = cell->block;
-		const struct fnode *src = b->col[cell->c]->formula ? b->col[cell->c]
-								   : b->row[cell->r];
+		const struct fnode *src =
+		    b->col[cell->c]->formula ? b->col[cell->c] : b->row[cell->r];
 		if (src->formula == NULL)
 			continue;
 		struct resolve_ctx X = {.f = f, .d = d, .b = b, .r = cell->r, .c = cell->c};
@@ -290,7 +291,8 @@ static int resolve_formulas(struct form *f, struct diags *d)
 		X.line = src->fline;
 		X.col = src->fcol;
 		if (cell->type.kind == CELL_TEXT) {
-			resolve_err(&X, NULL, "a text cell cannot be computed ('%s')%s", src->id, "");
+			resolve_err(&X, NULL, "a text cell cannot be computed ('%s')%s", src->id,
+				    "");
 			return -1;
 		}
 		cell->formula = resolve_bind(&X, src->formula, 0);
@@ -298,8 +300,8 @@ static int resolve_formulas(struct form *f, struct diags *d)
 			return -1;
 		int places = resolve_places_of(f, cell->formula);
 		int room = cell->type.kind == CELL_FIXED || cell->type.kind == CELL_DECIMAL
-				   ? cell->type.places
-				   : 0;
+			       ? cell->type.places
+			       : 0;
 		if (places > room) {
 			resolve_err(&X, NULL,
 				    "the formula of '%s' gives decimals but its cells are %s",
@@ -330,7 +332,7 @@ static int resolve_visit(struct form *f, int cell, char *mark, struct diags *d)
 		return 0;
 	if (mark[cell] == 1) {
 		const struct fnode *src =
-			c->block->col[c->c]->formula ? c->block->col[c->c] : c->block->row[c->r];
+		    c->block->col[c->c]->formula ? c->block->col[c->c] : c->block->row[c->r];
 		diags_add(d, DIAG_ERROR, f->path, src->fline, src->fcol,
 			  "formulas form a cycle: '%s' depends on itself", src->id);
 		return -1;
@@ -396,7 +398,8 @@ static int resolve_check(struct form *f, struct fcheck *ch, struct diags *d)
 {
 	int nb = ch->nin ? ch->nin : (ch->each == EACH_CELL ? f->nblocks : 1);
 	for (int k = 0; k < nb; k++) {
-		struct fblock *b = ch->nin ? ch->in[k] : (ch->each == EACH_CELL ? f->blocks[k] : NULL);
+		struct fblock *b =
+		    ch->nin ? ch->in[k] : (ch->each == EACH_CELL ? f->blocks[k] : NULL);
 		int nr = ch->each == EACH_ROW || ch->each == EACH_CELL ? b->nrows : 1;
 		int nc = ch->each == EACH_COLUMN || ch->each == EACH_CELL ? b->ncols : 1;
 		for (int r = 0; r < nr; r++)
@@ -404,7 +407,7 @@ static int resolve_check(struct form *f, struct fcheck *ch, struct diags *d)
 				if (ch->each == EACH_CELL && f->cells[form_cell(b, r, c)].formula)
 					continue; /* computed cells are never typed in */
 				struct resolve_ctx X = {.f = f, .d = d, .b = b, .r = r, .c = c};
-				X.mode = ch->each == EACH_ROW	 ? RM_ROW
+				X.mode = ch->each == EACH_ROW      ? RM_ROW
 					 : ch->each == EACH_COLUMN ? RM_COL
 					 : ch->each == EACH_CELL   ? RM_CELL
 								   : RM_NONE;

@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const int64_t value_pow10[] = {1,         10,         100,       1000,
-				      10000,     100000,     1000000,   10000000,
-				      100000000, 1000000000, 10000000000};
+static const int64_t value_pow10[] = {1,       10,       100,       1000,       10000,      100000,
+				      1000000, 10000000, 100000000, 1000000000, 10000000000};
 
 int celltype_parse(const char *s, struct celltype *t)
 {
@@ -108,7 +107,7 @@ int value_parse(const char *s, const struct celltype *t, struct value *v, const 
 	size_t flen = dot ? n - ilen - 1 : 0;
 	if (!value_digits(s, ilen) || (dot && !value_digits(dot + 1, flen))) {
 		*why = t->kind == CELL_COUNT || t->kind == CELL_SIGNED ? "is not a whole number"
-								      : "is not a number";
+								       : "is not a number";
 		return -1;
 	}
 	if (dot && (t->kind == CELL_COUNT || t->kind == CELL_SIGNED)) {

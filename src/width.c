@@ -139,11 +139,10 @@ void width_pad(struct buf *b, const char *s, int cols, enum width_align align)
 /* Line-breaking classes of the characters that matter for Chinese text. */
 static int width_is_closing(uint32_t c)
 {
-	static const uint32_t set[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
-				       0xFF09, 0x300D, 0x300F, 0x300B, 0x3009, 0x3011, 0x3015,
-				       0x201D, 0x2019, 0x2026, 0x00B7, 0xFF05, 0xFF0E, 0x30FC,
-				       ',',    '.',    ';',    ':',    '?',    '!',    ')',
-				       ']',    '}',    '%'};
+	static const uint32_t set[] = {
+	    0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F, 0x300B,
+	    0x3009, 0x3011, 0x3015, 0x201D, 0x2019, 0x2026, 0x00B7, 0xFF05, 0xFF0E, 0x30FC, ',',
+	    '.',    ';',    ':',    '?',    '!',    ')',    ']',    '}',    '%'};
 	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
 		if (set[i] == c)
 			return 1;
@@ -152,9 +151,8 @@ static int width_is_closing(uint32_t c)
 
 static int width_is_opening(uint32_t c)
 {
-	static const uint32_t set[] = {0xFF08, 0x300C, 0x300E, 0x300A, 0x3008,
-				       0x3010, 0x3014, 0x201C, 0x2018, '(',
-				       '[',    '{'};
+	static const uint32_t set[] = {0xFF08, 0x300C, 0x300E, 0x300A, 0x3008, 0x3010,
+				       0x3014, 0x201C, 0x2018, '(',    '[',    '{'};
 	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
 		if (set[i] == c)
 			return 1;

@@ -73,8 +73,7 @@ static int yamlio_next(struct yamlio_load *L, yaml_event_t *ev)
 	return 0;
 }
 
-static struct ynode *yamlio_node(struct yamlio_load *L, enum ynode_kind kind,
-				 const yaml_mark_t *m)
+static struct ynode *yamlio_node(struct yamlio_load *L, enum ynode_kind kind, const yaml_mark_t *m)
 {
 	struct ynode *n = xcalloc(1, sizeof *n);
 	n->kind = kind;
@@ -141,10 +140,10 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		int is_map = ev->type == YAML_MAPPING_START_EVENT;
-		const yaml_char_t *anchor = is_map ? ev->data.mapping_start.anchor
-						   : ev->data.sequence_start.anchor;
+		const yaml_char_t *anchor =
+		    is_map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
 		const yaml_char_t *tag =
-			is_map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+		    is_map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
 		if (anchor != NULL) {
 			yamlio_error(L, m, "YAML anchors (&%s) are not allowed here",
 				     (const char *)anchor);
@@ -404,7 +403,7 @@ void yemit_seq_start(struct yemit *y, int flow)
 {
 	yaml_event_t ev;
 	yaml_sequence_start_event_initialize(
-		&ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+	    &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
 	yemit_event(y, &ev);
 }
 
@@ -418,9 +417,9 @@ void yemit_seq_end(struct yemit *y)
 /* Text that a plain scalar would turn into something else when read back. */
 static int yemit_ambiguous(const char *s)
 {
-	static const char *words[] = {"~",    "null",  "Null", "NULL", "true", "True",
-				      "TRUE", "false", "False", "FALSE", "yes", "no",
-				      "on",   "off",   "Yes",  "No",   "On",   "Off"};
+	static const char *words[] = {"~",    "null",  "Null",  "NULL",  "true", "True",
+				      "TRUE", "false", "False", "FALSE", "yes",  "no",
+				      "on",   "off",   "Yes",   "No",    "On",   "Off"};
 	if (*s == '\0')
 		return 1;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -440,14 +439,11 @@ void yemit_scalar(struct yemit *y, const char *s, enum yemit_style style)
 	if (style == YEMIT_STRING && yemit_ambiguous(s))
 		st = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	if (style == YEMIT_LITERAL)
-		st = strchr(s, '\n') ? YAML_LITERAL_SCALAR_STYLE
-				     : (yemit_ambiguous(s) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
-							   : YAML_ANY_SCALAR_STYLE);
+		st = YAML_LITERAL_SCALAR_STYLE; /* libyaml quotes instead where it must */
 	if (style == YEMIT_PLAIN)
 		st = YAML_PLAIN_SCALAR_STYLE;
 	yaml_event_t ev;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
-				     1, 1, st);
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, st);
 	yemit_event(y, &ev);
 }
 

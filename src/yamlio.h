@@ -20,7 +20,7 @@ struct ynode {
 	int line, col; /* 1-based; col counts characters */
 	char *str;     /* Y_SCALAR: the value, NUL-terminated */
 	size_t len;
-	int plain;     /* written without quotes (so ~ and null mean blank) */
+	int plain;            /* written without quotes (so ~ and null mean blank) */
 	struct ynode **items; /* Y_SEQ: items; Y_MAP: key, value, key, value... */
 	size_t n;             /* Y_SEQ: items; Y_MAP: pairs */
 };
