@@ -1,0 +1,57 @@
+# nianbao check: the sample's one warning, the balance rule on each form,
+# exit statuses, CSV diagnostics.
+. "${SRCDIR:-.}/tests/cli/lib.sh"
+
+sample="$SRCDIR/reports/guoyuan-2020.yaml"
+run "$NIANBAO" check "$sample"
+expect_rc "the sample has no errors" 0
+expect_eq "the sample gives exactly one diagnostic" "$(wc -l <"$T/out" | tr -d ' ')" 1
+expect_has "it is rule 6 on 规范性文件" "$T/out" \
+	"$sample:30:15: warning: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规范性文件: 本年新制作了文件但新公开数量为0"
+
+run "$NIANBAO" check --csv "$sample"
+expect_rc "check --csv" 0
+expect_eq "CSV header" "$(head -1 "$T/out" | tr -d '\r')" "file,severity,check,table,row,column,message"
+expect_eq "CSV row" "$(sed -n 2p "$T/out" | tr -d '\r')" \
+	"$sample,warning,made_not_published,二、主动公开政府信息情况,第二十条第（一）项 / 规范性文件,,本年新制作了文件但新公开数量为0：规范性文件应当公开，请核实"
+
+# A report of each form, all zero, then one application received from a
+# business and never handled: the balance fails in 商业企业 and, through the
+# computed 总计, in 总计, and nowhere else.
+for form in gov-info-2019 gov-info-2019-tongzhou gov-info-2021; do
+	"$NIANBAO" new --form "$form" -o "$T/$form.yaml" >/dev/null 2>&1
+	"$NIANBAO" export --csv "$T/$form.yaml" | awk -F, 'NR == 1 { print; next }
+		/,总计,\r?$/ || /（七）总计,/ || / \/ 总计,\r?$/ { next }
+		{ v = 0 }
+		/^三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,法人或其他组织 \/ 商业企业,/ { v = 1 }
+		{ sub(/,[^,]*\r?$/, ""); print $0 "," v "\r" }' >"$T/$form.csv"
+	run "$NIANBAO" import --csv "$T/$form.csv" --form "$form" -o "$T/$form-b.yaml"
+	expect_rc "$form: import of a broken balance" 0
+	run "$NIANBAO" check "$T/$form-b.yaml"
+	expect_rc "$form: a broken balance is an error" 1
+	expect_eq "$form: two diagnostics" "$(wc -l <"$T/out" | tr -d ' ')" 2
+	expect_has "$form: flagged on 商业企业" "$T/out" \
+		"error: 三、收到和处理政府信息公开申请情况, column 法人或其他组织 / 商业企业: 勾稽关系不平衡"
+	expect_has "$form: and on 总计" "$T/out" \
+		"error: 三、收到和处理政府信息公开申请情况, column 总计: 勾稽关系不平衡"
+	expect_eq "$form: no other column" "$(grep -c '\[balance\]' "$T/out")" 2
+done
+
+# Several files: the worst status wins, every file is reported.
+run "$NIANBAO" check "$sample" "$T/gov-info-2021-b.yaml"
+expect_rc "an error in any file gives 1" 1
+expect_eq "both files reported" "$(wc -l <"$T/out" | tr -d ' ')" 3
+run "$NIANBAO" check "$sample" "$T/missing.yaml"
+expect_rc "an unreadable file gives 2" 2
+expect_has "the missing file is named" "$T/err" "$T/missing.yaml: error: cannot open"
+expect_eq "the good file is still checked" "$(wc -l <"$T/out" | tr -d ' ')" 1
+
+# A stored total that disagrees with its parts is reported on load.
+sed 's/^      natural: 0$/      natural: 7/' "$sample" | awk '
+	/^    new:$/ { inrow = 1 } /^    carried:$/ { inrow = 0 }
+	{ if (!inrow && $0 == "      natural: 7") $0 = "      natural: 0"; print }' >"$T/stale.yaml"
+run "$NIANBAO" check "$T/stale.yaml"
+expect_rc "a stale total is an error" 1
+expect_has "the stored total is named" "$T/out" \
+	"error: 三、收到和处理政府信息公开申请情况, row 一、本年新收政府信息公开申请数量, column 总计: the file stores 0 here, but its parts add up to 7 [stored_total]"
+finish

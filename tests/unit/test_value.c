@@ -1,0 +1,186 @@
+/* Unit tests: cell types, exact decimals, overflow. */
+#include "unit.h"
+
+#include "buf.h"
+#include "value.h"
+
+static struct celltype T(const char *s) {
+	struct celltype t;
+	assert_int_equal(celltype_parse(s, &t), 0);
+	return t;
+}
+
+/* Parses s as type and returns it formatted, or NULL if refused. */
+static char *
+parse_fmt(const char *type, const char *s)
+{
+	struct celltype t = T(type);
+	struct value v;
+	const char *why;
+	if (value_parse(s, &t, &v, &why) < 0)
+		return NULL;
+	char *out = value_str(&v);
+	value_clear(&v);
+	return out;
+}
+
+static void expect(const char *type, const char *in, const char *want)
+{
+	char *got = parse_fmt(type, in);
+	if (want == NULL) {
+		if (got != NULL)
+			fail_msg("%s '%s' was accepted as '%s'", type, in, got);
+		return;
+	}
+	if (got == NULL)
+		fail_msg("%s '%s' was refused", type, in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_celltype_names(void **state)
+{
+	(void)state;
+	struct celltype t;
+	assert_int_equal(celltype_parse("fixed(4)", &t), 0);
+	assert_int_equal(t.kind, CELL_FIXED);
+	assert_int_equal(t.places, 4);
+	assert_int_equal(celltype_parse("decimal(6)", &t), 0);
+	assert_int_equal(t.kind, CELL_DECIMAL);
+	assert_int_equal(celltype_parse("fixed(0)", &t), -1);
+	assert_int_equal(celltype_parse("fixed(10)", &t), -1);
+	assert_int_equal(celltype_parse("money", &t), -1);
+	struct buf b;
+	buf_init(&b);
+	celltype_format(&(struct celltype){CELL_DECIMAL, 6}, &b);
+	assert_string_equal(b.data, "decimal(6)");
+	buf_free(&b);
+}
+
+static void test_counts(void **state)
+{
+	(void)state;
+	expect("count", "0", "0");
+	expect("count", "17", "17");
+	expect("count", " 5 ", "5");
+	expect("count", "007", "7");
+	expect("count", "", "");
+	expect("count", "-1", NULL);
+	expect("count", "+1", NULL);
+	expect("count", "1.0", NULL);
+	expect("count", "abc", NULL);
+	expect("count", "1e3", NULL);
+	expect("count", "9223372036854775807", "9223372036854775807");
+	expect("count", "9223372036854775808", NULL);
+	expect("count", "99999999999999999999999", NULL);
+}
+
+static void test_signed(void **state)
+{
+	(void)state;
+	expect("integer", "+3", "3");
+	expect("integer", "-18", "-18");
+	expect("integer", "-0", "0");
+	expect("integer", "--1", NULL);
+	expect("integer", "-", NULL);
+	expect("integer", "-9223372036854775807", "-9223372036854775807");
+}
+
+static void test_decimals(void **state)
+{
+	(void)state;
+	expect("fixed(4)", "21.6560", "21.6560");
+	expect("fixed(4)", "21.656", "21.6560");
+	expect("fixed(4)", "21", "21.0000");
+	expect("fixed(4)", "0.00001", NULL);
+	expect("fixed(4)", "21.", NULL);
+	expect("fixed(4)", ".5", NULL);
+	expect("fixed(4)", "-1.5", NULL);
+	expect("decimal(6)", "12.5", "12.5");
+	expect("decimal(6)", "12.50", "12.50");
+	expect("decimal(6)", "24252.311082", "24252.311082");
+	expect("decimal(6)", "1.1234567", NULL);
+	expect("decimal(6)", "0.000001", "0.000001");
+	expect("fixed(4)", "922337203685477.5807", "922337203685477.5807");
+	expect("fixed(4)", "922337203685477.5808", NULL);
+	expect("fixed(4)", "922337203685478", NULL);
+}
+
+static struct value num(const char *type, const char *s)
+{
+	struct celltype t = T(type);
+	struct value v;
+	const char *why;
+	assert_int_equal(value_parse(s, &t, &v, &why), 0);
+	return v;
+}
+
+static void test_arithmetic(void **state)
+{
+	(void)state;
+	struct value a = num("decimal(6)", "21.656"), b = num("decimal(6)", "0.0004"), r;
+	assert_int_equal(value_add(&a, &b, &r), 0);
+	char *s = value_str(&r);
+	assert_string_equal(s, "21.6564");
+	free(s);
+	assert_int_equal(value_sub(&b, &a, &r), 0);
+	s = value_str(&r);
+	assert_string_equal(s, "-21.6556");
+	free(s);
+	struct value big = num("count", "9223372036854775807"), one = num("count", "1");
+	assert_int_equal(value_add(&big, &one, &r), -1);
+	struct value neg = num("integer", "-9223372036854775807");
+	assert_int_equal(value_sub(&neg, &one, &r), 0);
+	assert_int_equal(value_sub(&r, &one, &r), -1);
+	assert_int_equal(value_mul(&big, &big, &r), -1);
+	/* aligning scales can overflow too */
+	struct value cents = num("decimal(2)", "0.01");
+	assert_int_equal(value_add(&big, &cents, &r), -1);
+}
+
+static void test_compare(void **state)
+{
+	(void)state;
+	struct value a = num("decimal(6)", "12.5"), b = num("decimal(6)", "12.50");
+	assert_int_equal(value_cmp(&a, &b), 0);
+	assert_true(value_same(&a, &b));
+	assert_false(value_identical(&a, &b));
+	struct value c = num("decimal(6)", "12.500001");
+	assert_int_equal(value_cmp(&a, &c), -1);
+	assert_int_equal(value_cmp(&c, &a), 1);
+	/* exact even when the larger scale cannot be reached */
+	struct value big = num("count", "9223372036854775807");
+	struct value small = num("decimal(6)", "1.5");
+	assert_int_equal(value_cmp(&big, &small), 1);
+	assert_int_equal(value_cmp(&small, &big), -1);
+	struct value blank = {0};
+	assert_false(value_same(&blank, &a));
+}
+
+static void test_conform(void **state)
+{
+	(void)state;
+	struct value v = num("decimal(6)", "3.5");
+	struct celltype f4 = T("fixed(4)"), cnt = T("count");
+	assert_int_equal(value_conform(&v, &f4), 0);
+	char *s = value_str(&v);
+	assert_string_equal(s, "3.5000");
+	free(s);
+	assert_int_equal(value_conform(&v, &cnt), -1);
+	struct value w = num("decimal(6)", "4.000");
+	assert_int_equal(value_conform(&w, &cnt), 0);
+	s = value_str(&w);
+	assert_string_equal(s, "4");
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_celltype_names), cmocka_unit_test(test_counts),
+	    cmocka_unit_test(test_signed),         cmocka_unit_test(test_decimals),
+	    cmocka_unit_test(test_arithmetic),     cmocka_unit_test(test_compare),
+	    cmocka_unit_test(test_conform),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

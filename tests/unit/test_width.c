@@ -1,0 +1,75 @@
+/* Unit tests: display width and Chinese line breaking. */
+#include "unit.h"
+
+#include "width.h"
+
+static void test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(width_str("abc"), 3);
+	assert_int_equal(width_str("规范性文件"), 10);
+	assert_int_equal(width_str("（一）"), 6);
+	assert_int_equal(width_str("21.6560"), 7);
+	assert_int_equal(width_chars("规范x", strlen("规范x")), 3);
+	/* cutting never splits a character */
+	assert_int_equal(width_fit("规范性", 3), 3);
+	assert_int_equal(width_fit("规范性", 4), 6);
+	assert_int_equal(width_fit("ab规", 3), 2);
+}
+
+static void test_utf8(void **state)
+{
+	(void)state;
+	size_t bad;
+	assert_true(width_valid("好", 3, &bad));
+	assert_false(width_valid("a\xff", 2, &bad));
+	assert_int_equal(bad, 1);
+	assert_false(width_valid("\xe5\xa5", 2, &bad)); /* cut short */
+	assert_int_equal(bad, 0);
+	assert_false(width_valid("\xc0\xaf", 2, &bad));     /* overlong */
+	assert_false(width_valid("\xed\xa0\x80", 3, &bad)); /* surrogate */
+}
+
+static void expect_lines(const char *s, int cols, const char *const *want, int nwant)
+{
+	char **lines;
+	int n = width_wrap(s, cols, &lines);
+	for (int i = 0; i < n && i < nwant; i++)
+		assert_string_equal(lines[i], want[i]);
+	assert_int_equal(n, nwant);
+	for (int i = 0; i < n; i++)
+		assert_true(width_str(lines[i]) <= cols);
+	width_lines_free(lines, n);
+}
+
+static void test_wrap_rules(void **state)
+{
+	(void)state;
+	/* a comma never starts a line: the character before it moves down */
+	const char *a[] = {"一二三", "四，五"};
+	expect_lines("一二三四，五", 8, a, 2);
+	/* an opening bracket never ends a line */
+	const char *b[] = {"一二三", "（四）"};
+	expect_lines("一二三（四）", 8, b, 2);
+	/* numbers stay whole */
+	const char *c[] = {"金额", "21.6560万"};
+	expect_lines("金额21.6560万", 10, c, 2);
+	/* a Latin word longer than the line is broken, never dropped */
+	const char *d[] = {"abcd", "efgh", "ij"};
+	expect_lines("abcdefghij", 4, d, 3);
+	const char *e[] = {"社会", "公益", "组织"};
+	expect_lines("社会公益组织", 4, e, 3);
+	const char *f[] = {""};
+	expect_lines("", 10, f, 1);
+}
+
+int main(void)
+{
+	width_init_locale();
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_widths),
+	    cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_wrap_rules),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,36 @@
+/* Shared helpers of the unit tests. */
+#ifndef NIANBAO_UNIT_H
+#define NIANBAO_UNIT_H
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A file under the source tree (tests run from the build tree). */
+static inline char *unit_src(const char *rel)
+{
+	const char *top = getenv("SRCDIR");
+	static char path[4096];
+	snprintf(path, sizeof path, "%s/%s", top ? top : ".", rel);
+	return path;
+}
+
+/* Writes text to a new temporary file and returns its path (static). */
+static inline const char *unit_tmpfile(const char *text)
+{
+	static char path[64];
+	strcpy(path, "/tmp/nianbao-unit-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	size_t n = strlen(text);
+	assert_int_equal(write(fd, text, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+#endif
