@@ -98,50 +98,93 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 	return CLI_OK;
 }
 
-int cli_new(int argc, char **argv)
+/* What new and import share: the options and making and saving a report. */
+struct cli_create {
+	const char *cmd;
+	const char *csv; /* import only */
+	const char *id, *out, *organ, *year;
+	int force;
+};
+
+static int cli_create_args(int argc, char **argv, struct cli_create *o)
 {
-	static const struct option opts[] = {
-	    {"form", required_argument, NULL, 'f'},  {"output", required_argument, NULL, 'o'},
-	    {"organ", required_argument, NULL, 'n'}, {"year", required_argument, NULL, 'y'},
-	    {"force", no_argument, NULL, 'F'},       {NULL, 0, NULL, 0}};
-	const char *id = NULL, *out = NULL, *organ = NULL, *year = NULL;
-	int force = 0, c;
+	static const struct option opts[] = {{"csv", required_argument, NULL, 'c'},
+					     {"form", required_argument, NULL, 'f'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"organ", required_argument, NULL, 'n'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"force", no_argument, NULL, 'F'},
+					     {NULL, 0, NULL, 0}};
+	int import = strcmp(o->cmd, "import") == 0, c;
 	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (c) {
+		case 'c':
+			if (!import)
+				return cli_bad_usage(o->cmd, "unknown option");
+			o->csv = optarg;
+			break;
 		case 'f':
-			id = optarg;
+			o->id = optarg;
 			break;
 		case 'o':
-			out = optarg;
+			o->out = optarg;
 			break;
 		case 'n':
-			organ = optarg;
+			o->organ = optarg;
 			break;
 		case 'y':
-			year = optarg;
+			o->year = optarg;
 			break;
 		case 'F':
-			force = 1;
+			o->force = 1;
 			break;
 		default:
-			return cli_bad_usage("new", "unknown option");
+			return cli_bad_usage(o->cmd, "unknown option");
 		}
 	}
-	if (id == NULL || out == NULL || optind != argc)
-		return cli_bad_usage(
-		    "new", "usage: nianbao new --form ID -o FILE [--organ NAME] [--year N]");
+	if (o->id == NULL || o->out == NULL || optind != argc || (import && o->csv == NULL))
+		return cli_bad_usage(o->cmd,
+				     import ? "usage: nianbao import --csv CSV --form ID -o "
+					      "FILE [--organ NAME] [--year N]"
+					    : "usage: nianbao new --form ID -o FILE [--organ NAME] "
+					      "[--year N]");
+	return CLI_OK;
+}
+
+/* A blank report (new) or one read from CSV (import), saved to o->out. */
+static int cli_create_run(const struct cli_create *o)
+{
 	struct diags d;
 	diags_init(&d);
-	struct form *f = formpath_load(id, &d);
+	struct form *f = formpath_load(o->id, &d);
 	if (f == NULL)
 		return cli_fail(&d);
-	struct report *r = report_new(f);
-	int rc = cli_header(r, organ, year, "new") < 0 ? CLI_UNUSABLE
-						       : cli_save_new(r, out, force, "new");
+	struct report *r = o->csv ? csv_import(o->csv, f, &d) : report_new(f);
+	int rc;
+	if (r == NULL)
+		rc = cli_fail(&d);
+	else if (cli_header(r, o->organ, o->year, o->cmd) < 0)
+		rc = CLI_UNUSABLE;
+	else
+		rc = cli_save_new(r, o->out, o->force, o->cmd);
 	report_free(r);
 	form_free(f);
 	diags_free(&d);
 	return rc;
+}
+
+int cli_new(int argc, char **argv)
+{
+	struct cli_create o = {.cmd = "new"};
+	int rc = cli_create_args(argc, argv, &o);
+	return rc != CLI_OK ? rc : cli_create_run(&o);
+}
+
+int cli_import(int argc, char **argv)
+{
+	struct cli_create o = {.cmd = "import"};
+	int rc = cli_create_args(argc, argv, &o);
+	return rc != CLI_OK ? rc : cli_create_run(&o);
 }
 
 struct cli_where {
@@ -351,64 +394,6 @@ int cli_export(int argc, char **argv)
 	int rc = cli_emit(out, &text);
 	buf_free(&text);
 	cli_close(e);
-	return rc;
-}
-
-int cli_import(int argc, char **argv)
-{
-	static const struct option opts[] = {{"csv", required_argument, NULL, 'c'},
-					     {"form", required_argument, NULL, 'f'},
-					     {"output", required_argument, NULL, 'o'},
-					     {"organ", required_argument, NULL, 'n'},
-					     {"year", required_argument, NULL, 'y'},
-					     {"force", no_argument, NULL, 'F'},
-					     {NULL, 0, NULL, 0}};
-	const char *csv = NULL, *id = NULL, *out = NULL, *organ = NULL, *year = NULL;
-	int force = 0, c;
-	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			csv = optarg;
-			break;
-		case 'f':
-			id = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'n':
-			organ = optarg;
-			break;
-		case 'y':
-			year = optarg;
-			break;
-		case 'F':
-			force = 1;
-			break;
-		default:
-			return cli_bad_usage("import", "unknown option");
-		}
-	}
-	if (csv == NULL || id == NULL || out == NULL || optind != argc)
-		return cli_bad_usage(
-		    "import",
-		    "usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] [--year N]");
-	struct diags d;
-	diags_init(&d);
-	struct form *f = formpath_load(id, &d);
-	if (f == NULL)
-		return cli_fail(&d);
-	struct report *r = csv_import(csv, f, &d);
-	int rc;
-	if (r == NULL)
-		rc = cli_fail(&d);
-	else if (cli_header(r, organ, year, "import") < 0)
-		rc = CLI_UNUSABLE;
-	else
-		rc = cli_save_new(r, out, force, "import");
-	report_free(r);
-	form_free(f);
-	diags_free(&d);
 	return rc;
 }
 
