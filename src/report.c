@@ -405,7 +405,9 @@ fail:
 static void report_emit_value(struct yemit *y, const struct value *v)
 {
 	char *s = value_str(v);
-	yemit_scalar(y, v->kind == VAL_BLANK ? "~" : s,
+	/* an overflowed total is written blank, so the file still loads and the
+	 * overflow is found again */
+	yemit_scalar(y, v->kind == VAL_BLANK || v->kind == VAL_ERROR ? "~" : s,
 		     v->kind == VAL_TEXT ? YEMIT_STRING : YEMIT_PLAIN);
 	free(s);
 }

@@ -244,6 +244,79 @@ static void test_stored_total_mismatch(void **state)
 	diags_free(&d);
 }
 
+static void test_overflow_in_a_total(void **state)
+{
+	(void)state;
+	struct form *f = load_form("gov-info-2021");
+	struct report *r = report_new(f);
+	struct engine *e = engine_new(r);
+	fill_zero(e);
+	set(e, cell_of(f, "review", NULL, "cases", "r_upheld"), "9223372036854775807");
+	set(e, cell_of(f, "review", NULL, "cases", "r_pending"), "1");
+	int total = cell_of(f, "review", NULL, "cases", "r_total");
+	assert_int_equal(r->vals[total].kind, VAL_ERROR);
+	struct problem *p;
+	int n = engine_problems(e, &p), overflow = 0;
+	for (int i = 0; i < n; i++)
+		overflow += p[i].kind == PROBLEM_OVERFLOW && p[i].cell == total;
+	engine_problems_free(p, n);
+	assert_int_equal(overflow, 1);
+	assert_true(engine_cell_flags(e, total) & ENGINE_CELL_ERROR);
+	/* saved, it reads back: the overflow is found again, nothing is lost */
+	struct buf out;
+	buf_init(&out);
+	assert_int_equal(report_to_yaml(r, &out), 0);
+	struct diags d;
+	diags_init(&d);
+	struct report *back = report_load(unit_tmpfile(out.data), f, &d);
+	assert_non_null(back);
+	struct engine *e2 = engine_new(back);
+	assert_int_equal(back->vals[total].kind, VAL_ERROR);
+	assert_string_equal(get(e2, cell_of(f, "review", NULL, "cases", "r_upheld")),
+			    "9223372036854775807");
+	set(e, cell_of(f, "review", NULL, "cases", "r_pending"), "0");
+	assert_string_equal(get(e, total), "9223372036854775807");
+	engine_free(e2);
+	report_free(back);
+	buf_free(&out);
+	diags_free(&d);
+	engine_free(e);
+	report_free(r);
+	form_free(f);
+}
+
+/* A form whose check reads a cell of another table. */
+static void test_cross_table_reference(void **state)
+{
+	(void)state;
+	const char *text = "id: x\nversion: 1\ntitle: T\nlanguage: zh_CN\nparts:\n"
+			   "  - table: a\n    title: A\n"
+			   "    columns: [{id: n, label: N}]\n    rows: [{id: r, label: R}]\n"
+			   "  - table: b\n    title: B\n    blocks:\n"
+			   "      - id: k\n        columns: [{id: n, label: N}]\n"
+			   "        rows: [{id: r, label: R}]\n"
+			   "checks:\n  - id: same\n    rule: a.r.n = b.k.r.n\n"
+			   "    severity: error\n    message: differ\n";
+	struct diags d;
+	diags_init(&d);
+	struct form *f = form_load(unit_tmpfile(text), &d);
+	if (f == NULL)
+		fail_msg("%s", d.v[0].message);
+	assert_int_equal(f->ninsts, 1);
+	assert_null(f->insts[0].block); /* it spans two tables */
+	struct report *r = report_new(f);
+	struct engine *e = engine_new(r);
+	set(e, 0, "3");
+	set(e, 1, "4");
+	assert_int_equal(count_check(e, "same"), 1);
+	set(e, 1, "3");
+	assert_int_equal(count_check(e, "same"), 0);
+	engine_free(e);
+	report_free(r);
+	form_free(f);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +325,8 @@ int main(void)
 	    cmocka_unit_test(test_incremental_matches_full),
 	    cmocka_unit_test(test_sample_roundtrip),
 	    cmocka_unit_test(test_stored_total_mismatch),
+	    cmocka_unit_test(test_overflow_in_a_total),
+	    cmocka_unit_test(test_cross_table_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
