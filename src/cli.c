@@ -7,6 +7,7 @@
 #include "form.h"
 #include "formpath.h"
 #include "layout.h"
+#include "page.h"
 #include "render.h"
 #include "report.h"
 #include "savefile.h"
@@ -31,6 +32,7 @@ void cli_usage(FILE *fp)
 	      "                        write a blank report of form ID\n"
 	      "  check [--csv] FILE... list every inconsistency; exit 1 if any is an error\n"
 	      "  render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous] [--mark]\n"
+	      "         [--page-lines N] [--footer] [--encoding gb18030]\n"
 	      "                        the report as plain text for printing\n"
 	      "  export --csv FILE [-o OUT]\n"
 	      "                        every cell as table,row,column,value\n"
@@ -319,10 +321,15 @@ static int cli_emit(const char *out, const struct buf *text)
 
 int cli_render(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"width", required_argument, NULL, 'w'},
-	    {"ascii", no_argument, NULL, 'a'},        {"wide-ambiguous", no_argument, NULL, 'W'},
-	    {"mark", no_argument, NULL, 'm'},         {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"width", required_argument, NULL, 'w'},
+					     {"ascii", no_argument, NULL, 'a'},
+					     {"wide-ambiguous", no_argument, NULL, 'W'},
+					     {"mark", no_argument, NULL, 'm'},
+					     {"page-lines", required_argument, NULL, 'p'},
+					     {"footer", no_argument, NULL, 'f'},
+					     {"encoding", required_argument, NULL, 'e'},
+					     {NULL, 0, NULL, 0}};
 	struct render_opts ro = render_defaults();
 	const char *out = NULL;
 	int c;
@@ -348,6 +355,19 @@ int cli_render(int argc, char **argv)
 		case 'm':
 			ro.mark = 1;
 			break;
+		case 'p':
+			ro.page_lines = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || ro.page_lines < PAGE_MIN_LINES ||
+			    ro.page_lines > 100000)
+				return cli_bad_usage("render",
+						     "--page-lines takes a number from 20");
+			break;
+		case 'f':
+			ro.footer = 1;
+			break;
+		case 'e':
+			ro.encoding = optarg;
+			break;
 		default:
 			return cli_bad_usage("render", "unknown option");
 		}
@@ -361,7 +381,15 @@ int cli_render(int argc, char **argv)
 	buf_init(&text);
 	struct diags d;
 	diags_init(&d);
-	int rc = render_report(e, &ro, &text, &d) < 0 ? cli_fail(&d) : cli_emit(out, &text);
+	int rc;
+	if (render_report(e, &ro, &text, &d) < 0) {
+		for (size_t i = 0; i < d.n; i++)
+			if (d.v[i].file == NULL)
+				d.v[i].file = xstrdup(argv[optind]);
+		rc = cli_fail(&d);
+	} else {
+		rc = cli_emit(out, &text);
+	}
 	diags_free(&d);
 	buf_free(&text);
 	cli_close(e);

@@ -16,26 +16,26 @@ int layout_indent(int depth)
 #define LAYOUT_MARGIN 2
 
 /* Widest single character of s, so a wrap never needs to cut one. */
-static int layout_widest_char(const char *s)
+static int layout_widest_char(const char *s, int amb)
 {
 	int best = 1;
 	for (size_t i = 0; s[i];) {
 		uint32_t cp;
 		int k = width_decode(s + i, strlen(s + i), &cp);
-		int w = k < 0 ? 1 : width_char(cp);
+		int w = k < 0 ? 1 : width_char_amb(cp, amb);
 		best = w > best ? w : best;
 		i += k < 0 ? 1 : (size_t)k;
 	}
 	return best;
 }
 
-static int layout_label_natural(const struct fblock *b, int *minw)
+static int layout_label_natural(const struct fblock *b, int amb, int *minw)
 {
-	int nat = b->label_heading ? width_str(b->label_heading) : 0;
+	int nat = b->label_heading ? width_str_amb(b->label_heading, amb) : 0;
 	*minw = 0;
 	for (int r = 0; r < b->nrows; r++) {
 		for (const struct fnode *n = b->row[r]; n != NULL; n = n->parent) {
-			int w = layout_indent(n->depth) + width_str(n->label);
+			int w = layout_indent(n->depth) + width_str_amb(n->label, amb);
 			int m = layout_indent(n->depth) + 12;
 			nat = w > nat ? w : nat;
 			*minw = m > *minw ? m : *minw;
@@ -84,30 +84,36 @@ static void layout_grow(int *w, const int *want, int n, int *room)
 	}
 }
 
-void layout_block(const struct fblock *b, char *const *cells, int width, int sepw,
+void layout_block(const struct fblock *b, char *const *cells, int width, int sepw, int amb,
 		  struct layout *out)
 {
 	memset(out, 0, sizeof *out);
 	out->sepw = sepw;
-	int minlabel, natlabel = layout_label_natural(b, &minlabel);
+	/* rules of double-width characters need every width even */
+	int even = sepw > 1;
+	if (even)
+		width -= width % 2;
+	int minlabel, natlabel = layout_label_natural(b, amb, &minlabel);
 	out->has_label = natlabel > 0;
 	if (out->has_label)
 		natlabel += LAYOUT_MARGIN, minlabel += LAYOUT_MARGIN;
+	if (even)
+		natlabel += natlabel % 2, minlabel += minlabel % 2;
 	int *w = xcalloc((size_t)b->ncols, sizeof *w);
 	int *nat = xcalloc((size_t)b->ncols, sizeof *nat);
 	int *w2 = xcalloc((size_t)b->ncols, sizeof *w2);
 	for (int c = 0; c < b->ncols; c++) {
 		int numw = 1;
 		for (int r = 0; r < b->nrows; r++) {
-			int x = width_str(cells[r * b->ncols + c]);
+			int x = width_str_amb(cells[r * b->ncols + c], amb);
 			numw = x > numw ? x : numw;
 		}
-		int lw = width_str(b->col[c]->label);
+		int lw = width_str_amb(b->col[c]->label, amb);
 		/* a heading may wrap to three lines, no narrower than four columns */
 		int hw = (lw + 2) / 3;
 		hw += hw % 2;
 		hw = hw < 4 ? (lw < 4 ? lw : 4) : hw;
-		int wc = layout_widest_char(b->col[c]->label);
+		int wc = layout_widest_char(b->col[c]->label, amb);
 		hw = hw < wc ? wc : hw;
 		int two = (lw + 1) / 2;
 		two += two % 2;
@@ -115,6 +121,8 @@ void layout_block(const struct fblock *b, char *const *cells, int width, int sep
 		w[c] = (numw > hw ? numw : hw) + LAYOUT_MARGIN;
 		w2[c] = (numw > two ? numw : two) + LAYOUT_MARGIN;
 		nat[c] = (numw > lw ? numw : lw) + LAYOUT_MARGIN;
+		if (even)
+			w[c] += w[c] % 2, w2[c] += w2[c] % 2, nat[c] += nat[c] % 2;
 	}
 	/* split into parts that fit, breaking at group boundaries if possible */
 	for (int c0 = 0; c0 < b->ncols;) {
@@ -147,12 +155,6 @@ void layout_block(const struct fblock *b, char *const *cells, int width, int sep
 			room -= more;
 		}
 		layout_grow(p->w, nat + c0, k, &room);
-		if (sepw > 1) {
-			/* rules of double-width characters need even runs */
-			p->labelw += p->labelw % 2;
-			for (int j = 0; j < k; j++)
-				p->w[j] += p->w[j] % 2;
-		}
 		p->total = layout_sum(out, p->w, k, p->labelw);
 		c0 += k;
 	}

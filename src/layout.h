@@ -22,8 +22,9 @@ struct layout {
 	struct layout_part *parts;
 };
 
-/* cells[r * ncols + c] are the texts of the block's cells as shown. */
-void layout_block(const struct fblock *b, char *const *cells, int width, int sepw,
+/* cells[r * ncols + c] are the texts of the block's cells as shown; amb:
+ * characters of ambiguous width count two columns. */
+void layout_block(const struct fblock *b, char *const *cells, int width, int sepw, int amb,
 		  struct layout *out);
 /* Widens the label column of every part so all reach at least total. */
 void layout_stretch(struct layout *L, int total);

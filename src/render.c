@@ -3,9 +3,11 @@
 #include "render.h"
 #include "buf.h"
 #include "diag.h"
+#include "encode.h"
 #include "engine.h"
 #include "form.h"
 #include "layout.h"
+#include "page.h"
 #include "report.h"
 #include "value.h"
 #include "width.h"
@@ -59,7 +61,7 @@ static void render_canvas_put(struct render_canvas *cv, int x, int y, const char
 		cv->cell[y * cv->w + x + k][0] = '\0';
 }
 
-static void render_canvas_text(struct render_canvas *cv, int x, int y, const char *s)
+static void render_canvas_text(struct render_canvas *cv, int x, int y, const char *s, int amb)
 {
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
@@ -70,7 +72,7 @@ static void render_canvas_text(struct render_canvas *cv, int x, int y, const cha
 		char ch[8];
 		memcpy(ch, s + i, (size_t)k);
 		ch[k] = '\0';
-		int cw = width_char(cp);
+		int cw = width_char_amb(cp, amb);
 		if (cw > 0) {
 			render_canvas_put(cv, x, y, ch, cw);
 			x += cw;
@@ -105,7 +107,7 @@ static int render_vrule(const struct render_grid *g, int r, int j)
 /* Lays out the regions: wraps their text, sizes the rows, draws. */
 static void render_grid_draw(struct render_grid *g, const struct render_opts *o, struct buf *out)
 {
-	int sepw = o->wide_ambiguous && !o->ascii ? 2 : 1;
+	int sepw = o->wide_ambiguous && !o->ascii ? 2 : 1, amb = o->wide_ambiguous;
 	g->owner = xmalloc((size_t)(g->nrows * g->ncols) * sizeof *g->owner);
 	for (int i = 0; i < g->n; i++)
 		for (int r = g->rg[i].r0; r <= g->rg[i].r1; r++)
@@ -125,7 +127,7 @@ static void render_grid_draw(struct render_grid *g, const struct render_opts *o,
 			if ((R->r0 == R->r1) != (pass == 0))
 				continue;
 			int inner = xs[R->c1 + 1] - xs[R->c0] - sepw - 2 - R->indent;
-			R->nlines = *R->text ? width_wrap(R->text, inner, &R->lines) : 0;
+			R->nlines = *R->text ? width_wrap_amb(R->text, inner, amb, &R->lines) : 0;
 			if (R->align == ALIGN_CENTER && R->nlines > 1) {
 				/* as narrow as the same number of lines allows:
 				 * 结果/维持, not 结果维/持 */
@@ -182,12 +184,12 @@ static void render_grid_draw(struct render_grid *g, const struct render_opts *o,
 		int x0 = xs[R->c0] + sepw + 1 + R->indent;
 		int inner = xs[R->c1 + 1] - xs[R->c0] - sepw - 2 - R->indent;
 		for (int k = 0; k < R->nlines; k++) {
-			int lw = width_str(R->lines[k]);
+			int lw = width_str_amb(R->lines[k], amb);
 			int pad = R->align == ALIGN_RIGHT    ? inner - lw
 				  : R->align == ALIGN_CENTER ? (inner - lw) / 2
 							     : 0;
 			render_canvas_text(&cv, x0 + (pad > 0 ? pad : 0), ys[R->r0] + 1 + k,
-					   R->lines[k]);
+					   R->lines[k], amb);
 		}
 	}
 	for (int y = 0; y < cv.h; y++) {
@@ -264,11 +266,56 @@ static char **render_cell_texts(const struct engine *e, const struct fblock *b,
 	return cells;
 }
 
-static void render_part(const struct fblock *b, char *const *cells, const struct layout *L,
-			const struct layout_part *p, const struct render_opts *o, struct buf *out)
+/* The rows of a block in print order: each group before its members. */
+static void render_items(const struct fnode *n, const struct fnode ***items, int *count)
 {
+	for (int i = 0; i < n->nkids; i++) {
+		*items = xreallocarray(*items, (size_t)*count + 1, sizeof **items);
+		(*items)[(*count)++] = n->kids[i];
+		render_items(n->kids[i], items, count);
+	}
+}
+
+struct render_table *render_table_new(const struct engine *e, const struct fblock *b,
+				      const struct render_opts *o, int min_total)
+{
+	struct render_table *t = xcalloc(1, sizeof *t);
+	t->b = b;
+	t->o = o;
+	t->cells = render_cell_texts(e, b, o);
+	int amb = o->wide_ambiguous, sepw = amb && !o->ascii ? 2 : 1;
+	layout_block(b, t->cells, o->width, sepw, amb, &t->L);
+	layout_stretch(&t->L, min_total);
+	render_items(&b->rows, &t->items, &t->nitems);
+	return t;
+}
+
+void render_table_free(struct render_table *t)
+{
+	if (t == NULL)
+		return;
+	layout_free(&t->L);
+	for (int i = 0; i < t->b->nrows * t->b->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->items);
+	free(t);
+}
+
+int render_table_width(const struct render_table *t)
+{
+	int widest = 0;
+	for (int i = 0; i < t->L.nparts; i++)
+		widest = t->L.parts[i].total > widest ? t->L.parts[i].total : widest;
+	return widest;
+}
+
+void render_table_rows(const struct render_table *t, int part, int from, int to, struct buf *out)
+{
+	const struct fblock *b = t->b;
+	const struct layout_part *p = &t->L.parts[part];
 	struct render_grid g = {0};
-	int lab = L->has_label ? 1 : 0;
+	int lab = t->L.has_label ? 1 : 0;
 	g.ncols = lab + p->nc;
 	g.colw = xmalloc((size_t)g.ncols * sizeof *g.colw);
 	if (lab)
@@ -282,85 +329,63 @@ static void render_part(const struct fblock *b, char *const *cells, const struct
 		render_region_add(&g, top, top + H - 1, 0, 0, b->label_heading, ALIGN_CENTER, 0);
 	render_headings(&g, b, p, top, H, lab);
 	int row = top + H;
-	/* rows in order, each group as a full-width line above its members */
-	const struct fnode *stack[64];
-	int sp = 0;
-	for (int i = b->rows.nkids - 1; i >= 0; i--)
-		stack[sp++] = b->rows.kids[i];
-	while (sp > 0) {
-		const struct fnode *n = stack[--sp];
+	for (int i = from; i < to; i++, row++) {
+		const struct fnode *n = t->items[i];
 		int ind = layout_indent(n->depth);
 		if (n->nkids > 0) {
+			/* a group is a full-width line above its members */
 			render_region_add(&g, row, row, 0, g.ncols - 1, n->label, ALIGN_LEFT, ind);
-			row++;
-			for (int i = n->nkids - 1; i >= 0 && sp < 64; i--)
-				stack[sp++] = n->kids[i];
 			continue;
 		}
 		if (lab)
 			render_region_add(&g, row, row, 0, 0, n->label, ALIGN_LEFT, ind);
 		for (int c = 0; c < p->nc; c++)
 			render_region_add(&g, row, row, lab + c, lab + c,
-					  cells[n->leaf * b->ncols + p->c0 + c], ALIGN_RIGHT, 0);
-		row++;
+					  t->cells[n->leaf * b->ncols + p->c0 + c], ALIGN_RIGHT, 0);
 	}
 	g.nrows = row;
-	render_grid_draw(&g, o, out);
+	render_grid_draw(&g, t->o, out);
 	render_grid_free(&g);
-}
-
-/* Lays out one block; out == NULL only measures. Returns the width of its
- * widest part. */
-static int render_block_at(const struct engine *e, const struct fblock *b,
-			   const struct render_opts *o, int min_total, struct buf *out)
-{
-	char **cells = render_cell_texts(e, b, o);
-	struct layout L;
-	layout_block(b, cells, o->width, o->wide_ambiguous && !o->ascii ? 2 : 1, &L);
-	layout_stretch(&L, min_total);
-	int widest = 0;
-	for (int i = 0; i < L.nparts; i++) {
-		widest = L.parts[i].total > widest ? L.parts[i].total : widest;
-		if (out == NULL)
-			continue;
-		if (i > 0)
-			buf_puts(out, "\n（续表）\n");
-		render_part(b, cells, &L, &L.parts[i], o, out);
-	}
-	layout_free(&L);
-	for (int i = 0; i < b->nrows * b->ncols; i++)
-		free(cells[i]);
-	free(cells);
-	return widest;
 }
 
 void render_block(const struct engine *e, const struct fblock *b, const struct render_opts *o,
 		  struct buf *out)
 {
-	render_block_at(e, b, o, 0, out);
+	struct render_table *t = render_table_new(e, b, o, 0);
+	for (int i = 0; i < t->L.nparts; i++) {
+		if (i > 0)
+			buf_puts(out, "\n（续表）\n");
+		render_table_rows(t, i, 0, t->nitems, out);
+	}
+	render_table_free(t);
+}
+
+static void render_piece_line(struct render_doc *doc, const char *text, size_t len)
+{
+	doc->v = xreallocarray(doc->v, (size_t)doc->n + 1, sizeof *doc->v);
+	doc->v[doc->n++] = (struct render_piece){xstrndup(text, len), NULL, 0};
 }
 
 /* Lines of text wrapped to the width, each aligned. */
-static void render_lines(struct buf *out, const char *text, int width, enum width_align a)
+static void render_lines(struct render_doc *doc, const char *text, const struct render_opts *o,
+			 enum width_align a)
 {
 	char **lines;
-	int n = width_wrap(text, width, &lines);
+	int n = width_wrap_amb(text, o->width, o->wide_ambiguous, &lines);
 	for (int i = 0; i < n; i++) {
 		struct buf t;
 		buf_init(&t);
-		width_pad(&t, lines[i], width, a);
-		size_t len = t.len;
-		while (len > 0 && t.data[len - 1] == ' ')
-			len--;
-		buf_add(out, t.data, len);
-		buf_putc(out, '\n');
+		int gap = o->width - width_str_amb(lines[i], o->wide_ambiguous);
+		buf_repeat(&t, " ", a == ALIGN_RIGHT ? gap : a == ALIGN_CENTER ? gap / 2 : 0);
+		buf_puts(&t, lines[i]);
+		render_piece_line(doc, t.data, t.len);
 		buf_free(&t);
 	}
 	width_lines_free(lines, n);
 }
 
 /* Paragraphs, each indented by two full-width spaces. */
-static void render_prose(struct buf *out, const char *text, int width)
+static void render_prose(struct render_doc *doc, const char *text, const struct render_opts *o)
 {
 	const char *p = text;
 	while (p && *p) {
@@ -378,7 +403,7 @@ static void render_prose(struct buf *out, const char *text, int width)
 		}
 		if (*s) {
 			char *ind = xasprintf("\u3000\u3000%s", s);
-			render_lines(out, ind, width, ALIGN_LEFT);
+			render_lines(doc, ind, o, ALIGN_LEFT);
 			free(ind);
 		}
 		free(para);
@@ -386,46 +411,85 @@ static void render_prose(struct buf *out, const char *text, int width)
 	}
 }
 
-int render_report(const struct engine *e, const struct render_opts *o, struct buf *out,
-		  struct diags *d)
+static void render_doc_table(struct render_doc *doc, struct render_table *t)
 {
-	(void)d;
+	for (int i = 0; i < t->L.nparts; i++) {
+		if (i > 0) {
+			render_piece_line(doc, "", 0);
+			render_piece_line(doc, "（续表）", strlen("（续表）"));
+		}
+		doc->v = xreallocarray(doc->v, (size_t)doc->n + 1, sizeof *doc->v);
+		doc->v[doc->n++] = (struct render_piece){NULL, t, i};
+	}
+	doc->tables = xreallocarray(doc->tables, (size_t)doc->ntables + 1, sizeof *doc->tables);
+	doc->tables[doc->ntables++] = t;
+}
+
+void render_document(const struct engine *e, const struct render_opts *o, struct render_doc *doc)
+{
+	memset(doc, 0, sizeof *doc);
 	const struct report *r = engine_report(e);
 	const struct form *f = r->form;
 	char *title = report_expand(r, f->heading);
-	render_lines(out, title, o->width, ALIGN_CENTER);
+	render_lines(doc, title, o, ALIGN_CENTER);
 	free(title);
 	for (int i = 0; i < f->nparts; i++) {
 		const struct fpart *p = &f->parts[i];
-		buf_putc(out, '\n');
+		render_piece_line(doc, "", 0);
 		if (p->title != NULL)
-			render_lines(out, p->title, o->width, ALIGN_LEFT);
+			render_lines(doc, p->title, o, ALIGN_LEFT);
 		if (p->kind == PART_PROSE) {
 			if (r->prose[p->prose] != NULL)
-				render_prose(out, r->prose[p->prose], o->width);
+				render_prose(doc, r->prose[p->prose], o);
 			continue;
 		}
 		const struct ftable *t = p->table;
 		if (t->note != NULL)
-			render_lines(out, t->note, o->width, ALIGN_LEFT);
+			render_lines(doc, t->note, o, ALIGN_LEFT);
 		/* the blocks of one table (表二) share one width, as on paper */
 		int widest = 0;
 		for (int k = 0; k < t->nblocks && t->nblocks > 1; k++) {
-			int w = render_block_at(e, t->blocks[k], o, 0, NULL);
+			struct render_table *m = render_table_new(e, t->blocks[k], o, 0);
+			int w = render_table_width(m);
 			widest = w > widest ? w : widest;
+			render_table_free(m);
 		}
 		for (int k = 0; k < t->nblocks; k++) {
 			if (k > 0)
-				buf_putc(out, '\n');
-			render_block_at(e, t->blocks[k], o, widest, out);
+				render_piece_line(doc, "", 0);
+			render_doc_table(doc, render_table_new(e, t->blocks[k], o, widest));
 		}
 	}
 	if (f->nsignature > 0)
-		buf_putc(out, '\n');
+		render_piece_line(doc, "", 0);
 	for (int i = 0; i < f->nsignature; i++) {
 		char *s = report_expand(r, f->signature[i]);
-		render_lines(out, s, o->width, ALIGN_RIGHT);
+		render_lines(doc, s, o, ALIGN_RIGHT);
 		free(s);
 	}
-	return 0;
+}
+
+void render_doc_free(struct render_doc *doc)
+{
+	for (int i = 0; i < doc->n; i++)
+		free(doc->v[i].line);
+	for (int i = 0; i < doc->ntables; i++)
+		render_table_free(doc->tables[i]);
+	free(doc->v);
+	free(doc->tables);
+	memset(doc, 0, sizeof *doc);
+}
+
+int render_report(const struct engine *e, const struct render_opts *o, struct buf *out,
+		  struct diags *d)
+{
+	struct render_doc doc;
+	render_document(e, o, &doc);
+	struct buf text;
+	buf_init(&text);
+	page_output(&doc, e, o, &text);
+	render_doc_free(&doc);
+	int rc = encode_convert(text.data, text.len, o->encoding, out, d);
+	buf_free(&text);
+	return rc;
 }

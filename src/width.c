@@ -75,7 +75,42 @@ int width_char(uint32_t cp)
 	return 1; /* unprintable: count it so layouts stay safe */
 }
 
-int width_strn(const char *s, size_t n)
+/* East Asian Ambiguous characters that occur in Chinese documents (from
+ * Unicode's EastAsianWidth.txt, class A). */
+static int width_is_ambiguous(uint32_t c)
+{
+	static const uint32_t r[][2] = {
+	    {0x00A1, 0x00A1}, {0x00A4, 0x00A4}, {0x00A7, 0x00A8}, {0x00AA, 0x00AA},
+	    {0x00AD, 0x00AE}, {0x00B0, 0x00B4}, {0x00B6, 0x00BA}, {0x00BC, 0x00BF},
+	    {0x00C6, 0x00C6}, {0x00D0, 0x00D0}, {0x00D7, 0x00D8}, {0x00DE, 0x00E1},
+	    {0x00E6, 0x00E6}, {0x00E8, 0x00EA}, {0x00EC, 0x00ED}, {0x00F0, 0x00F0},
+	    {0x00F2, 0x00F3}, {0x00F7, 0x00FA}, {0x00FC, 0x00FC}, {0x00FE, 0x00FE},
+	    {0x0391, 0x03A9}, {0x03B1, 0x03C9}, {0x0401, 0x0401}, {0x0410, 0x044F},
+	    {0x0451, 0x0451}, {0x2010, 0x2010}, {0x2013, 0x2016}, {0x2018, 0x2019},
+	    {0x201C, 0x201D}, {0x2020, 0x2022}, {0x2024, 0x2027}, {0x2030, 0x2030},
+	    {0x2032, 0x2033}, {0x2035, 0x2035}, {0x203B, 0x203B}, {0x203E, 0x203E},
+	    {0x2103, 0x2103}, {0x2105, 0x2105}, {0x2109, 0x2109}, {0x2116, 0x2116},
+	    {0x2121, 0x2122}, {0x2160, 0x216B}, {0x2170, 0x2179}, {0x2190, 0x2199},
+	    {0x21D2, 0x21D2}, {0x21D4, 0x21D4}, {0x2200, 0x22FF}, {0x2460, 0x24E9},
+	    {0x2500, 0x257F}, {0x2580, 0x258F}, {0x2592, 0x2595}, {0x25A0, 0x25A1},
+	    {0x25B2, 0x25B3}, {0x25B6, 0x25B7}, {0x25BC, 0x25BD}, {0x25C0, 0x25C1},
+	    {0x25C6, 0x25C8}, {0x25CB, 0x25CB}, {0x25CE, 0x25D1}, {0x2605, 0x2606},
+	    {0x2609, 0x2609}, {0x260E, 0x260F}, {0x2640, 0x2640}, {0x2642, 0x2642},
+	    {0x266A, 0x266A}};
+	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+		if (c >= r[i][0] && c <= r[i][1])
+			return 1;
+	return 0;
+}
+
+int width_char_amb(uint32_t cp, int amb)
+{
+	if (amb && width_is_ambiguous(cp))
+		return 2;
+	return width_char(cp);
+}
+
+static int width_strn_amb(const char *s, size_t n, int amb)
 {
 	int w = 0;
 	size_t i = 0;
@@ -87,15 +122,25 @@ int width_strn(const char *s, size_t n)
 			i += 1;
 			continue;
 		}
-		w += width_char(cp);
+		w += width_char_amb(cp, amb);
 		i += (size_t)k;
 	}
 	return w;
 }
 
+int width_strn(const char *s, size_t n)
+{
+	return width_strn_amb(s, n, 0);
+}
+
 int width_str(const char *s)
 {
-	return width_strn(s, strlen(s));
+	return width_strn_amb(s, strlen(s), 0);
+}
+
+int width_str_amb(const char *s, int amb)
+{
+	return width_strn_amb(s, strlen(s), amb);
 }
 
 int width_chars(const char *s, size_t n)
@@ -172,7 +217,7 @@ struct width_unit {
 	int is_space;
 };
 
-static size_t width_units(const char *s, struct width_unit **out)
+static size_t width_units(const char *s, int amb, struct width_unit **out)
 {
 	size_t n = strlen(s), cap = 16, k = 0, i = 0;
 	struct width_unit *u = xmalloc(cap * sizeof *u);
@@ -201,7 +246,7 @@ static size_t width_units(const char *s, struct width_unit **out)
 				}
 			}
 		}
-		int cols = width_strn(s + i, j - i);
+		int cols = width_strn_amb(s + i, j - i, amb);
 		int is_space = cp == ' ';
 		if (k > 0 && !is_space && !u[k - 1].is_space &&
 		    (glue_next || width_is_closing(cp))) {
@@ -230,8 +275,13 @@ static void width_push(char ***lines, int *n, const char *s, size_t len)
 
 int width_wrap(const char *s, int cols, char ***lines)
 {
+	return width_wrap_amb(s, cols, 0, lines);
+}
+
+int width_wrap_amb(const char *s, int cols, int amb, char ***lines)
+{
 	struct width_unit *u;
-	size_t nu = width_units(s, &u);
+	size_t nu = width_units(s, amb, &u);
 	int n = 0;
 	*lines = NULL;
 	if (cols < 2)
@@ -256,7 +306,7 @@ int width_wrap(const char *s, int cols, char ***lines)
 				int len = width_decode(s + p, u[i].end - p, &cp);
 				if (len < 0)
 					len = 1, cp = '?';
-				int cw = width_char(cp);
+				int cw = width_char_amb(cp, amb);
 				if (used > 0 && used + cw > cols) {
 					width_push(lines, &n, line.data, line.len);
 					line.len = 0;

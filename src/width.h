@@ -23,6 +23,11 @@ int width_valid(const char *s, size_t n, size_t *bad);
 int width_char(uint32_t cp);
 int width_str(const char *s);
 int width_strn(const char *s, size_t n);
+/* The same where characters of ambiguous East Asian width (“ ” · … ─ │ and
+ * the like) print two columns wide, as in SimSun: amb = 1. */
+int width_char_amb(uint32_t cp, int amb);
+int width_str_amb(const char *s, int amb);
+int width_wrap_amb(const char *s, int cols, int amb, char ***lines);
 /* Number of characters in s[0..n). */
 int width_chars(const char *s, size_t n);
 /* Bytes of the longest prefix of s that fits in cols columns. */
