@@ -234,3 +234,19 @@ int engine_cell_flags(const struct engine *e, int cell)
 	}
 	return flags;
 }
+
+int engine_cell_messages(const struct engine *e, int cell, const char **msgs, int max)
+{
+	const struct form *f = e->f;
+	int n = 0;
+	if (n < max && e->r->vals[cell].kind == VAL_ERROR)
+		msgs[n++] = "the total is too large to compute";
+	else if (n < max && e->stale[cell])
+		msgs[n++] = "the file stored another value for this total";
+	for (int k = f->chk_start[cell]; k < f->chk_start[cell + 1] && n < max; k++) {
+		int in = f->chk_insts[k];
+		if (e->status[in] == EXPR_FALSE || e->status[in] == EXPR_OVERFLOW)
+			msgs[n++] = f->insts[in].check->message;
+	}
+	return n;
+}

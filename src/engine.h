@@ -44,5 +44,8 @@ void engine_problems_free(struct problem *p, int n);
 #define ENGINE_CELL_ERROR 1
 #define ENGINE_CELL_WARNING 2
 int engine_cell_flags(const struct engine *e, int cell);
+/* The messages of the failing checks that read this cell (and of a stale or
+ * overflowed total), at most max of them; returns how many. */
+int engine_cell_messages(const struct engine *e, int cell, const char **msgs, int max);
 
 #endif

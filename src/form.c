@@ -241,8 +241,8 @@ static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 
 static int form_table_load(struct form_loader *L, struct fpart *p, const struct ynode *m)
 {
-	static const char *const keys[] = {"table",   "title",         "note", "blocks", "rows",
-					   "columns", "label-heading", "type", NULL};
+	static const char *const keys[] = {"table", "title",   "tab",           "note", "blocks",
+					   "rows",  "columns", "label-heading", "type", NULL};
 	if (form_keys(L, m, "a table", keys) < 0)
 		return -1;
 	struct ftable *t = xcalloc(1, sizeof *t);
@@ -252,10 +252,11 @@ static int form_table_load(struct form_loader *L, struct fpart *p, const struct 
 	p->table = t;
 	t->id = xstrdup(p->id);
 	t->title = p->title ? xstrdup(p->title) : NULL;
-	const char *note;
-	if (form_str(L, m, "note", 0, &note) < 0)
+	const char *note, *tab;
+	if (form_str(L, m, "note", 0, &note) < 0 || form_str(L, m, "tab", 0, &tab) < 0)
 		return -1;
 	t->note = note ? xstrdup(note) : NULL;
+	t->tab = xstrdup(tab ? tab : t->title);
 	const struct ynode *blocks = ymap_get(m, "blocks");
 	if (blocks != NULL) {
 		const char *stray[] = {"rows", "columns", "label-heading", "type"};
@@ -549,6 +550,7 @@ void form_free(struct form *f)
 		free(t->blocks);
 		free(t->id);
 		free(t->title);
+		free(t->tab);
 		free(t->note);
 		free(t);
 	}

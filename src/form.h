@@ -47,6 +47,7 @@ struct fblock {
 struct ftable {
 	char *id;
 	char *title;
+	char *tab;  /* short name for the screen's tabs (表三); the title if absent */
 	char *note; /* printed with the table; may be NULL */
 	struct fblock **blocks;
 	int nblocks;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cli.h"
+#include "tui/tui.h"
 #include "width.h"
 
 #include <stdio.h>
@@ -9,7 +10,7 @@
 
 int main(int argc, char **argv)
 {
-	width_init_locale();
+	int utf8 = width_init_locale();
 	if (argc < 2) {
 		cli_usage(stderr);
 		return 2;
@@ -31,6 +32,15 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(cmd, cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
+	if (strcmp(cmd, "edit") == 0) {
+		if (argc != 3) {
+			fputs("nianbao edit: usage: nianbao edit FILE\n", stderr);
+			return 2;
+		}
+		return tui_run(argv[2], utf8);
+	}
+	if (cmd[0] != '-' && argc == 2 && strchr(cmd, '.') != NULL)
+		return tui_run(cmd, utf8); /* nianbao FILE */
 	fprintf(stderr, "nianbao: unknown command '%s'\nTry 'nianbao --help'.\n", cmd);
 	return 2;
 }

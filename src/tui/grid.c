@@ -1,0 +1,487 @@
+/* The grid of one table: frozen row labels and column headings, cells that
+ * scroll both ways to keep the cursor in view, flags on failing cells. It
+ * draws from the model and moves the cursor; it never computes a value. */
+#include "tui.h"
+
+#include "engine.h"
+#include "form.h"
+#include "report.h"
+#include "width.h"
+#include "xmalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { PAIR_ERROR = 1, PAIR_WARNING, PAIR_COMPUTED, PAIR_BAR };
+
+static const struct ftable *grid_table(const struct app *a)
+{
+	return a->f->tables[a->table];
+}
+
+const struct fblock *grid_block(const struct app *a)
+{
+	return grid_table(a)->blocks[a->views[a->table].block];
+}
+
+int grid_cell(const struct app *a)
+{
+	const struct gview *v = &a->views[a->table];
+	return form_cell(grid_block(a), v->r, v->c);
+}
+
+static void grid_push(struct gview *v, struct gline l)
+{
+	v->lines = xreallocarray(v->lines, (size_t)v->nlines + 1, sizeof *v->lines);
+	v->lines[v->nlines++] = l;
+}
+
+static void grid_items(struct gview *v, int k, const struct fnode *n)
+{
+	for (int i = 0; i < n->nkids; i++) {
+		const struct fnode *x = n->kids[i];
+		if (x->nkids > 0) {
+			grid_push(v, (struct gline){GL_GROUP, k, 0, 0, x, -1});
+			grid_items(v, k, x);
+		} else {
+			grid_push(v, (struct gline){GL_ROW, k, 0, 0, x, x->leaf});
+		}
+	}
+}
+
+/* Column widths for the current screen width, from the shared layout. */
+static void grid_layout(struct app *a, int t)
+{
+	const struct ftable *tab = a->f->tables[t];
+	struct gview *v = &a->views[t];
+	for (int k = 0; k < tab->nblocks; k++) {
+		const struct fblock *b = tab->blocks[k];
+		char **cells = xcalloc((size_t)(b->nrows * b->ncols) + 1, sizeof *cells);
+		for (int i = 0; i < b->nrows * b->ncols; i++)
+			cells[i] = value_str(&a->r->vals[b->base + i]);
+		layout_free(&v->lay[k]);
+		layout_block(b, cells, a->cols > LAYOUT_MIN_WIDTH ? a->cols : LAYOUT_MIN_WIDTH, 1,
+			     0, &v->lay[k]);
+		for (int i = 0; i < b->nrows * b->ncols; i++)
+			free(cells[i]);
+		free(cells);
+	}
+}
+
+static int grid_colw(const struct gview *v, int k, int c);
+
+/* The lines of table t for the current widths. */
+static void grid_lines(struct app *a, int t)
+{
+	const struct ftable *tab = a->f->tables[t];
+	struct gview *v = &a->views[t];
+	v->nlines = 0;
+	for (int k = 0; k < tab->nblocks; k++) {
+		const struct fblock *b = tab->blocks[k];
+		if (b->title != NULL)
+			grid_push(v, (struct gline){GL_TITLE, k, 0, 0, NULL, -1});
+		int h = 1;
+		v->head2[k] = 0;
+		for (int c = 0; c < b->ncols; c++) {
+			h = b->col[c]->depth + 1 > h ? b->col[c]->depth + 1 : h;
+			if (width_str(b->col[c]->label) > grid_colw(v, k, c) - 1)
+				v->head2[k] = 1; /* 商业企业 as 商业 / 企业 */
+		}
+		v->head[k] = h;
+		for (int l = 0; l < h; l++)
+			for (int sub = 0; sub <= (l == h - 1 ? v->head2[k] : 0); sub++)
+				grid_push(v, (struct gline){GL_HEAD, k, l, sub, NULL, -1});
+		grid_items(v, k, &b->rows);
+	}
+}
+
+void grid_build(struct app *a)
+{
+	a->views = xcalloc((size_t)a->f->ntables, sizeof *a->views);
+	for (int t = 0; t < a->f->ntables; t++) {
+		const struct ftable *tab = a->f->tables[t];
+		struct gview *v = &a->views[t];
+		v->lay = xcalloc((size_t)tab->nblocks, sizeof *v->lay);
+		v->head = xcalloc((size_t)tab->nblocks, sizeof *v->head);
+		v->head2 = xcalloc((size_t)tab->nblocks, sizeof *v->head2);
+		grid_layout(a, t);
+		grid_lines(a, t);
+	}
+}
+
+void grid_free(struct app *a)
+{
+	for (int t = 0; t < a->f->ntables && a->views; t++) {
+		struct gview *v = &a->views[t];
+		for (int k = 0; k < a->f->tables[t]->nblocks; k++)
+			layout_free(&v->lay[k]);
+		free(v->lay);
+		free(v->head);
+		free(v->head2);
+		free(v->lines);
+	}
+	free(a->views);
+	a->views = NULL;
+}
+
+/* Inner width of column c of block k (one part or several: all the same). */
+static int grid_colw(const struct gview *v, int k, int c)
+{
+	const struct layout *L = &v->lay[k];
+	for (int i = 0; i < L->nparts; i++)
+		if (c >= L->parts[i].c0 && c < L->parts[i].c0 + L->parts[i].nc)
+			return L->parts[i].w[c - L->parts[i].c0];
+	return 6;
+}
+
+static int grid_labelw(const struct app *a, const struct gview *v, int k)
+{
+	if (!v->lay[k].has_label)
+		return 0;
+	int want = 0;
+	for (int i = 0; i < v->lay[k].nparts; i++)
+		want = v->lay[k].parts[i].labelw > want ? v->lay[k].parts[i].labelw : want;
+	int cap = a->cols / 3 > 14 ? a->cols / 3 : 14;
+	return want < cap ? want : cap;
+}
+
+/* Writes s cut to cols columns (… marks a cut, never half a character),
+ * aligned, at the cursor. */
+void grid_text(const char *s, int cols, enum width_align al)
+{
+	if (cols <= 0)
+		return;
+	int w = width_str(s);
+	if (w > cols) {
+		size_t n = width_fit(s, cols - 1);
+		int used = width_strn(s, n);
+		addnstr(s, (int)n);
+		addstr("…");
+		for (int i = used + 1; i < cols; i++)
+			addch(' ');
+		return;
+	}
+	int gap = cols - w, left = al == ALIGN_RIGHT ? gap : al == ALIGN_CENTER ? gap / 2 : 0;
+	for (int i = 0; i < left; i++)
+		addch(' ');
+	addstr(s);
+	for (int i = left + w; i < cols; i++)
+		addch(' ');
+}
+
+/* First column shown of block k, given the view's left. */
+static int grid_first_col(const struct gview *v, const struct fblock *b)
+{
+	return v->left < b->ncols ? v->left : b->ncols - 1;
+}
+
+static int grid_line_of_cursor(const struct gview *v)
+{
+	for (int i = 0; i < v->nlines; i++)
+		if (v->lines[i].kind == GL_ROW && v->lines[i].block == v->block &&
+		    v->lines[i].r == v->r)
+			return i;
+	return 0;
+}
+
+static int grid_block_start(const struct gview *v, int k)
+{
+	for (int i = 0; i < v->nlines; i++)
+		if (v->lines[i].block == k)
+			return i;
+	return 0;
+}
+
+static void grid_draw_head(const struct app *a, const struct gview *v, const struct gline *l, int y,
+			   int labw)
+{
+	const struct fblock *b = grid_table(a)->blocks[l->block];
+	int last = l->level == v->head[l->block] - 1;
+	attron(A_BOLD);
+	move(y, 0);
+	grid_text(last && l->sub == 0 && b->label_heading ? b->label_heading : "", labw,
+		  ALIGN_CENTER);
+	int x = labw;
+	for (int c = grid_first_col(v, b); c < b->ncols && x < a->cols;) {
+		/* the heading of this level over c: its group, or the leaf itself on
+		 * the last level */
+		const struct fnode *n = b->col[c];
+		while (n != NULL && n->depth > l->level)
+			n = n->parent;
+		int span = 1, w = grid_colw(v, l->block, c);
+		const char *text = "";
+		if (n != NULL && (n->nkids > 0 ? n->depth == l->level : last)) {
+			text = n->label;
+			while (c + span < n->first + n->count && c + span < b->ncols) {
+				w += grid_colw(v, l->block, c + span);
+				span++;
+			}
+		} else if (last) {
+			text = b->col[c]->label;
+		}
+		if (x + w > a->cols)
+			w = a->cols - x;
+		move(y, x);
+		if (last && v->head2[l->block] && *text) {
+			/* the last level wraps to two lines; a longer label ends in … */
+			char **lines;
+			int n = width_wrap(text, w - 1 > 2 ? w - 1 : 2, &lines);
+			const char *part = l->sub < n ? lines[l->sub] : "";
+			char *more = NULL;
+			if (l->sub == 1 && n > 2)
+				more = xasprintf("%s%s", part, lines[2]);
+			grid_text(more ? more : part, w - 1, ALIGN_CENTER);
+			free(more);
+			width_lines_free(lines, n);
+		} else {
+			grid_text(l->sub == 0 ? text : "", w - 1, ALIGN_CENTER);
+		}
+		addch(' ');
+		x += w;
+		c += span;
+	}
+	attroff(A_BOLD);
+}
+
+static void grid_draw_row(const struct app *a, const struct gview *v, const struct gline *l, int y,
+			  int labw)
+{
+	const struct fblock *b = grid_table(a)->blocks[l->block];
+	int ind = layout_indent(l->node->depth);
+	move(y, 0);
+	if (labw > 0) {
+		for (int i = 0; i < ind && i < labw; i++)
+			addch(' ');
+		grid_text(l->node->label, labw - ind - 1, ALIGN_LEFT);
+		addch(' ');
+	}
+	if (l->kind == GL_GROUP)
+		return;
+	int x = labw;
+	for (int c = grid_first_col(v, b); c < b->ncols; c++) {
+		int w = grid_colw(v, l->block, c);
+		if (x + w > a->cols)
+			break;
+		int cell = form_cell(b, l->r, c);
+		int here = l->block == v->block && l->r == v->r && c == v->c;
+		int flags = engine_cell_flags(a->e, cell);
+		int computed = a->f->cells[cell].formula != NULL;
+		attr_t at = A_NORMAL;
+		short pair = 0;
+		if (computed)
+			at |= A_BOLD, pair = PAIR_COMPUTED;
+		if (flags & ENGINE_CELL_WARNING)
+			at |= A_UNDERLINE, pair = PAIR_WARNING;
+		if (flags & ENGINE_CELL_ERROR)
+			at |= A_BOLD | A_UNDERLINE, pair = PAIR_ERROR;
+		if (here)
+			at |= A_REVERSE;
+		move(y, x);
+		/* the marker shows a problem without colour: ! error, ? warning */
+		addch(flags & ENGINE_CELL_ERROR ? '!' : flags & ENGINE_CELL_WARNING ? '?' : ' ');
+		attr_set(at, a->color ? pair : 0, NULL);
+		if (here && a->ed.active) {
+			grid_text(a->ed.text, w - 2, ALIGN_RIGHT);
+		} else {
+			char *s = value_str(&a->r->vals[cell]);
+			if (a->r->vals[cell].kind == VAL_BLANK) {
+				attron(A_DIM);
+				grid_text("·", w - 2, ALIGN_RIGHT);
+			} else {
+				grid_text(s, w - 2, ALIGN_RIGHT);
+			}
+			free(s);
+		}
+		attr_set(A_NORMAL, 0, NULL);
+		addch(' ');
+		x += w;
+	}
+}
+
+static void grid_draw_line(const struct app *a, const struct gview *v, const struct gline *l, int y)
+{
+	int labw = grid_labelw(a, v, l->block);
+	const struct fblock *b = grid_table(a)->blocks[l->block];
+	switch (l->kind) {
+	case GL_TITLE:
+		attron(A_BOLD);
+		move(y, 0);
+		grid_text(b->title, a->cols, ALIGN_LEFT);
+		attroff(A_BOLD);
+		break;
+	case GL_HEAD:
+		grid_draw_head(a, v, l, y, labw);
+		break;
+	case GL_GROUP:
+		attron(A_BOLD);
+		grid_draw_row(a, v, l, y, labw);
+		attroff(A_BOLD);
+		break;
+	case GL_ROW:
+		grid_draw_row(a, v, l, y, labw);
+		break;
+	}
+}
+
+/* Makes the cursor's column visible by moving v->left. */
+static void grid_scroll_cols(const struct app *a, struct gview *v)
+{
+	const struct fblock *b = grid_block(a);
+	int labw = grid_labelw(a, v, v->block);
+	if (v->left > v->c)
+		v->left = v->c;
+	for (;;) {
+		int x = labw;
+		for (int c = v->left; c <= v->c; c++)
+			x += grid_colw(v, v->block, c);
+		if (x <= a->cols || v->left >= v->c)
+			break;
+		v->left++;
+	}
+	if (v->left >= b->ncols)
+		v->left = b->ncols - 1;
+}
+
+void grid_draw(struct app *a, int y0, int y1)
+{
+	struct gview *v = &a->views[a->table];
+	int height = y1 - y0 + 1;
+	if (height <= 0)
+		return;
+	grid_scroll_cols(a, v);
+	int cl = grid_line_of_cursor(v);
+	int bs = grid_block_start(v, v->block);
+	int nhead = cl - bs; /* title and heading lines above the block's rows */
+	for (int i = bs; i < cl; i++)
+		if (v->lines[i].kind != GL_TITLE && v->lines[i].kind != GL_HEAD) {
+			nhead = i - bs;
+			break;
+		}
+	/* the cursor's line in view, with its block's headings frozen above */
+	int sticky = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		sticky = v->top > bs && nhead < height ? nhead : 0;
+		int room = height - sticky;
+		if (cl < v->top + (sticky ? 0 : 0))
+			v->top = cl;
+		if (cl >= v->top + room)
+			v->top = cl - room + 1;
+		if (v->top < 0)
+			v->top = 0;
+		/* show the block's own headings when they fit */
+		if (v->top > bs && cl - bs < room)
+			v->top = bs;
+	}
+	sticky = v->top > bs && nhead < height ? nhead : 0;
+	int y = y0;
+	for (int i = 0; i < sticky; i++, y++)
+		grid_draw_line(a, v, &v->lines[bs + i], y);
+	for (int i = v->top; i < v->nlines && y <= y1; i++, y++)
+		grid_draw_line(a, v, &v->lines[i], y);
+}
+
+static int grid_is_row(const struct gline *l)
+{
+	return l->kind == GL_ROW;
+}
+
+/* Moves to line i (a row) keeping the column as near as the block allows. */
+static void grid_goto_line(struct app *a, int i)
+{
+	struct gview *v = &a->views[a->table];
+	const struct gline *l = &v->lines[i];
+	const struct fblock *b = grid_table(a)->blocks[l->block];
+	v->block = l->block;
+	v->r = l->r;
+	if (v->c >= b->ncols)
+		v->c = b->ncols - 1;
+}
+
+int grid_move(struct app *a, int dr, int dc)
+{
+	struct gview *v = &a->views[a->table];
+	if (dc != 0) {
+		int c = v->c + dc;
+		if (c < 0 || c >= grid_block(a)->ncols)
+			return 0;
+		v->c = c;
+		return 1;
+	}
+	int i = grid_line_of_cursor(v);
+	for (int j = i + dr; j >= 0 && j < v->nlines; j += dr)
+		if (grid_is_row(&v->lines[j])) {
+			grid_goto_line(a, j);
+			return 1;
+		}
+	return 0;
+}
+
+static int grid_editable(const struct app *a)
+{
+	return a->f->cells[grid_cell(a)].formula == NULL;
+}
+
+int grid_tab(struct app *a, int dir)
+{
+	struct gview *v = &a->views[a->table];
+	struct gview save = *v;
+	for (;;) {
+		const struct fblock *b = grid_block(a);
+		int c = v->c + dir;
+		if (c >= 0 && c < b->ncols) {
+			v->c = c;
+		} else {
+			int i = grid_line_of_cursor(v), j = i + dir;
+			while (j >= 0 && j < v->nlines && !grid_is_row(&v->lines[j]))
+				j += dir;
+			if (j < 0 || j >= v->nlines) {
+				*v = save;
+				return 0;
+			}
+			grid_goto_line(a, j);
+			v->c = dir > 0 ? 0 : grid_block(a)->ncols - 1;
+		}
+		if (grid_editable(a))
+			return 1;
+	}
+}
+
+int grid_page(struct app *a, int dir, int height)
+{
+	int moved = 0;
+	for (int i = 0; i < (height > 2 ? height - 2 : 1); i++)
+		moved |= grid_move(a, dir, 0);
+	return moved;
+}
+
+int grid_home_end(struct app *a, int end)
+{
+	struct gview *v = &a->views[a->table];
+	v->c = end ? grid_block(a)->ncols - 1 : 0;
+	return 1;
+}
+
+void grid_first_editable(struct app *a)
+{
+	struct gview *v = &a->views[a->table];
+	if (v->visited)
+		return;
+	v->visited = 1;
+	for (int i = 0; i < v->nlines; i++)
+		if (grid_is_row(&v->lines[i])) {
+			grid_goto_line(a, i);
+			v->c = 0;
+			if (!grid_editable(a))
+				grid_tab(a, 1);
+			return;
+		}
+}
+
+void grid_relayout(struct app *a)
+{
+	for (int t = 0; t < a->f->ntables; t++) {
+		grid_layout(a, t);
+		grid_lines(a, t);
+	}
+}

@@ -1,0 +1,41 @@
+/* The help screen: every key, in the interface's language. */
+#include "tui.h"
+
+#include <curses.h>
+
+static const char *const help_keys[][2] = {
+    {N_("Arrows, h j k l"), N_("move between cells")},
+    {N_("Tab, Shift-Tab"), N_("next, previous cell to fill in")},
+    {N_("PgUp, PgDn, Home, End"), N_("a page up or down, first or last column")},
+    {N_("] [, Ctrl-PgDn Ctrl-PgUp"), N_("next, previous table")},
+    {N_("0-9 - + ."), N_("start typing a new value into the cell")},
+    {N_("Enter"), N_("edit the cell's value")},
+    {N_("Del, Backspace"), N_("make the cell blank (blank is not 0)")},
+    {N_("While editing: Enter"), N_("keep the value and go down")},
+    {N_("While editing: Tab, Up, Down"), N_("keep the value and move")},
+    {N_("While editing: Esc"), N_("forget what was typed")},
+    {N_("F2, Ctrl-S"), N_("save the report and its text rendering")},
+    {N_("F10, Ctrl-Q"), N_("quit (asks first about unsaved changes)")},
+    {N_("F1, ?"), N_("this help")},
+};
+
+void help_draw(const struct app *a)
+{
+	erase();
+	attron(A_BOLD);
+	move(0, 0);
+	grid_text(_("nianbao: keys"), a->cols, ALIGN_LEFT);
+	attroff(A_BOLD);
+	int y = 2;
+	for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0] && y < a->rows - 1;
+	     i++, y++) {
+		int x = a->cols > 60 ? 32 : a->cols / 2;
+		move(y, 0);
+		grid_text(_(help_keys[i][0]), x, ALIGN_LEFT);
+		grid_text(_(help_keys[i][1]), a->cols - x, ALIGN_LEFT);
+	}
+	move(a->rows - 1, 0);
+	grid_text(
+	    _("Bold cells are computed totals. ! marks an error, ? a warning. Any key returns."),
+	    a->cols, ALIGN_LEFT);
+}

@@ -1,0 +1,106 @@
+/* The editing screen: one struct app, the views over it (grid, help, edit
+ * line), and what they share. Only this folder includes curses. The
+ * screen computes nothing: every value goes through engine_edit. */
+#ifndef NIANBAO_TUI_H
+#define NIANBAO_TUI_H
+#include <libintl.h>
+#include <signal.h>
+
+#include "layout.h"
+#include "value.h"
+#include "width.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+struct engine;
+struct form;
+struct report;
+struct fblock;
+struct fnode;
+
+/* What a key handler did; only the main loop acts on it. */
+enum { TUI_HANDLED = 1, TUI_QUIT = 2 };
+
+/* The line being typed into a cell. */
+struct edit {
+	int active;
+	char text[64]; /* ASCII only: digits, sign, point */
+	int len, pos;
+};
+
+/* One line of a table on screen: a block's title, one level of its column
+ * headings, a group of rows, or a row of cells. */
+enum gline_kind { GL_TITLE, GL_HEAD, GL_GROUP, GL_ROW };
+
+struct gline {
+	enum gline_kind kind;
+	int block;                /* index in the table */
+	int level;                /* GL_HEAD: heading level */
+	int sub;                  /* GL_HEAD: line of a two-line last level */
+	const struct fnode *node; /* GL_GROUP, GL_ROW */
+	int r;                    /* GL_ROW: leaf row */
+};
+
+/* Per table: its lines, its blocks' column widths, where the cursor is. */
+struct gview {
+	struct gline *lines;
+	int nlines;
+	struct layout *lay; /* one per block, never split */
+	int *head;          /* per block: levels of column headings */
+	int *head2;         /* per block: its last level takes two lines */
+	int block, r, c;    /* the cursor */
+	int top;            /* first line shown */
+	int left;           /* first column shown */
+	int visited;
+};
+
+struct app {
+	struct engine *e;
+	struct report *r;
+	const struct form *f;
+	const char *path;
+	int modified;
+	int table; /* shown table */
+	struct gview *views;
+	struct edit ed;
+	char message[512];
+	int message_error;
+	int quit_prompt; /* asking: save, discard or cancel */
+	int help;
+	int color;
+	int rows, cols; /* screen size when last drawn */
+	int errors, warnings;
+};
+
+/* grid.c */
+/* Writes s at the cursor in exactly cols columns, aligned, cut with … at a
+ * character boundary when too long. */
+void grid_text(const char *s, int cols, enum width_align al);
+void grid_build(struct app *a);
+void grid_free(struct app *a);
+/* Draws the table in lines y0..y1 (inclusive); places the cursor. */
+void grid_draw(struct app *a, int y0, int y1);
+int grid_cell(const struct app *a); /* the cursor's cell */
+const struct fblock *grid_block(const struct app *a);
+int grid_move(struct app *a, int dr, int dc);      /* arrows */
+int grid_tab(struct app *a, int dir);              /* next/previous editable cell */
+int grid_page(struct app *a, int dir, int height); /* PgUp/PgDn */
+int grid_home_end(struct app *a, int end);
+void grid_first_editable(struct app *a);
+/* Column widths again, after a resize or an edit that widened a value. */
+void grid_relayout(struct app *a);
+
+/* edit.c */
+void edit_start(struct edit *ed, const char *initial);
+/* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 refused
+ * for the cell's type (*why says why). */
+int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why);
+
+/* app.c: opens path in the editing screen; returns the exit status. */
+int tui_run(const char *path, int utf8_locale);
+
+/* help.c */
+void help_draw(const struct app *a);
+
+#endif
