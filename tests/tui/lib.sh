@@ -1,0 +1,76 @@
+# Helpers for tests of the real editing screen in a real terminal: nianbao
+# runs in a detached tmux of a fixed size on its own server socket; keys go
+# in with send-keys and the screen comes back with capture-pane.
+. "${SRCDIR:-.}/tests/cli/lib.sh"
+
+# each start gets a server of its own: no race with the previous one ending
+tui_n=0
+TMUX_SOCK="nianbao-test-$$-0"
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+# tui_start COLS ROWS FILE [VAR=VALUE...]: starts nianbao on FILE; its exit
+# status lands in $T/status when it ends.
+tui_start() {
+	cols=$1 rows=$2 file=$3
+	shift 3
+	rm -f "$T/status"
+	tm kill-server 2>/dev/null
+	tui_n=$((tui_n + 1))
+	TMUX_SOCK="nianbao-test-$$-$tui_n"
+	tm new-session -d -s nb -x "$cols" -y "$rows" \
+		"env LANG=C.UTF-8 NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' $* '$NIANBAO' '$file'; echo \$? >'$T/status'; sleep 5"
+	tui_wait "F1" 5 || tui_wait "帮助" 1
+}
+
+tui_keys() { tm send-keys -t nb "$@"; }
+tui_screen() { tm capture-pane -p -t nb >"$T/screen" 2>/dev/null; }
+
+# tui_wait TEXT [SECONDS]: until the screen shows TEXT; 1 if it never does.
+tui_wait() {
+	n=$(( ${2:-5} * 20 ))
+	while [ "$n" -gt 0 ]; do
+		tui_screen
+		grep -qF -- "$1" "$T/screen" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# tui_expect NAME TEXT: the screen shows TEXT (waiting a little for it)
+tui_expect() {
+	if tui_wait "$2" 3; then ok "$1"; else
+		not_ok "$1: '$2' not on screen"
+		diag "$T/screen"
+	fi
+}
+
+tui_expect_not() {
+	sleep 0.2
+	tui_screen
+	if ! grep -qF -- "$2" "$T/screen"; then ok "$1"; else
+		not_ok "$1: '$2' is on screen"
+		diag "$T/screen"
+	fi
+}
+
+# tui_line TEXT: the screen line that contains TEXT
+tui_line() { tui_screen; grep -F -- "$1" "$T/screen" | head -1; }
+
+# tui_cells LABEL: what the row whose label starts with LABEL shows right of
+# its label, spaces squeezed
+tui_cells() { tui_line "$1" | tr -s ' ' | sed 's/^ *[^ ]* //; s/ *$//'; }
+
+# tui_exited NAME STATUS: nianbao ended, with this exit status
+tui_exited() {
+	n=100
+	while [ ! -f "$T/status" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+	if [ -f "$T/status" ]; then expect_eq "$1" "$(cat "$T/status")" "$2"; else
+		not_ok "$1: nianbao is still running"
+	fi
+}
+
+tui_running() {
+	if [ ! -f "$T/status" ]; then ok "$1"; else not_ok "$1: nianbao exited ($(cat "$T/status"))"; fi
+}

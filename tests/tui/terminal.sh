@@ -1,0 +1,53 @@
+# The terminal: resizing down to nothing and back, monochrome, NO_COLOR, a
+# non-UTF-8 locale, and a terminal that goes away.
+. "${SRCDIR:-.}/tests/tui/lib.sh"
+
+cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/r.yaml"
+tui_start 80 24 "$T/r.yaml" LANGUAGE=en
+tui_keys ']' Down Down
+tui_expect "cursor on （一）予以公开" "三、本年度办理结果 › （一）予以公开 × 自然人"
+for size in "100 30" "60 20" "20 5" "1 1" "40 10" "30 8" "80 24"; do
+	tm resize-window -t nb -x "${size% *}" -y "${size#* }"
+	sleep 0.2
+	tui_running "alive at ${size% *}x${size#* }"
+done
+tm resize-window -t nb -x 20 -y 5
+tui_expect "a tiny window says so" "Window too small"
+tm resize-window -t nb -x 80 -y 24
+tui_expect "back at 80x24 the grid returns" "申请人情况"
+tui_expect "and the cursor is on its cell" "三、本年度办理结果 › （一）予以公开 × 自然人"
+tui_expect "the key hints are back" "F1 help"
+tui_keys F10
+tui_exited "quit after resizing" 0
+
+tui_start 80 24 "$T/r.yaml" LANGUAGE=en TERM=vt100
+tui_expect "usable on a vt100" "第二十条第（一）项 › 规章 × 本年新制作数量"
+tui_wait "规范性文件" 2
+expect_eq "the warning shows without colour, on both cells of its check" "$(tui_cells "规范性文件")" "? 1 ? 0 0"
+tui_keys C-q
+tui_exited "Ctrl-Q quits on a vt100 (it has no F10)" 0
+
+tui_start 80 24 "$T/r.yaml" LANGUAGE=en NO_COLOR=1
+tui_expect "usable with NO_COLOR" "errors 0  warnings 1"
+tui_keys ']' 5 Enter
+tui_wait "errors 2" 2
+expect_eq "errors show with NO_COLOR" "$(tui_cells "一、本年新收")" "! 5 0 0 0 0 0 ! 5"
+tui_keys F10 d
+tui_exited "quit with NO_COLOR" 0
+
+# a non-UTF-8 locale: a clear message instead of garbage
+run env LANG=C LC_ALL=C "$NIANBAO" "$T/r.yaml"
+expect_rc "a non-UTF-8 locale is refused" 2
+expect_has "with a message" "$T/err" "is not UTF-8; set LANG to a UTF-8 locale"
+
+# the terminal goes away: nianbao is gone at once, not spinning
+tui_start 80 24 "$T/r.yaml" LANGUAGE=en
+pid=$(pgrep -f "$NIANBAO $T/r.yaml" | head -1)
+tm kill-server
+gone=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	if ! kill -0 "$pid" 2>/dev/null; then gone=1; break; fi
+	sleep 0.1
+done
+expect_eq "nianbao exits within a second of its terminal closing" "$gone" 1
+finish
