@@ -44,10 +44,13 @@ expect_has "with a message" "$T/err" "is not UTF-8; set LANG to a UTF-8 locale"
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en
 pid=$(pgrep -f "$NIANBAO $T/r.yaml" | head -1)
 tm kill-server
+# gone, or a zombie waiting for a parent that may never reap it
+alive() { [ -r "/proc/$1/stat" ] && ! sed 's/^.*) //' "/proc/$1/stat" | grep -q '^Z'; }
 gone=0
 for i in 1 2 3 4 5 6 7 8 9 10; do
-	if ! kill -0 "$pid" 2>/dev/null; then gone=1; break; fi
+	if ! alive "$pid"; then gone=1; break; fi
 	sleep 0.1
 done
+if [ -z "$pid" ]; then not_ok "the process was not found"; fi
 expect_eq "nianbao exits within a second of its terminal closing" "$gone" 1
 finish
