@@ -319,6 +319,17 @@ static int cli_emit(const char *out, const struct buf *text)
 	return CLI_OK;
 }
 
+/* A whole number from min to max, the whole argument; 0 or -1. */
+static int cli_number(const char *arg, int min, int max, int *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
 int cli_render(int argc, char **argv)
 {
 	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
@@ -334,15 +345,12 @@ int cli_render(int argc, char **argv)
 	const char *out = NULL;
 	int c;
 	while ((c = getopt_long(argc, argv, "o:w:", opts, NULL)) != -1) {
-		char *end;
 		switch (c) {
 		case 'o':
 			out = optarg;
 			break;
 		case 'w':
-			ro.width = (int)strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || ro.width < LAYOUT_MIN_WIDTH ||
-			    ro.width > 1000)
+			if (cli_number(optarg, LAYOUT_MIN_WIDTH, 1000, &ro.width) < 0)
 				return cli_bad_usage("render",
 						     "--width takes a number from 40 to 1000");
 			break;
@@ -356,11 +364,9 @@ int cli_render(int argc, char **argv)
 			ro.mark = 1;
 			break;
 		case 'p':
-			ro.page_lines = (int)strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || ro.page_lines < PAGE_MIN_LINES ||
-			    ro.page_lines > 100000)
-				return cli_bad_usage("render",
-						     "--page-lines takes a number from 20");
+			if (cli_number(optarg, PAGE_MIN_LINES, 100000, &ro.page_lines) < 0)
+				return cli_bad_usage(
+				    "render", "--page-lines takes a number from 20 to 100000");
 			break;
 		case 'f':
 			ro.footer = 1;

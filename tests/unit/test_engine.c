@@ -8,19 +8,6 @@
 #include "form.h"
 #include "report.h"
 
-static struct form *load_form(const char *id)
-{
-	char rel[128];
-	snprintf(rel, sizeof rel, "forms/%s.yaml", id);
-	struct diags d;
-	diags_init(&d);
-	struct form *f = form_load(unit_src(rel), &d);
-	if (f == NULL)
-		fail_msg("%s", d.v[0].message);
-	diags_free(&d);
-	return f;
-}
-
 static int cell_of(const struct form *f, const char *table, const char *block, const char *row,
 		   const char *col)
 {
@@ -70,7 +57,7 @@ static void fill_zero(struct engine *e)
 static void test_totals_and_balance(void **state)
 {
 	(void)state;
-	struct form *f = load_form("gov-info-2021");
+	struct form *f = unit_form("gov-info-2021");
 	struct report *r = report_new(f);
 	struct engine *e = engine_new(r);
 	fill_zero(e);
@@ -111,7 +98,7 @@ static void test_totals_and_balance(void **state)
 static void test_warnings_2019(void **state)
 {
 	(void)state;
-	struct form *f = load_form("gov-info-2019");
+	struct form *f = unit_form("gov-info-2019");
 	struct report *r = report_new(f);
 	struct engine *e = engine_new(r);
 	fill_zero(e);
@@ -140,7 +127,7 @@ static unsigned lcg(unsigned *s)
 static void test_incremental_matches_full(void **state)
 {
 	(void)state;
-	struct form *f = load_form("gov-info-2019-tongzhou");
+	struct form *f = unit_form("gov-info-2019-tongzhou");
 	struct report *a = report_new(f), *b = report_new(f);
 	struct engine *ea = engine_new(a), *eb = engine_new(b);
 	unsigned seed = 7;
@@ -191,7 +178,7 @@ static void test_sample_roundtrip(void **state)
 	diags_init(&d);
 	char path[4096];
 	snprintf(path, sizeof path, "%s", unit_src("reports/guoyuan-2020.yaml"));
-	struct form *f = load_form("gov-info-2019-tongzhou");
+	struct form *f = unit_form("gov-info-2019-tongzhou");
 	struct report *r = report_load(path, f, &d);
 	if (r == NULL)
 		fail_msg("%s:%d:%d: %s", path, d.v[0].line, d.v[0].column, d.v[0].message);
@@ -223,7 +210,7 @@ static void test_stored_total_mismatch(void **state)
 	p[strlen(needle) - 1] = '1';
 	struct diags d;
 	diags_init(&d);
-	struct form *f = load_form("gov-info-2019-tongzhou");
+	struct form *f = unit_form("gov-info-2019-tongzhou");
 	struct report *r = report_load(unit_tmpfile(orig), f, &d);
 	assert_non_null(r);
 	struct engine *e = engine_new(r);
@@ -247,7 +234,7 @@ static void test_stored_total_mismatch(void **state)
 static void test_overflow_in_a_total(void **state)
 {
 	(void)state;
-	struct form *f = load_form("gov-info-2021");
+	struct form *f = unit_form("gov-info-2021");
 	struct report *r = report_new(f);
 	struct engine *e = engine_new(r);
 	fill_zero(e);

@@ -18,18 +18,6 @@ static unsigned lcg(unsigned *s)
 	return (*s >> 16) & 0x7fff;
 }
 
-static struct form *load_form(const char *id)
-{
-	char rel[128];
-	snprintf(rel, sizeof rel, "forms/%s.yaml", id);
-	struct diags d;
-	diags_init(&d);
-	struct form *f = form_load(unit_src(rel), &d);
-	assert_non_null(f);
-	diags_free(&d);
-	return f;
-}
-
 /* A value for a cell of this type: blank, small, large or the largest. */
 static void random_value(unsigned *seed, const struct celltype *t, int k, struct value *v)
 {
@@ -155,7 +143,7 @@ static void test_generated_reports(void **state)
 	unsigned seed = 20201225;
 	int rendered = 0;
 	for (int fi = 0; fi < 3; fi++) {
-		struct form *f = load_form(forms[fi]);
+		struct form *f = unit_form(forms[fi]);
 		for (int round = 0; round < 12; round++) {
 			struct report *r = report_new(f);
 			struct engine *e = engine_new(r);

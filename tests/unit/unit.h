@@ -11,6 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
+#include "form.h"
+
 /* A file under the source tree (tests run from the build tree). */
 static inline char *unit_src(const char *rel)
 {
@@ -31,6 +34,21 @@ static inline const char *unit_tmpfile(const char *text)
 	assert_int_equal(write(fd, text, n), (ssize_t)n);
 	close(fd);
 	return path;
+}
+
+/* A shipped form from the source tree's forms/; fails the test if it does
+ * not load. */
+static inline struct form *unit_form(const char *id)
+{
+	char rel[128];
+	snprintf(rel, sizeof rel, "forms/%s.yaml", id);
+	struct diags d;
+	diags_init(&d);
+	struct form *f = form_load(unit_src(rel), &d);
+	if (f == NULL)
+		fail_msg("%s: %s", rel, d.n ? d.v[0].message : "?");
+	diags_free(&d);
+	return f;
 }
 
 #endif
