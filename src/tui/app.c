@@ -477,6 +477,17 @@ static int app_key(struct app *a, int key)
 	return TUI_HANDLED;
 }
 
+/* The key code ncurses gives an extended key such as Ctrl-PgDn (kNXT5),
+ * or 0 when this terminal has none. */
+static int app_key_code(const char *cap)
+{
+	const char *seq = tigetstr(cap);
+	if (seq == NULL || seq == (char *)-1)
+		return 0;
+	int code = key_defined(seq);
+	return code > 0 ? code : 0;
+}
+
 /* Reads one key, wide characters included; -1 when the terminal is gone. */
 static int app_read_key(void)
 {
@@ -541,8 +552,8 @@ int tui_run(const char *path, int utf8_locale)
 		init_pair(3, COLOR_CYAN, -1);
 		init_pair(4, COLOR_WHITE, COLOR_BLUE);
 	}
-	app_ctrl_pgdn = key_defined("kNXT5");
-	app_ctrl_pgup = key_defined("kPRV5");
+	app_ctrl_pgdn = app_key_code("kNXT5");
+	app_ctrl_pgup = app_key_code("kPRV5");
 	getmaxyx(stdscr, a.rows, a.cols);
 	grid_build(&a);
 	grid_first_editable(&a);

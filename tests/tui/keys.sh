@@ -84,6 +84,28 @@ tui_keys d
 tui_exited "D discards and quits" 0
 expect_same "discarding leaves the file byte-identical" "$T/r.yaml" "$T/orig.yaml"
 
+# Ctrl-PgDn and Ctrl-PgUp switch tables; Down and Tab commit and move;
+# Backspace blanks; S at the prompt saves and quits
+tui_start 80 24 "$T/r.yaml" LANGUAGE=en
+tui_keys C-NPage
+tui_expect "Ctrl-PgDn goes to 表三" "申请人情况"
+tui_keys C-PPage
+tui_expect "Ctrl-PgUp back to 表二" "第二十条第（一）项 › 规章 × 本年新制作数量"
+tui_keys 7 Down
+tui_expect "Down commits and moves down" "第二十条第（一）项 › 规范性文件 × 本年新制作数量"
+expect_eq "the 7 is in, and rule 6 flags made-but-not-published" "$(tui_cells "规章")" "? 7 ? 0 0"
+tui_keys 8 Tab
+tui_expect "Tab commits and moves right" "规范性文件 × 本年新公开数量"
+expect_eq "the 8 is in" "$(tui_cells "规范性文件")" "? 8 ? 0 0"
+tui_keys BSpace
+expect_eq "Backspace blanks: the blank is flagged, rule 6 waits for it" "$(tui_cells "规范性文件")" "8 ? · 0"
+tui_keys 0 Enter
+tui_keys F10
+tui_expect "asks" "Unsaved changes"
+tui_keys s
+tui_exited "S saves and quits" 0
+expect_has "the saved file has the 7" "$T/r.yaml" "        made: 7"
+
 # help
 tui_start 80 24 "$T/r.yaml" LANGUAGE=zh_CN
 tui_keys F1
