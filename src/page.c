@@ -6,6 +6,7 @@
 #include "form.h"
 #include "render.h"
 #include "report.h"
+#include "savefile.h"
 #include "width.h"
 #include "xmalloc.h"
 
@@ -14,24 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a: enough to tell one saved file from another on paper. */
-static uint64_t page_hash(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3u;
-	}
-	return h;
-}
-
 char *page_footer(const struct engine *e)
 {
 	const struct report *r = engine_report(e);
 	struct buf yaml;
 	buf_init(&yaml);
 	report_to_yaml(r, &yaml);
-	uint64_t h = page_hash(yaml.data, yaml.len);
+	uint64_t h = savefile_hash(yaml.data, yaml.len);
 	buf_free(&yaml);
 	struct problem *p;
 	int n = engine_problems(e, &p), errors = 0;

@@ -1,4 +1,14 @@
-/* Atomic save of a report and its rendering. */
+/* Atomic save of a report and its rendering, with one backup generation.
+ *
+ * Order: both new files are written, synced and closed under temporary
+ * names first; the old report is copied to FILE~; then the rendering is
+ * renamed into place and the report last. A failure before the report's
+ * rename leaves the report as it was (and puts the old rendering back), and
+ * no temporary file behind.
+ *
+ * Every system call goes through savefile_fault(), a seam for the tests:
+ * NIANBAO_TEST_FAULT=OP:N makes the N-th call of OP (open, write, fsync,
+ * close, rename) in this process fail, so each failure point can be tried. */
 #include "savefile.h"
 #include "buf.h"
 #include "diag.h"
@@ -9,10 +19,31 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+static int savefile_fault(const char *op)
+{
+	static int calls[5];
+	static const char *ops[] = {"open", "write", "fsync", "close", "rename"};
+	const char *spec = getenv("NIANBAO_TEST_FAULT");
+	if (spec == NULL)
+		return 0;
+	for (int i = 0; i < 5; i++) {
+		size_t n = strlen(ops[i]);
+		if (strcmp(op, ops[i]) != 0)
+			continue;
+		calls[i]++;
+		if (strncmp(spec, op, n) == 0 && spec[n] == ':' && atoi(spec + n + 1) == calls[i]) {
+			errno = strcmp(op, "write") == 0 ? ENOSPC : EIO;
+			return 1;
+		}
+	}
+	return 0;
+}
 
 static int savefile_fail(struct diags *d, const char *path, const char *what, int err)
 {
@@ -20,17 +51,18 @@ static int savefile_fail(struct diags *d, const char *path, const char *what, in
 	return -1;
 }
 
-int savefile_write(const char *path, const char *data, size_t len, struct diags *d)
+/* Writes data to a new temporary file beside path; its name in *tmp. */
+static int savefile_temp(const char *path, const char *data, size_t len, char **tmp,
+			 struct diags *d)
 {
-	char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path + 1)) : xstrdup("");
-	const char *base = slash ? slash + 1 : path;
-	char *tmp = xasprintf("%s.%s.XXXXXX", dir, base);
-	int fd = mkstemp(tmp);
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	*tmp = xasprintf("%.*s.%s.XXXXXX", dirlen, path, slash ? slash + 1 : path);
+	int fd = savefile_fault("open") ? -1 : mkstemp(*tmp);
 	if (fd < 0) {
 		int err = errno;
-		free(tmp);
-		free(dir);
+		free(*tmp);
+		*tmp = NULL;
 		return savefile_fail(d, path, "creating a temporary file", err);
 	}
 	/* mkstemp makes 0600; a saved report gets the mode the umask gives */
@@ -41,7 +73,7 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 	if (fchmod(fd, 0666 & ~mask) < 0)
 		what = "setting its mode", err = errno;
 	for (size_t off = 0; what == NULL && off < len;) {
-		ssize_t w = write(fd, data + off, len - off);
+		ssize_t w = savefile_fault("write") ? -1 : write(fd, data + off, len - off);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
@@ -49,26 +81,81 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 		else
 			off += (size_t)w;
 	}
-	if (what == NULL && fsync(fd) < 0)
+	if (what == NULL && (savefile_fault("fsync") || fsync(fd) < 0))
 		what = "syncing", err = errno;
-	if (close(fd) < 0 && what == NULL)
+	if (savefile_fault("close")) {
+		close(fd);
+		if (what == NULL)
+			what = "closing", err = EIO;
+	} else if (close(fd) < 0 && what == NULL) {
 		what = "closing", err = errno;
-	if (what == NULL && rename(tmp, path) < 0)
-		what = "renaming into place", err = errno;
+	}
 	if (what != NULL) {
-		unlink(tmp);
-		free(tmp);
-		free(dir);
+		unlink(*tmp);
+		free(*tmp);
+		*tmp = NULL;
 		return savefile_fail(d, path, what, err);
 	}
-	int dfd = open(*dir ? dir : ".", O_RDONLY | O_DIRECTORY);
+	return 0;
+}
+
+static int savefile_rename(const char *from, const char *to)
+{
+	if (savefile_fault("rename"))
+		return -1;
+	return rename(from, to);
+}
+
+static void savefile_sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path + 1)) : xstrdup(".");
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (dfd >= 0) {
 		fsync(dfd);
 		close(dfd);
 	}
-	free(tmp);
 	free(dir);
+}
+
+int savefile_write(const char *path, const char *data, size_t len, struct diags *d)
+{
+	char *tmp;
+	if (savefile_temp(path, data, len, &tmp, d) < 0)
+		return -1;
+	if (savefile_rename(tmp, path) < 0) {
+		int err = errno;
+		unlink(tmp);
+		free(tmp);
+		return savefile_fail(d, path, "renaming into place", err);
+	}
+	free(tmp);
+	savefile_sync_dir(path);
 	return 0;
+}
+
+uint64_t savefile_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}
+
+int savefile_read(const char *path, struct buf *out)
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return -1;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(out, chunk, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	return bad ? -1 : 0;
 }
 
 char *savefile_txt_path(const char *path)
@@ -81,25 +168,72 @@ char *savefile_txt_path(const char *path)
 	return xasprintf("%s.txt", path);
 }
 
+char *savefile_backup_path(const char *path)
+{
+	return xasprintf("%s~", path);
+}
+
+int savefile_pair(const char *path, const struct buf *yaml, const struct buf *txt, struct diags *d)
+{
+	char *tpath = savefile_txt_path(path), *bpath = savefile_backup_path(path);
+	char *ty = NULL, *tt = NULL;
+	struct buf old, oldtxt;
+	buf_init(&old);
+	buf_init(&oldtxt);
+	int had = savefile_read(path, &old) == 0;
+	int had_txt = savefile_read(tpath, &oldtxt) == 0;
+	int rc = -1;
+	if (savefile_temp(path, yaml->data, yaml->len, &ty, d) < 0 ||
+	    savefile_temp(tpath, txt->data, txt->len, &tt, d) < 0)
+		goto out;
+	/* one generation of backup: the report as it was before this save */
+	if (had && savefile_write(bpath, old.data, old.len, d) < 0)
+		goto out;
+	if (savefile_rename(tt, tpath) < 0) {
+		savefile_fail(d, tpath, "renaming into place", errno);
+		goto out;
+	}
+	free(tt);
+	tt = NULL;
+	if (savefile_rename(ty, path) < 0) {
+		int err = errno;
+		/* the report stays as it was: so does its rendering */
+		if (had_txt)
+			savefile_write(tpath, oldtxt.data, oldtxt.len, d);
+		else
+			unlink(tpath);
+		savefile_fail(d, path, "renaming into place", err);
+		goto out;
+	}
+	free(ty);
+	ty = NULL;
+	savefile_sync_dir(path);
+	rc = 0;
+out:
+	if (ty != NULL)
+		unlink(ty);
+	if (tt != NULL)
+		unlink(tt);
+	free(ty);
+	free(tt);
+	free(tpath);
+	free(bpath);
+	buf_free(&old);
+	buf_free(&oldtxt);
+	return rc;
+}
+
 int savefile_report(const struct engine *e, const char *path, struct diags *d)
 {
 	struct buf yaml, txt;
 	buf_init(&yaml);
 	buf_init(&txt);
 	int rc = -1;
-	if (report_to_yaml(engine_report(e), &yaml) < 0) {
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot save: the YAML writer refused it");
-		goto out;
-	}
 	struct render_opts ro = render_defaults();
-	if (render_report(e, &ro, &txt, d) < 0)
-		goto out;
-	char *tpath = savefile_txt_path(path);
-	rc = savefile_write(path, yaml.data, yaml.len, d);
-	if (rc == 0)
-		rc = savefile_write(tpath, txt.data, txt.len, d);
-	free(tpath);
-out:
+	if (report_to_yaml(engine_report(e), &yaml) < 0)
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot save: the YAML writer refused it");
+	else if (render_report(e, &ro, &txt, d) == 0)
+		rc = savefile_pair(path, &yaml, &txt, d);
 	buf_free(&yaml);
 	buf_free(&txt);
 	return rc;

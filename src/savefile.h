@@ -1,10 +1,13 @@
 /* Atomic saving: a temporary file in the same folder, written, flushed and
  * synced, then renamed over the target, and the folder synced; on any
- * failure the target is untouched and the temporary file removed. */
+ * failure the target is untouched and the temporary file removed. A report
+ * keeps its previous version as FILE~. */
 #ifndef NIANBAO_SAVEFILE_H
 #define NIANBAO_SAVEFILE_H
 #include <stddef.h>
+#include <stdint.h>
 
+struct buf;
 struct diags;
 struct report;
 struct engine;
@@ -13,6 +16,14 @@ struct engine;
 int savefile_write(const char *path, const char *data, size_t len, struct diags *d);
 /* The rendering's path beside a report: x.yaml -> x.txt, else x + ".txt". */
 char *savefile_txt_path(const char *path);
+/* Where the previous version of a report is kept: FILE~. */
+char *savefile_backup_path(const char *path);
+/* FNV-1a of the bytes: enough to tell one saved file from another. */
+uint64_t savefile_hash(const char *s, size_t n);
+/* Reads a whole file into out; -1 if it cannot be read. */
+int savefile_read(const char *path, struct buf *out);
+/* Saves a report's YAML and its rendering together, as described above. */
+int savefile_pair(const char *path, const struct buf *yaml, const struct buf *txt, struct diags *d);
 /* Saves the report's YAML to path and its rendering beside it. */
 int savefile_report(const struct engine *e, const char *path, struct diags *d);
 

@@ -20,9 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Wide characters that are not keys of ncurses arrive as this. */
-#define APP_WIDE 0x110000
-
 static volatile sig_atomic_t app_hangup;
 
 static void app_on_signal(int sig)
@@ -36,7 +33,7 @@ static void app_restore_terminal(void)
 		endwin();
 }
 
-static void app_message(struct app *a, int error, const char *fmt, ...)
+void app_message(struct app *a, int error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -154,6 +151,13 @@ static void app_draw_status(const struct app *a)
 {
 	int y = a->rows - 2;
 	move(y, 0);
+	if (a->readonly && !a->message[0]) {
+		attron(A_BOLD);
+		grid_text(_("Read-only: the report is open in another nianbao"), a->cols,
+			  ALIGN_LEFT);
+		attrset(A_NORMAL);
+		return;
+	}
 	if (a->quit_prompt) {
 		attron(A_REVERSE | A_BOLD);
 		grid_text(_("Unsaved changes: S save and quit, D discard and quit, Esc go back"),
@@ -211,6 +215,12 @@ static void app_draw(struct app *a)
 		refresh();
 		return;
 	}
+	if (a->mode != MODE_GRID && a->mode != MODE_SAVEAS) {
+		curs_set(0);
+		session_draw(a);
+		refresh();
+		return;
+	}
 	if (a->help) {
 		help_draw(a);
 		curs_set(0);
@@ -227,29 +237,9 @@ static void app_draw(struct app *a)
 		  ALIGN_LEFT);
 	attrset(A_NORMAL);
 	curs_set(0);
+	if (a->mode == MODE_SAVEAS)
+		session_draw(a); /* over the status and hint lines */
 	refresh();
-}
-
-static int app_save(struct app *a)
-{
-	struct diags d;
-	diags_init(&d);
-	int rc = savefile_report(a->e, a->path, &d);
-	if (rc < 0) {
-		app_message(a, 1, _("Not saved: %s"), d.n ? d.v[0].message : "");
-	} else {
-		a->modified = 0;
-		char *txt = savefile_txt_path(a->path);
-		if (a->errors > 0)
-			app_message(a, 0, _("Saved %s and %s; %d errors remain"),
-				    app_basename(a->path), app_basename(txt), a->errors);
-		else
-			app_message(a, 0, _("Saved %s and %s"), app_basename(a->path),
-				    app_basename(txt));
-		free(txt);
-	}
-	diags_free(&d);
-	return rc;
 }
 
 /* Puts the typed value into the model; 0, or -1 when it is refused. */
@@ -265,6 +255,7 @@ static int app_commit(struct app *a)
 	}
 	if (engine_edit(a->e, cell, &v) > 0) {
 		a->modified = 1;
+		session_journal(a, cell);
 		grid_relayout(a);
 	}
 	value_clear(&v);
@@ -304,7 +295,7 @@ static int app_key_edit(struct app *a, int key)
 	}
 	const char *why = NULL;
 	int cell = grid_cell(a);
-	if (key == APP_WIDE) {
+	if (key >= APP_CHAR) {
 		app_message(a, 1, "%s", _("this cell takes a number"));
 		return TUI_HANDLED;
 	}
@@ -335,7 +326,10 @@ static int app_key_prompt(struct app *a, int key)
 	case 'y':
 	case 'Y':
 		a->quit_prompt = 0;
-		return app_save(a) == 0 ? TUI_QUIT : TUI_HANDLED;
+		if (session_save(a) == 0)
+			return TUI_QUIT;
+		a->quit_after_save = 1; /* once the question or the new name is answered */
+		return TUI_HANDLED;
 	case 'd':
 	case 'D':
 	case 'n':
@@ -361,6 +355,8 @@ static int app_key(struct app *a, int key)
 		grid_relayout(a);
 		return TUI_HANDLED;
 	}
+	if (a->mode != MODE_GRID)
+		return session_key(a, key);
 	if (a->help) {
 		a->help = 0;
 		return TUI_HANDLED;
@@ -372,6 +368,13 @@ static int app_key(struct app *a, int key)
 	int cell = grid_cell(a);
 	int computed = a->f->cells[cell].formula != NULL;
 	int rows = a->rows - 4;
+	int typing = (key >= '0' && key <= '9') || key == '-' || key == '+' || key == '.' ||
+		     key == '\n' || key == '\r' || key == KEY_ENTER || key == KEY_DC ||
+		     key == KEY_BACKSPACE || key == 127 || key == 8;
+	if (typing && a->readonly) {
+		app_message(a, 1, "%s", _("Read-only: the report is open in another nianbao"));
+		return TUI_HANDLED;
+	}
 	if (key == app_ctrl_pgdn && key > 0) {
 		app_switch(a, 1);
 		return TUI_HANDLED;
@@ -427,7 +430,7 @@ static int app_key(struct app *a, int key)
 		break;
 	case KEY_F(2):
 	case 19: /* Ctrl-S */
-		app_save(a);
+		session_save(a);
 		break;
 	case KEY_F(10):
 	case 17: /* Ctrl-Q */
@@ -453,8 +456,10 @@ static int app_key(struct app *a, int key)
 			app_message(a, 1, "%s", _("This total is computed and cannot be typed in"));
 		} else {
 			struct value blank = {0};
-			if (engine_edit(a->e, cell, &blank) > 0)
+			if (engine_edit(a->e, cell, &blank) > 0) {
 				a->modified = 1;
+				session_journal(a, cell);
+			}
 			app_count(a);
 		}
 		break;
@@ -497,7 +502,7 @@ static int app_read_key(void)
 		return -1;
 	if (rc == KEY_CODE_YES)
 		return (int)ch;
-	return ch < 128 ? (int)ch : APP_WIDE;
+	return ch < 128 ? (int)ch : APP_CHAR + (int)ch;
 }
 
 int tui_run(const char *path, int utf8_locale)
@@ -525,9 +530,10 @@ int tui_run(const char *path, int utf8_locale)
 	struct app a = {0};
 	a.r = r;
 	a.f = r->form;
-	a.path = path;
+	a.path = xstrdup(path);
 	a.e = engine_new(r);
 	app_count(&a);
+	session_open(&a);
 
 	xmalloc_fatal_hook = app_restore_terminal;
 	struct sigaction sa = {0};
@@ -557,6 +563,7 @@ int tui_run(const char *path, int utf8_locale)
 	getmaxyx(stdscr, a.rows, a.cols);
 	grid_build(&a);
 	grid_first_editable(&a);
+	int clean = 0;
 	for (;;) {
 		app_draw(&a);
 		if (app_hangup)
@@ -564,10 +571,15 @@ int tui_run(const char *path, int utf8_locale)
 		int key = app_read_key();
 		if (key < 0 || app_hangup)
 			break; /* the terminal is gone: never spin on it */
-		if (app_key(&a, key) & TUI_QUIT)
+		if (app_key(&a, key) & TUI_QUIT) {
+			clean = 1;
 			break;
+		}
 	}
 	endwin();
+	/* a closed terminal keeps the journal: its edits are offered next time */
+	session_close(&a, clean);
+	free(a.path);
 	grid_free(&a);
 	engine_free(a.e);
 	report_free(r);

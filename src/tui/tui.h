@@ -7,6 +7,8 @@
 #include <signal.h>
 
 #include "layout.h"
+#include "lock.h"
+#include "recover.h"
 #include "value.h"
 #include "width.h"
 
@@ -55,12 +57,33 @@ struct gview {
 	int visited;
 };
 
+/* What the screen is doing besides showing the grid. */
+enum app_mode {
+	MODE_GRID,
+	MODE_LOCKED,  /* the report is open elsewhere: read-only or quit */
+	MODE_RECOVER, /* an earlier session left edits: recover, discard, show */
+	MODE_DIFF,    /* showing them */
+	MODE_CHANGED, /* the file changed on disk since it was read */
+	MODE_SAVEAS   /* typing a file name to save to */
+};
+
+/* Keys: ncurses codes as they are, other characters above this. */
+#define APP_CHAR 0x200000
+
 struct app {
 	struct engine *e;
 	struct report *r;
 	const struct form *f;
-	const char *path;
+	char *path;
 	int modified;
+	enum app_mode mode;
+	int readonly;
+	struct lock_info holder;
+	struct recover_edit *pending;
+	int npending;
+	uint64_t stamp; /* hash of the file as read or last saved */
+	char saveas[1024];
+	int quit_after_save;
 	int table; /* shown table */
 	struct gview *views;
 	struct edit ed;
@@ -99,6 +122,19 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 
 /* app.c: opens path in the editing screen; returns the exit status. */
 int tui_run(const char *path, int utf8_locale);
+
+/* session.c: the report's life on disk around the grid: the lock, the
+ * recovery journal, saving (with its checks) and save-as. */
+void session_open(struct app *a);
+void session_close(struct app *a, int clean);
+void session_draw(struct app *a);
+int session_key(struct app *a, int key);
+/* Saves; 0 saved, 1 waiting on a question, -1 failed (save-as offered). */
+int session_save(struct app *a);
+/* Records a committed edit in the journal. */
+void session_journal(struct app *a, int cell);
+void app_message(struct app *a, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* help.c */
 void help_draw(const struct app *a);

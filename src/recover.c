@@ -1,0 +1,139 @@
+/* The recovery journal: one line a committed edit,
+ *   cell TAB table TAB block-or-"-" TAB row TAB column TAB value
+ * after a first line naming the format. */
+#include "recover.h"
+#include "buf.h"
+#include "diag.h"
+#include "form.h"
+#include "savefile.h"
+#include "xmalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define RECOVER_MAGIC "nianbao-recovery 1\n"
+
+char *recover_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	return xasprintf("%.*s.%s.recover", dirlen, path, slash ? slash + 1 : path);
+}
+
+int recover_exists(const char *path)
+{
+	char *rp = recover_path(path);
+	int yes = access(rp, F_OK) == 0;
+	free(rp);
+	return yes;
+}
+
+void recover_remove(const char *path)
+{
+	char *rp = recover_path(path);
+	unlink(rp);
+	free(rp);
+}
+
+int recover_cell(const char *path, const struct form *f, int cell, const struct value *v,
+		 struct diags *d)
+{
+	char *rp = recover_path(path);
+	int fd = open(rp, O_WRONLY | O_APPEND | O_CREAT, 0600);
+	if (fd < 0) {
+		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s", strerror(errno));
+		free(rp);
+		return -1;
+	}
+	struct buf line;
+	buf_init(&line);
+	if (lseek(fd, 0, SEEK_END) == 0)
+		buf_puts(&line, RECOVER_MAGIC);
+	const struct fcell *fc = &f->cells[cell];
+	char *val = value_str(v);
+	buf_printf(&line, "cell\t%s\t%s\t%s\t%s\t%s\n", fc->block->table->id,
+		   fc->block->id ? fc->block->id : "-", fc->block->row[fc->r]->id,
+		   fc->block->col[fc->c]->id, val);
+	free(val);
+	int rc = 0;
+	if (write(fd, line.data, line.len) != (ssize_t)line.len || fsync(fd) < 0) {
+		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s", strerror(errno));
+		rc = -1;
+	}
+	close(fd);
+	buf_free(&line);
+	free(rp);
+	return rc;
+}
+
+/* The cell a journal line names, or -1. */
+static int recover_find(const struct form *f, char **field)
+{
+	const struct ftable *t = form_table(f, field[1]);
+	if (t == NULL)
+		return -1;
+	const struct fblock *b = strcmp(field[2], "-") == 0 ? (t->implicit ? t->blocks[0] : NULL)
+							    : form_block(t, field[2]);
+	if (b == NULL)
+		return -1;
+	const struct fnode *r = form_node(&b->rows, field[3]), *c = form_node(&b->cols, field[4]);
+	if (r == NULL || c == NULL || r->nkids > 0 || c->nkids > 0)
+		return -1;
+	return form_cell(b, r->leaf, c->leaf);
+}
+
+int recover_load(const char *path, const struct form *f, struct recover_edit **edits, int *n,
+		 struct diags *d)
+{
+	char *rp = recover_path(path);
+	struct buf b;
+	buf_init(&b);
+	*edits = NULL;
+	*n = 0;
+	int rc = 0;
+	if (savefile_read(rp, &b) < 0 ||
+	    strncmp(b.data, RECOVER_MAGIC, strlen(RECOVER_MAGIC)) != 0) {
+		diags_add(d, DIAG_ERROR, rp, 1, 1, "not a nianbao recovery file");
+		rc = -1;
+		goto out;
+	}
+	int lineno = 1;
+	char *save = NULL;
+	for (char *l = strtok_r(b.data + strlen(RECOVER_MAGIC), "\n", &save); l != NULL;
+	     l = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		char *field[6] = {0};
+		int k = 0;
+		for (char *p = l; k < 6 && p != NULL; k++) {
+			field[k] = p;
+			p = strchr(p, '\t');
+			if (p != NULL)
+				*p++ = '\0';
+		}
+		int cell = k == 6 && strcmp(field[0], "cell") == 0 ? recover_find(f, field) : -1;
+		struct value v;
+		const char *why;
+		if (cell < 0 || value_parse(field[5], &f->cells[cell].type, &v, &why) < 0) {
+			/* a line cut short by a crash is the only one that can be bad:
+			 * everything before it is good */
+			diags_add(d, DIAG_WARNING, rp, lineno, 1, "unreadable edit left out");
+			continue;
+		}
+		*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
+		(*edits)[(*n)++] = (struct recover_edit){cell, v, lineno};
+	}
+out:
+	buf_free(&b);
+	free(rp);
+	return rc;
+}
+
+void recover_edits_free(struct recover_edit *edits, int n)
+{
+	for (int i = 0; i < n; i++)
+		value_clear(&edits[i].value);
+	free(edits);
+}

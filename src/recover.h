@@ -1,0 +1,29 @@
+/* The recovery journal: every committed edit appended, synced, to
+ * .NAME.recover beside the report (mode 0600: reports can hold unpublished
+ * figures) before the next key is read, so that a closed terminal or a
+ * kill -9 loses nothing. A clean save or quit removes it. */
+#ifndef NIANBAO_RECOVER_H
+#define NIANBAO_RECOVER_H
+#include "value.h"
+
+struct diags;
+struct form;
+
+struct recover_edit {
+	int cell;
+	struct value value;
+	int line;
+};
+
+char *recover_path(const char *path);
+int recover_exists(const char *path);
+/* Appends one cell's new value; 0, or -1 with a diagnostic. */
+int recover_cell(const char *path, const struct form *f, int cell, const struct value *v,
+		 struct diags *d);
+/* Reads the journal of path; the edits in order, last one of a cell wins. */
+int recover_load(const char *path, const struct form *f, struct recover_edit **edits, int *n,
+		 struct diags *d);
+void recover_edits_free(struct recover_edit *edits, int n);
+void recover_remove(const char *path);
+
+#endif
