@@ -102,6 +102,7 @@ static int csv_next(const char *s, size_t len, size_t *pos, int *line, struct cs
 					*errline = startline;
 					*errcol = startcol;
 					buf_free(&fb);
+					csv_record_clear(rec);
 					return -1;
 				}
 				if (s[i] == '"' && i + 1 < len && s[i + 1] == '"') {
@@ -124,6 +125,7 @@ static int csv_next(const char *s, size_t len, size_t *pos, int *line, struct cs
 				*errline = *line;
 				*errcol = width_chars(s + linestart, i - linestart) + 1;
 				buf_free(&fb);
+				csv_record_clear(rec);
 				return -1;
 			}
 			buf_putc(&fb, s[i++]);
@@ -262,21 +264,27 @@ struct report *csv_import(const char *path, const struct form *f, struct diags *
 	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.len < (8u << 20))
 		buf_add(&b, chunk, got);
 	fclose(fp);
-	if (b.len >= (8u << 20)) {
-		buf_free(&b);
+	struct report *r = NULL;
+	if (b.len >= (8u << 20))
 		diags_add(d, DIAG_ERROR, path, 0, 0, "file too large for a report");
-		return NULL;
-	}
+	else
+		r = csv_import_string(path, b.data, b.len, f, d);
+	buf_free(&b);
+	return r;
+}
+
+struct report *csv_import_string(const char *path, const char *text, size_t len,
+				 const struct form *f, struct diags *d)
+{
 	size_t bad;
-	if (!width_valid(b.data, b.len, &bad)) {
+	if (!width_valid(text, len, &bad)) {
 		int line = 1;
 		size_t start = 0;
 		for (size_t i = 0; i < bad; i++)
-			if (b.data[i] == '\n')
+			if (text[i] == '\n')
 				line++, start = i + 1;
-		diags_add(d, DIAG_ERROR, path, line, width_chars(b.data + start, bad - start) + 1,
+		diags_add(d, DIAG_ERROR, path, line, width_chars(text + start, bad - start) + 1,
 			  "invalid UTF-8 (save the CSV as UTF-8)");
-		buf_free(&b);
 		return NULL;
 	}
 	struct csv_import I = {.path = path, .d = d, .f = f};
@@ -293,7 +301,7 @@ struct report *csv_import(const char *path, const struct form *f, struct diags *
 		free(col);
 	}
 	struct report *r = report_new(f);
-	int rc = csv_records(&I, b.data, b.len, r);
+	int rc = csv_records(&I, text, len, r);
 	if (rc == 0) {
 		struct engine *e = engine_new(r);
 		for (int i = 0; i < f->ncells && rc == 0; i++) {
@@ -317,7 +325,6 @@ struct report *csv_import(const char *path, const struct form *f, struct diags *
 	free(I.given);
 	free(I.given_line);
 	free(I.given_col);
-	buf_free(&b);
 	if (rc < 0) {
 		report_free(r);
 		return NULL;

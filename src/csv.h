@@ -3,6 +3,7 @@
  * table,row,column,value with RFC 4180 quoting. */
 #ifndef NIANBAO_CSV_H
 #define NIANBAO_CSV_H
+#include <stddef.h>
 
 struct buf;
 struct diags;
@@ -19,5 +20,8 @@ void csv_export(const struct engine *e, struct buf *out);
  * repeated cells and values given for computed cells that differ from the
  * computed ones are errors naming the CSV line; NULL after them. */
 struct report *csv_import(const char *path, const struct form *f, struct diags *d);
+/* The same from text in memory; path stands for the file in messages. */
+struct report *csv_import_string(const char *path, const char *text, size_t len,
+				 const struct form *f, struct diags *d);
 
 #endif

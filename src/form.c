@@ -499,11 +499,27 @@ static int form_top_load(struct form_loader *L, const struct ynode *root)
 	return 0;
 }
 
+static struct form *form_from_tree(const char *path, struct ynode *root, struct diags *d);
+
 struct form *form_load(const char *path, struct diags *d)
 {
 	struct ynode *root;
 	if (yamlio_load_file(path, &root, d) < 0)
 		return NULL;
+	return form_from_tree(path, root, d);
+}
+
+struct form *form_load_string(const char *name, const char *text, size_t len, struct diags *d)
+{
+	struct ynode *root;
+	if (yamlio_load_string(name, text, len, &root, d) < 0)
+		return NULL;
+	return form_from_tree(name, root, d);
+}
+
+/* Compiles a parsed form file; takes the tree. */
+static struct form *form_from_tree(const char *path, struct ynode *root, struct diags *d)
+{
 	struct form_loader L = {.path = path, .d = d};
 	L.f = xcalloc(1, sizeof *L.f);
 	L.f->path = xstrdup(path);

@@ -6,6 +6,8 @@
 #include "diag.h"
 #include "value.h"
 
+#include <stddef.h>
+
 struct expr;
 struct ftable;
 struct ynode;
@@ -139,6 +141,8 @@ struct form {
 /* Loads and compiles a form file; NULL after one diagnostic naming
  * file:line:column. */
 struct form *form_load(const char *path, struct diags *d);
+/* The same from text in memory; name stands for the file in messages. */
+struct form *form_load_string(const char *name, const char *text, size_t len, struct diags *d);
 void form_free(struct form *f);
 
 const struct fpart *form_part(const struct form *f, const char *id);

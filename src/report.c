@@ -324,12 +324,31 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 	return 0;
 }
 
+static struct report *report_from_tree(const char *path, struct ynode *root,
+				       const struct form *form, struct diags *d);
+
 struct report *report_load(const char *path, const struct form *form, struct diags *d)
 {
-	static const char *const keys[] = {"form", "form-version", "header", "prose", "tables"};
 	struct ynode *root;
 	if (yamlio_load_file(path, &root, d) < 0)
 		return NULL;
+	return report_from_tree(path, root, form, d);
+}
+
+struct report *report_load_string(const char *name, const char *text, size_t len,
+				  const struct form *form, struct diags *d)
+{
+	struct ynode *root;
+	if (yamlio_load_string(name, text, len, &root, d) < 0)
+		return NULL;
+	return report_from_tree(name, root, form, d);
+}
+
+/* Reads a parsed report file; takes the tree. */
+static struct report *report_from_tree(const char *path, struct ynode *root,
+				       const struct form *form, struct diags *d)
+{
+	static const char *const keys[] = {"form", "form-version", "header", "prose", "tables"};
 	struct report_loader L = {.path = path, .d = d};
 	struct form *owned = NULL;
 	struct report *r = NULL;

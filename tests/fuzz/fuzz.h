@@ -1,0 +1,20 @@
+/* Fuzz harnesses: each takes one input and must neither crash, leak, nor
+ * trip a sanitizer, whatever the bytes. The same functions serve libFuzzer
+ * (libfuzzer.c) and the replay of the seed corpora in make check (replay.c). */
+#ifndef NIANBAO_FUZZ_H
+#define NIANBAO_FUZZ_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct form;
+
+int fuzz_form(const uint8_t *data, size_t size);
+int fuzz_report(const uint8_t *data, size_t size);
+int fuzz_expr(const uint8_t *data, size_t size);
+int fuzz_csv(const uint8_t *data, size_t size);
+
+/* The shipped form the report and CSV harnesses read against, loaded once
+ * from $NIANBAO_FORMS (or ./forms). */
+const struct form *fuzz_shipped_form(void);
+
+#endif

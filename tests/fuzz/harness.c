@@ -1,0 +1,115 @@
+/* The four harnesses: the form loader, the report loader, the expression
+ * parser and the CSV import, each followed by what a real run does next
+ * (computing, checking, rendering, saving to text) so that all of it meets
+ * the odd inputs. */
+#include "fuzz.h"
+
+#include "buf.h"
+#include "csv.h"
+#include "diag.h"
+#include "engine.h"
+#include "expr.h"
+#include "form.h"
+#include "render.h"
+#include "report.h"
+#include "xmalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct form *fuzz_shipped_form(void)
+{
+	static struct form *f;
+	if (f == NULL) {
+		const char *dir = getenv("NIANBAO_FORMS");
+		char *path =
+		    xasprintf("%s/gov-info-2019-tongzhou.yaml", dir && *dir ? dir : "forms");
+		struct diags d;
+		diags_init(&d);
+		f = form_load(path, &d);
+		if (f == NULL) {
+			fprintf(stderr, "fuzz: cannot load %s\n", path);
+			abort();
+		}
+		diags_free(&d);
+		free(path);
+	}
+	return f;
+}
+
+/* What a loaded report goes through: checks, rendering, YAML and CSV. */
+static void fuzz_exercise(struct report *r)
+{
+	struct engine *e = engine_new(r);
+	struct problem *p;
+	int n = engine_problems(e, &p);
+	engine_problems_free(p, n);
+	struct buf out;
+	buf_init(&out);
+	struct render_opts o = render_defaults();
+	struct diags d;
+	diags_init(&d);
+	render_report(e, &o, &out, &d);
+	out.len = 0;
+	report_to_yaml(r, &out);
+	out.len = 0;
+	csv_export(e, &out);
+	buf_free(&out);
+	diags_free(&d);
+	engine_free(e);
+}
+
+int fuzz_form(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	diags_init(&d);
+	struct form *f = form_load_string("fuzz.yaml", (const char *)data, size, &d);
+	if (f != NULL) {
+		struct report *r = report_new(f);
+		fuzz_exercise(r);
+		report_free(r);
+		form_free(f);
+	}
+	diags_free(&d);
+	return 0;
+}
+
+int fuzz_report(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	diags_init(&d);
+	struct report *r =
+	    report_load_string("fuzz.yaml", (const char *)data, size, fuzz_shipped_form(), &d);
+	if (r != NULL) {
+		fuzz_exercise(r);
+		report_free(r);
+	}
+	diags_free(&d);
+	return 0;
+}
+
+int fuzz_expr(const uint8_t *data, size_t size)
+{
+	char *s = xstrndup((const char *)data, size);
+	int pos;
+	const char *msg;
+	struct expr *e = expr_parse(s, &pos, &msg);
+	expr_free(e);
+	free(s);
+	return 0;
+}
+
+int fuzz_csv(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	diags_init(&d);
+	struct report *r =
+	    csv_import_string("fuzz.csv", (const char *)data, size, fuzz_shipped_form(), &d);
+	if (r != NULL) {
+		fuzz_exercise(r);
+		report_free(r);
+	}
+	diags_free(&d);
+	return 0;
+}

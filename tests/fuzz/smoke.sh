@@ -1,0 +1,37 @@
+# Runs each libFuzzer harness for a short, bounded time (FUZZ_SECONDS, 5 by
+# default) from its seed corpus; any crash, leak or sanitizer report fails.
+# Needs clang with libFuzzer (Debian: clang, libclang-rt-14-dev), which
+# build-and-test installs.
+. "${SRCDIR:-.}/tests/cli/lib.sh"
+
+seconds=${FUZZ_SECONDS:-5}
+if ! command -v "${CLANG:-clang}" >/dev/null 2>&1; then
+	not_ok "clang is not installed (apt-get install clang libclang-rt-14-dev)"
+	finish
+	exit 1
+fi
+srcs=$(ls "$SRCDIR"/src/*.c | grep -v '/main.c$')
+for h in form report expr csv; do
+	bin="$T/fuzz-$h"
+	if "${CLANG:-clang}" -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+		-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DFUZZ_HARNESS="fuzz_$h" -DNIANBAO_FORMDIR='"/nonexistent"' \
+		-I"$SRCDIR/src" -I"$SRCDIR/tests/fuzz" $srcs "$SRCDIR/tests/fuzz/harness.c" \
+		"$SRCDIR/tests/fuzz/libfuzzer.c" -lyaml -o "$bin" 2>"$T/err"; then
+		ok "$h harness builds with libFuzzer"
+	else
+		not_ok "$h harness builds with libFuzzer"
+		diag "$T/err"
+		continue
+	fi
+	mkdir -p "$T/corpus-$h"
+	cp "$SRCDIR/tests/fuzz/corpus/$h"/* "$T/corpus-$h/"
+	if "$bin" -max_total_time="$seconds" -rss_limit_mb=1024 -print_final_stats=1 \
+		-artifact_prefix="$T/crash-$h-" "$T/corpus-$h" >"$T/log-$h" 2>&1; then
+		execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$T/log-$h" | grep -o '[0-9]*$')
+		ok "$h fuzzed for ${seconds}s: $execs runs, no crash"
+	else
+		not_ok "$h fuzzing found a problem"
+		tail -30 "$T/log-$h" | diag
+	fi
+done
+finish
