@@ -208,9 +208,11 @@ static void app_draw(struct app *a)
 	getmaxyx(stdscr, a->rows, a->cols);
 	erase();
 	if (a->rows < 8 || a->cols < 30) {
-		/* too small to work in: say so, and wait for a bigger window */
+		/* too small to work in: say so, and wait for a bigger window; the
+		 * message keeps off the last column, which on a one-line screen is
+		 * the bottom-right corner ncurses cannot write safely */
 		move(0, 0);
-		grid_text(_("Window too small"), a->cols, ALIGN_LEFT);
+		grid_text(_("Window too small"), a->cols - 1, ALIGN_LEFT);
 		curs_set(0);
 		refresh();
 		return;

@@ -58,9 +58,25 @@ tui_expect_not() {
 # tui_line TEXT: the screen line that contains TEXT
 tui_line() { tui_screen; grep -F -- "$1" "$T/screen" | head -1; }
 
+# tui_settle: until two captures 100 ms apart are the same (at most 3 s)
+tui_settle() {
+	n=30
+	tui_screen
+	while [ "$n" -gt 0 ]; do
+		cp "$T/screen" "$T/screen.before"
+		sleep 0.1
+		tui_screen
+		cmp -s "$T/screen" "$T/screen.before" && return 0
+		n=$((n - 1))
+	done
+}
+
 # tui_cells LABEL: what the row whose label starts with LABEL shows right of
-# its label, spaces squeezed
-tui_cells() { tui_line "$1" | tr -s ' ' | sed 's/^ *[^ ]* //; s/ *$//'; }
+# its label, spaces squeezed (once the screen has settled)
+tui_cells() {
+	tui_settle
+	grep -F -- "$1" "$T/screen" | head -1 | tr -s ' ' | sed 's/^ *[^ ]* //; s/ *$//'
+}
 
 # tui_exited NAME STATUS: nianbao ended, with this exit status
 tui_exited() {

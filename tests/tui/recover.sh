@@ -17,7 +17,7 @@ tui_keys 5 Tab 2 Enter
 tui_wait "errors 2" 2
 expect_eq "each committed edit is in the journal at once" "$(grep -c '^cell' "$journal")" 3
 expect_eq "the journal is private (0600)" "$(stat -c %a "$journal")" 600
-pid=$(pgrep -f "$NIANBAO $T/r.yaml" | head -1)
+pid=$(pgrep -f "nianbao $T/r.yaml" | head -1)
 tm kill-server
 for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 expect_same "the report on disk is untouched" "$T/r.yaml" "$T/orig.yaml"
@@ -54,7 +54,7 @@ cp "$T/orig.yaml" "$T/r.yaml"
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en
 tui_keys 4 Enter
 tui_wait "r.yaml [+]" 2
-pid=$(pgrep -f "$NIANBAO $T/r.yaml" | head -1)
+pid=$(pgrep -f "nianbao $T/r.yaml" | head -1)
 kill -9 "$pid"
 sleep 0.2
 expect_eq "the lock of the killed process is left" "$(test -f "$T/.r.yaml.lock" && echo yes)" yes

@@ -42,7 +42,7 @@ expect_has "with a message" "$T/err" "is not UTF-8; set LANG to a UTF-8 locale"
 
 # the terminal goes away: nianbao is gone at once, not spinning
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en
-pid=$(pgrep -f "$NIANBAO $T/r.yaml" | head -1)
+pid=$(pgrep -f "nianbao $T/r.yaml" | head -1)
 tm kill-server
 # gone, or a zombie waiting for a parent that may never reap it
 alive() { [ -r "/proc/$1/stat" ] && ! sed 's/^.*) //' "/proc/$1/stat" | grep -q '^Z'; }
