@@ -542,6 +542,7 @@ int tui_run(const char *path, int utf8_locale)
 	sa.sa_handler = app_on_signal;
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL); /* from outside: Ctrl-C itself is a key in raw mode */
 	if (initscr() == NULL) {
 		fprintf(stderr, "nianbao: cannot start the screen\n");
 		return 2;

@@ -48,6 +48,19 @@ tui_keys F10
 tui_exited "quit" 0
 expect_absent "a clean quit leaves no lock" "$T/.r.yaml.lock"
 
+# SIGTERM and SIGINT from outside: the screen is left cleanly, the edit kept
+for sig in TERM INT; do
+	cp "$T/orig.yaml" "$T/r.yaml"
+	tui_start 80 24 "$T/r.yaml" LANGUAGE=en
+	tui_keys 3 Enter
+	tui_wait "r.yaml [+]" 2
+	pkill -"$sig" -f "nianbao $T/r.yaml"
+	tui_exited "SIG$sig ends nianbao at once" 0
+	expect_eq "SIG$sig: the edit is in the journal" "$(grep -c '^cell' "$journal")" 1
+	expect_absent "SIG$sig: the lock is released" "$T/.r.yaml.lock"
+	rm -f "$journal"
+done
+
 # kill -9 with an edit: the journal survives, the dead process's lock is
 # stale and taken over without a question
 cp "$T/orig.yaml" "$T/r.yaml"
