@@ -211,11 +211,12 @@ static const char *cli_problem_id(const struct problem *p)
 	return p->check->id;
 }
 
-static int cli_check_one(const char *path, int as_csv, struct buf *out)
+static int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms,
+			 struct buf *out)
 {
 	struct diags d;
 	diags_init(&d);
-	struct report *r = report_load(path, NULL, &d);
+	struct report *r = report_load_cached(path, forms, &d);
 	if (r == NULL)
 		return cli_fail(&d);
 	diags_free(&d);
@@ -273,12 +274,14 @@ int cli_check(int argc, char **argv)
 	if (as_csv)
 		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
 	int worst = CLI_OK;
+	struct formpath_cache forms = {0};
 	for (int i = optind; i < argc; i++) {
-		int rc = cli_check_one(argv[i], as_csv, &out);
+		int rc = cli_check_one(argv[i], as_csv, &forms, &out);
 		worst = rc > worst ? rc : worst;
 		fwrite(out.data, 1, out.len, stdout);
 		out.len = 0;
 	}
+	formpath_cache_free(&forms);
 	buf_free(&out);
 	return worst;
 }

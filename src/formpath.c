@@ -135,3 +135,25 @@ int formpath_all(struct form ***out, struct diags *d)
 	formpath_free_dirs(dirs, n);
 	return count;
 }
+
+const struct form *formpath_cache_get(struct formpath_cache *c, const char *id, struct diags *d)
+{
+	for (int i = 0; i < c->n; i++)
+		if (strcmp(c->forms[i]->id, id) == 0)
+			return c->forms[i];
+	struct form *f = formpath_load(id, d);
+	if (f != NULL) {
+		c->forms = xreallocarray(c->forms, (size_t)c->n + 1, sizeof *c->forms);
+		c->forms[c->n++] = f;
+	}
+	return f;
+}
+
+void formpath_cache_free(struct formpath_cache *c)
+{
+	for (int i = 0; i < c->n; i++)
+		form_free(c->forms[i]);
+	free(c->forms);
+	c->forms = NULL;
+	c->n = 0;
+}

@@ -12,6 +12,14 @@ int formpath_dirs(char ***dirs);
 void formpath_free_dirs(char **dirs, int n);
 /* Loads the form with this id; NULL after a diagnostic. */
 struct form *formpath_load(const char *id, struct diags *d);
+/* Forms loaded once for many reports (nianbao check over thousands). */
+struct formpath_cache {
+	struct form **forms;
+	int n;
+};
+const struct form *formpath_cache_get(struct formpath_cache *c, const char *id, struct diags *d);
+void formpath_cache_free(struct formpath_cache *c);
+
 /* Every form found, first of each id only; loads each (ones that fail to
  * load add their diagnostics). Returns the count; *out is owned by the
  * caller (free each with form_free, then the array). */

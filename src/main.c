@@ -7,9 +7,12 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 int main(int argc, char **argv)
 {
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0); /* for the start-up benchmark */
 	int utf8 = width_init_locale();
 	if (argc < 2) {
 		cli_usage(stderr);
@@ -37,10 +40,10 @@ int main(int argc, char **argv)
 			fputs("nianbao edit: usage: nianbao edit FILE\n", stderr);
 			return 2;
 		}
-		return tui_run(argv[2], utf8);
+		return tui_run(argv[2], utf8, &t0);
 	}
 	if (cmd[0] != '-' && argc == 2 && strchr(cmd, '.') != NULL)
-		return tui_run(cmd, utf8); /* nianbao FILE */
+		return tui_run(cmd, utf8, &t0); /* nianbao FILE */
 	fprintf(stderr, "nianbao: unknown command '%s'\nTry 'nianbao --help'.\n", cmd);
 	return 2;
 }

@@ -325,14 +325,23 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 }
 
 static struct report *report_from_tree(const char *path, struct ynode *root,
-				       const struct form *form, struct diags *d);
+				       const struct form *form, struct formpath_cache *cache,
+				       struct diags *d);
 
 struct report *report_load(const char *path, const struct form *form, struct diags *d)
 {
 	struct ynode *root;
 	if (yamlio_load_file(path, &root, d) < 0)
 		return NULL;
-	return report_from_tree(path, root, form, d);
+	return report_from_tree(path, root, form, NULL, d);
+}
+
+struct report *report_load_cached(const char *path, struct formpath_cache *cache, struct diags *d)
+{
+	struct ynode *root;
+	if (yamlio_load_file(path, &root, d) < 0)
+		return NULL;
+	return report_from_tree(path, root, NULL, cache, d);
 }
 
 struct report *report_load_string(const char *name, const char *text, size_t len,
@@ -341,12 +350,13 @@ struct report *report_load_string(const char *name, const char *text, size_t len
 	struct ynode *root;
 	if (yamlio_load_string(name, text, len, &root, d) < 0)
 		return NULL;
-	return report_from_tree(name, root, form, d);
+	return report_from_tree(name, root, form, NULL, d);
 }
 
 /* Reads a parsed report file; takes the tree. */
 static struct report *report_from_tree(const char *path, struct ynode *root,
-				       const struct form *form, struct diags *d)
+				       const struct form *form, struct formpath_cache *cache,
+				       struct diags *d)
 {
 	static const char *const keys[] = {"form", "form-version", "header", "prose", "tables"};
 	struct report_loader L = {.path = path, .d = d};
@@ -382,7 +392,10 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 	}
 	if (form == NULL) {
 		size_t before = d->n;
-		form = owned = formpath_load(fid->str, d);
+		if (cache != NULL)
+			form = formpath_cache_get(cache, fid->str, d);
+		else
+			form = owned = formpath_load(fid->str, d);
 		if (form == NULL) {
 			/* say which report needed it */
 			if (d->n > before && d->v[before].file == NULL) {

@@ -24,6 +24,9 @@ struct report *report_new(const struct form *f);
 /* Reads path. form may be NULL: the form the file names is then found on
  * the form path. NULL after one diagnostic naming file:line:column. */
 struct report *report_load(const char *path, const struct form *form, struct diags *d);
+/* The same, its form taken from (or added to) a cache of forms. */
+struct formpath_cache;
+struct report *report_load_cached(const char *path, struct formpath_cache *cache, struct diags *d);
 /* The same from text in memory; name stands for the file in messages. */
 struct report *report_load_string(const char *name, const char *text, size_t len,
 				  const struct form *form, struct diags *d);

@@ -56,6 +56,10 @@ int width_valid(const char *s, size_t n, size_t *bad)
 {
 	size_t i = 0;
 	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++; /* ASCII, most of a report */
+			continue;
+		}
 		uint32_t cp;
 		int k = width_decode(s + i, n - i, &cp);
 		if (k < 0) {

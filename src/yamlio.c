@@ -12,6 +12,15 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+/* The tree of one document lives in an arena freed at once: thousands of
+ * small nodes and strings would otherwise cost more in malloc and free than
+ * the parsing itself (make bench measures it). */
+struct yamlio_arena {
+	struct yamlio_arena *next;
+	size_t used, cap;
+	char data[];
+};
+
 struct yamlio_load {
 	yaml_parser_t parser;
 	const char *name;
@@ -19,7 +28,45 @@ struct yamlio_load {
 	size_t len;
 	size_t nodes;
 	struct diags *d;
+	struct yamlio_arena *arena;
+	struct ynode **stack; /* children of the collections being read */
+	size_t depth, cap;
 };
+
+static void *yamlio_alloc(struct yamlio_load *L, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	struct yamlio_arena *a = L->arena;
+	if (a == NULL || a->used + n > a->cap) {
+		size_t cap = n > 65536 ? n : 65536;
+		struct yamlio_arena *b = xmalloc(sizeof *b + cap);
+		b->next = a;
+		b->used = 0;
+		b->cap = cap;
+		L->arena = a = b;
+	}
+	void *p = a->data + a->used;
+	a->used += n;
+	return p;
+}
+
+static void yamlio_arena_free(struct yamlio_arena *a)
+{
+	while (a != NULL) {
+		struct yamlio_arena *next = a->next;
+		free(a);
+		a = next;
+	}
+}
+
+static void yamlio_stack_push(struct yamlio_load *L, struct ynode *n)
+{
+	if (L->depth == L->cap) {
+		L->cap = L->cap ? L->cap * 2 : 256;
+		L->stack = xreallocarray(L->stack, L->cap, sizeof *L->stack);
+	}
+	L->stack[L->depth++] = n;
+}
 
 /* libyaml marks are 0-based and count characters; callers want 1-based. */
 static void yamlio_error(struct yamlio_load *L, const yaml_mark_t *m, const char *fmt,
@@ -75,23 +122,13 @@ static int yamlio_next(struct yamlio_load *L, yaml_event_t *ev)
 
 static struct ynode *yamlio_node(struct yamlio_load *L, enum ynode_kind kind, const yaml_mark_t *m)
 {
-	struct ynode *n = xcalloc(1, sizeof *n);
+	struct ynode *n = yamlio_alloc(L, sizeof *n);
+	memset(n, 0, sizeof *n);
 	n->kind = kind;
 	n->line = (int)m->line + 1;
 	n->col = (int)m->column + 1;
 	L->nodes++;
 	return n;
-}
-
-/* Appends an item to a sequence, or a key and its value to a mapping. */
-static void yamlio_push(struct ynode *n, struct ynode *key, struct ynode *val)
-{
-	size_t count = n->kind == Y_MAP ? n->n * 2 : n->n;
-	n->items = xreallocarray(n->items, count + 2, sizeof *n->items);
-	n->items[count] = key;
-	if (val != NULL)
-		n->items[count + 1] = val;
-	n->n++;
 }
 
 /* Builds the node that starts with *ev (already read). Returns NULL after
@@ -132,8 +169,10 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 			return NULL;
 		}
 		struct ynode *n = yamlio_node(L, Y_SCALAR, m);
-		n->str = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
+		n->str = yamlio_alloc(L, n->len + 1);
+		memcpy(n->str, ev->data.scalar.value, n->len);
+		n->str[n->len] = '\0';
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		return n;
 	}
@@ -155,12 +194,18 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 			return NULL;
 		}
 		struct ynode *n = yamlio_node(L, is_map ? Y_MAP : Y_SEQ, m);
+		size_t base = L->depth; /* this collection's children: stack[base..] */
 		for (;;) {
 			yaml_event_t e;
 			if (yamlio_next(L, &e) < 0)
 				goto fail;
 			if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT) {
 				yaml_event_delete(&e);
+				size_t count = L->depth - base;
+				n->items = yamlio_alloc(L, count * sizeof *n->items + 1);
+				memcpy(n->items, L->stack + base, count * sizeof *n->items);
+				n->n = is_map ? count / 2 : count;
+				L->depth = base;
 				return n;
 			}
 			struct ynode *key = yamlio_build(L, &e, depth + 1);
@@ -168,36 +213,32 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 			if (key == NULL)
 				goto fail;
 			if (!is_map) {
-				yamlio_push(n, key, NULL);
+				yamlio_stack_push(L, key);
 				continue;
 			}
 			if (key->kind != Y_SCALAR) {
 				diags_add(L->d, DIAG_ERROR, L->name, key->line, key->col,
 					  "a mapping key must be a plain name, not a %s",
 					  ynode_kind_name(key));
-				ynode_free(key);
 				goto fail;
 			}
-			if (ymap_get(n, key->str) != NULL) {
-				diags_add(L->d, DIAG_ERROR, L->name, key->line, key->col,
-					  "duplicate key '%s'", key->str);
-				ynode_free(key);
+			for (size_t k = base; k < L->depth; k += 2)
+				if (strcmp(L->stack[k]->str, key->str) == 0) {
+					diags_add(L->d, DIAG_ERROR, L->name, key->line, key->col,
+						  "duplicate key '%s'", key->str);
+					goto fail;
+				}
+			if (yamlio_next(L, &e) < 0)
 				goto fail;
-			}
-			if (yamlio_next(L, &e) < 0) {
-				ynode_free(key);
-				goto fail;
-			}
 			struct ynode *val = yamlio_build(L, &e, depth + 1);
 			yaml_event_delete(&e);
-			if (val == NULL) {
-				ynode_free(key);
+			if (val == NULL)
 				goto fail;
-			}
-			yamlio_push(n, key, val);
+			yamlio_stack_push(L, key);
+			yamlio_stack_push(L, val);
 		}
 	fail:
-		ynode_free(n);
+		L->depth = base;
 		return NULL;
 	}
 	default:
@@ -253,10 +294,12 @@ int yamlio_load_string(const char *name, const char *text, size_t len, struct yn
 	}
 	yaml_event_delete(&ev);
 	*root = doc;
-	doc = NULL;
+	doc->arena = L.arena; /* the root owns the tree's memory */
+	L.arena = NULL;
 	rc = 0;
 out:
-	ynode_free(doc);
+	yamlio_arena_free(L.arena);
+	free(L.stack);
 	yaml_parser_delete(&L.parser);
 	return rc;
 }
@@ -301,16 +344,10 @@ int yamlio_load_file(const char *path, struct ynode **root, struct diags *d)
 	return rc;
 }
 
-void ynode_free(struct ynode *n)
+void ynode_free(struct ynode *root)
 {
-	if (n == NULL)
-		return;
-	size_t count = n->kind == Y_MAP ? n->n * 2 : n->n;
-	for (size_t i = 0; i < count; i++)
-		ynode_free(n->items[i]);
-	free(n->items);
-	free(n->str);
-	free(n);
+	if (root != NULL)
+		yamlio_arena_free(root->arena);
 }
 
 struct ynode *ymap_key(const struct ynode *map, size_t i)

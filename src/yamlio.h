@@ -7,6 +7,7 @@
 
 struct diags;
 struct buf;
+struct yamlio_arena;
 
 #define YAMLIO_MAX_BYTES (8u << 20)
 #define YAMLIO_MAX_DEPTH 32
@@ -20,9 +21,10 @@ struct ynode {
 	int line, col; /* 1-based; col counts characters */
 	char *str;     /* Y_SCALAR: the value, NUL-terminated */
 	size_t len;
-	int plain;            /* written without quotes (so ~ and null mean blank) */
-	struct ynode **items; /* Y_SEQ: items; Y_MAP: key, value, key, value... */
-	size_t n;             /* Y_SEQ: items; Y_MAP: pairs */
+	int plain;                  /* written without quotes (so ~ and null mean blank) */
+	struct ynode **items;       /* Y_SEQ: items; Y_MAP: key, value, key, value... */
+	size_t n;                   /* Y_SEQ: items; Y_MAP: pairs */
+	struct yamlio_arena *arena; /* the root only: where the whole tree lives */
 };
 
 /* Parses a whole file. On error adds one diagnostic naming file:line:col,
@@ -30,7 +32,8 @@ struct ynode {
 int yamlio_load_file(const char *path, struct ynode **root, struct diags *d);
 int yamlio_load_string(const char *name, const char *text, size_t len, struct ynode **root,
 		       struct diags *d);
-void ynode_free(struct ynode *n);
+/* Frees a whole tree, given its root (the nodes are not freed one by one). */
+void ynode_free(struct ynode *root);
 
 struct ynode *ymap_key(const struct ynode *map, size_t i);
 struct ynode *ymap_value(const struct ynode *map, size_t i);

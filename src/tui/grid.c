@@ -271,28 +271,32 @@ static void grid_draw_row(const struct app *a, const struct gview *v, const stru
 		short pair = 0;
 		if (computed)
 			at |= A_BOLD, pair = PAIR_COMPUTED;
+		/* colour tells a problem where there is colour; underline where not */
 		if (flags & ENGINE_CELL_WARNING)
-			at |= A_UNDERLINE, pair = PAIR_WARNING;
+			at |= a->color ? 0 : A_UNDERLINE, pair = PAIR_WARNING;
 		if (flags & ENGINE_CELL_ERROR)
-			at |= A_BOLD | A_UNDERLINE, pair = PAIR_ERROR;
-		if (here)
-			at |= A_REVERSE;
+			at |= A_BOLD | (a->color ? 0 : A_UNDERLINE), pair = PAIR_ERROR;
 		move(y, x);
-		/* the marker shows a problem without colour: ! error, ? warning */
-		addch(flags & ENGINE_CELL_ERROR ? '!' : flags & ENGINE_CELL_WARNING ? '?' : ' ');
+		/* the marker shows a problem without colour: ! error, ? warning; it
+		 * and the padding share the value's attributes, one run a cell */
 		attr_set(at, a->color ? pair : 0, NULL);
-		if (here && a->ed.active) {
-			grid_text(a->ed.text, w - 2, ALIGN_RIGHT);
+		addch(flags & ENGINE_CELL_ERROR ? '!' : flags & ENGINE_CELL_WARNING ? '?' : ' ');
+		char *s = here && a->ed.active ? xstrdup(a->ed.text) : value_str(&a->r->vals[cell]);
+		int blank = !(here && a->ed.active) && a->r->vals[cell].kind == VAL_BLANK;
+		const char *shown = blank ? "·" : s;
+		int sw = width_str(shown), room = w - 2;
+		if (here) {
+			/* the cursor covers the whole cell */
+			attr_set(at | A_REVERSE, a->color ? pair : 0, NULL);
+			grid_text(shown, room, ALIGN_RIGHT);
 		} else {
-			char *s = value_str(&a->r->vals[cell]);
-			if (a->r->vals[cell].kind == VAL_BLANK) {
-				attron(A_DIM);
-				grid_text("·", w - 2, ALIGN_RIGHT);
-			} else {
-				grid_text(s, w - 2, ALIGN_RIGHT);
-			}
-			free(s);
+			/* padding plain, the value in its colours: an edit redraws little */
+			for (int i = sw; i < room; i++)
+				addch(' ');
+			attr_set(at | (blank ? A_DIM : 0), a->color ? pair : 0, NULL);
+			grid_text(shown, sw < room ? sw : room, ALIGN_RIGHT);
 		}
+		free(s);
 		attr_set(A_NORMAL, 0, NULL);
 		addch(' ');
 		x += w;

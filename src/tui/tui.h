@@ -120,8 +120,11 @@ void edit_start(struct edit *ed, const char *initial);
  * for the cell's type (*why says why). */
 int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why);
 
-/* app.c: opens path in the editing screen; returns the exit status. */
-int tui_run(const char *path, int utf8_locale);
+/* app.c: opens path in the editing screen; returns the exit status. t0 is
+ * when the process started, for NIANBAO_BENCH_STARTUP=FILE, which writes
+ * the microseconds to the first complete screen to FILE and quits. */
+struct timespec;
+int tui_run(const char *path, int utf8_locale, const struct timespec *t0);
 
 /* session.c: the report's life on disk around the grid: the lock, the
  * recovery journal, saving (with its checks) and save-as. */

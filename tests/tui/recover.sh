@@ -130,7 +130,7 @@ tui_keys Enter
 tui_expect "saved under the new name" "Saved r2.yaml and r2.txt"
 expect_has "the new file holds the edit" "$T/r2.yaml" "        made: 8"
 expect_same "the old one is untouched" "$T/r.yaml" "$T/orig.yaml"
-tui_expect "the title follows the new name" "r2.yaml  果园街道办事处"
+tui_expect "the title follows the new name" "r2.yaml      果园街道办事处"
 tui_keys F10
 tui_exited "quit" 0
 expect_absent "no lock left on the new name" "$T/.r2.yaml.lock"

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""make bench: every row is our figure beside the floor it cannot beat or
+the tool a user would otherwise reach for, measured in the same run, and the
+target. Figures are medians of several runs after a warm-up. Prints the table
+and writes bench/RESULTS.md. usage: run.py TOP-SRCDIR TOP-BUILDDIR"""
+import fcntl
+import os
+import platform
+import pty
+import resource
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+SRC, BUILD = sys.argv[1], sys.argv[2]
+NIANBAO = os.path.join(BUILD, "src", "nianbao")
+FORMS = os.path.join(SRC, "forms")
+SAMPLE = os.path.join(SRC, "reports", "guoyuan-2020.yaml")
+ENV = dict(os.environ, NIANBAO_FORMS=FORMS, LANG="C.UTF-8",
+           NIANBAO_LOCALEDIR=os.path.join(BUILD, "po"))
+rows = []
+
+
+def row(what, ours, ref, ratio, target, met):
+    rows.append((what, ours, ref, ratio, target, "met" if met else "MISSED"))
+    print("%-44s %14s %16s %9s  %-22s %s" % rows[-1], flush=True)
+
+
+def timed(cmd, runs=5, **kw):
+    """Median wall time of a command over runs, after one warm-up."""
+    times = []
+    for i in range(runs + 1):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False, **kw)
+        if i > 0:
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+RSS = os.path.join(BUILD, "bench", "rss")
+
+
+def peak_rss_kb(cmd, tmp):
+    """Peak resident memory of one run of cmd, in KiB, through bench/rss (a
+    child forked from Python would count Python's own pages)."""
+    out = os.path.join(tmp, "rss")
+    subprocess.run([RSS, out] + cmd, env=ENV, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return int(open(out).read())
+
+
+def in_pty(args, extra_env, keys=(), quiet=0.3, prefix=()):
+    """Runs nianbao in an 80x24 pseudo-terminal; returns the bytes it wrote
+    after each step (start, then each key), and its rusage."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        env = dict(ENV, TERM="xterm-256color", **extra_env)
+        cmd = list(prefix) + [NIANBAO] + args
+        os.execve(cmd[0], cmd, env)
+    sizes = []
+
+    def drain():
+        n = 0
+        while True:
+            r, _, _ = select.select([fd], [], [], quiet)
+            if not r:
+                return n
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                return n
+            if not data:
+                return n
+            n += len(data)
+
+    sizes.append(drain())
+    for k in keys:
+        os.write(fd, k)
+        sizes.append(drain())
+    os.write(fd, b"\x11")  # Ctrl-Q
+    drain()
+    try:
+        os.write(fd, b"d")
+    except OSError:
+        pass
+    drain()
+    _, _, ru = os.wait4(pid, 0)
+    os.close(fd)
+    return sizes, ru
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="nianbao-bench-")
+    try:
+        run(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(tmp):
+    print("%-44s %14s %16s %9s  %-22s %s" % ("what", "ours", "reference", "ratio", "target", ""))
+    # 1. edit latency
+    out = subprocess.run([os.path.join(BUILD, "bench", "edit-latency"), FORMS], env=ENV,
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    lat = {l.split()[0]: (float(l.split()[1]), float(l.split()[2])) for l in out if l}
+    inc, full = lat["gov-info-2021"]
+    row("1. edit latency, gov-info-2021", "%.2f µs" % (inc / 1000), "full %.2f µs" % (full / 1000),
+        "%.1f×" % (full / inc), "≤ 2 µs median", inc <= 2000)
+    inc, full = lat["grid-100x100"]
+    row("1. edit latency, 100×100 grid", "%.2f µs" % (inc / 1000), "full %.0f µs" % (full / 1000),
+        "%.0f×" % (full / inc), "incremental ≥ 10× full", full / inc >= 10)
+
+    # 2. check throughput over 10,000 generated reports
+    gen = os.path.join(BUILD, "bench", "gen-reports")
+    sets = {}
+    for n in (1000, 10000, 100000):
+        d = os.path.join(tmp, "r%d" % n)
+        os.mkdir(d)
+        subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), str(n), d], check=True)
+        sets[n] = sorted(os.path.join(d, f) for f in os.listdir(d))
+    os.sync()  # no write-back of the new files during the timings
+    files = sets[10000]
+    ours = timed([NIANBAO, "check"] + files, runs=3)
+    floor = timed([os.path.join(BUILD, "bench", "yaml-floor")] + files, runs=3)
+    peer = timed([sys.executable, os.path.join(SRC, "bench", "peer.py")] + files, runs=1)
+    row("2. check, 10,000 reports vs libyaml floor", "%.0f /s" % (len(files) / ours),
+        "floor %.0f /s" % (len(files) / floor), "%.2f" % (floor / ours), "≥ 0.5 of the floor",
+        floor / ours >= 0.5)
+    row("2. check, 10,000 reports vs Python+PyYAML", "%.0f /s" % (len(files) / ours),
+        "python %.0f /s" % (len(files) / peer), "%.0f×" % (peer / ours), "≥ 20× Python",
+        peer / ours >= 20)
+
+    # 3. start-up: the TUI to its first complete screen (in-process), and
+    # check of one report, whole process
+    starts = []
+    for i in range(11):
+        mark = os.path.join(tmp, "start-%d" % i)
+        in_pty([SAMPLE], {"NIANBAO_BENCH_STARTUP": mark}, quiet=0.05)
+        if i > 0:
+            starts.append(float(open(mark).read()) / 1000)
+    one = timed([NIANBAO, "check", SAMPLE], runs=31)
+    row("3. start-up, TUI to first screen", "%.1f ms" % statistics.median(starts), "", "",
+        "≤ 20 ms", statistics.median(starts) <= 20)
+    row("3. start-up, check of one report", "%.1f ms" % (one * 1000), "", "", "≤ 5 ms",
+        one * 1000 <= 5)
+
+    # 4. memory
+    rss_check = statistics.median(peak_rss_kb([NIANBAO, "check", SAMPLE], tmp) for _ in range(5))
+    rss_tui = []
+    for i in range(5):
+        mark, out = os.path.join(tmp, "rss-%d" % i), os.path.join(tmp, "rss-tui")
+        in_pty([SAMPLE], {"NIANBAO_BENCH_STARTUP": mark}, quiet=0.05, prefix=(RSS, out))
+        rss_tui.append(int(open(out).read()))
+    rss_tui = statistics.median(rss_tui)
+    row("4. peak RSS, check of one report", "%.1f MB" % (rss_check / 1024), "", "", "≤ 3 MB",
+        rss_check <= 3 * 1024)
+    row("4. peak RSS, TUI on the sample", "%.1f MB" % (rss_tui / 1024), "", "", "≤ 8 MB",
+        rss_tui <= 8 * 1024)
+
+    # 5. terminal traffic of one edit once the screen is up: to 表三, then 5
+    # and Enter into 一 × 自然人 (its total and flags change too)
+    traffic = []
+    for _ in range(5):
+        sizes, _ = in_pty([SAMPLE], {}, keys=(b"]", b"5", b"\r"))
+        traffic.append(sizes[2] + sizes[3])
+    t = statistics.median(traffic)
+    row("5. bytes to the terminal for one edit", "%d B" % t, "screen %d B" % sizes[0],
+        "%.0f%%" % (100 * t / sizes[0]), "≤ 300 B", t <= 300)
+
+    # 6. scale: time grows linearly, memory stays flat
+    def check_all(names):
+        # too many names for one command line: in runs of 10,000
+        for k in range(0, len(names), 10000):
+            subprocess.run([NIANBAO, "check"] + names[k:k + 10000], env=ENV,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    base = None
+    for n in (1000, 10000, 100000):
+        times = []
+        for i in range(3):  # a warm-up pass, then the median of two
+            t0 = time.perf_counter()
+            check_all(sets[n])
+            if i > 0:
+                times.append(time.perf_counter() - t0)
+        secs = statistics.median(times)
+        rss = peak_rss_kb([NIANBAO, "check"] + sets[n][:10000], tmp)
+        per = secs / n * 1e6
+        base = base or per
+        row("6. scale, check of %d reports" % n, "%.1f µs each" % per, "%.1f MB peak" % (rss / 1024),
+            "%.2f" % (per / base), "linear, flat memory", per / base < 1.5)
+    write_results()
+
+
+def write_results():
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    with open(os.path.join(SRC, "bench", "RESULTS.md"), "w", encoding="utf-8") as f:
+        f.write("# Benchmark results\n\n")
+        f.write("Written by `make bench` on %s: %s, %d cores, %.0f GiB, %s %s.\n\n" % (
+            time.strftime("%Y-%m-%d"), cpu, os.cpu_count(), mem, platform.system(),
+            platform.release()))
+        f.write("| what | ours | reference | ratio | target | |\n|---|---|---|---|---|---|\n")
+        for r in rows:
+            f.write("| %s |\n" % " | ".join(r))
+        f.write("\nWhat was missed on the way, and what changed: NOTES.md.\n")
+
+
+main()
