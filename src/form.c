@@ -287,7 +287,7 @@ static int form_table_load(struct form_loader *L, struct fpart *p, const struct 
 
 static int form_parts_load(struct form_loader *L, const struct ynode *list)
 {
-	static const char *const prose_keys[] = {"prose", "title", NULL};
+	static const char *const prose_keys[] = {"prose", "title", "tab", NULL};
 	struct form *f = L->f;
 	if (list->kind != Y_SEQ || list->n == 0)
 		return form_err(L, list, "'parts' must be a non-empty list%s", "", "");
@@ -307,6 +307,10 @@ static int form_parts_load(struct form_loader *L, const struct ynode *list)
 		    form_str(L, m, "title", is_table, &title) < 0)
 			return -1;
 		p->title = title ? xstrdup(title) : NULL;
+		const char *tab;
+		if (form_str(L, m, "tab", 0, &tab) < 0)
+			return -1;
+		p->tab = xstrdup(tab ? tab : title ? title : p->id);
 		for (int k = 0; k + 1 < f->nparts; k++)
 			if (strcmp(f->parts[k].id, p->id) == 0)
 				return form_err(L, ymap_get(m, is_table ? "table" : "prose"),
@@ -573,6 +577,7 @@ void form_free(struct form *f)
 	for (int i = 0; i < f->nparts; i++) {
 		free(f->parts[i].id);
 		free(f->parts[i].title);
+		free(f->parts[i].tab);
 	}
 	for (int i = 0; i < f->nheader; i++) {
 		free(f->header[i].id);

@@ -62,6 +62,7 @@ struct fpart {
 	enum fpart_kind kind;
 	char *id;
 	char *title; /* may be NULL for an untitled prose part */
+	char *tab;   /* short name on the editing screen's tabs */
 	struct ftable *table;
 	int prose; /* index among prose parts */
 };

@@ -36,14 +36,18 @@ int main(int argc, char **argv)
 		if (strcmp(cmd, cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
 	if (strcmp(cmd, "edit") == 0) {
-		if (argc != 3) {
-			fputs("nianbao edit: usage: nianbao edit FILE\n", stderr);
+		const char *print = NULL;
+		if (argc == 5 && strcmp(argv[2], "--print-command") == 0)
+			print = argv[3];
+		else if (argc != 3) {
+			fputs("nianbao edit: usage: nianbao edit [--print-command CMD] FILE\n",
+			      stderr);
 			return 2;
 		}
-		return tui_run(argv[2], utf8, &t0);
+		return tui_run(argv[argc - 1], utf8, &t0, print);
 	}
 	if (cmd[0] != '-' && argc == 2 && strchr(cmd, '.') != NULL)
-		return tui_run(cmd, utf8, &t0); /* nianbao FILE */
+		return tui_run(cmd, utf8, &t0, NULL); /* nianbao FILE */
 	fprintf(stderr, "nianbao: unknown command '%s'\nTry 'nianbao --help'.\n", cmd);
 	return 2;
 }

@@ -1,6 +1,8 @@
-/* The recovery journal: one line a committed edit,
+/* The recovery journal: one line a committed edit, after a first line
+ * naming the format:
  *   cell TAB table TAB block-or-"-" TAB row TAB column TAB value
- * after a first line naming the format. */
+ *   header TAB field TAB text        (text escaped: \\ \t \n; "~" blank)
+ *   prose TAB part TAB text */
 #include "recover.h"
 #include "buf.h"
 #include "diag.h"
@@ -38,34 +40,82 @@ void recover_remove(const char *path)
 	free(rp);
 }
 
-int recover_cell(const char *path, const struct form *f, int cell, const struct value *v,
-		 struct diags *d)
+/* Appends one line, creating the journal (0600) with its first line. */
+static int recover_append(const char *path, struct buf *line, struct diags *d)
 {
 	char *rp = recover_path(path);
 	int fd = open(rp, O_WRONLY | O_APPEND | O_CREAT, 0600);
+	int rc = 0;
 	if (fd < 0) {
-		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s", strerror(errno));
-		free(rp);
-		return -1;
+		rc = -1;
+	} else {
+		struct buf all;
+		buf_init(&all);
+		if (lseek(fd, 0, SEEK_END) == 0)
+			buf_puts(&all, RECOVER_MAGIC);
+		buf_add(&all, line->data, line->len);
+		if (write(fd, all.data, all.len) != (ssize_t)all.len || fsync(fd) < 0)
+			rc = -1;
+		buf_free(&all);
+		close(fd);
 	}
+	if (rc < 0)
+		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s", strerror(errno));
+	free(rp);
+	return rc;
+}
+
+int recover_text(const char *path, const struct form *f, enum recover_kind kind, int index,
+		 const char *text, struct diags *d)
+{
 	struct buf line;
 	buf_init(&line);
-	if (lseek(fd, 0, SEEK_END) == 0)
-		buf_puts(&line, RECOVER_MAGIC);
+	const char *id =
+	    kind == RECOVER_HEADER ? f->header[index].id : form_prose_part(f, index)->id;
+	buf_printf(&line, "%s\t%s\t", kind == RECOVER_HEADER ? "header" : "prose", id);
+	if (text == NULL)
+		buf_putc(&line, '~');
+	for (const char *p = text; p && *p; p++) {
+		if (*p == '\\' || *p == '\t' || *p == '\n' || *p == '~')
+			buf_putc(&line, '\\');
+		buf_putc(&line, *p == '\t' ? 't' : *p == '\n' ? 'n' : *p);
+	}
+	buf_putc(&line, '\n');
+	int rc = recover_append(path, &line, d);
+	buf_free(&line);
+	return rc;
+}
+
+static char *recover_unescape(const char *s)
+{
+	if (strcmp(s, "~") == 0)
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = s; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			buf_putc(&b, *p == 't' ? '\t' : *p == 'n' ? '\n' : *p);
+		} else {
+			buf_putc(&b, *p);
+		}
+	}
+	return b.data;
+}
+
+int recover_cell(const char *path, const struct form *f, int cell, const struct value *v,
+		 struct diags *d)
+{
 	const struct fcell *fc = &f->cells[cell];
 	char *val = value_str(v);
+	struct buf line;
+	buf_init(&line);
 	buf_printf(&line, "cell\t%s\t%s\t%s\t%s\t%s\n", fc->block->table->id,
 		   fc->block->id ? fc->block->id : "-", fc->block->row[fc->r]->id,
 		   fc->block->col[fc->c]->id, val);
 	free(val);
-	int rc = 0;
-	if (write(fd, line.data, line.len) != (ssize_t)line.len || fsync(fd) < 0) {
-		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s", strerror(errno));
-		rc = -1;
-	}
-	close(fd);
+	int rc = recover_append(path, &line, d);
 	buf_free(&line);
-	free(rp);
 	return rc;
 }
 
@@ -113,6 +163,26 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 			if (p != NULL)
 				*p++ = '\0';
 		}
+		if (k >= 3 && (strcmp(field[0], "header") == 0 || strcmp(field[0], "prose") == 0)) {
+			int header = field[0][0] == 'h';
+			const struct fpart *part = header ? NULL : form_part(f, field[1]);
+			int index = header                             ? form_hfield(f, field[1])
+				    : part && part->kind == PART_PROSE ? part->prose
+								       : -1;
+			if (index < 0) {
+				diags_add(d, DIAG_WARNING, rp, lineno, 1,
+					  "unreadable edit left out");
+				continue;
+			}
+			*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
+			(*edits)[(*n)++] =
+			    (struct recover_edit){header ? RECOVER_HEADER : RECOVER_PROSE,
+						  index,
+						  {0},
+						  recover_unescape(field[2]),
+						  lineno};
+			continue;
+		}
 		int cell = k == 6 && strcmp(field[0], "cell") == 0 ? recover_find(f, field) : -1;
 		struct value v;
 		const char *why;
@@ -123,7 +193,7 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 			continue;
 		}
 		*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
-		(*edits)[(*n)++] = (struct recover_edit){cell, v, lineno};
+		(*edits)[(*n)++] = (struct recover_edit){RECOVER_CELL, cell, v, NULL, lineno};
 	}
 out:
 	buf_free(&b);
@@ -133,7 +203,9 @@ out:
 
 void recover_edits_free(struct recover_edit *edits, int n)
 {
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		value_clear(&edits[i].value);
+		free(edits[i].text);
+	}
 	free(edits);
 }

@@ -9,9 +9,13 @@
 struct diags;
 struct form;
 
+enum recover_kind { RECOVER_CELL, RECOVER_HEADER, RECOVER_PROSE };
+
 struct recover_edit {
-	int cell;
-	struct value value;
+	enum recover_kind kind;
+	int cell;           /* RECOVER_CELL: the cell; else the header field or prose part */
+	struct value value; /* RECOVER_CELL */
+	char *text;         /* RECOVER_HEADER, RECOVER_PROSE: the new text (NULL blank) */
 	int line;
 };
 
@@ -20,6 +24,9 @@ int recover_exists(const char *path);
 /* Appends one cell's new value; 0, or -1 with a diagnostic. */
 int recover_cell(const char *path, const struct form *f, int cell, const struct value *v,
 		 struct diags *d);
+/* Appends a header field's or a prose part's new text (NULL: blank). */
+int recover_text(const char *path, const struct form *f, enum recover_kind kind, int index,
+		 const char *text, struct diags *d);
 /* Reads the journal of path; the edits in order, last one of a cell wins. */
 int recover_load(const char *path, const struct form *f, struct recover_edit **edits, int *n,
 		 struct diags *d);

@@ -8,6 +8,7 @@
 #include "engine.h"
 #include "expr.h"
 #include "form.h"
+#include "recover.h"
 #include "report.h"
 #include "savefile.h"
 #include "xmalloc.h"
@@ -67,10 +68,10 @@ static void app_draw_title(const struct app *a)
 	snprintf(right, sizeof right, _("errors %d  warnings %d"), a->errors, a->warnings);
 	/* most important first: what is cut at the right matters least */
 	/* the marker has a slot of its own, so setting it moves nothing */
-	char *left = xasprintf("%s%s  %s%s%s  %s", app_basename(a->path), a->modified ? " [+]" : "    ",
-			       k >= 0 && a->r->header[k] ? a->r->header[k] : "",
-			       y >= 0 && a->r->header[y] ? " " : "",
-			       y >= 0 && a->r->header[y] ? a->r->header[y] : "", a->f->title);
+	char *left = xasprintf(
+	    "%s%s  %s%s%s  %s", app_basename(a->path), a->modified ? " [+]" : "    ",
+	    k >= 0 && a->r->header[k] ? a->r->header[k] : "", y >= 0 && a->r->header[y] ? " " : "",
+	    y >= 0 && a->r->header[y] ? a->r->header[y] : "", a->f->title);
 	int rw = width_str(right) + 1;
 	attron(A_REVERSE);
 	move(0, 0);
@@ -81,18 +82,28 @@ static void app_draw_title(const struct app *a)
 	free(left);
 }
 
+/* The tabs: every page; when they do not all fit, the others go by their
+ * short name (the part before a space: 表三 for 表三 依申请公开). */
 static void app_draw_tabs(const struct app *a)
 {
+	int total = 0;
+	for (int i = 0; i < a->npages; i++)
+		total += width_str(a->pages[i].name) + 3;
 	move(1, 0);
 	int x = 0;
-	for (int t = 0; t < a->f->ntables && x < a->cols; t++) {
-		const char *name = a->f->tables[t]->tab;
-		int w = width_str(name) + 2;
+	for (int i = 0; i < a->npages && x < a->cols; i++) {
+		const char *name = a->pages[i].name;
+		const char *space = strchr(name, ' ');
+		size_t len = total > a->cols && i != a->page && space ? (size_t)(space - name)
+								      : strlen(name);
+		char *shown = xstrndup(name, len);
+		int w = width_str(shown) + 2;
 		if (x + w > a->cols)
 			w = a->cols - x;
-		attrset(t == a->table ? A_REVERSE | A_BOLD : A_NORMAL);
-		grid_text(name, w, ALIGN_CENTER);
+		attrset(i == a->page ? A_REVERSE | A_BOLD : A_NORMAL);
+		grid_text(shown, w, ALIGN_CENTER);
 		attrset(A_NORMAL);
+		free(shown);
 		x += w;
 		if (x < a->cols)
 			addch(' '), x++;
@@ -101,62 +112,11 @@ static void app_draw_tabs(const struct app *a)
 		addch(' ');
 }
 
-static const char *app_type_name(const struct celltype *t)
-{
-	switch (t->kind) {
-	case CELL_COUNT:
-		return _("count");
-	case CELL_SIGNED:
-		return _("whole number, may be negative");
-	case CELL_FIXED:
-		return _("decimal, exact places");
-	case CELL_DECIMAL:
-		return _("decimal");
-	case CELL_TEXT:
-		return _("text");
-	}
-	return "";
-}
-
-struct app_sum {
-	const struct form *f;
-	struct buf *b;
-	int row, n; /* all in one row: name columns; else rows */
-	int first;
-};
-
-static void app_sum_cell(int cell, void *arg)
-{
-	struct app_sum *S = arg;
-	const struct fcell *fc = &S->f->cells[cell];
-	const char *label = S->row ? fc->block->col[fc->c]->label : fc->block->row[fc->r]->label;
-	buf_puts(S->b, S->n++ ? " + " : "");
-	buf_puts(S->b, label);
-}
-
-static void app_same_row(int cell, void *arg)
-{
-	struct app_sum *S = arg;
-	int r = S->f->cells[cell].r;
-	if (S->first < 0)
-		S->first = r;
-	else if (r != S->first)
-		S->row = 0;
-}
-
-/* The status line: where the cursor is, what the cell holds or computes,
- * and what is wrong with it; or the last message. */
+/* The status line: a question or a message when there is one, else the
+ * page's own. */
 static void app_draw_status(const struct app *a)
 {
-	int y = a->rows - 2;
-	move(y, 0);
-	if (a->readonly && !a->message[0]) {
-		attron(A_BOLD);
-		grid_text(_("Read-only: the report is open in another nianbao"), a->cols,
-			  ALIGN_LEFT);
-		attrset(A_NORMAL);
-		return;
-	}
+	move(a->rows - 2, 0);
 	if (a->quit_prompt) {
 		attron(A_REVERSE | A_BOLD);
 		grid_text(_("Unsaved changes: S save and quit, D discard and quit, Esc go back"),
@@ -166,46 +126,28 @@ static void app_draw_status(const struct app *a)
 	}
 	if (a->message[0]) {
 		attrset(a->message_error ? A_BOLD : A_NORMAL);
-		if (a->message_error && a->color)
-			attron(COLOR_PAIR(1));
 		grid_text(a->message, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		return;
 	}
-	const struct fblock *b = grid_block(a);
-	const struct gview *v = &a->views[a->table];
-	int cell = grid_cell(a);
-	const struct fcell *fc = &a->f->cells[cell];
-	struct buf s;
-	buf_init(&s);
-	char *row = form_node_path(b->row[v->r], " › ", 0);
-	char *col = form_node_path(b->col[v->c], " › ", b->ncols);
-	if (b->title)
-		buf_printf(&s, "%s › ", b->title);
-	buf_printf(&s, "%s × %s  [%s]", *row ? row : "", col, app_type_name(&fc->type));
-	free(row);
-	free(col);
-	if (fc->formula != NULL) {
-		struct app_sum S = {a->f, &s, 1, 0, -1};
-		expr_cells(fc->formula, app_same_row, &S);
-		buf_puts(&s, _("  computed: "));
-		expr_cells(fc->formula, app_sum_cell, &S);
-	}
-	const char *msgs[8];
-	int n = engine_cell_messages(a->e, cell, msgs, 8);
-	/* where the cell is, plain; what is wrong with it, bold after it */
-	int used = width_str(s.data);
-	grid_text(s.data, used < a->cols ? used : a->cols, ALIGN_LEFT);
-	buf_free(&s);
-	buf_init(&s);
-	for (int i = 0; i < n; i++)
-		buf_printf(&s, "  %s %s", i == 0 ? "—" : "/", _(msgs[i]));
-	if (used < a->cols) {
+	if (a->readonly) {
 		attron(A_BOLD);
-		grid_text(s.data, a->cols - used, ALIGN_LEFT);
+		grid_text(_("Read-only: the report is open in another nianbao"), a->cols,
+			  ALIGN_LEFT);
+		attrset(A_NORMAL);
+		return;
 	}
-	attrset(A_NORMAL);
-	buf_free(&s);
+	switch (a->pages[a->page].kind) {
+	case PAGE_TABLE:
+		sheet_status(a);
+		break;
+	case PAGE_COVER:
+		cover_status(a);
+		break;
+	case PAGE_PROSE:
+		prose_status(a);
+		break;
+	}
 }
 
 static void app_draw(struct app *a)
@@ -228,93 +170,187 @@ static void app_draw(struct app *a)
 		refresh();
 		return;
 	}
-	if (a->help) {
-		help_draw(a);
-		curs_set(0);
+	curs_set(0);
+	if (a->help || a->view != VIEW_NONE) {
+		if (a->help)
+			help_draw(a);
+		else if (a->view == VIEW_PROBLEMS)
+			problems_draw(a);
+		else
+			preview_draw(a);
 		refresh();
 		return;
 	}
 	app_draw_title(a);
 	app_draw_tabs(a);
-	grid_draw(a, 2, a->rows - 3);
+	switch (a->pages[a->page].kind) {
+	case PAGE_TABLE:
+		grid_draw(a, 2, a->rows - 3);
+		break;
+	case PAGE_COVER:
+		cover_draw(a, 2, a->rows - 3);
+		break;
+	case PAGE_PROSE:
+		prose_draw(a, 2, a->rows - 3);
+		break;
+	}
+	int cy, cx;
+	getyx(stdscr, cy, cx);
 	app_draw_status(a);
 	move(a->rows - 1, 0);
 	attron(A_DIM);
-	grid_text(_("F1 help  F2 save  F10 quit  [ ] tables  Enter edit  Del blank"), a->cols,
-		  ALIGN_LEFT);
+	grid_text(_("F1 help  F2 save  F3 problems  F4 preview  F10 quit  [ ] pages  u undo"),
+		  a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
-	curs_set(0);
+	if (a->ed.active && a->ed.text)
+		move(cy, cx); /* the cursor stays where the text is typed */
 	if (a->mode == MODE_SAVEAS)
 		session_draw(a); /* over the status and hint lines */
 	refresh();
 }
 
-/* Puts the typed value into the model; 0, or -1 when it is refused. */
-static int app_commit(struct app *a)
+static void app_pages(struct app *a)
 {
-	int cell = grid_cell(a);
-	const struct celltype *t = &a->f->cells[cell].type;
-	struct value v;
-	const char *why;
-	if (value_parse(a->ed.text, t, &v, &why) < 0) {
-		app_message(a, 1, _("'%s' refused: %s"), a->ed.text, _(why));
-		return -1;
+	const struct form *f = a->f;
+	a->pages = xcalloc((size_t)f->nparts + 1, sizeof *a->pages);
+	a->pages[a->npages++] = (struct page){PAGE_COVER, 0, _("Cover")};
+	for (int i = 0; i < f->nparts; i++) {
+		const struct fpart *p = &f->parts[i];
+		int index = p->prose;
+		if (p->kind == PART_TABLE)
+			for (int t = 0; t < f->ntables; t++)
+				if (f->tables[t] == p->table)
+					index = t;
+		a->pages[a->npages++] =
+		    (struct page){p->kind == PART_TABLE ? PAGE_TABLE : PAGE_PROSE, index,
+				  p->kind == PART_TABLE ? p->table->tab : p->tab};
 	}
-	if (engine_edit(a->e, cell, &v) > 0) {
-		a->modified = 1;
-		session_journal(a, cell);
-		grid_relayout(a);
-	}
-	value_clear(&v);
-	a->ed.active = 0;
-	app_count(a);
-	return 0;
 }
 
-static int app_key_edit(struct app *a, int key)
+static void app_goto_page(struct app *a, int page)
 {
-	switch (key) {
-	case 27:
-		a->ed.active = 0;
-		app_message(a, 0, "%s", _("Edit cancelled"));
-		return TUI_HANDLED;
-	case '\n':
-	case '\r':
-	case KEY_ENTER:
-		if (app_commit(a) == 0)
-			grid_move(a, 1, 0);
-		return TUI_HANDLED;
-	case '\t':
-		if (app_commit(a) == 0)
-			grid_tab(a, 1);
-		return TUI_HANDLED;
-	case KEY_BTAB:
-		if (app_commit(a) == 0)
-			grid_tab(a, -1);
-		return TUI_HANDLED;
-	case KEY_UP:
-	case KEY_DOWN:
-		if (app_commit(a) == 0)
-			grid_move(a, key == KEY_UP ? -1 : 1, 0);
-		return TUI_HANDLED;
-	default:
-		break;
+	a->page = page;
+	a->ed.active = 0;
+	a->prose_top = 0;
+	if (a->pages[page].kind == PAGE_TABLE) {
+		a->table = a->pages[page].index;
+		grid_first_editable(a);
 	}
-	const char *why = NULL;
-	int cell = grid_cell(a);
-	if (key >= APP_CHAR) {
-		app_message(a, 1, "%s", _("this cell takes a number"));
-		return TUI_HANDLED;
-	}
-	if (edit_key(&a->ed, key, &a->f->cells[cell].type, &why) < 0)
-		app_message(a, 1, "%s", why ? why : _("too long"));
-	return TUI_HANDLED;
 }
 
 static void app_switch(struct app *a, int dir)
 {
-	a->table = (a->table + dir + a->f->ntables) % a->f->ntables;
-	grid_first_editable(a);
+	app_goto_page(a, (a->page + dir + a->npages) % a->npages);
+}
+
+void app_goto_cell(struct app *a, int cell)
+{
+	const struct ftable *t = a->f->cells[cell].block->table;
+	for (int i = 0; i < a->npages; i++)
+		if (a->pages[i].kind == PAGE_TABLE && a->f->tables[a->pages[i].index] == t) {
+			app_goto_page(a, i);
+			grid_goto_cell(a, cell);
+			return;
+		}
+}
+
+/* Puts a value into the model, for undo as well as for the clerk. */
+static void app_apply_cell(struct app *a, int cell, const struct value *v)
+{
+	if (engine_edit(a->e, cell, v) > 0) {
+		a->modified = 1;
+		session_journal(a, cell);
+	}
+}
+
+static void app_apply_text(struct app *a, enum history_kind kind, int index, const char *text)
+{
+	const char *why;
+	struct diags d;
+	diags_init(&d);
+	if (kind == HIST_HEADER)
+		report_set_header(a->r, index, text, &why);
+	else
+		report_set_prose(a->r, index, text);
+	const char *now = kind == HIST_HEADER ? a->r->header[index] : a->r->prose[index];
+	if (recover_text(a->path, a->f, kind == HIST_HEADER ? RECOVER_HEADER : RECOVER_PROSE, index,
+			 now, &d) < 0)
+		app_message(a, 1, "%s", d.n ? d.v[0].message : "");
+	diags_free(&d);
+	a->modified = 1;
+}
+
+void app_change_cell(struct app *a, int cell, const struct value *v)
+{
+	if (value_identical(&a->r->vals[cell], v))
+		return;
+	history_begin(&a->hist);
+	history_cell(&a->hist, cell, &a->r->vals[cell], v);
+	history_end(&a->hist);
+	app_apply_cell(a, cell, v);
+	grid_relayout(a);
+	app_count(a);
+}
+
+static int app_same_text(const char *x, const char *y)
+{
+	return (x == NULL && y == NULL) || (x && y && strcmp(x, y) == 0);
+}
+
+void app_change_header(struct app *a, int field, const char *text)
+{
+	const char *now = text && *text ? text : NULL;
+	if (app_same_text(a->r->header[field], now))
+		return;
+	history_begin(&a->hist);
+	history_text(&a->hist, HIST_HEADER, field, a->r->header[field], now);
+	history_end(&a->hist);
+	app_apply_text(a, HIST_HEADER, field, now);
+}
+
+void app_change_prose(struct app *a, int prose, const char *text)
+{
+	char *before = a->r->prose[prose] ? xstrdup(a->r->prose[prose]) : NULL;
+	report_set_prose(a->r, prose, text); /* normalised, to compare */
+	char *after = a->r->prose[prose] ? xstrdup(a->r->prose[prose]) : NULL;
+	report_set_prose(a->r, prose, before);
+	if (!app_same_text(before, after)) {
+		history_begin(&a->hist);
+		history_text(&a->hist, HIST_PROSE, prose, before, after);
+		history_end(&a->hist);
+		app_apply_text(a, HIST_PROSE, prose, after);
+		app_message(a, 0, "%s", _("The text is back in the report (u undoes it)"));
+	} else {
+		app_message(a, 0, "%s", _("The text was not changed"));
+	}
+	free(before);
+	free(after);
+}
+
+/* Undo (redo = 0) or redo one step, through the engine like any edit. */
+static void app_undo(struct app *a, int redo)
+{
+	const struct history_step *s = redo ? history_redo(&a->hist) : history_undo(&a->hist);
+	if (s == NULL) {
+		app_message(a, 1, "%s", redo ? _("Nothing to redo") : _("Nothing to undo"));
+		return;
+	}
+	int first_cell = -1;
+	for (int k = 0; k < s->n; k++) {
+		const struct history_change *c = &s->v[redo ? k : s->n - 1 - k];
+		if (c->kind == HIST_CELL) {
+			app_apply_cell(a, c->index, redo ? &c->after : &c->before);
+			if (first_cell < 0)
+				first_cell = c->index;
+		} else {
+			app_apply_text(a, c->kind, c->index, redo ? c->text_after : c->text_before);
+		}
+	}
+	grid_relayout(a);
+	app_count(a);
+	if (first_cell >= 0)
+		app_goto_cell(a, first_cell);
+	app_message(a, 0, redo ? _("Redone: %d changes") : _("Undone: %d changes"), s->n);
 }
 
 static int app_quit(struct app *a)
@@ -355,6 +391,65 @@ static int app_key_prompt(struct app *a, int key)
 
 static int app_ctrl_pgdn, app_ctrl_pgup;
 
+/* Keys that mean the same on every page. */
+static int app_key_global(struct app *a, int key)
+{
+	if ((key == app_ctrl_pgdn || key == ']') && key > 0) {
+		app_switch(a, 1);
+		return TUI_HANDLED;
+	}
+	if ((key == app_ctrl_pgup || key == '[') && key > 0) {
+		app_switch(a, -1);
+		return TUI_HANDLED;
+	}
+	switch (key) {
+	case KEY_F(1):
+	case '?':
+		a->help = 1;
+		return TUI_HANDLED;
+	case KEY_F(2):
+	case 19: /* Ctrl-S */
+		session_save(a);
+		return TUI_HANDLED;
+	case KEY_F(3):
+		a->view = VIEW_PROBLEMS;
+		a->problem_sel = 0;
+		return TUI_HANDLED;
+	case KEY_F(4):
+		a->view = VIEW_PREVIEW;
+		a->preview_top = a->preview_left = 0;
+		return TUI_HANDLED;
+	case KEY_F(5):
+		preview_print(a);
+		return TUI_HANDLED;
+	case KEY_F(10):
+	case 17: /* Ctrl-Q */
+		return app_quit(a);
+	case 'u':
+	case 26: /* Ctrl-Z */
+	case 18: /* Ctrl-R */
+	case 25: /* Ctrl-Y */
+		if (a->readonly)
+			app_message(a, 1, "%s",
+				    _("Read-only: the report is open in another nianbao"));
+		else
+			app_undo(a, key == 18 || key == 25);
+		return TUI_HANDLED;
+	case 'n':
+	case 'N': {
+		int from = a->pages[a->page].kind == PAGE_TABLE ? grid_cell(a) : -1;
+		int cell = problems_next(a, key == 'n' ? 1 : -1, from);
+		if (cell < 0)
+			app_message(a, 0, "%s", _("No problems."));
+		else
+			app_goto_cell(a, cell);
+		return TUI_HANDLED;
+	}
+	default:
+		return 0;
+	}
+}
+
 static int app_key(struct app *a, int key)
 {
 	a->message[0] = '\0';
@@ -370,121 +465,29 @@ static int app_key(struct app *a, int key)
 	}
 	if (a->quit_prompt)
 		return app_key_prompt(a, key);
-	if (a->ed.active)
-		return app_key_edit(a, key);
-	int cell = grid_cell(a);
-	int computed = a->f->cells[cell].formula != NULL;
-	int rows = a->rows - 4;
-	int typing = (key >= '0' && key <= '9') || key == '-' || key == '+' || key == '.' ||
-		     key == '\n' || key == '\r' || key == KEY_ENTER || key == KEY_DC ||
-		     key == KEY_BACKSPACE || key == 127 || key == 8;
-	if (typing && a->readonly) {
-		app_message(a, 1, "%s", _("Read-only: the report is open in another nianbao"));
-		return TUI_HANDLED;
+	if (a->view == VIEW_PROBLEMS)
+		return problems_key(a, key);
+	if (a->view == VIEW_PREVIEW) {
+		if (key == KEY_F(5)) {
+			preview_print(a);
+			a->view = VIEW_NONE;
+			return TUI_HANDLED;
+		}
+		return preview_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
 	}
-	if (key == app_ctrl_pgdn && key > 0) {
-		app_switch(a, 1);
-		return TUI_HANDLED;
-	}
-	if (key == app_ctrl_pgup && key > 0) {
-		app_switch(a, -1);
-		return TUI_HANDLED;
-	}
-	switch (key) {
-	case KEY_UP:
-	case 'k':
-		grid_move(a, -1, 0);
-		break;
-	case KEY_DOWN:
-	case 'j':
-		grid_move(a, 1, 0);
-		break;
-	case KEY_LEFT:
-	case 'h':
-		grid_move(a, 0, -1);
-		break;
-	case KEY_RIGHT:
-	case 'l':
-		grid_move(a, 0, 1);
-		break;
-	case '\t':
-		grid_tab(a, 1);
-		break;
-	case KEY_BTAB:
-		grid_tab(a, -1);
-		break;
-	case KEY_NPAGE:
-		grid_page(a, 1, rows);
-		break;
-	case KEY_PPAGE:
-		grid_page(a, -1, rows);
-		break;
-	case KEY_HOME:
-		grid_home_end(a, 0);
-		break;
-	case KEY_END:
-		grid_home_end(a, 1);
-		break;
-	case ']':
-		app_switch(a, 1);
-		break;
-	case '[':
-		app_switch(a, -1);
-		break;
-	case KEY_F(1):
-	case '?':
-		a->help = 1;
-		break;
-	case KEY_F(2):
-	case 19: /* Ctrl-S */
-		session_save(a);
-		break;
-	case KEY_F(10):
-	case 17: /* Ctrl-Q */
-		return app_quit(a);
-	case '\n':
-	case '\r':
-	case KEY_ENTER:
-		if (computed) {
-			app_message(a, 1, "%s", _("This total is computed and cannot be typed in"));
-			break;
-		}
-		{
-			char *s = value_str(&a->r->vals[cell]);
-			edit_start(&a->ed, s);
-			free(s);
-		}
-		break;
-	case KEY_DC:
-	case KEY_BACKSPACE:
-	case 127:
-	case 8:
-		if (computed) {
-			app_message(a, 1, "%s", _("This total is computed and cannot be typed in"));
-		} else {
-			struct value blank = {0};
-			if (engine_edit(a->e, cell, &blank) > 0) {
-				a->modified = 1;
-				session_journal(a, cell);
-			}
-			app_count(a);
-		}
-		break;
-	default:
-		if ((key >= '0' && key <= '9') || key == '-' || key == '+' || key == '.') {
-			if (computed) {
-				app_message(a, 1, "%s",
-					    _("This total is computed and cannot be typed in"));
-				break;
-			}
-			const char *why;
-			edit_start(&a->ed, "");
-			if (edit_key(&a->ed, key, &a->f->cells[cell].type, &why) < 0) {
-				a->ed.active = 0;
-				app_message(a, 1, "%s", why);
-			}
-		}
-		break;
+	enum page_kind kind = a->pages[a->page].kind;
+	if (a->ed.active) /* typing: every key is the page's */
+		return kind == PAGE_TABLE ? sheet_key(a, key) : cover_key(a, key);
+	int rc = app_key_global(a, key);
+	if (rc)
+		return rc;
+	switch (kind) {
+	case PAGE_TABLE:
+		return sheet_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
+	case PAGE_COVER:
+		return cover_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
+	case PAGE_PROSE:
+		return prose_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
 	}
 	return TUI_HANDLED;
 }
@@ -529,7 +532,7 @@ static int app_bench_startup(const struct timespec *t0)
 	return 1;
 }
 
-int tui_run(const char *path, int utf8_locale, const struct timespec *t0)
+int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const char *print_command)
 {
 	if (!utf8_locale) {
 		fprintf(stderr,
@@ -557,6 +560,11 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0)
 	a.path = xstrdup(path);
 	a.e = engine_new(r);
 	app_count(&a);
+	history_init(&a.hist);
+	const char *env_print = getenv("NIANBAO_PRINT_COMMAND");
+	a.print_command = print_command             ? print_command
+			  : env_print && *env_print ? env_print
+						    : "lp";
 	session_open(&a);
 
 	xmalloc_fatal_hook = app_restore_terminal;
@@ -587,7 +595,12 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0)
 	app_ctrl_pgup = app_key_code("kPRV5");
 	getmaxyx(stdscr, a.rows, a.cols);
 	grid_build(&a);
-	grid_first_editable(&a);
+	app_pages(&a);
+	/* the tables are the clerk's main work: start on the first */
+	for (int i = a.npages - 1; i >= 0; i--)
+		if (a.pages[i].kind == PAGE_TABLE)
+			a.page = i;
+	app_goto_page(&a, a.page);
 	int clean = 0;
 	for (;;) {
 		app_draw(&a);
@@ -609,6 +622,8 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0)
 	/* a closed terminal keeps the journal: its edits are offered next time */
 	session_close(&a, clean);
 	free(a.path);
+	free(a.pages);
+	history_free(&a.hist);
 	grid_free(&a);
 	engine_free(a.e);
 	report_free(r);

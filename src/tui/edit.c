@@ -3,34 +3,102 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 void edit_start(struct edit *ed, const char *initial)
 {
 	ed->active = 1;
-	snprintf(ed->text, sizeof ed->text, "%s", initial);
-	ed->len = (int)strlen(ed->text);
+	ed->text = 0;
+	snprintf(ed->buf, 64, "%s", initial);
+	ed->len = (int)strlen(ed->buf);
 	ed->pos = ed->len;
+}
+
+void edit_start_text(struct edit *ed, const char *initial)
+{
+	edit_start(ed, "");
+	ed->text = 1;
+	snprintf(ed->buf, sizeof ed->buf, "%s", initial ? initial : "");
+	ed->len = (int)strlen(ed->buf);
+	ed->pos = ed->len;
+}
+
+int edit_cursor_cols(const struct edit *ed)
+{
+	return width_strn(ed->buf, (size_t)ed->pos);
+}
+
+/* Bytes of the character before (dir < 0) or at (dir > 0) the cursor. */
+static int edit_char_len(const struct edit *ed, int dir)
+{
+	int p = ed->pos;
+	if (dir < 0) {
+		if (p == 0)
+			return 0;
+		int q = p - 1;
+		while (q > 0 && ((unsigned char)ed->buf[q] & 0xC0) == 0x80)
+			q--;
+		return p - q;
+	}
+	if (p >= ed->len)
+		return 0;
+	int q = p + 1;
+	while (q < ed->len && ((unsigned char)ed->buf[q] & 0xC0) == 0x80)
+		q++;
+	return q - p;
 }
 
 static int edit_places(const struct edit *ed)
 {
-	const char *dot = memchr(ed->text, '.', (size_t)ed->len);
-	return dot ? (int)(ed->text + ed->len - dot - 1) : -1;
+	const char *dot = memchr(ed->buf, '.', (size_t)ed->len);
+	return dot ? (int)(ed->buf + ed->len - dot - 1) : -1;
 }
 
 static int edit_insert(struct edit *ed, char c)
 {
-	if (ed->len + 1 >= (int)sizeof ed->text)
+	if (ed->len + 1 >= (ed->text ? (int)sizeof ed->buf : 63))
 		return 0;
-	memmove(ed->text + ed->pos + 1, ed->text + ed->pos, (size_t)(ed->len - ed->pos + 1));
-	ed->text[ed->pos++] = c;
+	memmove(ed->buf + ed->pos + 1, ed->buf + ed->pos, (size_t)(ed->len - ed->pos + 1));
+	ed->buf[ed->pos++] = c;
 	ed->len++;
 	return 1;
 }
 
 int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why)
 {
+	if (ed->text) {
+		int n;
+		if (key == KEY_LEFT) {
+			ed->pos -= edit_char_len(ed, -1);
+		} else if (key == KEY_RIGHT) {
+			ed->pos += edit_char_len(ed, 1);
+		} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+			n = edit_char_len(ed, -1);
+			memmove(ed->buf + ed->pos - n, ed->buf + ed->pos,
+				(size_t)(ed->len - ed->pos + 1));
+			ed->pos -= n, ed->len -= n;
+		} else if (key == KEY_DC) {
+			n = edit_char_len(ed, 1);
+			memmove(ed->buf + ed->pos, ed->buf + ed->pos + n,
+				(size_t)(ed->len - ed->pos - n + 1));
+			ed->len -= n;
+		} else if (key == KEY_HOME || key == 1) {
+			ed->pos = 0;
+		} else if (key == KEY_END || key == 5) {
+			ed->pos = ed->len;
+		} else if ((key >= 32 && key < 127) || key >= APP_CHAR) {
+			char mb[8];
+			int k = key >= APP_CHAR ? wctomb(mb, (wchar_t)(key - APP_CHAR))
+						: (mb[0] = (char)key, 1);
+			for (int i = 0; i < k; i++)
+				if (!edit_insert(ed, mb[i]))
+					return -1;
+		} else {
+			return 0;
+		}
+		return 1;
+	}
 	switch (key) {
 	case KEY_LEFT:
 		ed->pos -= ed->pos > 0;
@@ -50,14 +118,14 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 	case 127:
 	case 8:
 		if (ed->pos > 0) {
-			memmove(ed->text + ed->pos - 1, ed->text + ed->pos,
+			memmove(ed->buf + ed->pos - 1, ed->buf + ed->pos,
 				(size_t)(ed->len - ed->pos + 1));
 			ed->pos--, ed->len--;
 		}
 		return 1;
 	case KEY_DC:
 		if (ed->pos < ed->len) {
-			memmove(ed->text + ed->pos, ed->text + ed->pos + 1,
+			memmove(ed->buf + ed->pos, ed->buf + ed->pos + 1,
 				(size_t)(ed->len - ed->pos));
 			ed->len--;
 		}
@@ -66,12 +134,12 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 		break;
 	}
 	if (key >= '0' && key <= '9') {
-		const char *dot = memchr(ed->text, '.', (size_t)ed->len);
-		if (dot != NULL && ed->pos > dot - ed->text && edit_places(ed) >= t->places) {
+		const char *dot = memchr(ed->buf, '.', (size_t)ed->len);
+		if (dot != NULL && ed->pos > dot - ed->buf && edit_places(ed) >= t->places) {
 			*why = _("no more decimal places in this cell");
 			return -1;
 		}
-		if (ed->pos == 0 && ed->len > 0 && (ed->text[0] == '-' || ed->text[0] == '+')) {
+		if (ed->pos == 0 && ed->len > 0 && (ed->buf[0] == '-' || ed->buf[0] == '+')) {
 			*why = _("digits go after the sign");
 			return -1;
 		}
@@ -82,7 +150,7 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 			*why = _("this cell takes no sign: it cannot be negative");
 			return -1;
 		}
-		if (ed->pos != 0 || (ed->len > 0 && (ed->text[0] == '-' || ed->text[0] == '+'))) {
+		if (ed->pos != 0 || (ed->len > 0 && (ed->buf[0] == '-' || ed->buf[0] == '+'))) {
 			*why = _("a sign goes first, once");
 			return -1;
 		}
@@ -93,7 +161,7 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 			*why = _("this cell takes whole numbers only");
 			return -1;
 		}
-		if (memchr(ed->text, '.', (size_t)ed->len) != NULL) {
+		if (memchr(ed->buf, '.', (size_t)ed->len) != NULL) {
 			*why = _("a number has one decimal point");
 			return -1;
 		}

@@ -281,7 +281,7 @@ static void grid_draw_row(const struct app *a, const struct gview *v, const stru
 		 * and the padding share the value's attributes, one run a cell */
 		attr_set(at, a->color ? pair : 0, NULL);
 		addch(flags & ENGINE_CELL_ERROR ? '!' : flags & ENGINE_CELL_WARNING ? '?' : ' ');
-		char *s = here && a->ed.active ? xstrdup(a->ed.text) : value_str(&a->r->vals[cell]);
+		char *s = here && a->ed.active ? xstrdup(a->ed.buf) : value_str(&a->r->vals[cell]);
 		int blank = !(here && a->ed.active) && a->r->vals[cell].kind == VAL_BLANK;
 		const char *shown = blank ? "·" : s;
 		int sw = width_str(shown), room = w - 2;
@@ -488,4 +488,17 @@ void grid_relayout(struct app *a)
 		grid_layout(a, t);
 		grid_lines(a, t);
 	}
+}
+
+void grid_goto_cell(struct app *a, int cell)
+{
+	struct gview *v = &a->views[a->table];
+	const struct fcell *fc = &a->f->cells[cell];
+	const struct ftable *t = grid_table(a);
+	for (int k = 0; k < t->nblocks; k++)
+		if (t->blocks[k] == fc->block)
+			v->block = k;
+	v->r = fc->r;
+	v->c = fc->c;
+	v->visited = 1;
 }

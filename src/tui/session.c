@@ -149,6 +149,19 @@ static void session_draw_diff(const struct app *a)
 	attrset(A_NORMAL);
 	for (int i = 0; i < a->npending && i + 2 < a->rows; i++) {
 		const struct recover_edit *ed = &a->pending[i];
+		if (ed->kind != RECOVER_CELL) {
+			const char *name = ed->kind == RECOVER_HEADER
+					       ? a->f->header[ed->cell].label
+					       : form_prose_part(a->f, ed->cell)->tab;
+			char *line =
+			    xasprintf("%s › %s: %s", ed->kind == RECOVER_HEADER ? _("Cover") : name,
+				      ed->kind == RECOVER_HEADER ? name : _("text"),
+				      ed->text ? ed->text : "·");
+			move(i + 2, 0);
+			grid_text(line, a->cols, ALIGN_LEFT);
+			free(line);
+			continue;
+		}
 		const struct fcell *fc = &a->f->cells[ed->cell];
 		char *row = form_row_path(fc->block, fc->r, " › ");
 		char *col = form_col_path(fc->block, fc->c, " › ");
@@ -238,9 +251,19 @@ void session_draw(struct app *a)
 
 static void session_recover(struct app *a)
 {
-	for (int i = 0; i < a->npending; i++)
-		if (engine_edit(a->e, a->pending[i].cell, &a->pending[i].value) > 0)
+	for (int i = 0; i < a->npending; i++) {
+		const struct recover_edit *ed = &a->pending[i];
+		const char *why;
+		if (ed->kind == RECOVER_CELL && engine_edit(a->e, ed->cell, &ed->value) > 0)
 			a->modified = 1;
+		if (ed->kind == RECOVER_HEADER &&
+		    report_set_header(a->r, ed->cell, ed->text, &why) == 0)
+			a->modified = 1;
+		if (ed->kind == RECOVER_PROSE) {
+			report_set_prose(a->r, ed->cell, ed->text);
+			a->modified = 1;
+		}
+	}
 	app_message(a, 0, _("%d edits recovered; F2 saves them"), a->npending);
 	recover_edits_free(a->pending, a->npending);
 	a->pending = NULL;

@@ -6,6 +6,7 @@
 #include <libintl.h>
 #include <signal.h>
 
+#include "history.h"
 #include "layout.h"
 #include "lock.h"
 #include "recover.h"
@@ -24,11 +25,13 @@ struct fnode;
 /* What a key handler did; only the main loop acts on it. */
 enum { TUI_HANDLED = 1, TUI_QUIT = 2 };
 
-/* The line being typed into a cell. */
+/* The line being typed: into a cell (digits, sign, point), or text (a
+ * header field, a search, a file name) when `text` is set. */
 struct edit {
 	int active;
-	char text[64]; /* ASCII only: digits, sign, point */
-	int len, pos;
+	int text;
+	char buf[1024];
+	int len, pos; /* bytes */
 };
 
 /* One line of a table on screen: a block's title, one level of its column
@@ -67,6 +70,18 @@ enum app_mode {
 	MODE_SAVEAS   /* typing a file name to save to */
 };
 
+/* The tabs: the cover (header fields), each prose part, each table. */
+enum page_kind { PAGE_COVER, PAGE_PROSE, PAGE_TABLE };
+
+struct page {
+	enum page_kind kind;
+	int index; /* the prose part or the table */
+	const char *name;
+};
+
+/* Full-screen views over the pages. */
+enum app_view { VIEW_NONE, VIEW_PROBLEMS, VIEW_PREVIEW };
+
 /* Keys: ncurses codes as they are, other characters above this. */
 #define APP_CHAR 0x200000
 
@@ -84,6 +99,15 @@ struct app {
 	uint64_t stamp; /* hash of the file as read or last saved */
 	char saveas[1024];
 	int quit_after_save;
+	struct page *pages;
+	int npages, page;
+	int cover_row; /* the header field under the cursor */
+	int prose_top; /* first line shown of a prose page */
+	struct history hist;
+	enum app_view view;
+	int problem_sel;
+	int preview_top, preview_left, preview_lines;
+	const char *print_command;
 	int table; /* shown table */
 	struct gview *views;
 	struct edit ed;
@@ -111,20 +135,54 @@ int grid_tab(struct app *a, int dir);              /* next/previous editable cel
 int grid_page(struct app *a, int dir, int height); /* PgUp/PgDn */
 int grid_home_end(struct app *a, int end);
 void grid_first_editable(struct app *a);
+/* Puts the cursor on a cell of the shown table. */
+void grid_goto_cell(struct app *a, int cell);
 /* Column widths again, after a resize or an edit that widened a value. */
 void grid_relayout(struct app *a);
 
 /* edit.c */
 void edit_start(struct edit *ed, const char *initial);
+void edit_start_text(struct edit *ed, const char *initial);
+/* Width of the text before the cursor, to place the terminal's cursor. */
+int edit_cursor_cols(const struct edit *ed);
 /* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 refused
  * for the cell's type (*why says why). */
 int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why);
 
 /* app.c: opens path in the editing screen; returns the exit status. t0 is
  * when the process started, for NIANBAO_BENCH_STARTUP=FILE, which writes
- * the microseconds to the first complete screen to FILE and quits. */
+ * the microseconds to the first complete screen to FILE and quits.
+ * print_command (NULL: $NIANBAO_PRINT_COMMAND, else lp) is what F5 runs. */
 struct timespec;
-int tui_run(const char *path, int utf8_locale, const struct timespec *t0);
+int tui_run(const char *path, int utf8_locale, const struct timespec *t0,
+	    const char *print_command);
+/* Every change to the report goes through these: the engine recomputes,
+ * the change is recorded for undo and in the recovery journal. */
+void app_change_cell(struct app *a, int cell, const struct value *v);
+void app_change_header(struct app *a, int field, const char *text);
+void app_change_prose(struct app *a, int prose, const char *text);
+/* Shows the table page of a cell with the cursor on it. */
+void app_goto_cell(struct app *a, int cell);
+
+/* sheet.c, cover.c, prose.c: the pages' keys (0: not theirs) and status */
+int sheet_key(struct app *a, int key);
+void sheet_status(const struct app *a);
+void cover_draw(struct app *a, int y0, int y1);
+void cover_status(const struct app *a);
+int cover_key(struct app *a, int key);
+void prose_draw(struct app *a, int y0, int y1);
+void prose_status(const struct app *a);
+int prose_key(struct app *a, int key);
+
+/* problems.c, preview.c: the full-screen views */
+void problems_draw(struct app *a);
+int problems_key(struct app *a, int key);
+/* The cell of the next (dir 1) or previous (-1) problem from cell `from`,
+ * wrapping round; -1 when there is none. */
+int problems_next(struct app *a, int dir, int from);
+void preview_draw(struct app *a);
+int preview_key(struct app *a, int key);
+void preview_print(struct app *a);
 
 /* session.c: the report's life on disk around the grid: the lock, the
  * recovery journal, saving (with its checks) and save-as. */

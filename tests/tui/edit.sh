@@ -14,7 +14,10 @@ flow() { # LANGUAGE COLS ROWS
 		tui_expect "$tag: the title counts problems" "errors 0  warnings 1"
 		tui_expect "$tag: the key hints" "F2 save"
 	fi
-	tui_expect "$tag: the tabs" "表三 依申请公开"
+	tui_expect "$tag: the tabs: this one in full" "表二 主动公开"
+	tui_expect "$tag: the others (by their short names at 80 columns)" " 表三 "
+	if [ "$lang" = zh_CN ]; then cover=" 封面 "; else cover=" Cover "; fi
+	tui_expect "$tag: the cover and prose pages are tabs too" "$cover"
 	tui_expect "$tag: 表二 first, cursor on its first cell" "第二十条第（一）项 › 规章 × 本年新制作数量"
 	tui_keys ']'
 	tui_expect "$tag: ] goes to 表三" "申请人情况"

@@ -112,7 +112,7 @@ tui_keys F1
 tui_expect "F1 shows the help" "年报：按键说明"
 tui_expect "every key is there" "Ctrl-PgDn"
 tui_keys x
-tui_expect "any key returns" "F1 帮助"
+tui_expect "any key returns" "F1 帮助  F2 保存"
 tui_keys '?'
 tui_expect "? shows it too" "年报：按键说明"
 tui_keys q C-s

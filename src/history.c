@@ -1,0 +1,97 @@
+/* Undo history. */
+#include "history.h"
+#include "xmalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void history_init(struct history *h)
+{
+	memset(h, 0, sizeof *h);
+}
+
+static void history_step_free(struct history_step *s)
+{
+	for (int i = 0; i < s->n; i++) {
+		value_clear(&s->v[i].before);
+		value_clear(&s->v[i].after);
+		free(s->v[i].text_before);
+		free(s->v[i].text_after);
+	}
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+void history_free(struct history *h)
+{
+	for (int i = 0; i < h->n; i++)
+		history_step_free(&h->steps[i]);
+	free(h->steps);
+	history_init(h);
+}
+
+void history_begin(struct history *h)
+{
+	while (h->n > h->done)
+		history_step_free(&h->steps[--h->n]);
+	h->steps = xreallocarray(h->steps, (size_t)h->n + 1, sizeof *h->steps);
+	memset(&h->steps[h->n], 0, sizeof h->steps[h->n]);
+	h->n++;
+	h->open = 1;
+}
+
+static struct history_change *history_push(struct history *h)
+{
+	struct history_step *s = &h->steps[h->n - 1];
+	s->v = xreallocarray(s->v, (size_t)s->n + 1, sizeof *s->v);
+	struct history_change *c = &s->v[s->n++];
+	memset(c, 0, sizeof *c);
+	return c;
+}
+
+void history_cell(struct history *h, int cell, const struct value *before,
+		  const struct value *after)
+{
+	if (!h->open)
+		return;
+	struct history_change *c = history_push(h);
+	c->kind = HIST_CELL;
+	c->index = cell;
+	value_copy(&c->before, before);
+	value_copy(&c->after, after);
+}
+
+void history_text(struct history *h, enum history_kind kind, int index, const char *before,
+		  const char *after)
+{
+	if (!h->open)
+		return;
+	struct history_change *c = history_push(h);
+	c->kind = kind;
+	c->index = index;
+	c->text_before = before ? xstrdup(before) : NULL;
+	c->text_after = after ? xstrdup(after) : NULL;
+}
+
+void history_end(struct history *h)
+{
+	h->open = 0;
+	if (h->n > 0 && h->steps[h->n - 1].n == 0)
+		history_step_free(&h->steps[--h->n]);
+	else
+		h->done = h->n;
+}
+
+const struct history_step *history_undo(struct history *h)
+{
+	if (h->done == 0)
+		return NULL;
+	return &h->steps[--h->done];
+}
+
+const struct history_step *history_redo(struct history *h)
+{
+	if (h->done == h->n)
+		return NULL;
+	return &h->steps[h->done++];
+}

@@ -1,0 +1,111 @@
+/* The 封面 page: the header fields (organ, year, date, and any the form
+ * declares), edited in place, each checked for its type before it is kept:
+ * a year is four digits, a date a real date written YYYY-MM-DD. */
+#include "tui.h"
+
+#include "form.h"
+#include "report.h"
+#include "xmalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *cover_type_name(enum hfield_type t)
+{
+	return t == HF_YEAR   ? _("a year, such as 2021")
+	       : t == HF_DATE ? _("a date, written YYYY-MM-DD")
+			      : _("text");
+}
+
+void cover_draw(struct app *a, int y0, int y1)
+{
+	const struct form *f = a->f;
+	int labw = 0;
+	for (int i = 0; i < f->nheader; i++) {
+		int w = width_str(f->header[i].label);
+		labw = w > labw ? w : labw;
+	}
+	labw += 4;
+	for (int i = 0; i < f->nheader && y0 + 1 + 2 * i <= y1; i++) {
+		int y = y0 + 1 + 2 * i;
+		move(y, 2);
+		attron(A_BOLD);
+		grid_text(f->header[i].label, labw, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		int room = a->cols - labw - 4;
+		if (i == a->cover_row)
+			attron(A_REVERSE);
+		if (i == a->cover_row && a->ed.active) {
+			grid_text(a->ed.buf, room, ALIGN_LEFT);
+			attrset(A_NORMAL);
+			move(y, 2 + labw + edit_cursor_cols(&a->ed));
+			curs_set(1);
+			continue;
+		}
+		char *shown = report_header_display(a->r, i);
+		const char *raw = a->r->header[i];
+		char *text = f->header[i].type == HF_DATE && raw ? xasprintf("%s（%s）", raw, shown)
+								 : xstrdup(*shown ? shown : "·");
+		grid_text(text, room, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		free(text);
+		free(shown);
+	}
+}
+
+void cover_status(const struct app *a)
+{
+	const struct hfield *h = &a->f->header[a->cover_row];
+	char *s = xasprintf("%s › %s  [%s]  %s", _("Cover"), h->label, cover_type_name(h->type),
+			    _("Enter edits"));
+	grid_text(s, a->cols, ALIGN_LEFT);
+	free(s);
+}
+
+int cover_key(struct app *a, int key)
+{
+	const struct form *f = a->f;
+	if (a->ed.active) {
+		const char *why = NULL;
+		if (key == 27) {
+			a->ed.active = 0;
+			app_message(a, 0, "%s", _("Edit cancelled"));
+		} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+			const char *problem = report_header_problem(a->r, a->cover_row, a->ed.buf);
+			if (problem != NULL) {
+				app_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(problem));
+			} else {
+				a->ed.active = 0;
+				app_change_header(a, a->cover_row, a->ed.buf);
+			}
+		} else if (edit_key(&a->ed, key, NULL, &why) < 0) {
+			app_message(a, 1, "%s", _("too long"));
+		}
+		return TUI_HANDLED;
+	}
+	switch (key) {
+	case KEY_UP:
+	case 'k':
+		a->cover_row -= a->cover_row > 0;
+		return TUI_HANDLED;
+	case KEY_DOWN:
+	case 'j':
+	case '\t':
+		a->cover_row += a->cover_row + 1 < f->nheader;
+		return TUI_HANDLED;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+	case 'e':
+		if (a->readonly) {
+			app_message(a, 1, "%s",
+				    _("Read-only: the report is open in another nianbao"));
+			return TUI_HANDLED;
+		}
+		edit_start_text(&a->ed, a->r->header[a->cover_row]);
+		return TUI_HANDLED;
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,129 @@
+/* The problems view (F3): every error and warning with its table, row and
+ * column labels; Enter goes to the cell. From the grid, n and N go to the
+ * next and previous problem. */
+#include "tui.h"
+
+#include "buf.h"
+#include "diag.h"
+#include "engine.h"
+#include "form.h"
+#include "xmalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+
+static char *problems_where(const struct problem *p)
+{
+	struct buf b;
+	buf_init(&b);
+	if (p->block != NULL) {
+		buf_puts(&b, p->block->table->tab);
+		if (p->r >= 0) {
+			char *row = form_row_path(p->block, p->r, " › ");
+			buf_printf(&b, " › %s", row);
+			free(row);
+		}
+		if (p->c >= 0) {
+			char *col = form_col_path(p->block, p->c, " › ");
+			buf_printf(&b, " × %s", col);
+			free(col);
+		}
+	}
+	return b.data;
+}
+
+void problems_draw(struct app *a)
+{
+	struct problem *p;
+	int n = engine_problems(a->e, &p);
+	erase();
+	move(0, 0);
+	attron(A_BOLD);
+	char *head =
+	    xasprintf(_("Problems: %d errors, %d warnings  (Enter goes to the cell, Esc back)"),
+		      a->errors, a->warnings);
+	grid_text(head, a->cols, ALIGN_LEFT);
+	free(head);
+	attrset(A_NORMAL);
+	if (n == 0) {
+		move(2, 2);
+		grid_text(_("No problems."), a->cols - 2, ALIGN_LEFT);
+	}
+	if (a->problem_sel >= n)
+		a->problem_sel = n > 0 ? n - 1 : 0;
+	int room = a->rows - 2;
+	int top = a->problem_sel >= room ? a->problem_sel - room + 1 : 0;
+	for (int i = top, y = 2; i < n && y < a->rows; i++, y++) {
+		char *where = problems_where(&p[i]);
+		char *line =
+		    xasprintf("%s %s: %s", p[i].severity == DIAG_ERROR ? _("error") : _("warning"),
+			      where, _(p[i].message));
+		move(y, 0);
+		attrset((i == a->problem_sel ? A_REVERSE : 0) |
+			(p[i].severity == DIAG_ERROR ? A_BOLD : 0));
+		grid_text(line, a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		free(line);
+		free(where);
+	}
+	engine_problems_free(p, n);
+}
+
+int problems_key(struct app *a, int key)
+{
+	switch (key) {
+	case KEY_UP:
+	case 'k':
+		a->problem_sel -= a->problem_sel > 0;
+		break;
+	case KEY_DOWN:
+	case 'j':
+		a->problem_sel++;
+		break;
+	case KEY_NPAGE:
+		a->problem_sel += a->rows - 3;
+		break;
+	case KEY_PPAGE:
+		a->problem_sel = a->problem_sel > a->rows - 3 ? a->problem_sel - (a->rows - 3) : 0;
+		break;
+	case '\n':
+	case '\r':
+	case KEY_ENTER: {
+		struct problem *p;
+		int n = engine_problems(a->e, &p);
+		if (a->problem_sel < n && p[a->problem_sel].cell >= 0) {
+			app_goto_cell(a, p[a->problem_sel].cell);
+			a->view = VIEW_NONE;
+		}
+		engine_problems_free(p, n);
+		break;
+	}
+	case 27:
+	case 'q':
+	case KEY_F(3):
+		a->view = VIEW_NONE;
+		break;
+	default:
+		break;
+	}
+	return TUI_HANDLED;
+}
+
+int problems_next(struct app *a, int dir, int from)
+{
+	struct problem *p;
+	int n = engine_problems(a->e, &p), best = -1;
+	/* cells are numbered in reading order: the nearest anchor after (or
+	 * before) the cursor, wrapping round */
+	for (int pass = 0; pass < 2 && best < 0; pass++)
+		for (int i = 0; i < n; i++) {
+			int c = p[i].cell;
+			if (c < 0)
+				continue;
+			int ahead = dir > 0 ? (pass ? 1 : c > from) : (pass ? 1 : c < from);
+			if (ahead && (best < 0 || (dir > 0 ? c < best : c > best)))
+				best = c;
+		}
+	engine_problems_free(p, n);
+	return best;
+}

@@ -1,0 +1,202 @@
+/* A prose page: the section's text wrapped by the same Chinese rules as the
+ * rendering, scrolled with the arrows; e or Enter opens it in $VISUAL or
+ * $EDITOR (as git and mutt do), the screen suspended and restored, and the
+ * text comes back as one step of undo. */
+#include "tui.h"
+
+#include "buf.h"
+#include "form.h"
+#include "report.h"
+#include "savefile.h"
+#include "xmalloc.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int prose_index(const struct app *a)
+{
+	return a->pages[a->page].index;
+}
+
+/* The section as screen lines: paragraphs indented by two full-width
+ * spaces, wrapped to the width. */
+static char **prose_lines(const struct app *a, int *n)
+{
+	const char *text = a->r->prose[prose_index(a)];
+	char **out = NULL;
+	*n = 0;
+	for (const char *p = text; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char *para = xasprintf("\u3000\u3000%.*s", (int)len, p);
+		char **lines;
+		int k = width_wrap(para, a->cols - 2 > 2 ? a->cols - 2 : 2, &lines);
+		out = xreallocarray(out, (size_t)(*n + k), sizeof *out);
+		memcpy(out + *n, lines, (size_t)k * sizeof *lines);
+		*n += k;
+		free(lines);
+		free(para);
+		p = e ? e + 1 : p + len;
+	}
+	return out;
+}
+
+void prose_draw(struct app *a, int y0, int y1)
+{
+	const struct fpart *part = form_prose_part(a->f, prose_index(a));
+	move(y0, 0);
+	attron(A_BOLD);
+	grid_text(part->title ? part->title : part->tab, a->cols, ALIGN_LEFT);
+	attrset(A_NORMAL);
+	int n;
+	char **lines = prose_lines(a, &n);
+	if (n == 0) {
+		move(y0 + 2, 2);
+		attron(A_DIM);
+		grid_text(_("(empty: press e or Enter to write it)"), a->cols - 2, ALIGN_LEFT);
+		attrset(A_NORMAL);
+	}
+	int room = y1 - y0;
+	if (a->prose_top > n - room)
+		a->prose_top = n - room > 0 ? n - room : 0;
+	for (int i = a->prose_top, y = y0 + 1; i < n && y <= y1; i++, y++) {
+		move(y, 1);
+		grid_text(lines[i], a->cols - 1, ALIGN_LEFT);
+	}
+	width_lines_free(lines, n);
+}
+
+void prose_status(const struct app *a)
+{
+	const char *text = a->r->prose[prose_index(a)];
+	char *s = xasprintf(_("%d characters  e or Enter: edit in your editor"),
+			    text ? width_chars(text, strlen(text)) : 0);
+	grid_text(s, a->cols, ALIGN_LEFT);
+	free(s);
+}
+
+/* The editor to run: $VISUAL, $EDITOR, else the system's editor, else vi. */
+static char *prose_editor(void)
+{
+	const char *names[] = {getenv("VISUAL"), getenv("EDITOR")};
+	for (int i = 0; i < 2; i++)
+		if (names[i] != NULL && *names[i])
+			return xstrdup(names[i]);
+	const char *fallback[] = {"editor", "sensible-editor", "nano", "vi"};
+	const char *path = getenv("PATH");
+	for (size_t i = 0; i < sizeof fallback / sizeof fallback[0]; i++)
+		for (const char *p = path ? path : "/usr/bin:/bin"; *p;) {
+			const char *c = strchr(p, ':');
+			size_t len = c ? (size_t)(c - p) : strlen(p);
+			char *full = xasprintf("%.*s/%s", (int)len, p, fallback[i]);
+			int ok = access(full, X_OK) == 0;
+			free(full);
+			if (ok)
+				return xstrdup(fallback[i]);
+			p = c ? c + 1 : p + len;
+		}
+	return xstrdup("vi");
+}
+
+/* Runs the editor on file, split into words without a shell; its status. */
+static int prose_run(const char *editor, const char *file)
+{
+	char *copy = xstrdup(editor);
+	char *argv[32];
+	int argc = 0;
+	for (char *save, *w = strtok_r(copy, " \t", &save); w && argc < 30;
+	     w = strtok_r(NULL, " \t", &save))
+		argv[argc++] = w;
+	argv[argc++] = (char *)file;
+	argv[argc] = NULL;
+	pid_t pid = fork();
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status = -1;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	free(copy);
+	return pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void prose_edit(struct app *a)
+{
+	int index = prose_index(a);
+	const char *tmpdir = getenv("TMPDIR");
+	char *file = xasprintf("%s/nianbao-prose-XXXXXX.txt", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	int fd = mkstemps(file, 4);
+	if (fd < 0) {
+		app_message(a, 1, _("Cannot edit: %s"), strerror(errno));
+		free(file);
+		return;
+	}
+	const char *text = a->r->prose[index];
+	size_t len = text ? strlen(text) : 0;
+	int ok = (len == 0 || write(fd, text, len) == (ssize_t)len) && write(fd, "\n", 1) == 1;
+	close(fd);
+	char *editor = prose_editor();
+	int status = -1;
+	if (ok) {
+		def_prog_mode();
+		endwin();
+		status = prose_run(editor, file);
+		reset_prog_mode();
+		refresh();
+	}
+	struct buf back;
+	buf_init(&back);
+	if (!ok || savefile_read(file, &back) < 0) {
+		app_message(a, 1, _("Cannot edit: %s"), strerror(errno));
+	} else if (status != 0) {
+		app_message(a, 1, _("%s ended with status %d: the text is left as it was"), editor,
+			    status);
+	} else {
+		app_change_prose(a, index, back.data);
+	}
+	buf_free(&back);
+	unlink(file);
+	free(file);
+	free(editor);
+}
+
+int prose_key(struct app *a, int key)
+{
+	int page = a->rows - 5;
+	switch (key) {
+	case KEY_UP:
+	case 'k':
+		a->prose_top -= a->prose_top > 0;
+		return TUI_HANDLED;
+	case KEY_DOWN:
+	case 'j':
+		a->prose_top++;
+		return TUI_HANDLED;
+	case KEY_PPAGE:
+		a->prose_top = a->prose_top > page ? a->prose_top - page : 0;
+		return TUI_HANDLED;
+	case KEY_NPAGE:
+		a->prose_top += page;
+		return TUI_HANDLED;
+	case KEY_HOME:
+		a->prose_top = 0;
+		return TUI_HANDLED;
+	case 'e':
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		if (a->readonly)
+			app_message(a, 1, "%s",
+				    _("Read-only: the report is open in another nianbao"));
+		else
+			prose_edit(a);
+		return TUI_HANDLED;
+	default:
+		return 0;
+	}
+}
