@@ -117,6 +117,17 @@ static void app_draw_tabs(const struct app *a)
 static void app_draw_status(const struct app *a)
 {
 	move(a->rows - 2, 0);
+	if (a->searching) {
+		char *line =
+		    xasprintf("%s %s", _("Go to the row whose label contains:"), a->ed.buf);
+		attron(A_BOLD);
+		grid_text(line, a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		move(a->rows - 2, width_str(line) < a->cols ? width_str(line) : a->cols - 1);
+		curs_set(1);
+		free(line);
+		return;
+	}
 	if (a->quit_prompt) {
 		attron(A_REVERSE | A_BOLD);
 		grid_text(_("Unsaved changes: S save and quit, D discard and quit, Esc go back"),
@@ -202,7 +213,7 @@ static void app_draw(struct app *a)
 	grid_text(_("F1 help  F2 save  F3 problems  F4 preview  F10 quit  [ ] pages  u undo"),
 		  a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
-	if (a->ed.active && a->ed.text)
+	if (a->ed.active && a->ed.text && !a->searching)
 		move(cy, cx); /* the cursor stays where the text is typed */
 	if (a->mode == MODE_SAVEAS)
 		session_draw(a); /* over the status and hint lines */
@@ -327,6 +338,33 @@ void app_change_prose(struct app *a, int prose, const char *text)
 	free(after);
 }
 
+int app_find_row(struct app *a, const char *text)
+{
+	const struct form *f = a->f;
+	int from = a->pages[a->page].kind == PAGE_TABLE ? grid_cell(a) : -1;
+	/* rows in reading order, starting after the cursor's, wrapping round */
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < f->nblocks; k++) {
+			const struct fblock *b = f->blocks[k];
+			for (int r = 0; r < b->nrows; r++) {
+				int first = form_cell(b, r, 0);
+				if (pass == 0 ? first <= from : first > from)
+					continue;
+				char *path = form_row_path(b, r, " / ");
+				int hit = strstr(path, text) != NULL;
+				free(path);
+				if (!hit)
+					continue;
+				int c = 0;
+				while (c + 1 < b->ncols && f->cells[form_cell(b, r, c)].formula)
+					c++;
+				app_goto_cell(a, form_cell(b, r, c));
+				return 0;
+			}
+		}
+	return -1;
+}
+
 /* Undo (redo = 0) or redo one step, through the engine like any edit. */
 static void app_undo(struct app *a, int redo)
 {
@@ -435,6 +473,11 @@ static int app_key_global(struct app *a, int key)
 		else
 			app_undo(a, key == 18 || key == 25);
 		return TUI_HANDLED;
+	case 'g':
+	case '/':
+		a->searching = 1;
+		edit_start_text(&a->ed, "");
+		return TUI_HANDLED;
 	case 'n':
 	case 'N': {
 		int from = a->pages[a->page].kind == PAGE_TABLE ? grid_cell(a) : -1;
@@ -474,6 +517,19 @@ static int app_key(struct app *a, int key)
 			return TUI_HANDLED;
 		}
 		return preview_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
+	}
+	if (a->searching) {
+		const char *why;
+		if (key == 27) {
+			a->searching = a->ed.active = 0;
+		} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+			a->searching = a->ed.active = 0;
+			if (*a->ed.buf && app_find_row(a, a->ed.buf) < 0)
+				app_message(a, 1, _("No row label contains '%s'"), a->ed.buf);
+		} else {
+			edit_key(&a->ed, key, NULL, &why);
+		}
+		return TUI_HANDLED;
 	}
 	enum page_kind kind = a->pages[a->page].kind;
 	if (a->ed.active) /* typing: every key is the page's */

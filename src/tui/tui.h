@@ -108,6 +108,7 @@ struct app {
 	int problem_sel;
 	int preview_top, preview_left, preview_lines;
 	const char *print_command;
+	int searching; /* typing a label to go to (g) */
 	int table; /* shown table */
 	struct gview *views;
 	struct edit ed;
@@ -163,6 +164,10 @@ void app_change_header(struct app *a, int field, const char *text);
 void app_change_prose(struct app *a, int prose, const char *text);
 /* Shows the table page of a cell with the cursor on it. */
 void app_goto_cell(struct app *a, int cell);
+
+/* Goes to the first row after the cursor whose label path contains text;
+ * 0, or -1 when none does. */
+int app_find_row(struct app *a, const char *text);
 
 /* sheet.c, cover.c, prose.c: the pages' keys (0: not theirs) and status */
 int sheet_key(struct app *a, int key);

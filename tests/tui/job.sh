@@ -53,10 +53,20 @@ tui_expect "Enter goes to the cell" "第二十条第（一）项 › 规范性�
 tui_keys Up n
 tui_expect "n goes to the next problem" "第二十条第（一）项 › 规范性文件 × 本年新制作数量"
 
+# g finds a row by part of its label, in any table
+tui_keys g 国 家 秘 密 Enter
+tui_expect "g 国家秘密 goes to its row" "三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 × 自然人"
+tui_keys g 行 政 强 制 Enter
+tui_expect "and to 表二's" "第二十条第（六）项 › 行政强制 × 上一年项目数量"
+tui_keys g 不 存 在 Enter
+tui_expect "a label that is nowhere" "No row label contains '不存在'"
+tui_keys g 规 章 Enter
+
 # ten edits over two tables, undone and redone
 tui_keys Up 1 Tab 2 Tab 3 Tab 4 Tab 5 Enter
 tui_keys ']'
 tui_wait "申请人情况" 2
+tui_keys PPage PPage PPage Home # 表三 remembers its cursor (g left it lower)
 tui_keys 6 Tab 7 Tab 8 Tab 9 Tab 1 Enter
 tui_wait "errors 2" 2
 expect_eq "表三 took five values, each column now unbalanced" "$(tui_cells "一、本年新收")" \
