@@ -226,8 +226,14 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 	for (int i = 0; i < n; i++) {
 		struct cli_where w;
 		cli_where_of(&p[i], &w);
-		const char *sev = p[i].severity == DIAG_ERROR ? "error" : "warning";
+		/* an acknowledged warning is listed with its reason, not counted */
+		const char *sev = p[i].acknowledged             ? "acknowledged"
+				  : p[i].severity == DIAG_ERROR ? "error"
+								: "warning";
 		errors += p[i].severity == DIAG_ERROR;
+		char *message = p[i].acknowledged
+				    ? xasprintf("%s (%s)", p[i].message, p[i].acknowledged)
+				    : xstrdup(p[i].message);
 		if (as_csv) {
 			csv_field(out, path, 0);
 			csv_field(out, sev, 0);
@@ -235,7 +241,7 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 			csv_field(out, w.table, 0);
 			csv_field(out, w.row, 0);
 			csv_field(out, w.col, 0);
-			csv_field(out, p[i].message, 1);
+			csv_field(out, message, 1);
 		} else {
 			int cell = p[i].cell;
 			if (cell >= 0 && r->line[cell] > 0)
@@ -247,8 +253,9 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 				buf_printf(out, ", row %s", w.row);
 			if (*w.col)
 				buf_printf(out, ", column %s", w.col);
-			buf_printf(out, ": %s [%s]\n", p[i].message, cli_problem_id(&p[i]));
+			buf_printf(out, ": %s [%s]\n", message, cli_problem_id(&p[i]));
 		}
+		free(message);
 		free(w.row);
 		free(w.col);
 	}

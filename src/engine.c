@@ -203,6 +203,9 @@ int engine_problems(const struct engine *e, struct problem **out)
 		p->r = in->r;
 		p->c = in->c;
 		p->cell = in->anchor;
+		const struct report_ack *ack =
+		    report_ack_find(e->r, in->check, in->block, in->r, in->c);
+		p->acknowledged = ack && e->status[i] == EXPR_FALSE ? ack->reason : NULL;
 		p->message =
 		    e->status[i] == EXPR_OVERFLOW
 			? xasprintf("%s (a number is too large to check)", in->check->message)
@@ -228,10 +231,17 @@ int engine_cell_flags(const struct engine *e, int cell)
 		int in = f->chk_insts[k];
 		if (e->status[in] == EXPR_OVERFLOW)
 			flags |= ENGINE_CELL_ERROR;
-		else if (e->status[in] == EXPR_FALSE)
-			flags |= f->insts[in].check->severity == DIAG_ERROR ? ENGINE_CELL_ERROR
-									    : ENGINE_CELL_WARNING;
+		else if (e->status[in] == EXPR_FALSE && f->insts[in].check->severity == DIAG_ERROR)
+			flags |= ENGINE_CELL_ERROR;
+		else if (e->status[in] == EXPR_FALSE) {
+			const struct finst *x = &f->insts[in];
+			flags |= report_ack_find(e->r, x->check, x->block, x->r, x->c)
+				     ? ENGINE_CELL_ACKNOWLEDGED
+				     : ENGINE_CELL_WARNING;
+		}
 	}
+	if (flags & (ENGINE_CELL_ERROR | ENGINE_CELL_WARNING))
+		flags &= ~ENGINE_CELL_ACKNOWLEDGED;
 	return flags;
 }
 

@@ -22,6 +22,7 @@ struct problem {
 	int r, c;                   /* row and column it speaks of; -1 when it spans */
 	int cell;                   /* the cell it points at; -1 if none */
 	char *message;
+	const char *acknowledged; /* the reason, for a warning the clerk has kept */
 };
 
 struct engine;
@@ -40,9 +41,11 @@ void engine_recompute_all(struct engine *e);
 /* Every current problem, in form order; free with engine_problems_free. */
 int engine_problems(const struct engine *e, struct problem **out);
 void engine_problems_free(struct problem *p, int n);
-/* Bit 1: the cell is in a failing error check; bit 2: in a failing warning. */
+/* Bit 1: the cell is in a failing error check; bit 2: in a failing warning
+ * not acknowledged; bit 4: in failing warnings, all of them acknowledged. */
 #define ENGINE_CELL_ERROR 1
 #define ENGINE_CELL_WARNING 2
+#define ENGINE_CELL_ACKNOWLEDGED 4 /* in failing warnings, all acknowledged */
 int engine_cell_flags(const struct engine *e, int cell);
 /* The messages of the failing checks that read this cell (and of a stale or
  * overflowed total), at most max of them; returns how many. */

@@ -38,6 +38,9 @@ void report_free(struct report *r)
 		value_clear(&r->vals[i]);
 		value_clear(&r->stored[i]);
 	}
+	for (int i = 0; i < r->nacks; i++)
+		free(r->acks[i].reason);
+	free(r->acks);
 	free(r->header);
 	free(r->prose);
 	free(r->vals);
@@ -127,6 +130,40 @@ void report_set_prose(struct report *r, int prose, const char *text)
 	free(r->prose[prose]);
 	r->prose[prose] = b.len > lead ? xstrdup(b.data + lead) : NULL;
 	buf_free(&b);
+}
+
+const struct report_ack *report_ack_find(const struct report *r, const struct fcheck *check,
+					 const struct fblock *b, int row, int col)
+{
+	for (int i = 0; i < r->nacks; i++) {
+		const struct report_ack *a = &r->acks[i];
+		if (a->check == check && a->block == b && a->r == row && a->c == col)
+			return a;
+	}
+	return NULL;
+}
+
+int report_acknowledge(struct report *r, const struct fcheck *check, const struct fblock *b,
+		       int row, int col, const char *reason)
+{
+	if (check->severity == DIAG_ERROR)
+		return -1;
+	struct report_ack *a = (struct report_ack *)report_ack_find(r, check, b, row, col);
+	if (reason == NULL || *reason == '\0') {
+		if (a != NULL) {
+			free(a->reason);
+			*a = r->acks[--r->nacks];
+		}
+		return 0;
+	}
+	if (a == NULL) {
+		r->acks = xreallocarray(r->acks, (size_t)r->nacks + 1, sizeof *r->acks);
+		a = &r->acks[r->nacks++];
+		*a = (struct report_ack){check, b, row, col, NULL, 0, 0};
+	}
+	free(a->reason);
+	a->reason = xstrdup(reason);
+	return 0;
 }
 
 char *report_header_display(const struct report *r, int field)
@@ -277,6 +314,79 @@ static int report_tables_load(struct report_loader *L, const struct ynode *m)
 	return 0;
 }
 
+/* One acknowledged warning: check, table, block, row, column, reason. */
+static int report_ack_load(struct report_loader *L, const struct ynode *m)
+{
+	static const char *const keys[] = {"check", "table", "block", "row", "column", "reason"};
+	const struct form *f = L->r->form;
+	if (report_need_map(L, m, "an acknowledged warning") < 0)
+		return -1;
+	const char *v[6] = {0};
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *val = ymap_value(m, i);
+		int which = -1;
+		for (int j = 0; j < 6; j++)
+			if (strcmp(k->str, keys[j]) == 0)
+				which = j;
+		if (which < 0)
+			return report_err(
+			    L, k,
+			    "unknown key '%s' (expected check, table, block, row, column, "
+			    "reason)%s",
+			    k->str, "");
+		if (val->kind != Y_SCALAR)
+			return report_err(L, val, "'%s' must be a single value%s", k->str, "");
+		v[which] = val->str;
+	}
+	if (v[0] == NULL || v[5] == NULL || *v[5] == '\0')
+		return report_err(L, m, "an acknowledged warning needs its check and a reason%s%s",
+				  "", "");
+	const struct fcheck *check = NULL;
+	for (int i = 0; i < f->nchecks; i++)
+		if (strcmp(f->checks[i].id, v[0]) == 0)
+			check = &f->checks[i];
+	if (check == NULL)
+		return report_err(L, ymap_get(m, "check"), "unknown check '%s' (form %s)", v[0],
+				  f->id);
+	if (check->severity == DIAG_ERROR)
+		return report_err(L, ymap_get(m, "check"),
+				  "'%s' is an error: errors cannot be acknowledged%s", v[0], "");
+	const struct fblock *b = NULL;
+	int row = -1, col = -1;
+	if (v[1] != NULL) {
+		const struct ftable *t = form_table(f, v[1]);
+		b = t == NULL     ? NULL
+		    : v[2]        ? form_block(t, v[2])
+		    : t->implicit ? t->blocks[0]
+				  : NULL;
+		if (b == NULL)
+			return report_err(L, ymap_get(m, "table"), "no table or block '%s%s'", v[1],
+					  v[2] ? " / block" : "");
+		const struct fnode *rn = v[3] ? form_node(&b->rows, v[3]) : NULL;
+		const struct fnode *cn = v[4] ? form_node(&b->cols, v[4]) : NULL;
+		if ((v[3] && (rn == NULL || rn->nkids)) || (v[4] && (cn == NULL || cn->nkids)))
+			return report_err(L, m, "no row or column '%s' in '%s'", v[3] ? v[3] : v[4],
+					  v[1]);
+		row = rn ? rn->leaf : -1;
+		col = cn ? cn->leaf : -1;
+	}
+	report_acknowledge(L->r, check, b, row, col, v[5]);
+	struct report_ack *a = &L->r->acks[L->r->nacks - 1];
+	a->line = m->line;
+	a->col = m->col;
+	return 0;
+}
+
+static int report_acks_load(struct report_loader *L, const struct ynode *list)
+{
+	if (list->kind != Y_SEQ)
+		return report_err(L, list, "'acknowledged' must be a list%s%s", "", "");
+	for (size_t i = 0; i < list->n; i++)
+		if (report_ack_load(L, list->items[i]) < 0)
+			return -1;
+	return 0;
+}
+
 static int report_body_load(struct report_loader *L, const struct ynode *root)
 {
 	struct report *r = L->r;
@@ -321,6 +431,9 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 	const struct ynode *t = ymap_get(root, "tables");
 	if (t != NULL && report_tables_load(L, t) < 0)
 		return -1;
+	const struct ynode *ack = ymap_get(root, "acknowledged");
+	if (ack != NULL && report_acks_load(L, ack) < 0)
+		return -1;
 	return 0;
 }
 
@@ -358,7 +471,8 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 				       const struct form *form, struct formpath_cache *cache,
 				       struct diags *d)
 {
-	static const char *const keys[] = {"form", "form-version", "header", "prose", "tables"};
+	static const char *const keys[] = {"form",  "form-version", "header",
+					   "prose", "tables",       "acknowledged"};
 	struct report_loader L = {.path = path, .d = d};
 	struct form *owned = NULL;
 	struct report *r = NULL;
@@ -375,7 +489,7 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 		if (!ok) {
 			report_err(&L, k,
 				   "unknown key '%s' (expected form, form-version, header, prose, "
-				   "tables)%s",
+				   "tables, acknowledged)%s",
 				   k->str, "");
 			goto fail;
 		}
@@ -509,6 +623,36 @@ int report_to_yaml(const struct report *r, struct buf *out)
 		yemit_map_end(y);
 	}
 	yemit_map_end(y);
+	if (r->nacks > 0) {
+		yemit_scalar(y, "acknowledged", YEMIT_PLAIN);
+		yemit_seq_start(y, 0);
+		for (int i = 0; i < r->nacks; i++) {
+			const struct report_ack *a = &r->acks[i];
+			yemit_map_start(y);
+			yemit_scalar(y, "check", YEMIT_PLAIN);
+			yemit_scalar(y, a->check->id, YEMIT_PLAIN);
+			if (a->block != NULL) {
+				yemit_scalar(y, "table", YEMIT_PLAIN);
+				yemit_scalar(y, a->block->table->id, YEMIT_PLAIN);
+				if (!a->block->table->implicit) {
+					yemit_scalar(y, "block", YEMIT_PLAIN);
+					yemit_scalar(y, a->block->id, YEMIT_PLAIN);
+				}
+			}
+			if (a->r >= 0) {
+				yemit_scalar(y, "row", YEMIT_PLAIN);
+				yemit_scalar(y, a->block->row[a->r]->id, YEMIT_PLAIN);
+			}
+			if (a->c >= 0) {
+				yemit_scalar(y, "column", YEMIT_PLAIN);
+				yemit_scalar(y, a->block->col[a->c]->id, YEMIT_PLAIN);
+			}
+			yemit_scalar(y, "reason", YEMIT_PLAIN);
+			yemit_scalar(y, a->reason, YEMIT_STRING);
+			yemit_map_end(y);
+		}
+		yemit_seq_end(y);
+	}
 	yemit_map_end(y);
 	return yemit_finish(y);
 }

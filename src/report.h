@@ -8,6 +8,17 @@
 struct form;
 struct diags;
 struct buf;
+struct fcheck;
+struct fblock;
+
+/* A warning the clerk has looked at and kept, with the reason. */
+struct report_ack {
+	const struct fcheck *check;
+	const struct fblock *block; /* NULL for a check over several blocks */
+	int r, c;                   /* -1 where the check spans */
+	char *reason;
+	int line, col;
+};
 
 struct report {
 	const struct form *form;
@@ -18,6 +29,8 @@ struct report {
 	struct value *vals;      /* one per cell */
 	struct value *stored;    /* computed cells as the file stored them */
 	int *line, *col;         /* where each cell was read (0 if it was not) */
+	struct report_ack *acks;
+	int nacks;
 };
 
 struct report *report_new(const struct form *f);
@@ -41,6 +54,13 @@ const char *report_header_problem(const struct report *r, int field, const char 
 int report_set_header(struct report *r, int field, const char *text, const char **why);
 /* Stores prose, normalising line ends and trailing spaces. */
 void report_set_prose(struct report *r, int prose, const char *text);
+/* Acknowledges the warning of check at (block, r, c) with a reason (a new
+ * reason replaces an old one; NULL or "" withdraws it). -1 for an error
+ * check, which cannot be acknowledged. */
+int report_acknowledge(struct report *r, const struct fcheck *check, const struct fblock *b,
+		       int row, int col, const char *reason);
+const struct report_ack *report_ack_find(const struct report *r, const struct fcheck *check,
+					 const struct fblock *b, int row, int col);
 /* A header value as printed (a date as 2020年12月25日); "" when blank. */
 char *report_header_display(const struct report *r, int field);
 /* The form's heading or a signature line with {field} filled in. */

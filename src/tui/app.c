@@ -44,14 +44,16 @@ void app_message(struct app *a, int error, const char *fmt, ...)
 	a->message_error = error;
 }
 
-static void app_count(struct app *a)
+void app_count(struct app *a)
 {
 	struct problem *p;
 	int n = engine_problems(a->e, &p);
-	a->errors = 0;
-	for (int i = 0; i < n; i++)
+	a->errors = a->acknowledged = 0;
+	for (int i = 0; i < n; i++) {
 		a->errors += p[i].severity == DIAG_ERROR;
-	a->warnings = n - a->errors;
+		a->acknowledged += p[i].acknowledged != NULL;
+	}
+	a->warnings = n - a->errors - a->acknowledged;
 	engine_problems_free(p, n);
 }
 
@@ -65,7 +67,11 @@ static void app_draw_title(const struct app *a)
 {
 	int k = form_hfield(a->f, "organ"), y = form_hfield(a->f, "year");
 	char right[128];
-	snprintf(right, sizeof right, _("errors %d  warnings %d"), a->errors, a->warnings);
+	int used =
+	    snprintf(right, sizeof right, _("errors %d  warnings %d"), a->errors, a->warnings);
+	if (a->acknowledged > 0)
+		snprintf(right + used, sizeof right - (size_t)used, _(" (+%d acknowledged)"),
+			 a->acknowledged);
 	/* most important first: what is cut at the right matters least */
 	/* the marker has a slot of its own, so setting it moves nothing */
 	char *left = xasprintf(

@@ -272,6 +272,8 @@ static void grid_draw_row(const struct app *a, const struct gview *v, const stru
 		if (computed)
 			at |= A_BOLD, pair = PAIR_COMPUTED;
 		/* colour tells a problem where there is colour; underline where not */
+		if (flags & ENGINE_CELL_ACKNOWLEDGED)
+			at |= A_DIM; /* looked at and kept: still shown, dimmed */
 		if (flags & ENGINE_CELL_WARNING)
 			at |= a->color ? 0 : A_UNDERLINE, pair = PAIR_WARNING;
 		if (flags & ENGINE_CELL_ERROR)
@@ -280,7 +282,9 @@ static void grid_draw_row(const struct app *a, const struct gview *v, const stru
 		/* the marker shows a problem without colour: ! error, ? warning; it
 		 * and the padding share the value's attributes, one run a cell */
 		attr_set(at, a->color ? pair : 0, NULL);
-		addch(flags & ENGINE_CELL_ERROR ? '!' : flags & ENGINE_CELL_WARNING ? '?' : ' ');
+		addch(flags & ENGINE_CELL_ERROR                                  ? '!'
+		      : flags & (ENGINE_CELL_WARNING | ENGINE_CELL_ACKNOWLEDGED) ? '?'
+										 : ' ');
 		char *s = here && a->ed.active ? xstrdup(a->ed.buf) : value_str(&a->r->vals[cell]);
 		int blank = !(here && a->ed.active) && a->r->vals[cell].kind == VAL_BLANK;
 		const char *shown = blank ? "·" : s;

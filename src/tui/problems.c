@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "form.h"
+#include "report.h"
 #include "xmalloc.h"
 
 #include <curses.h>
@@ -49,6 +50,12 @@ void problems_draw(struct app *a)
 		move(2, 2);
 		grid_text(_("No problems."), a->cols - 2, ALIGN_LEFT);
 	}
+	if (a->message[0]) {
+		move(1, 0);
+		attron(A_BOLD);
+		grid_text(a->message, a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+	}
 	if (a->problem_sel >= n)
 		a->problem_sel = n > 0 ? n - 1 : 0;
 	int room = a->rows - 2;
@@ -56,22 +63,89 @@ void problems_draw(struct app *a)
 	for (int i = top, y = 2; i < n && y < a->rows; i++, y++) {
 		char *where = problems_where(&p[i]);
 		char *line =
-		    xasprintf("%s %s: %s", p[i].severity == DIAG_ERROR ? _("error") : _("warning"),
-			      where, _(p[i].message));
+		    p[i].acknowledged
+			? xasprintf("%s %s: %s (%s)", _("acknowledged"), where, _(p[i].message),
+				    p[i].acknowledged)
+			: xasprintf("%s %s: %s",
+				    p[i].severity == DIAG_ERROR ? _("error") : _("warning"), where,
+				    _(p[i].message));
 		move(y, 0);
 		attrset((i == a->problem_sel ? A_REVERSE : 0) |
-			(p[i].severity == DIAG_ERROR ? A_BOLD : 0));
+			(p[i].severity == DIAG_ERROR ? A_BOLD : 0) |
+			(p[i].acknowledged ? A_DIM : 0));
 		grid_text(line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		free(line);
 		free(where);
 	}
+	if (a->acking) {
+		char *line = xasprintf("%s %s", _("Why is this warning kept?"), a->ed.buf);
+		move(a->rows - 1, 0);
+		attron(A_BOLD);
+		grid_text(line, a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		int w = width_str(line);
+		move(a->rows - 1, w < a->cols ? w : a->cols - 1);
+		curs_set(1);
+		free(line);
+	} else {
+		move(a->rows - 1, 0);
+		attron(A_DIM);
+		grid_text(_("a acknowledges a warning with a reason (empty reason withdraws it)"),
+			  a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+	}
 	engine_problems_free(p, n);
+}
+
+/* Typing the reason; Enter keeps it in the report. */
+static int problems_key_ack(struct app *a, int key)
+{
+	const char *why;
+	if (key == 27) {
+		a->acking = a->ed.active = 0;
+		return TUI_HANDLED;
+	}
+	if (key != '\n' && key != '\r' && key != KEY_ENTER) {
+		edit_key(&a->ed, key, NULL, &why);
+		return TUI_HANDLED;
+	}
+	a->acking = a->ed.active = 0;
+	struct problem *p;
+	int n = engine_problems(a->e, &p);
+	if (a->problem_sel < n && p[a->problem_sel].kind == PROBLEM_CHECK) {
+		const struct problem *x = &p[a->problem_sel];
+		report_acknowledge(a->r, x->check, x->block, x->r, x->c, a->ed.buf);
+		a->modified = 1;
+		app_count(a);
+	}
+	engine_problems_free(p, n);
+	return TUI_HANDLED;
 }
 
 int problems_key(struct app *a, int key)
 {
+	if (a->acking)
+		return problems_key_ack(a, key);
 	switch (key) {
+	case 'a': {
+		struct problem *p;
+		int n = engine_problems(a->e, &p);
+		if (a->problem_sel >= n) {
+			;
+		} else if (a->readonly) {
+			app_message(a, 1, "%s",
+				    _("Read-only: the report is open in another nianbao"));
+		} else if (p[a->problem_sel].severity == DIAG_ERROR) {
+			app_message(a, 1, "%s",
+				    _("Errors cannot be acknowledged: they must be put right"));
+		} else {
+			a->acking = 1;
+			edit_start_text(&a->ed, p[a->problem_sel].acknowledged);
+		}
+		engine_problems_free(p, n);
+		break;
+	}
 	case KEY_UP:
 	case 'k':
 		a->problem_sel -= a->problem_sel > 0;

@@ -109,6 +109,8 @@ struct app {
 	int preview_top, preview_left, preview_lines;
 	const char *print_command;
 	int searching; /* typing a label to go to (g) */
+	int acking;    /* typing the reason for acknowledging a warning */
+	int acknowledged; /* warnings the clerk has acknowledged */
 	int table; /* shown table */
 	struct gview *views;
 	struct edit ed;
@@ -162,6 +164,8 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0,
 void app_change_cell(struct app *a, int cell, const struct value *v);
 void app_change_header(struct app *a, int field, const char *text);
 void app_change_prose(struct app *a, int prose, const char *text);
+/* Counts the problems again for the title line. */
+void app_count(struct app *a);
 /* Shows the table page of a cell with the cursor on it. */
 void app_goto_cell(struct app *a, int cell);
 

@@ -46,6 +46,14 @@ expect_rc "an unreadable file gives 2" 2
 expect_has "the missing file is named" "$T/err" "$T/missing.yaml: error: cannot open"
 expect_eq "the good file is still checked" "$(wc -l <"$T/out" | tr -d ' ')" 1
 
+# A warning acknowledged with a reason is listed with it and not counted.
+run "$NIANBAO" check "$TESTDATA/acknowledged.yaml"
+expect_rc "an acknowledged warning leaves no error" 0
+expect_eq "one line, marked acknowledged" "$(grep -c '^.*: acknowledged: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规范性文件: 本年新制作了文件但新公开数量为0：规范性文件应当公开，请核实 (该规范性文件为内部管理制度，按规定不予公开) \[made_not_published\]$' "$T/out")" 1
+expect_eq "no warning left" "$(grep -c ': warning: ' "$T/out")" 0
+run "$NIANBAO" check --csv "$TESTDATA/acknowledged.yaml"
+expect_has "CSV says acknowledged" "$T/out" ",acknowledged,made_not_published,"
+
 # A stored total that disagrees with its parts is reported on load.
 sed 's/^      natural: 0$/      natural: 7/' "$sample" | awk '
 	/^    new:$/ { inrow = 1 } /^    carried:$/ { inrow = 0 }

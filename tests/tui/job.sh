@@ -89,6 +89,22 @@ expect_eq "the last edit undone" "$(tui_cells "一、本年新收")" "! 6 ! 7 ! 
 expect_has "the saved file has the prose line" "$T/r.yaml" "新增的一段：全年培训两次。"
 expect_has "and the date" "$T/r.yaml" "date: 2021-02-28"
 
+# acknowledging: not an error; a warning, with a reason
+tui_keys F3
+tui_expect "the problems, errors first" "Problems: 5 errors, 1 warnings"
+tui_keys a
+tui_expect "an error cannot be acknowledged" "Errors cannot be acknowledged: they must be put right"
+tui_keys End Down Down Down Down Down Down
+tui_keys a 内 部 制 度 不 公 开 Enter
+tui_expect "the warning is acknowledged with its reason" "acknowledged 表二 主动公开 › 第二十条第（一）项 › 规范性文件: 本年新公开数量大"
+tui_keys Escape
+tui_expect "counted apart in the title" "errors 5  warnings 0 (+1 acknowledged)"
+tui_keys F2
+tui_expect "saved with it" "Saved r.yaml"
+expect_has "the reason is in the report" "$T/r.yaml" "reason: 内部制度不公开"
+run "$NIANBAO" check "$T/r.yaml"
+expect_eq "check lists it acknowledged" "$(grep -c ': acknowledged: .*(内部制度不公开)' "$T/out")" 1
+
 # preview and print
 tui_keys F4
 tui_expect "F4 previews the rendering" "Preview, as printed (80 columns)"
