@@ -309,6 +309,24 @@ void app_change_cell(struct app *a, int cell, const struct value *v)
 	app_count(a);
 }
 
+void app_change_cells(struct app *a, int n, const int *cells, size_t stride,
+		      const struct value *values)
+{
+	history_begin(&a->hist);
+	for (int i = 0; i < n; i++) {
+		int cell = *(const int *)((const char *)cells + (size_t)i * stride);
+		const struct value *v =
+		    (const struct value *)((const char *)values + (size_t)i * stride);
+		if (value_identical(&a->r->vals[cell], v))
+			continue;
+		history_cell(&a->hist, cell, &a->r->vals[cell], v);
+		app_apply_cell(a, cell, v);
+	}
+	history_end(&a->hist);
+	grid_relayout(a);
+	app_count(a);
+}
+
 static int app_same_text(const char *x, const char *y)
 {
 	return (x == NULL && y == NULL) || (x && y && strcmp(x, y) == 0);
@@ -501,6 +519,34 @@ static int app_key_global(struct app *a, int key)
 
 static int app_key(struct app *a, int key)
 {
+	/* a bracketed paste: everything up to its end marker is the text */
+	if (a->pasting) {
+		if (key == APP_PASTE_END) {
+			a->pasting = 0;
+			if (a->readonly)
+				app_message(a, 1, "%s",
+					    _("Read-only: the report is open in another nianbao"));
+			else if (a->pages[a->page].kind == PAGE_TABLE && a->mode == MODE_GRID &&
+				 a->view == VIEW_NONE && !a->ed.active)
+				sheet_paste(a, a->paste->data);
+			else
+				app_message(a, 1, "%s", _("Paste a block of values on a table"));
+		} else if (key >= APP_CHAR) {
+			char mb[8];
+			int k = wctomb(mb, (wchar_t)(key - APP_CHAR));
+			if (k > 0)
+				buf_add(a->paste, mb, (size_t)k);
+		} else if (key > 0 && key < 256) {
+			buf_putc(a->paste, (char)key);
+		}
+		return TUI_HANDLED;
+	}
+	if (key == APP_PASTE_START) {
+		a->pasting = 1;
+		a->paste->len = 0;
+		a->paste->data[0] = '\0';
+		return TUI_HANDLED;
+	}
 	a->message[0] = '\0';
 	if (key == KEY_RESIZE) {
 		grid_relayout(a);
@@ -655,6 +701,14 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	}
 	app_ctrl_pgdn = app_key_code("kNXT5");
 	app_ctrl_pgup = app_key_code("kPRV5");
+	/* bracketed paste: a block copied from WPS or Excel arrives marked */
+	define_key("\033[200~", APP_PASTE_START);
+	define_key("\033[201~", APP_PASTE_END);
+	putp("\033[?2004h");
+	fflush(stdout); /* putp writes through stdio, ncurses past it */
+	struct buf paste;
+	buf_init(&paste);
+	a.paste = &paste;
 	getmaxyx(stdscr, a.rows, a.cols);
 	grid_build(&a);
 	app_pages(&a);
@@ -680,7 +734,10 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 			break;
 		}
 	}
+	putp("\033[?2004l");
+	fflush(stdout);
 	endwin();
+	buf_free(&paste);
 	/* a closed terminal keeps the journal: its edits are offered next time */
 	session_close(&a, clean);
 	free(a.path);

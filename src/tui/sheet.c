@@ -236,3 +236,77 @@ int sheet_key(struct app *a, int key)
 	}
 	return TUI_HANDLED;
 }
+
+/* Values go to the cells at the same offsets from the cursor, in its block;
+ * all are checked before any is put in. */
+void sheet_paste(struct app *a, const char *text)
+{
+	const struct fblock *b = grid_block(a);
+	int cell0 = grid_cell(a);
+	int r0 = a->f->cells[cell0].r, c0 = a->f->cells[cell0].c;
+	struct targets {
+		int cell;
+		struct value v;
+	} *t = NULL;
+	int n = 0, row = 0, bad = 0;
+	char msg[256] = "";
+	/* rows end in LF, CRLF or CR (terminals paste line ends as CR) */
+	for (const char *p = text; *p && !bad; row++) {
+		size_t len = strcspn(p, "\r\n");
+		char *line = xstrndup(p, len);
+		p += len;
+		if (*p == '\r' && p[1] == '\n')
+			p += 2;
+		else if (*p)
+			p++;
+		if (*line == '\0' && *p == '\0') {
+			free(line);
+			break; /* the newline that ends the last row */
+		}
+		int col = 0;
+		for (char *v = line;; col++) {
+			char *tab = strchr(v, '\t');
+			if (tab)
+				*tab = '\0';
+			if (r0 + row >= b->nrows || c0 + col >= b->ncols) {
+				snprintf(msg, sizeof msg,
+					 _("Nothing pasted: the block is %d rows by %d "
+					   "columns from here"),
+					 b->nrows - r0, b->ncols - c0);
+				bad = 1;
+				break;
+			}
+			int cell = form_cell(b, r0 + row, c0 + col);
+			/* a computed cell keeps its value: what was copied there is
+			 * skipped over */
+			if (a->f->cells[cell].formula == NULL) {
+				struct value val;
+				const char *why;
+				if (value_parse(v, &a->f->cells[cell].type, &val, &why) < 0) {
+					char *where = form_row_path(b, r0 + row, " › ");
+					snprintf(msg, sizeof msg,
+						 _("Nothing pasted: '%s' (%s × %s) %s"), v, where,
+						 b->col[c0 + col]->label, _(why));
+					free(where);
+					bad = 1;
+					break;
+				}
+				t = xreallocarray(t, (size_t)n + 1, sizeof *t);
+				t[n++] = (struct targets){cell, val};
+			}
+			if (tab == NULL)
+				break;
+			v = tab + 1;
+		}
+		free(line);
+	}
+	if (bad) {
+		app_message(a, 1, "%s", msg);
+	} else if (n > 0) {
+		app_change_cells(a, n, &t[0].cell, sizeof *t, &t[0].v);
+		app_message(a, 0, _("Pasted %d values (u undoes them all)"), n);
+	}
+	for (int i = 0; i < n; i++)
+		value_clear(&t[i].v);
+	free(t);
+}

@@ -16,6 +16,7 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
+struct buf;
 struct engine;
 struct form;
 struct report;
@@ -84,6 +85,9 @@ enum app_view { VIEW_NONE, VIEW_PROBLEMS, VIEW_PREVIEW };
 
 /* Keys: ncurses codes as they are, other characters above this. */
 #define APP_CHAR 0x200000
+/* The terminal's bracketed paste markers, defined as keys. */
+#define APP_PASTE_START (KEY_MAX + 1)
+#define APP_PASTE_END (KEY_MAX + 2)
 
 struct app {
 	struct engine *e;
@@ -108,9 +112,11 @@ struct app {
 	int problem_sel;
 	int preview_top, preview_left, preview_lines;
 	const char *print_command;
-	int searching; /* typing a label to go to (g) */
-	int acking;    /* typing the reason for acknowledging a warning */
+	int searching;    /* typing a label to go to (g) */
+	int acking;       /* typing the reason for acknowledging a warning */
 	int acknowledged; /* warnings the clerk has acknowledged */
+	int pasting;      /* between the terminal's paste-start and paste-end */
+	struct buf *paste;
 	int table; /* shown table */
 	struct gview *views;
 	struct edit ed;
@@ -162,6 +168,9 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0,
 /* Every change to the report goes through these: the engine recomputes,
  * the change is recorded for undo and in the recovery journal. */
 void app_change_cell(struct app *a, int cell, const struct value *v);
+/* n cells at once, one undo step: cells and values strided by stride. */
+void app_change_cells(struct app *a, int n, const int *cells, size_t stride,
+		      const struct value *values);
 void app_change_header(struct app *a, int field, const char *text);
 void app_change_prose(struct app *a, int prose, const char *text);
 /* Counts the problems again for the title line. */
@@ -175,6 +184,9 @@ int app_find_row(struct app *a, const char *text);
 
 /* sheet.c, cover.c, prose.c: the pages' keys (0: not theirs) and status */
 int sheet_key(struct app *a, int key);
+/* A block of tab- and newline-separated values from the cursor; nothing is
+ * pasted if any value does not fit its cell. */
+void sheet_paste(struct app *a, const char *text);
 void sheet_status(const struct app *a);
 void cover_draw(struct app *a, int y0, int y1);
 void cover_status(const struct app *a);
