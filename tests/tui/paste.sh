@@ -20,7 +20,9 @@ tui_expect "one undo takes the whole paste back" "Undone: 8 changes"
 expect_eq "row 一 as it was" "$(tui_cells "一、本年新收")" "0 0 0 0 0 0 0"
 expect_eq "row （一） as it was" "$(tui_cells "（一）予以公开")" "0 0 0 0 0 0 0"
 
-# one bad value: nothing is pasted, the message says which
+# one bad value: nothing is pasted, the message says which (undo left the
+# cursor on the cell it restored: back to the top first)
+tui_keys PPage PPage Home
 paste '1\t2\t3\nx\t5\t6'
 tui_expect "a letter stops the paste, naming the cell (cut at 80 columns)" "Nothing pasted: 'x' (二、上年结转政府信息公开申请数量 × 自然人) is not a"
 expect_eq "and nothing changed" "$(tui_cells "一、本年新收")" "0 0 0 0 0 0 0"
