@@ -6,6 +6,8 @@
 #include "width.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
@@ -14,9 +16,20 @@ int main(int argc, char **argv)
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0); /* for the start-up benchmark */
 	int utf8 = width_init_locale();
-	if (argc < 2) {
+	int terminal = isatty(0) && isatty(1);
+	if (argc < 2 && !terminal) {
 		cli_usage(stderr);
 		return 2;
+	}
+	if ((argc < 2 || (argc == 2 && strcmp(argv[1], "new") == 0)) && terminal && utf8) {
+		/* in a terminal: the start screen, or the questions of a new report */
+		app_language();
+		char *path = argc < 2 ? start_screen() : start_new();
+		if (path == NULL)
+			return 0;
+		int rc = tui_run(path, utf8, &t0, NULL);
+		free(path);
+		return rc;
 	}
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {

@@ -640,6 +640,14 @@ static int app_bench_startup(const struct timespec *t0)
 	return 1;
 }
 
+void app_language(void)
+{
+	const char *dir = getenv("NIANBAO_LOCALEDIR");
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
+
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const char *print_command)
 {
 	if (!utf8_locale) {
@@ -649,10 +657,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 			setlocale(LC_CTYPE, NULL));
 		return 2;
 	}
-	const char *dir = getenv("NIANBAO_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
+	app_language();
 	struct diags d;
 	diags_init(&d);
 	struct report *r = report_load(path, NULL, &d);
@@ -662,6 +667,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 		return 2;
 	}
 	diags_free(&d);
+	start_remember(path);
 	struct app a = {0};
 	a.r = r;
 	a.f = r->form;

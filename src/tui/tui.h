@@ -218,6 +218,15 @@ void session_journal(struct app *a, int cell);
 void app_message(struct app *a, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* start.c: without a file. Each returns the report to open (to free), or
+ * NULL when the clerk left the questions. */
+char *start_new(void);
+char *start_screen(void);
+/* Puts path first among the recent files. */
+void start_remember(const char *path);
+/* Sets up gettext for the interface. */
+void app_language(void);
+
 /* help.c */
 void help_draw(const struct app *a);
 

@@ -1,0 +1,248 @@
+/* Starting without a file: `nianbao new` asks for the form, organ, year and
+ * file name; `nianbao` alone lists the recent reports and the forms. Plain
+ * questions on the terminal (they work the same over any SSH), then the
+ * editing screen opens on the report. Recent files are kept, newest first,
+ * in $XDG_STATE_HOME/nianbao/recent (~/.local/state/nianbao/recent). */
+#include "tui.h"
+
+#include "buf.h"
+#include "diag.h"
+#include "engine.h"
+#include "form.h"
+#include "formpath.h"
+#include "report.h"
+#include "savefile.h"
+#include "xmalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define START_RECENT 10
+
+static char *start_state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	if (xdg != NULL && *xdg)
+		return xasprintf("%s/nianbao", xdg);
+	return xasprintf("%s/.local/state/nianbao", home && *home ? home : ".");
+}
+
+/* The recent files, newest first; free each and the array. */
+static int start_recent(char ***out)
+{
+	char *dir = start_state_dir(), *file = xasprintf("%s/recent", dir);
+	struct buf b;
+	buf_init(&b);
+	int n = 0;
+	*out = NULL;
+	if (savefile_read(file, &b) == 0)
+		for (char *save, *l = strtok_r(b.data, "\n", &save); l && n < START_RECENT;
+		     l = strtok_r(NULL, "\n", &save)) {
+			*out = xreallocarray(*out, (size_t)n + 1, sizeof **out);
+			(*out)[n++] = xstrdup(l);
+		}
+	buf_free(&b);
+	free(file);
+	free(dir);
+	return n;
+}
+
+void start_remember(const char *path)
+{
+	char *abs = realpath(path, NULL);
+	if (abs == NULL)
+		return;
+	char **old;
+	int n = start_recent(&old);
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s\n", abs);
+	for (int i = 0; i < n; i++) {
+		if (strcmp(old[i], abs) != 0 && i < START_RECENT - 1)
+			buf_printf(&b, "%s\n", old[i]);
+		free(old[i]);
+	}
+	free(old);
+	char *dir = start_state_dir(), *file = xasprintf("%s/recent", dir);
+	/* mkdir -p of the state folder */
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	mkdir(dir, 0700);
+	struct diags d;
+	diags_init(&d);
+	savefile_write(file, b.data, b.len, &d); /* a convenience: a failure is not the clerk's */
+	diags_free(&d);
+	buf_free(&b);
+	free(file);
+	free(dir);
+	free(abs);
+}
+
+/* One answer; NULL at the end of input. */
+static char *start_ask(const char *question, const char *dflt)
+{
+	if (dflt && *dflt)
+		printf("%s [%s]: ", question, dflt);
+	else
+		printf("%s: ", question);
+	fflush(stdout);
+	char line[1024];
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return NULL;
+	line[strcspn(line, "\r\n")] = '\0';
+	return xstrdup(*line ? line : dflt ? dflt : "");
+}
+
+static int start_list_forms(struct form ***forms)
+{
+	struct diags d;
+	diags_init(&d);
+	int n = formpath_all(forms, &d);
+	diags_free(&d);
+	return n;
+}
+
+/* Asks for the organ, year and file name of a new report of form f and
+ * writes it; its path, or NULL when the questions were left. */
+static char *start_create(const struct form *f)
+{
+	struct report *r = report_new(f);
+	char *path = NULL, *organ = NULL, *year = NULL;
+	const char *why;
+	char this_year[8];
+	time_t now = time(NULL);
+	strftime(this_year, sizeof this_year, "%Y", localtime(&now));
+	int k = form_hfield(f, "organ");
+	while (k >= 0 && (organ = start_ask(_("Organ (机关名称)"), NULL)) != NULL) {
+		if (*organ && report_set_header(r, k, organ, &why) == 0)
+			break;
+		printf("%s\n", *organ ? _(why) : _("The organ's name is needed"));
+		free(organ);
+		organ = NULL;
+	}
+	k = form_hfield(f, "year");
+	while (organ && k >= 0 && (year = start_ask(_("Year of the report"), this_year)) != NULL) {
+		if (report_set_header(r, k, year, &why) == 0)
+			break;
+		printf("'%s' %s\n", year, _(why));
+		free(year);
+		year = NULL;
+	}
+	if (organ && year) {
+		char *dflt = xasprintf("%s-%s.yaml", organ, year);
+		while ((path = start_ask(_("File name"), dflt)) != NULL) {
+			if (access(path, F_OK) == 0) {
+				printf(_("%s already exists: give another name\n"), path);
+			} else {
+				struct diags d;
+				diags_init(&d);
+				struct engine *e = engine_new(r);
+				int rc = savefile_report(e, path, &d);
+				engine_free(e);
+				if (rc == 0) {
+					diags_free(&d);
+					break;
+				}
+				printf("%s\n", d.n ? d.v[0].message : "");
+				diags_free(&d);
+			}
+			free(path);
+			path = NULL;
+		}
+		free(dflt);
+	}
+	free(organ);
+	free(year);
+	report_free(r);
+	return path;
+}
+
+char *start_new(void)
+{
+	struct form **forms;
+	int n = start_list_forms(&forms);
+	char *path = NULL;
+	if (n == 0) {
+		fprintf(stderr, "nianbao: %s\n", _("no forms found (set NIANBAO_FORMS)"));
+		free(forms);
+		return NULL;
+	}
+	printf("%s\n", _("A new report. The forms:"));
+	int dflt = 0;
+	for (int i = 0; i < n; i++) {
+		printf("  %d) %-24s %s  %s\n", i + 1, forms[i]->id, forms[i]->title,
+		       forms[i]->basis ? forms[i]->basis : "");
+		if (strcmp(forms[i]->id, "gov-info-2021") == 0)
+			dflt = i; /* the format clerks file today */
+	}
+	char d[16];
+	snprintf(d, sizeof d, "%d", dflt + 1);
+	char *ans;
+	while ((ans = start_ask(_("Form"), d)) != NULL) {
+		int k = atoi(ans);
+		free(ans);
+		if (k >= 1 && k <= n) {
+			path = start_create(forms[k - 1]);
+			break;
+		}
+		printf("%s\n", _("Give the number of a form"));
+	}
+	for (int i = 0; i < n; i++)
+		form_free(forms[i]);
+	free(forms);
+	return path;
+}
+
+char *start_screen(void)
+{
+	char **recent;
+	int nr = start_recent(&recent);
+	printf("nianbao %s\n", _("— government information disclosure annual reports"));
+	if (nr > 0)
+		printf("%s\n", _("Recent reports:"));
+	for (int i = 0; i < nr; i++)
+		printf("  %d) %s\n", i + 1, recent[i]);
+	struct form **forms;
+	int nf = start_list_forms(&forms);
+	printf("%s\n", _("Forms for a new report:"));
+	for (int i = 0; i < nf; i++)
+		printf("  n%d) %-24s %s  %s\n", i + 1, forms[i]->id, forms[i]->title,
+		       forms[i]->basis ? forms[i]->basis : "");
+	char *path = NULL, *ans;
+	while ((ans = start_ask(_("Open a number, n1… for a new report, q to quit"),
+				nr ? "1" : "n1")) != NULL) {
+		int k = atoi(ans + (ans[0] == 'n'));
+		if (ans[0] == 'q') {
+			free(ans);
+			break;
+		}
+		if (ans[0] == 'n' && k >= 1 && k <= nf) {
+			free(ans);
+			path = start_create(forms[k - 1]);
+			break;
+		}
+		if (ans[0] != 'n' && k >= 1 && k <= nr) {
+			free(ans);
+			path = xstrdup(recent[k - 1]);
+			break;
+		}
+		free(ans);
+		printf("%s\n", _("Give one of the numbers above"));
+	}
+	for (int i = 0; i < nr; i++)
+		free(recent[i]);
+	free(recent);
+	for (int i = 0; i < nf; i++)
+		form_free(forms[i]);
+	free(forms);
+	return path;
+}

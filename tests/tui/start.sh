@@ -1,0 +1,112 @@
+# A clerk's whole job without leaving the program: nianbao new asks its
+# questions, the report is filled in, every problem is found through F3 and
+# put right, saved, printed (to a file); then nianbao alone offers it again.
+. "${SRCDIR:-.}/tests/tui/lib.sh"
+
+year=$(date +%Y)
+cat >"$T/print.sh" <<SH
+#!/bin/sh
+cat >"$T/printed.txt"
+SH
+chmod +x "$T/print.sh"
+cmd_start() { # the command line after nianbao
+	tui_n=$((tui_n + 1))
+	TMUX_SOCK="nianbao-test-$$-$tui_n"
+	rm -f "$T/status"
+	tm new-session -d -s nb -x 80 -y 24 \
+		"cd '$T' && env HOME='$T' LANG=C.UTF-8 LANGUAGE=en NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' NIANBAO_PRINT_COMMAND='$T/print.sh' '$NIANBAO' $*; echo \$? >'$T/status'; sleep 5"
+}
+paste() { tm set-buffer -b p "$(printf "$1")"; tm paste-buffer -p -b p -t nb; }
+
+cmd_start new
+tui_expect "new lists the forms" "A new report. The forms:"
+tui_expect "the 2021 format among them" "gov-info-2021"
+tui_expect "and proposes it" "Form [3]:"
+tui_keys Enter
+tui_expect "asks the organ" "Organ (机关名称):"
+tui_keys Enter
+tui_expect "an empty organ is refused" "The organ's name is needed"
+tm send-keys -t nb -l "测试街道办事处"
+tui_keys Enter
+tui_expect "asks the year, this year proposed" "Year of the report [$year]:"
+tui_keys 2 0 x 1 Enter
+tui_expect "a bad year is refused" "'20x1' is not a year"
+tui_keys Enter
+tui_expect "proposes a file name" "File name [测试街道办事处-$year.yaml]:"
+tui_keys Enter
+tui_expect "the new report opens" "测试街道办事处-$year.yaml      测试街道办事处 $year"
+report="$T/测试街道办事处-$year.yaml"
+expect_has "it was written, every cell blank" "$report" "issued: ~"
+
+# every problem through F3: all blanks at first
+tui_keys F3
+tui_expect "F3: the blanks are the problems" "Problems: 0 errors, 166 warnings"
+tui_expect "each named" "warning 表二 主动公开 › 第二十条第（一）项 › 规章 × 本年制发件数: 未填写"
+tui_keys Enter
+tui_expect "Enter goes to the first" "第二十条第（一）项 › 规章 × 本年制发件数"
+# fill them as a clerk pastes columns from a spreadsheet
+paste '2\t0\t5\n1\t0\t14'
+tui_keys g 行 政 许 可 Enter
+paste '0'
+tui_keys g 行 政 处 罚 Enter
+paste '3\n0'
+tui_keys g 收 费 Enter
+paste '0'
+tui_keys ']'
+tui_wait "申请人情况" 2
+rows=''
+i=0
+while [ "$i" -lt 25 ]; do rows="${rows}0\t0\t0\t0\t0\t0\t0\n"; i=$((i + 1)); done
+paste "$rows"
+tui_keys ']'
+tui_wait "行政复议" 2
+paste '0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0'
+tui_keys F3
+tui_expect "F3: nothing left" "Problems: 0 errors, 0 warnings"
+tui_expect "says so" "No problems."
+tui_keys Escape
+
+# one application, handled: the balance is kept
+tui_keys '[' g 本 年 新 收 Enter 1 Enter
+tui_keys F3
+tui_expect "F3 finds the broken balance" "Problems: 2 errors, 0 warnings"
+tui_keys Escape g 予 以 公 开 Enter 1 Enter
+tui_keys F3
+tui_expect "and then nothing" "Problems: 0 errors, 0 warnings"
+tui_keys Escape
+
+# the cover's date, then save and print
+tui_keys '[' '[' '[' '['
+tui_expect "the cover" "Cover › 机关名称"
+tui_keys Down Down Enter
+tm send-keys -t nb -l "$year-01-15"
+tui_keys Enter
+tui_expect "dated" "$year-01-15（${year}年1月15日）"
+tui_keys F2
+tui_expect "saved" "Saved 测试街道办事处-$year.yaml"
+tui_keys F5
+tui_expect "printed" "Printed with $T/print.sh"
+expect_has "the paper has the title" "$T/printed.txt" "测试街道办事处${year}年政府信息公开工作年度报告"
+expect_has "the 2021 format's labels" "$T/printed.txt" "本年制发件数"
+expect_has "the figures" "$T/printed.txt" "│ 行政处罚                                 │                3 │"
+expect_has "the date" "$T/printed.txt" "${year}年1月15日"
+run "$NIANBAO" check "$report"
+expect_rc "the saved report checks clean" 0
+expect_eq "no problem at all" "$(wc -l <"$T/out" | tr -d ' ')" 0
+tui_keys F10
+tui_exited "quit" 0
+
+# nianbao alone: the start screen offers it again
+cmd_start
+tui_expect "the start screen" "Recent reports:"
+tui_expect "lists the report" "1) $report"
+tui_expect "and the forms" "n3) gov-info-2021"
+tui_keys Enter
+tui_expect "Enter opens the first" "测试街道办事处-$year.yaml      测试街道办事处 $year"
+tui_keys F10
+tui_exited "quit" 0
+cmd_start
+tui_expect "the start screen again" "Open a number, n1… for a new report, q to quit"
+tui_keys q Enter
+tui_exited "q leaves" 0
+finish
