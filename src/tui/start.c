@@ -77,10 +77,16 @@ void start_remember(const char *path)
 			*p = '/';
 		}
 	mkdir(dir, 0700);
-	struct diags d;
-	diags_init(&d);
-	savefile_write(file, b.data, b.len, &d); /* a convenience: a failure is not the clerk's */
-	diags_free(&d);
+	/* a convenience list, not a report: written simply, a failure ignored */
+	char *tmp = xasprintf("%s.%ld", file, (long)getpid());
+	FILE *fp = fopen(tmp, "w");
+	if (fp != NULL) {
+		int ok = fwrite(b.data, 1, b.len, fp) == b.len;
+		if (fclose(fp) == 0 && ok)
+			rename(tmp, file);
+	}
+	unlink(tmp);
+	free(tmp);
 	buf_free(&b);
 	free(file);
 	free(dir);

@@ -10,6 +10,9 @@ export NIANBAO_FORMS LC_ALL=C.UTF-8
 tap_n=0
 tap_failed=0
 T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-cli.XXXXXX")
+# recent files and the like stay in the test's folder, not the user's
+XDG_STATE_HOME="$T/state"
+export XDG_STATE_HOME
 trap 'rm -rf "$T"' EXIT
 
 ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1"; }

@@ -19,7 +19,7 @@ tui_start() {
 	tui_n=$((tui_n + 1))
 	TMUX_SOCK="nianbao-test-$$-$tui_n"
 	tm new-session -d -s nb -x "$cols" -y "$rows" \
-		"env LANG=C.UTF-8 NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' $* '$NIANBAO' '$file'; echo \$? >'$T/status'; sleep 5"
+		"env LANG=C.UTF-8 XDG_STATE_HOME='$T/state' NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' $* '$NIANBAO' '$file'; echo \$? >'$T/status'; sleep 5"
 	tui_wait "F1" 5 || tui_wait "帮助" 1
 }
 
