@@ -88,21 +88,40 @@ static void app_draw_title(const struct app *a)
 	free(left);
 }
 
-/* The tabs: every page; when they do not all fit, the others go by their
- * short name (the part before a space: 表三 for 表三 依申请公开). */
-static void app_draw_tabs(const struct app *a)
+/* The name a tab shows: in full, or when they do not all fit (but for the
+ * current one) the short name before a space: 表三 for 表三 依申请公开. */
+static char *app_tab_name(const struct app *a, int i)
 {
 	int total = 0;
-	for (int i = 0; i < a->npages; i++)
-		total += width_str(a->pages[i].name) + 3;
+	for (int k = 0; k < a->npages; k++)
+		total += width_str(a->pages[k].name) + 3;
+	const char *name = a->pages[i].name;
+	const char *space = strchr(name, ' ');
+	size_t len =
+	    total > a->cols && i != a->page && space ? (size_t)(space - name) : strlen(name);
+	return xstrndup(name, len);
+}
+
+/* The page whose tab is at column x, or -1. */
+static int app_tab_at(const struct app *a, int x)
+{
+	for (int i = 0, left = 0; i < a->npages && left < a->cols; i++) {
+		char *shown = app_tab_name(a, i);
+		int w = width_str(shown) + 2;
+		free(shown);
+		if (x >= left && x < left + w)
+			return i;
+		left += w + 1;
+	}
+	return -1;
+}
+
+static void app_draw_tabs(const struct app *a)
+{
 	move(1, 0);
 	int x = 0;
 	for (int i = 0; i < a->npages && x < a->cols; i++) {
-		const char *name = a->pages[i].name;
-		const char *space = strchr(name, ' ');
-		size_t len = total > a->cols && i != a->page && space ? (size_t)(space - name)
-								      : strlen(name);
-		char *shown = xstrndup(name, len);
+		char *shown = app_tab_name(a, i);
 		int w = width_str(shown) + 2;
 		if (x + w > a->cols)
 			w = a->cols - x;
@@ -242,6 +261,40 @@ static void app_pages(struct app *a)
 		    (struct page){p->kind == PART_TABLE ? PAGE_TABLE : PAGE_PROSE, index,
 				  p->kind == PART_TABLE ? p->table->tab : p->tab};
 	}
+}
+
+static void app_goto_page(struct app *a, int page);
+
+/* A click selects a tab or a cell; the wheel scrolls. */
+static int app_mouse(struct app *a)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return TUI_HANDLED;
+	enum page_kind kind = a->pages[a->page].kind;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int dir = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
+		for (int i = 0; i < 3; i++) {
+			if (kind == PAGE_TABLE)
+				grid_move(a, dir, 0);
+			else if (kind == PAGE_PROSE)
+				a->prose_top = a->prose_top + dir > 0 ? a->prose_top + dir : 0;
+		}
+		return TUI_HANDLED;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
+		return TUI_HANDLED;
+	if (ev.y == 1) {
+		int page = app_tab_at(a, ev.x);
+		if (page >= 0)
+			app_goto_page(a, page);
+	} else if (kind == PAGE_TABLE && ev.y >= 2 && ev.y < a->rows - 2) {
+		grid_click(a, ev.y, ev.x);
+	} else if (kind == PAGE_COVER && ev.y >= 3 && (ev.y - 3) % 2 == 0 &&
+		   (ev.y - 3) / 2 < a->f->nheader) {
+		a->cover_row = (ev.y - 3) / 2;
+	}
+	return TUI_HANDLED;
 }
 
 static void app_goto_page(struct app *a, int page)
@@ -465,6 +518,8 @@ static int app_key_global(struct app *a, int key)
 		return TUI_HANDLED;
 	}
 	switch (key) {
+	case KEY_MOUSE:
+		return app_mouse(a);
 	case KEY_F(1):
 	case '?':
 		a->help = 1;
@@ -707,6 +762,9 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	}
 	app_ctrl_pgdn = app_key_code("kNXT5");
 	app_ctrl_pgup = app_key_code("kPRV5");
+	/* the mouse where the terminal has one; every key works without it */
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
 	/* bracketed paste: a block copied from WPS or Excel arrives marked */
 	define_key("\033[200~", APP_PASTE_START);
 	define_key("\033[201~", APP_PASTE_END);

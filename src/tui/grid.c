@@ -120,6 +120,7 @@ void grid_free(struct app *a)
 		free(v->head);
 		free(v->head2);
 		free(v->lines);
+		free(v->at_y);
 	}
 	free(a->views);
 	a->views = NULL;
@@ -382,11 +383,22 @@ void grid_draw(struct app *a, int y0, int y1)
 			v->top = bs;
 	}
 	sticky = v->top > bs && nhead < height ? nhead : 0;
+	/* what each screen row shows, for the mouse */
+	if (v->at_n < a->rows) {
+		v->at_y = xreallocarray(v->at_y, (size_t)a->rows, sizeof *v->at_y);
+		v->at_n = a->rows;
+	}
+	for (int i = 0; i < v->at_n; i++)
+		v->at_y[i] = -1;
 	int y = y0;
-	for (int i = 0; i < sticky; i++, y++)
+	for (int i = 0; i < sticky; i++, y++) {
 		grid_draw_line(a, v, &v->lines[bs + i], y);
-	for (int i = v->top; i < v->nlines && y <= y1; i++, y++)
+		v->at_y[y] = bs + i;
+	}
+	for (int i = v->top; i < v->nlines && y <= y1; i++, y++) {
 		grid_draw_line(a, v, &v->lines[i], y);
+		v->at_y[y] = i;
+	}
 }
 
 static int grid_is_row(const struct gline *l)
@@ -505,4 +517,25 @@ void grid_goto_cell(struct app *a, int cell)
 	v->r = fc->r;
 	v->c = fc->c;
 	v->visited = 1;
+}
+
+int grid_click(struct app *a, int y, int x)
+{
+	struct gview *v = &a->views[a->table];
+	if (y < 0 || y >= v->at_n || v->at_y[y] < 0)
+		return -1;
+	const struct gline *l = &v->lines[v->at_y[y]];
+	if (l->kind != GL_ROW)
+		return -1;
+	const struct fblock *b = grid_table(a)->blocks[l->block];
+	int c = v->c < b->ncols ? v->c : b->ncols - 1;
+	int left = grid_labelw(a, v, l->block);
+	for (int k = grid_first_col(v, b); k < b->ncols; k++) {
+		int w = grid_colw(v, l->block, k);
+		if (x >= left && x < left + w)
+			c = k;
+		left += w;
+	}
+	grid_goto_cell(a, form_cell(b, l->r, c));
+	return 0;
 }

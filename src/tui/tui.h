@@ -57,7 +57,9 @@ struct gview {
 	int *head2;         /* per block: its last level takes two lines */
 	int block, r, c;    /* the cursor */
 	int top;            /* first line shown */
-	int left;           /* first column shown */
+	int *at_y;          /* the line drawn on each screen row (-1: none), for clicks */
+	int at_n;
+	int left; /* first column shown */
 	int visited;
 };
 
@@ -146,6 +148,9 @@ int grid_home_end(struct app *a, int end);
 void grid_first_editable(struct app *a);
 /* Puts the cursor on a cell of the shown table. */
 void grid_goto_cell(struct app *a, int cell);
+/* A click at screen (y, x): the cursor goes to that cell; 0, or -1 if no
+ * cell is there. */
+int grid_click(struct app *a, int y, int x);
 /* Column widths again, after a resize or an edit that widened a value. */
 void grid_relayout(struct app *a);
 
