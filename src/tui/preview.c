@@ -133,7 +133,8 @@ void preview_print(struct app *a)
 		close(in[1]);
 		close(err[0]);
 		execvp(argv[0], argv);
-		dprintf(2, "%s", strerror(errno));
+		/* marked, so the parent knows exec failed whatever the exit status */
+		dprintf(2, "\001%s", strerror(errno));
 		_exit(127);
 	}
 	close(in[0]);
@@ -158,10 +159,10 @@ void preview_print(struct app *a)
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	signal(SIGPIPE, old);
-	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+	if (said[0] == '\001')
+		app_message(a, 1, _("Not printed: cannot run %s: %s"), argv[0], said + 1);
+	else if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		app_message(a, 0, _("Printed with %s"), a->print_command);
-	else if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		app_message(a, 1, _("Not printed: cannot run %s: %s"), argv[0], said);
 	else
 		app_message(a, 1, _("Not printed: %s failed (%d) %s"), a->print_command,
 			    pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1, said);
