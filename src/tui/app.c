@@ -695,6 +695,16 @@ static int app_bench_startup(const struct timespec *t0)
 	return 1;
 }
 
+int app_words(char *command, char **argv, int max)
+{
+	int n = 0;
+	for (char *save, *w = strtok_r(command, " \t", &save); w && n < max - 1;
+	     w = strtok_r(NULL, " \t", &save))
+		argv[n++] = w;
+	argv[n] = NULL;
+	return n;
+}
+
 void app_language(void)
 {
 	const char *dir = getenv("NIANBAO_LOCALEDIR");

@@ -113,11 +113,7 @@ void preview_print(struct app *a)
 	char *text = preview_text(a);
 	char *copy = xstrdup(a->print_command);
 	char *argv[32];
-	int argc = 0;
-	for (char *save, *w = strtok_r(copy, " \t", &save); w && argc < 31;
-	     w = strtok_r(NULL, " \t", &save))
-		argv[argc++] = w;
-	argv[argc] = NULL;
+	int argc = app_words(copy, argv, 32);
 	int in[2], err[2];
 	if (argc == 0 || pipe(in) < 0 || pipe(err) < 0) {
 		app_message(a, 1, "%s", _("Not printed: no print command"));

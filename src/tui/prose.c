@@ -107,10 +107,7 @@ static int prose_run(const char *editor, const char *file)
 {
 	char *copy = xstrdup(editor);
 	char *argv[32];
-	int argc = 0;
-	for (char *save, *w = strtok_r(copy, " \t", &save); w && argc < 30;
-	     w = strtok_r(NULL, " \t", &save))
-		argv[argc++] = w;
+	int argc = app_words(copy, argv, 31);
 	argv[argc++] = (char *)file;
 	argv[argc] = NULL;
 	pid_t pid = fork();

@@ -178,6 +178,10 @@ void app_change_cells(struct app *a, int n, const int *cells, size_t stride,
 		      const struct value *values);
 void app_change_header(struct app *a, int field, const char *text);
 void app_change_prose(struct app *a, int prose, const char *text);
+/* Splits a command (an editor, a print command) into words in place, for
+ * exec without a shell: nothing in it is ever interpreted. Returns the
+ * count; argv ends with NULL and has room for max words. */
+int app_words(char *command, char **argv, int max);
 /* Counts the problems again for the title line. */
 void app_count(struct app *a);
 /* Shows the table page of a cell with the cursor on it. */
