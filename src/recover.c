@@ -2,7 +2,8 @@
  * naming the format:
  *   cell TAB table TAB block-or-"-" TAB row TAB column TAB value
  *   header TAB field TAB text        (text escaped: \\ \t \n; "~" blank)
- *   prose TAB part TAB text */
+ *   prose TAB part TAB text
+ *   ack TAB check TAB table TAB block TAB row TAB column TAB reason   ("-" absent) */
 #include "recover.h"
 #include "buf.h"
 #include "diag.h"
@@ -65,6 +66,17 @@ static int recover_append(const char *path, struct buf *line, struct diags *d)
 	return rc;
 }
 
+static void recover_escape(struct buf *line, const char *text)
+{
+	if (text == NULL)
+		buf_putc(line, '~');
+	for (const char *p = text; p && *p; p++) {
+		if (*p == '\\' || *p == '\t' || *p == '\n' || *p == '~')
+			buf_putc(line, '\\');
+		buf_putc(line, *p == '\t' ? 't' : *p == '\n' ? 'n' : *p);
+	}
+}
+
 int recover_text(const char *path, const struct form *f, enum recover_kind kind, int index,
 		 const char *text, struct diags *d)
 {
@@ -73,13 +85,22 @@ int recover_text(const char *path, const struct form *f, enum recover_kind kind,
 	const char *id =
 	    kind == RECOVER_HEADER ? f->header[index].id : form_prose_part(f, index)->id;
 	buf_printf(&line, "%s\t%s\t", kind == RECOVER_HEADER ? "header" : "prose", id);
-	if (text == NULL)
-		buf_putc(&line, '~');
-	for (const char *p = text; p && *p; p++) {
-		if (*p == '\\' || *p == '\t' || *p == '\n' || *p == '~')
-			buf_putc(&line, '\\');
-		buf_putc(&line, *p == '\t' ? 't' : *p == '\n' ? 'n' : *p);
-	}
+	recover_escape(&line, text);
+	buf_putc(&line, '\n');
+	int rc = recover_append(path, &line, d);
+	buf_free(&line);
+	return rc;
+}
+
+int recover_ack(const char *path, const struct fcheck *check, const struct fblock *b, int row,
+		int col, const char *reason, struct diags *d)
+{
+	struct buf line;
+	buf_init(&line);
+	buf_printf(&line, "ack\t%s\t%s\t%s\t%s\t%s\t", check->id, b ? b->table->id : "-",
+		   b && b->id ? b->id : "-", b && row >= 0 ? b->row[row]->id : "-",
+		   b && col >= 0 ? b->col[col]->id : "-");
+	recover_escape(&line, reason && *reason ? reason : NULL);
 	buf_putc(&line, '\n');
 	int rc = recover_append(path, &line, d);
 	buf_free(&line);
@@ -155,9 +176,9 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 	for (char *l = strtok_r(b.data + strlen(RECOVER_MAGIC), "\n", &save); l != NULL;
 	     l = strtok_r(NULL, "\n", &save)) {
 		lineno++;
-		char *field[6] = {0};
+		char *field[7] = {0};
 		int k = 0;
-		for (char *p = l; k < 6 && p != NULL; k++) {
+		for (char *p = l; k < 7 && p != NULL; k++) {
 			field[k] = p;
 			p = strchr(p, '\t');
 			if (p != NULL)
@@ -176,11 +197,45 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 			}
 			*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
 			(*edits)[(*n)++] =
-			    (struct recover_edit){header ? RECOVER_HEADER : RECOVER_PROSE,
-						  index,
-						  {0},
-						  recover_unescape(field[2]),
-						  lineno};
+			    (struct recover_edit){.kind = header ? RECOVER_HEADER : RECOVER_PROSE,
+						  .cell = index,
+						  .text = recover_unescape(field[2]),
+						  .r = -1,
+						  .c = -1,
+						  .line = lineno};
+			continue;
+		}
+		if (k == 7 && strcmp(field[0], "ack") == 0) {
+			struct recover_edit ed = {
+			    .kind = RECOVER_ACK, .cell = -1, .r = -1, .c = -1, .line = lineno};
+			for (int i = 0; i < f->nchecks; i++)
+				if (strcmp(f->checks[i].id, field[1]) == 0)
+					ed.check = &f->checks[i];
+			if (strcmp(field[2], "-") != 0) {
+				const struct ftable *t = form_table(f, field[2]);
+				ed.block = t == NULL ? NULL
+					   : strcmp(field[3], "-") == 0
+					       ? (t->implicit ? t->blocks[0] : NULL)
+					       : form_block(t, field[3]);
+				const struct fnode *rn = ed.block && strcmp(field[4], "-")
+							     ? form_node(&ed.block->rows, field[4])
+							     : NULL;
+				const struct fnode *cn = ed.block && strcmp(field[5], "-")
+							     ? form_node(&ed.block->cols, field[5])
+							     : NULL;
+				ed.r = rn ? rn->leaf : -1;
+				ed.c = cn ? cn->leaf : -1;
+				if (ed.block == NULL)
+					ed.check = NULL;
+			}
+			if (ed.check == NULL) {
+				diags_add(d, DIAG_WARNING, rp, lineno, 1,
+					  "unreadable edit left out");
+				continue;
+			}
+			ed.text = recover_unescape(field[6]);
+			*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
+			(*edits)[(*n)++] = ed;
 			continue;
 		}
 		int cell = k == 6 && strcmp(field[0], "cell") == 0 ? recover_find(f, field) : -1;
@@ -193,7 +248,12 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 			continue;
 		}
 		*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
-		(*edits)[(*n)++] = (struct recover_edit){RECOVER_CELL, cell, v, NULL, lineno};
+		(*edits)[(*n)++] = (struct recover_edit){.kind = RECOVER_CELL,
+							 .cell = cell,
+							 .value = v,
+							 .r = -1,
+							 .c = -1,
+							 .line = lineno};
 	}
 out:
 	buf_free(&b);

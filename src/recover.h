@@ -8,14 +8,20 @@
 
 struct diags;
 struct form;
+struct fcheck;
+struct fblock;
 
-enum recover_kind { RECOVER_CELL, RECOVER_HEADER, RECOVER_PROSE };
+enum recover_kind { RECOVER_CELL, RECOVER_HEADER, RECOVER_PROSE, RECOVER_ACK };
 
 struct recover_edit {
 	enum recover_kind kind;
 	int cell;           /* RECOVER_CELL: the cell; else the header field or prose part */
 	struct value value; /* RECOVER_CELL */
-	char *text;         /* RECOVER_HEADER, RECOVER_PROSE: the new text (NULL blank) */
+	char *text;         /* RECOVER_HEADER, RECOVER_PROSE: the new text (NULL blank);
+			     * RECOVER_ACK: the reason (NULL withdraws it) */
+	const struct fcheck *check; /* RECOVER_ACK: the warning acknowledged */
+	const struct fblock *block;
+	int r, c;
 	int line;
 };
 
@@ -27,6 +33,9 @@ int recover_cell(const char *path, const struct form *f, int cell, const struct 
 /* Appends a header field's or a prose part's new text (NULL: blank). */
 int recover_text(const char *path, const struct form *f, enum recover_kind kind, int index,
 		 const char *text, struct diags *d);
+/* Appends an acknowledgement of a warning (reason NULL: withdrawn). */
+int recover_ack(const char *path, const struct fcheck *check, const struct fblock *b, int row,
+		int col, const char *reason, struct diags *d);
 /* Reads the journal of path; the edits in order, last one of a cell wins. */
 int recover_load(const char *path, const struct form *f, struct recover_edit **edits, int *n,
 		 struct diags *d);

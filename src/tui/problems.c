@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "form.h"
+#include "recover.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -118,6 +119,11 @@ static int problems_key_ack(struct app *a, int key)
 		report_acknowledge(a->r, x->check, x->block, x->r, x->c, a->ed.buf);
 		a->modified = 1;
 		app_count(a);
+		struct diags d;
+		diags_init(&d);
+		if (recover_ack(a->path, x->check, x->block, x->r, x->c, a->ed.buf, &d) < 0)
+			app_message(a, 1, "%s", d.n ? d.v[0].message : "");
+		diags_free(&d);
 	}
 	engine_problems_free(p, n);
 	return TUI_HANDLED;

@@ -149,6 +149,14 @@ static void session_draw_diff(const struct app *a)
 	attrset(A_NORMAL);
 	for (int i = 0; i < a->npending && i + 2 < a->rows; i++) {
 		const struct recover_edit *ed = &a->pending[i];
+		if (ed->kind == RECOVER_ACK) {
+			char *line = xasprintf("%s › %s: %s", _("Problems"), ed->check->message,
+					       ed->text ? ed->text : "·");
+			move(i + 2, 0);
+			grid_text(line, a->cols, ALIGN_LEFT);
+			free(line);
+			continue;
+		}
 		if (ed->kind != RECOVER_CELL) {
 			const char *name = ed->kind == RECOVER_HEADER
 					       ? a->f->header[ed->cell].label
@@ -263,11 +271,15 @@ static void session_recover(struct app *a)
 			report_set_prose(a->r, ed->cell, ed->text);
 			a->modified = 1;
 		}
+		if (ed->kind == RECOVER_ACK &&
+		    report_acknowledge(a->r, ed->check, ed->block, ed->r, ed->c, ed->text) == 0)
+			a->modified = 1;
 	}
 	app_message(a, 0, _("%d edits recovered; F2 saves them"), a->npending);
 	recover_edits_free(a->pending, a->npending);
 	a->pending = NULL;
 	a->npending = 0;
+	app_count(a);
 	grid_relayout(a);
 }
 

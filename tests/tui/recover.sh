@@ -48,6 +48,29 @@ tui_keys F10
 tui_exited "quit" 0
 expect_absent "a clean quit leaves no lock" "$T/.r.yaml.lock"
 
+# an acknowledgement is journaled like any edit
+cp "$T/orig.yaml" "$T/r.yaml"
+tui_start 80 24 "$T/r.yaml" LANGUAGE=en
+tui_keys F3
+tui_wait "Problems: 0 errors, 1 warnings" 2
+tui_keys a 内 部 Enter Escape
+tui_expect "acknowledged" "(+1 acknowledged)"
+expect_eq "the acknowledgement is in the journal" "$(grep -c '^ack	made_not_published	proactive	item1	normative	-	内部$' "$journal")" 1
+pkill -9 -f "nianbao $T/r.yaml"
+sleep 0.3
+tm kill-server
+tui_start 80 24 "$T/r.yaml" LANGUAGE=en
+tui_expect "offered after kill -9" "1 edits to r.yaml from an earlier session were not saved."
+tui_keys s
+tui_expect "shown" "Problems › 本年新制作了文件但新公开数量为0"
+tui_keys x r
+tui_expect "recovered" "(+1 acknowledged)"
+tui_keys F2
+tui_expect "saved" "Saved r.yaml"
+expect_has "kept in the report" "$T/r.yaml" "reason: 内部"
+tui_keys F10
+tui_exited "quit" 0
+
 # SIGTERM and SIGINT from outside: the screen is left cleanly, the edit kept
 for sig in TERM INT; do
 	cp "$T/orig.yaml" "$T/r.yaml"
