@@ -77,7 +77,7 @@ int cover_key(struct app *a, int key)
 				app_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(problem));
 			} else {
 				a->ed.active = 0;
-				app_change_header(a, a->cover_row, a->ed.buf);
+				change_header(a, a->cover_row, a->ed.buf);
 			}
 		} else if (edit_key(&a->ed, key, NULL, &why) < 0) {
 			app_message(a, 1, "%s", _("too long"));

@@ -154,7 +154,7 @@ static void prose_edit(struct app *a)
 		app_message(a, 1, _("%s ended with status %d: the text is left as it was"), editor,
 			    status);
 	} else {
-		app_change_prose(a, index, back.data);
+		change_prose(a, index, back.data);
 	}
 	buf_free(&back);
 	unlink(file);

@@ -1,5 +1,5 @@
 /* A table page: the grid's keys (moving, typing a value, blanking) and its
- * status line. Values reach the report only through app_change_cell. */
+ * status line. Values reach the report only through change_cell. */
 #include "tui.h"
 
 #include "buf.h"
@@ -107,7 +107,7 @@ static int sheet_commit(struct app *a)
 		app_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(why));
 		return -1;
 	}
-	app_change_cell(a, cell, &v);
+	change_cell(a, cell, &v);
 	value_clear(&v);
 	a->ed.active = 0;
 	return 0;
@@ -219,7 +219,7 @@ int sheet_key(struct app *a, int key)
 	case 127:
 	case 8: {
 		struct value blank = {0};
-		app_change_cell(a, cell, &blank);
+		change_cell(a, cell, &blank);
 		break;
 	}
 	default:
@@ -303,7 +303,7 @@ void sheet_paste(struct app *a, const char *text)
 	if (bad) {
 		app_message(a, 1, "%s", msg);
 	} else if (n > 0) {
-		app_change_cells(a, n, &t[0].cell, sizeof *t, &t[0].v);
+		change_cells(a, n, &t[0].cell, sizeof *t, &t[0].v);
 		app_message(a, 0, _("Pasted %d values (u undoes them all)"), n);
 	}
 	for (int i = 0; i < n; i++)

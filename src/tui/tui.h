@@ -170,20 +170,22 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 struct timespec;
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0,
 	    const char *print_command);
-/* Every change to the report goes through these: the engine recomputes,
- * the change is recorded for undo and in the recovery journal. */
-void app_change_cell(struct app *a, int cell, const struct value *v);
+/* change.c: every change to the report goes through these: the engine
+ * recomputes, the change is recorded for undo and in the recovery journal. */
+void change_cell(struct app *a, int cell, const struct value *v);
 /* n cells at once, one undo step: cells and values strided by stride. */
-void app_change_cells(struct app *a, int n, const int *cells, size_t stride,
-		      const struct value *values);
-void app_change_header(struct app *a, int field, const char *text);
-void app_change_prose(struct app *a, int prose, const char *text);
+void change_cells(struct app *a, int n, const int *cells, size_t stride,
+		  const struct value *values);
+void change_header(struct app *a, int field, const char *text);
+void change_prose(struct app *a, int prose, const char *text);
 /* Splits a command (an editor, a print command) into words in place, for
  * exec without a shell: nothing in it is ever interpreted. Returns the
  * count; argv ends with NULL and has room for max words. */
 int app_words(char *command, char **argv, int max);
 /* Counts the problems again for the title line. */
 void app_count(struct app *a);
+/* Undoes (redo = 0) or redoes one step. */
+void change_undo(struct app *a, int redo);
 /* Shows the table page of a cell with the cursor on it. */
 void app_goto_cell(struct app *a, int cell);
 
