@@ -2,6 +2,7 @@
 #include "buf.h"
 #include "xmalloc.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,28 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+}
+
+int buf_read_file(struct buf *b, const char *path, size_t limit)
+{
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL)
+		return -1;
+	size_t start = b->len, got;
+	char chunk[65536];
+	int rc = 0;
+	while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		if (limit > 0 && b->len - start + got > limit)
+			rc = -2;
+		else
+			buf_add(b, chunk, got);
+	}
+	if (rc == 0 && ferror(fp))
+		rc = -3;
+	int err = errno;
+	fclose(fp);
+	errno = err;
+	return rc;
 }
 
 char *buf_detach(struct buf *b)

@@ -16,6 +16,10 @@ void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_repeat(struct buf *b, const char *s, int times);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the whole of a file. 0; -1 when it cannot be opened, -3 when it
+ * cannot be read (errno says why); -2 when it holds more than limit bytes
+ * (0: no limit). */
+int buf_read_file(struct buf *b, const char *path, size_t limit);
 /* Hands the contents to the caller and leaves the buffer empty. */
 char *buf_detach(struct buf *b);
 

@@ -252,21 +252,15 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 
 struct report *csv_import(const char *path, const struct form *f, struct diags *d)
 {
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
 	struct buf b;
 	buf_init(&b);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.len < (8u << 20))
-		buf_add(&b, chunk, got);
-	fclose(fp);
 	struct report *r = NULL;
-	if (b.len >= (8u << 20))
+	int got = buf_read_file(&b, path, (8u << 20) - 1); /* 8 MiB and more is too large */
+	if (got == -2)
 		diags_add(d, DIAG_ERROR, path, 0, 0, "file too large for a report");
+	else if (got < 0)
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s", got == -1 ? "open" : "read",
+			  strerror(errno));
 	else
 		r = csv_import_string(path, b.data, b.len, f, d);
 	buf_free(&b);

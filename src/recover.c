@@ -165,7 +165,7 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 	*edits = NULL;
 	*n = 0;
 	int rc = 0;
-	if (savefile_read(rp, &b) < 0 ||
+	if (buf_read_file(&b, rp, 0) < 0 ||
 	    strncmp(b.data, RECOVER_MAGIC, strlen(RECOVER_MAGIC)) != 0) {
 		diags_add(d, DIAG_ERROR, rp, 1, 1, "not a nianbao recovery file");
 		rc = -1;

@@ -144,20 +144,6 @@ uint64_t savefile_hash(const char *s, size_t n)
 	return h;
 }
 
-int savefile_read(const char *path, struct buf *out)
-{
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
-		return -1;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(out, chunk, n);
-	int bad = ferror(fp);
-	fclose(fp);
-	return bad ? -1 : 0;
-}
-
 char *savefile_txt_path(const char *path)
 {
 	size_t n = strlen(path);
@@ -180,8 +166,8 @@ int savefile_pair(const char *path, const struct buf *yaml, const struct buf *tx
 	struct buf old, oldtxt;
 	buf_init(&old);
 	buf_init(&oldtxt);
-	int had = savefile_read(path, &old) == 0;
-	int had_txt = savefile_read(tpath, &oldtxt) == 0;
+	int had = buf_read_file(&old, path, 0) == 0;
+	int had_txt = buf_read_file(&oldtxt, tpath, 0) == 0;
 	int rc = -1;
 	if (savefile_temp(path, yaml->data, yaml->len, &ty, d) < 0 ||
 	    savefile_temp(tpath, txt->data, txt->len, &tt, d) < 0)

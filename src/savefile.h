@@ -20,8 +20,6 @@ char *savefile_txt_path(const char *path);
 char *savefile_backup_path(const char *path);
 /* FNV-1a of the bytes: enough to tell one saved file from another. */
 uint64_t savefile_hash(const char *s, size_t n);
-/* Reads a whole file into out; -1 if it cannot be read. */
-int savefile_read(const char *path, struct buf *out);
 /* Saves a report's YAML and its rendering together, as described above. */
 int savefile_pair(const char *path, const struct buf *yaml, const struct buf *txt, struct diags *d);
 /* Saves the report's YAML to path and its rendering beside it. */

@@ -307,36 +307,22 @@ out:
 int yamlio_load_file(const char *path, struct ynode **root, struct diags *d)
 {
 	*root = NULL;
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
 	struct stat st;
-	if (fstat(fileno(fp), &st) == 0 && !S_ISREG(st.st_mode)) {
-		fclose(fp);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		diags_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
 		return -1;
 	}
 	struct buf b;
 	buf_init(&b);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		if (b.len + got > YAMLIO_MAX_BYTES) {
-			fclose(fp);
-			buf_free(&b);
+	int got = buf_read_file(&b, path, YAMLIO_MAX_BYTES);
+	if (got < 0) {
+		if (got == -2)
 			diags_add(d, DIAG_ERROR, path, 0, 0, "file larger than %u bytes",
 				  YAMLIO_MAX_BYTES);
-			return -1;
-		}
-		buf_add(&b, chunk, got);
-	}
-	int err = ferror(fp);
-	fclose(fp);
-	if (err) {
+		else
+			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
+				  got == -1 ? "open" : "read", strerror(errno));
 		buf_free(&b);
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
 	int rc = yamlio_load_string(path, b.data, b.len, root, d);

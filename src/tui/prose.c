@@ -148,7 +148,7 @@ static void prose_edit(struct app *a)
 	}
 	struct buf back;
 	buf_init(&back);
-	if (!ok || savefile_read(file, &back) < 0) {
+	if (!ok || buf_read_file(&back, file, 0) < 0) {
 		app_message(a, 1, _("Cannot edit: %s"), strerror(errno));
 	} else if (status != 0) {
 		app_message(a, 1, _("%s ended with status %d: the text is left as it was"), editor,

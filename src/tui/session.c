@@ -21,7 +21,7 @@ static uint64_t session_file_hash(const char *path)
 {
 	struct buf b;
 	buf_init(&b);
-	uint64_t h = savefile_read(path, &b) == 0 ? savefile_hash(b.data, b.len) : 0;
+	uint64_t h = buf_read_file(&b, path, 0) == 0 ? savefile_hash(b.data, b.len) : 0;
 	buf_free(&b);
 	return h;
 }

@@ -40,7 +40,7 @@ static int start_recent(char ***out)
 	buf_init(&b);
 	int n = 0;
 	*out = NULL;
-	if (savefile_read(file, &b) == 0)
+	if (buf_read_file(&b, file, 0) == 0)
 		for (char *save, *l = strtok_r(b.data, "\n", &save); l && n < START_RECENT;
 		     l = strtok_r(NULL, "\n", &save)) {
 			*out = xreallocarray(*out, (size_t)n + 1, sizeof **out);
