@@ -1,6 +1,7 @@
 /* Report locks. */
 #include "lock.h"
 #include "diag.h"
+#include "savefile.h"
 #include "xmalloc.h"
 
 #include <errno.h>
@@ -14,9 +15,7 @@
 
 char *lock_path(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	int dirlen = slash ? (int)(slash - path + 1) : 0;
-	return xasprintf("%.*s.%s.lock", dirlen, path, slash ? slash + 1 : path);
+	return savefile_hidden(path, ".lock");
 }
 
 static int lock_read(const char *lpath, struct lock_info *who)

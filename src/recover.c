@@ -21,9 +21,7 @@
 
 char *recover_path(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	int dirlen = slash ? (int)(slash - path + 1) : 0;
-	return xasprintf("%.*s.%s.recover", dirlen, path, slash ? slash + 1 : path);
+	return savefile_hidden(path, ".recover");
 }
 
 int recover_exists(const char *path)

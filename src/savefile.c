@@ -55,9 +55,7 @@ static int savefile_fail(struct diags *d, const char *path, const char *what, in
 static int savefile_temp(const char *path, const char *data, size_t len, char **tmp,
 			 struct diags *d)
 {
-	const char *slash = strrchr(path, '/');
-	int dirlen = slash ? (int)(slash - path + 1) : 0;
-	*tmp = xasprintf("%.*s.%s.XXXXXX", dirlen, path, slash ? slash + 1 : path);
+	*tmp = savefile_hidden(path, ".XXXXXX");
 	int fd = savefile_fault("open") ? -1 : mkstemp(*tmp);
 	if (fd < 0) {
 		int err = errno;
@@ -152,6 +150,13 @@ char *savefile_txt_path(const char *path)
 	if (n > 4 && strcmp(path + n - 4, ".yml") == 0)
 		return xasprintf("%.*s.txt", (int)(n - 4), path);
 	return xasprintf("%s.txt", path);
+}
+
+char *savefile_hidden(const char *path, const char *suffix)
+{
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	return xasprintf("%.*s.%s%s", dirlen, path, slash ? slash + 1 : path, suffix);
 }
 
 char *savefile_backup_path(const char *path)

@@ -16,6 +16,9 @@ struct engine;
 int savefile_write(const char *path, const char *data, size_t len, struct diags *d);
 /* The rendering's path beside a report: x.yaml -> x.txt, else x + ".txt". */
 char *savefile_txt_path(const char *path);
+/* The hidden file .NAME<suffix> in the folder of path (a report's lock,
+ * journal and temporary files live beside it). */
+char *savefile_hidden(const char *path, const char *suffix);
 /* Where the previous version of a report is kept: FILE~. */
 char *savefile_backup_path(const char *path);
 /* FNV-1a of the bytes: enough to tell one saved file from another. */
