@@ -384,31 +384,14 @@ static void render_lines(struct render_doc *doc, const char *text, const struct 
 	width_lines_free(lines, n);
 }
 
-/* Paragraphs, each indented by two full-width spaces. */
+/* Paragraphs, indented and wrapped as the prose page shows them. */
 static void render_prose(struct render_doc *doc, const char *text, const struct render_opts *o)
 {
-	const char *p = text;
-	while (p && *p) {
-		const char *e = strchr(p, '\n');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		char *para = xstrndup(p, n);
-		char *s = para;
-		for (;;) {
-			if (*s == ' ' || *s == '\t')
-				s++;
-			else if (strncmp(s, "\u3000", 3) == 0)
-				s += 3;
-			else
-				break;
-		}
-		if (*s) {
-			char *ind = xasprintf("\u3000\u3000%s", s);
-			render_lines(doc, ind, o, ALIGN_LEFT);
-			free(ind);
-		}
-		free(para);
-		p = e ? e + 1 : NULL;
-	}
+	char **lines;
+	int n = width_paragraphs(text, o->width, o->wide_ambiguous, &lines);
+	for (int i = 0; i < n; i++)
+		render_piece_line(doc, lines[i], strlen(lines[i]));
+	width_lines_free(lines, n);
 }
 
 static void render_doc_table(struct render_doc *doc, struct render_table *t)

@@ -332,6 +332,36 @@ int width_wrap_amb(const char *s, int cols, int amb, char ***lines)
 	return n;
 }
 
+int width_paragraphs(const char *text, int cols, int amb, char ***lines)
+{
+	int n = 0;
+	*lines = NULL;
+	for (const char *p = text; p && *p;) {
+		size_t len = strcspn(p, "\n");
+		const char *s = p, *end = p + len;
+		for (;;) {
+			if (s < end && (*s == ' ' || *s == '\t'))
+				s++;
+			else if (end - s >= 3 && strncmp(s, "\u3000", 3) == 0)
+				s += 3;
+			else
+				break;
+		}
+		if (s < end) {
+			char *para = xasprintf("\u3000\u3000%.*s", (int)(end - s), s);
+			char **wrapped;
+			int k = width_wrap_amb(para, cols, amb, &wrapped);
+			*lines = xreallocarray(*lines, (size_t)(n + k), sizeof **lines);
+			memcpy(*lines + n, wrapped, (size_t)k * sizeof *wrapped);
+			n += k;
+			free(wrapped);
+			free(para);
+		}
+		p = *end ? end + 1 : end;
+	}
+	return n;
+}
+
 void width_lines_free(char **lines, int n)
 {
 	for (int i = 0; i < n; i++)

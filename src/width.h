@@ -40,5 +40,9 @@ void width_pad(struct buf *b, const char *s, int cols, enum width_align align);
  * *lines is an array of new strings (free with width_lines_free). */
 int width_wrap(const char *s, int cols, char ***lines);
 void width_lines_free(char **lines, int n);
+/* Prose as printed and as shown: each line of text a paragraph, its own
+ * leading spaces replaced by an indent of two full-width spaces, empty ones
+ * left out, wrapped to cols by the rules above. Returns the line count. */
+int width_paragraphs(const char *text, int cols, int amb, char ***lines);
 
 #endif

@@ -22,27 +22,13 @@ static int prose_index(const struct app *a)
 	return a->pages[a->page].index;
 }
 
-/* The section as screen lines: paragraphs indented by two full-width
- * spaces, wrapped to the width. */
+/* The section as screen lines, by the rendering's rules. */
 static char **prose_lines(const struct app *a, int *n)
 {
-	const char *text = a->r->prose[prose_index(a)];
-	char **out = NULL;
-	*n = 0;
-	for (const char *p = text; p && *p;) {
-		const char *e = strchr(p, '\n');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char *para = xasprintf("\u3000\u3000%.*s", (int)len, p);
-		char **lines;
-		int k = width_wrap(para, a->cols - 2 > 2 ? a->cols - 2 : 2, &lines);
-		out = xreallocarray(out, (size_t)(*n + k), sizeof *out);
-		memcpy(out + *n, lines, (size_t)k * sizeof *lines);
-		*n += k;
-		free(lines);
-		free(para);
-		p = e ? e + 1 : p + len;
-	}
-	return out;
+	char **lines;
+	*n = width_paragraphs(a->r->prose[prose_index(a)], a->cols - 2 > 2 ? a->cols - 2 : 2, 0,
+			      &lines);
+	return lines;
 }
 
 void prose_draw(struct app *a, int y0, int y1)

@@ -63,6 +63,23 @@ static void test_wrap_rules(void **state)
 	expect_lines("", 10, f, 1);
 }
 
+static void test_paragraphs(void **state)
+{
+	(void)state;
+	/* an indent of its own (spaces, full-width spaces) is replaced, empty
+	 * paragraphs are left out, each is wrapped */
+	char **lines;
+	int n = width_paragraphs("  一二三四五六\n\n\u3000\u3000七八\n\u3000\n九", 10, 0, &lines);
+	assert_int_equal(n, 4);
+	assert_string_equal(lines[0], "\u3000\u3000一二三");
+	assert_string_equal(lines[1], "四五六");
+	assert_string_equal(lines[2], "\u3000\u3000七八");
+	assert_string_equal(lines[3], "\u3000\u3000九");
+	width_lines_free(lines, n);
+	assert_int_equal(width_paragraphs(NULL, 10, 0, &lines), 0);
+	free(lines);
+}
+
 int main(void)
 {
 	width_init_locale();
@@ -70,6 +87,7 @@ int main(void)
 	    cmocka_unit_test(test_widths),
 	    cmocka_unit_test(test_utf8),
 	    cmocka_unit_test(test_wrap_rules),
+	    cmocka_unit_test(test_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
