@@ -92,10 +92,3 @@ int buf_read_file(struct buf *b, const char *path, size_t limit)
 	errno = err;
 	return rc;
 }
-
-char *buf_detach(struct buf *b)
-{
-	char *p = b->data;
-	buf_init(b);
-	return p;
-}

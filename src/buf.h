@@ -20,7 +20,5 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
  * cannot be read (errno says why); -2 when it holds more than limit bytes
  * (0: no limit). */
 int buf_read_file(struct buf *b, const char *path, size_t limit);
-/* Hands the contents to the caller and leaves the buffer empty. */
-char *buf_detach(struct buf *b);
 
 #endif

@@ -43,15 +43,6 @@ void diags_add(struct diags *d, enum diag_severity sev, const char *file, int li
 	va_end(ap);
 }
 
-size_t diags_count(const struct diags *d, enum diag_severity sev)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].severity == sev)
-			k++;
-	return k;
-}
-
 void diags_print(const struct diags *d, FILE *fp)
 {
 	for (size_t i = 0; i < d->n; i++) {

@@ -24,7 +24,6 @@ void diags_init(struct diags *d);
 void diags_free(struct diags *d);
 void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line, int column,
 	       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-size_t diags_count(const struct diags *d, enum diag_severity sev);
 /* "file:line:column: error: message", one per line. */
 void diags_print(const struct diags *d, FILE *fp);
 

@@ -348,18 +348,6 @@ void render_table_rows(const struct render_table *t, int part, int from, int to,
 	render_grid_free(&g);
 }
 
-void render_block(const struct engine *e, const struct fblock *b, const struct render_opts *o,
-		  struct buf *out)
-{
-	struct render_table *t = render_table_new(e, b, o, 0);
-	for (int i = 0; i < t->L.nparts; i++) {
-		if (i > 0)
-			buf_puts(out, "\n（续表）\n");
-		render_table_rows(t, i, 0, t->nitems, out);
-	}
-	render_table_free(t);
-}
-
 static void render_piece_line(struct render_doc *doc, const char *text, size_t len)
 {
 	doc->v = xreallocarray(doc->v, (size_t)doc->n + 1, sizeof *doc->v);

@@ -27,9 +27,6 @@ struct render_opts render_defaults(void);
 /* The whole report as text, paginated and encoded as the options say. */
 int render_report(const struct engine *e, const struct render_opts *o, struct buf *out,
 		  struct diags *d);
-/* One block's grid alone (its parts one after another). */
-void render_block(const struct engine *e, const struct fblock *b, const struct render_opts *o,
-		  struct buf *out);
 
 /* A block laid out once, to be drawn whole or a run of rows at a time. */
 struct render_table {

@@ -61,11 +61,6 @@ void celltype_format(const struct celltype *t, struct buf *b)
 	}
 }
 
-int celltype_is_number(const struct celltype *t)
-{
-	return t->kind != CELL_TEXT;
-}
-
 static int value_digits(const char *s, size_t n)
 {
 	if (n == 0)

@@ -36,7 +36,6 @@ struct value {
 int celltype_parse(const char *s, struct celltype *t);
 /* Writes the type's name as celltype_parse reads it. */
 void celltype_format(const struct celltype *t, struct buf *b);
-int celltype_is_number(const struct celltype *t);
 
 /* Parses s as a value of type t. Blank text gives a blank value. On error
  * returns -1 and points *why at a short English reason. */

@@ -174,17 +174,6 @@ size_t width_fit(const char *s, int cols)
 	return i;
 }
 
-void width_pad(struct buf *b, const char *s, int cols, enum width_align align)
-{
-	int gap = cols - width_str(s);
-	if (gap < 0)
-		gap = 0;
-	int left = align == ALIGN_RIGHT ? gap : align == ALIGN_CENTER ? gap / 2 : 0;
-	buf_repeat(b, " ", left);
-	buf_puts(b, s);
-	buf_repeat(b, " ", gap - left);
-}
-
 /* Line-breaking classes of the characters that matter for Chinese text. */
 static int width_is_closing(uint32_t c)
 {

@@ -32,8 +32,6 @@ int width_wrap_amb(const char *s, int cols, int amb, char ***lines);
 int width_chars(const char *s, size_t n);
 /* Bytes of the longest prefix of s that fits in cols columns. */
 size_t width_fit(const char *s, int cols);
-/* Appends s padded with spaces to exactly cols columns (s must fit). */
-void width_pad(struct buf *b, const char *s, int cols, enum width_align align);
 /* Wraps s into lines of at most cols columns by Chinese rules: no line starts
  * with closing punctuation or ends with opening punctuation, runs of Latin
  * letters and digits stay whole when they fit. Returns the number of lines;
