@@ -47,7 +47,7 @@ void change_cell(struct app *a, int cell, const struct value *v)
 	history_cell(&a->hist, cell, &a->r->vals[cell], v);
 	history_end(&a->hist);
 	change_apply_cell(a, cell, v);
-	grid_relayout(a);
+	grid_relayout_table(a, cell);
 	app_count(a);
 }
 
@@ -64,7 +64,8 @@ void change_cells(struct app *a, int n, const int *cells, size_t stride, const s
 		change_apply_cell(a, cell, v);
 	}
 	history_end(&a->hist);
-	grid_relayout(a);
+	if (n > 0)
+		grid_relayout_table(a, *cells); /* a paste stays in one block */
 	app_count(a);
 }
 

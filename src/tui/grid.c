@@ -498,6 +498,16 @@ void grid_first_editable(struct app *a)
 		}
 }
 
+void grid_relayout_table(struct app *a, int cell)
+{
+	const struct ftable *t = a->f->cells[cell].block->table;
+	for (int i = 0; i < a->f->ntables; i++)
+		if (a->f->tables[i] == t) {
+			grid_layout(a, i);
+			grid_lines(a, i);
+		}
+}
+
 void grid_relayout(struct app *a)
 {
 	for (int t = 0; t < a->f->ntables; t++) {

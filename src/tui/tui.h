@@ -153,6 +153,8 @@ void grid_goto_cell(struct app *a, int cell);
 int grid_click(struct app *a, int y, int x);
 /* Column widths again, after a resize or an edit that widened a value. */
 void grid_relayout(struct app *a);
+/* The same for the one table that holds cell: all an edit there can widen. */
+void grid_relayout_table(struct app *a, int cell);
 
 /* edit.c */
 void edit_start(struct edit *ed, const char *initial);
