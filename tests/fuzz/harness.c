@@ -75,18 +75,28 @@ int fuzz_form(const uint8_t *data, size_t size)
 	return 0;
 }
 
-int fuzz_report(const uint8_t *data, size_t size)
+/* A report read from the input by load (YAML or CSV), then exercised. */
+static int fuzz_loaded(struct report *(*load)(const char *, const char *, size_t,
+					      const struct form *, struct diags *),
+		       const char *name, const uint8_t *data, size_t size)
 {
 	struct diags d;
 	diags_init(&d);
-	struct report *r =
-	    report_load_string("fuzz.yaml", (const char *)data, size, fuzz_shipped_form(), &d);
+	struct report *r = load(name, (const char *)data, size, fuzz_shipped_form(), &d);
 	if (r != NULL) {
 		fuzz_exercise(r);
 		report_free(r);
 	}
 	diags_free(&d);
 	return 0;
+}
+
+int fuzz_report(const uint8_t *data, size_t size)
+{
+	return fuzz_loaded(report_load_string, "fuzz.yaml", data, size);
+}
+diags_free(&d);
+return 0;
 }
 
 int fuzz_expr(const uint8_t *data, size_t size)
@@ -102,14 +112,8 @@ int fuzz_expr(const uint8_t *data, size_t size)
 
 int fuzz_csv(const uint8_t *data, size_t size)
 {
-	struct diags d;
-	diags_init(&d);
-	struct report *r =
-	    csv_import_string("fuzz.csv", (const char *)data, size, fuzz_shipped_form(), &d);
-	if (r != NULL) {
-		fuzz_exercise(r);
-		report_free(r);
-	}
-	diags_free(&d);
-	return 0;
+	return fuzz_loaded(csv_import_string, "fuzz.csv", data, size);
+}
+diags_free(&d);
+return 0;
 }
