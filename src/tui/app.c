@@ -506,7 +506,8 @@ static int app_key(struct app *a, int key)
 			a->view = VIEW_NONE;
 			return TUI_HANDLED;
 		}
-		return preview_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
+		preview_key(a, key);
+		return TUI_HANDLED;
 	}
 	if (a->searching) {
 		const char *why;
@@ -527,14 +528,13 @@ static int app_key(struct app *a, int key)
 	int rc = app_key_global(a, key);
 	if (rc)
 		return rc;
-	switch (kind) {
-	case PAGE_TABLE:
-		return sheet_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
-	case PAGE_COVER:
-		return cover_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
-	case PAGE_PROSE:
-		return prose_key(a, key) ? TUI_HANDLED : TUI_HANDLED;
-	}
+	/* the page's own keys; one it does not take is ignored */
+	if (kind == PAGE_TABLE)
+		sheet_key(a, key);
+	else if (kind == PAGE_COVER)
+		cover_key(a, key);
+	else
+		prose_key(a, key);
 	return TUI_HANDLED;
 }
 
