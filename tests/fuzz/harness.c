@@ -95,9 +95,6 @@ int fuzz_report(const uint8_t *data, size_t size)
 {
 	return fuzz_loaded(report_load_string, "fuzz.yaml", data, size);
 }
-diags_free(&d);
-return 0;
-}
 
 int fuzz_expr(const uint8_t *data, size_t size)
 {
@@ -113,7 +110,4 @@ int fuzz_expr(const uint8_t *data, size_t size)
 int fuzz_csv(const uint8_t *data, size_t size)
 {
 	return fuzz_loaded(csv_import_string, "fuzz.csv", data, size);
-}
-diags_free(&d);
-return 0;
 }
