@@ -226,10 +226,18 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 				const struct fcell *fc = &I->f->cells[cell];
 				struct value v;
 				const char *why;
-				if (value_parse(rec.field[3], &fc->type, &v, &why) < 0) {
-					diags_add(I->d, DIAG_ERROR, I->path, rec.line, rec.col[3],
-						  "'%s' (%s / %s) %s", rec.field[3], rec.field[1],
-						  rec.field[2], why);
+				char bad[16];
+				if (value_input(rec.field[3], &fc->type, &v, &why, bad) < 0) {
+					if (*bad)
+						diags_add(I->d, DIAG_ERROR, I->path, rec.line,
+							  rec.col[3], "'%s' (%s / %s): '%s' %s",
+							  rec.field[3], rec.field[1], rec.field[2],
+							  bad, why);
+					else
+						diags_add(I->d, DIAG_ERROR, I->path, rec.line,
+							  rec.col[3], "'%s' (%s / %s) %s",
+							  rec.field[3], rec.field[1], rec.field[2],
+							  why);
 					result = -1;
 				} else if (fc->formula != NULL) {
 					if (v.kind != VAL_BLANK) {

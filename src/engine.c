@@ -162,6 +162,46 @@ static struct problem *engine_push(struct problem **v, int *n)
 	return p;
 }
 
+/* A failing comparison says its numbers: both sides and the difference, in
+ * the form's language, the sides named as the form names them: "（一+二 =
+ * 75，三（七）总计+四 = 74，差 1）". NULL when the rule is no comparison or
+ * a side is not a number. */
+static char *engine_sides(const struct engine *e, const struct finst *in)
+{
+	const struct expr *x = in->expr;
+	if (x->op < EX_EQ || x->op > EX_GE)
+		return NULL;
+	struct value l, r, d;
+	if (expr_eval_num(x->a, e->r->vals, &l) < 0 || expr_eval_num(x->b, e->r->vals, &r) < 0 ||
+	    l.kind != VAL_NUM || r.kind != VAL_NUM || value_sub(&l, &r, &d) < 0)
+		return NULL;
+	if (d.num < 0 && value_neg(&d, &d) < 0)
+		return NULL;
+	int zh = strncmp(e->f->language, "zh", 2) == 0;
+	const char *const *names = (const char *const *)in->check->sides;
+	const char *ln = names[0] ? names[0] : zh ? "左边" : "left";
+	const char *rn = names[1] ? names[1] : zh ? "右边" : "right";
+	char *ls = value_str(&l), *rs = value_str(&r), *ds = value_str(&d);
+	char *s = zh ? xasprintf("（%s = %s，%s = %s，差 %s）", ln, ls, rn, rs, ds)
+		     : xasprintf(" (%s = %s, %s = %s, difference %s)", ln, ls, rn, rs, ds);
+	free(ls);
+	free(rs);
+	free(ds);
+	return s;
+}
+
+/* The message of a failing check instance, with its numbers. */
+static char *engine_inst_message(const struct engine *e, int i)
+{
+	const struct finst *in = &e->f->insts[i];
+	if (e->status[i] == EXPR_OVERFLOW)
+		return xasprintf("%s (a number is too large to check)", in->check->message);
+	char *sides = engine_sides(e, in);
+	char *s = xasprintf("%s%s", in->check->message, sides ? sides : "");
+	free(sides);
+	return s;
+}
+
 int engine_problems(const struct engine *e, struct problem **out)
 {
 	const struct form *f = e->f;
@@ -206,10 +246,7 @@ int engine_problems(const struct engine *e, struct problem **out)
 		const struct report_ack *ack =
 		    report_ack_find(e->r, in->check, in->block, in->r, in->c);
 		p->acknowledged = ack && e->status[i] == EXPR_FALSE ? ack->reason : NULL;
-		p->message =
-		    e->status[i] == EXPR_OVERFLOW
-			? xasprintf("%s (a number is too large to check)", in->check->message)
-			: xstrdup(in->check->message);
+		p->message = engine_inst_message(e, i);
 	}
 	return n;
 }
@@ -245,18 +282,18 @@ int engine_cell_flags(const struct engine *e, int cell)
 	return flags;
 }
 
-int engine_cell_messages(const struct engine *e, int cell, const char **msgs, int max)
+int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 {
 	const struct form *f = e->f;
 	int n = 0;
 	if (n < max && e->r->vals[cell].kind == VAL_ERROR)
-		msgs[n++] = "the total is too large to compute";
+		msgs[n++] = xstrdup("the total is too large to compute");
 	else if (n < max && e->stale[cell])
-		msgs[n++] = "the file stored another value for this total";
+		msgs[n++] = xstrdup("the file stored another value for this total");
 	for (int k = f->chk_start[cell]; k < f->chk_start[cell + 1] && n < max; k++) {
 		int in = f->chk_insts[k];
 		if (e->status[in] == EXPR_FALSE || e->status[in] == EXPR_OVERFLOW)
-			msgs[n++] = f->insts[in].check->message;
+			msgs[n++] = engine_inst_message(e, in);
 	}
 	return n;
 }

@@ -48,7 +48,8 @@ void engine_problems_free(struct problem *p, int n);
 #define ENGINE_CELL_ACKNOWLEDGED 4 /* in failing warnings, all acknowledged */
 int engine_cell_flags(const struct engine *e, int cell);
 /* The messages of the failing checks that read this cell (and of a stale or
- * overflowed total), at most max of them; returns how many. */
-int engine_cell_messages(const struct engine *e, int cell, const char **msgs, int max);
+ * overflowed total), with their numbers, at most max of them, each to be
+ * freed; returns how many. */
+int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max);
 
 #endif

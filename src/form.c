@@ -398,7 +398,8 @@ static int form_in_load(struct form_loader *L, struct fcheck *c, const struct yn
 
 static int form_checks_load(struct form_loader *L, const struct ynode *list)
 {
-	static const char *const keys[] = {"id", "in", "each", "rule", "severity", "message", NULL};
+	static const char *const keys[] = {"id",	  "in",	     "each",  "rule",
+					   "severity", "message", "sides", NULL};
 	struct form *f = L->f;
 	if (list->kind != Y_SEQ)
 		return form_err(L, list, "'checks' must be a list%s", "", "");
@@ -446,6 +447,22 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 		if (in == NULL && (c->each == EACH_ROW || c->each == EACH_COLUMN))
 			return form_err(L, m, "a check for each %s needs 'in' to name its tables%s",
 					c->each == EACH_ROW ? "row" : "column", "");
+		const struct ynode *sides = ymap_get(m, "sides");
+		if (sides != NULL) {
+			if (sides->kind != Y_SEQ || sides->n != 2 ||
+			    sides->items[0]->kind != Y_SCALAR || sides->items[1]->kind != Y_SCALAR)
+				return form_err(L, sides,
+						"'sides' must be a list of two names, for the "
+						"two sides of the rule's comparison%s%s",
+						"", "");
+			if (c->rule->op < EX_EQ || c->rule->op > EX_GE)
+				return form_err(L, sides,
+						"'sides' names the two sides of a comparison, and "
+						"this rule is not one%s%s",
+						"", "");
+			c->sides[0] = xstrdup(sides->items[0]->str);
+			c->sides[1] = xstrdup(sides->items[1]->str);
+		}
 	}
 	return 0;
 }
@@ -586,6 +603,8 @@ void form_free(struct form *f)
 	for (int i = 0; i < f->nchecks; i++) {
 		free(f->checks[i].id);
 		free(f->checks[i].message);
+		free(f->checks[i].sides[0]);
+		free(f->checks[i].sides[1]);
 		free(f->checks[i].in);
 		expr_free(f->checks[i].rule);
 	}

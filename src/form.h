@@ -81,6 +81,7 @@ struct fcheck {
 	char *id;
 	enum diag_severity severity;
 	char *message;
+	char *sides[2]; /* what the two sides of a comparison are called; NULL: unnamed */
 	enum check_scope each;
 	struct expr *rule; /* unbound */
 	int rline, rcol;

@@ -1,8 +1,10 @@
 /* Exact fixed-point numbers and cell types. */
 #include "value.h"
 #include "buf.h"
+#include "width.h"
 #include "xmalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,6 +138,150 @@ int value_parse(const char *s, const struct celltype *t, struct value *v, const 
 overflow:
 	*why = "is too large";
 	return -1;
+}
+
+int value_input_char(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)cp;
+	if (cp >= 0xFF10 && cp <= 0xFF19) /* full-width digits */
+		return '0' + (int)(cp - 0xFF10);
+	switch (cp) {
+	case '.':
+	case 0xFF0E: /* ． */
+	case 0x3002: /* 。 */
+	case 0xFF61: /* ｡ */
+		return '.';
+	case '+':
+	case 0xFF0B: /* ＋ */
+		return '+';
+	case '-':
+	case 0xFF0D: /* － */
+	case 0x2212: /* − */
+		return '-';
+	case ',':
+	case 0xFF0C: /* ， */
+		return ',';
+	case ' ':
+	case '\t':
+	case 0x3000: /* the full-width space */
+	case 0x00A0: /* no-break space, from spreadsheets */
+		return ' ';
+	default:
+		return 0;
+	}
+}
+
+void value_char_name(uint32_t cp, char out[16])
+{
+	int printable = cp > 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) &&
+			!(cp >= 0x200B && cp <= 0x200F) && !(cp >= 0x202A && cp <= 0x202E) &&
+			!(cp >= 0x2060 && cp <= 0x206F) && cp != 0xFEFF && cp <= 0x10FFFF &&
+			!(cp >= 0xD800 && cp <= 0xDFFF);
+	if (!printable) {
+		snprintf(out, 16, "U+%04X", (unsigned)cp);
+		return;
+	}
+	char *p = out;
+	if (cp < 0x80) {
+		*p++ = (char)cp;
+	} else if (cp < 0x800) {
+		*p++ = (char)(0xC0 | cp >> 6);
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		*p++ = (char)(0xE0 | cp >> 12);
+		*p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	} else {
+		*p++ = (char)(0xF0 | cp >> 18);
+		*p++ = (char)(0x80 | ((cp >> 12) & 0x3F));
+		*p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+		*p++ = (char)(0x80 | (cp & 0x3F));
+	}
+	*p = '\0';
+}
+
+/* Thousands separators: only in the whole part, the first group of one to
+ * three digits, every other of exactly three. Removes them in place. */
+static int value_ungroup(char *s)
+{
+	char *comma = strchr(s, ',');
+	if (comma == NULL)
+		return 0;
+	char *start = s + (*s == '-' || *s == '+');
+	char *dot = strchr(s, '.');
+	char *end = dot ? dot : s + strlen(s);
+	if (dot && strchr(dot, ',') != NULL)
+		return -1;
+	int run = 0, groups = 0;
+	for (char *p = start; p < end; p++) {
+		if (*p == ',') {
+			if (run == 0 || (groups == 0 ? run > 3 : run != 3))
+				return -1;
+			groups++;
+			run = 0;
+		} else {
+			run++;
+		}
+	}
+	if (run != 3)
+		return -1;
+	char *w = s;
+	for (char *p = s; *p; p++)
+		if (*p != ',')
+			*w++ = *p;
+	*w = '\0';
+	return 0;
+}
+
+int value_input(const char *s, const struct celltype *t, struct value *v, const char **why,
+		char bad[16])
+{
+	bad[0] = '\0';
+	memset(v, 0, sizeof *v);
+	size_t n = strlen(s);
+	if (t->kind == CELL_TEXT)
+		return value_parse(s, t, v, why);
+	char *ascii = xmalloc(n + 1), *w = ascii;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = width_decode(s + i, n - i, &cp);
+		if (len < 0) {
+			snprintf(bad, 16, "\\x%02X", (unsigned char)s[i]);
+			*why = "is not valid UTF-8 text";
+			free(ascii);
+			return -1;
+		}
+		int c = value_input_char(cp);
+		if (c == 0) {
+			value_char_name(cp, bad);
+			*why = t->kind == CELL_COUNT || t->kind == CELL_SIGNED
+				   ? "cannot be in a whole number"
+				   : "cannot be in a number";
+			free(ascii);
+			return -1;
+		}
+		*w++ = (char)c;
+		i += (size_t)len;
+	}
+	*w = '\0';
+	/* spaces around the number go; one inside it is a fault */
+	char *p = ascii;
+	while (*p == ' ')
+		p++;
+	size_t m = strlen(p);
+	while (m > 0 && p[m - 1] == ' ')
+		p[--m] = '\0';
+	int rc = -1;
+	if (strchr(p, ' ') != NULL) {
+		*why = "has a space inside the number";
+	} else if (value_ungroup(p) < 0) {
+		*why = "has thousands separators out of place (they go every three digits)";
+	} else {
+		rc = value_parse(p, t, v, why);
+	}
+	free(ascii);
+	return rc;
 }
 
 void value_format(const struct value *v, struct buf *b)

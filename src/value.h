@@ -40,6 +40,23 @@ void celltype_format(const struct celltype *t, struct buf *b);
 /* Parses s as a value of type t. Blank text gives a blank value. On error
  * returns -1 and points *why at a short English reason. */
 int value_parse(const char *s, const struct celltype *t, struct value *v, const char **why);
+/* What a clerk types, pastes or imports, with any input method, read as
+ * the number it means: full-width digits (１２), the full-width and
+ * ideographic points (． 。) as the decimal point, full-width and
+ * typographic signs (＋ － −), thousands separators (, ，) only in groups of
+ * three, and spaces (ASCII, full-width, no-break) around it. Nothing is
+ * dropped: a character the cell cannot take refuses the whole value, and
+ * *bad then names it ("x", or "U+001B" for one that does not print; "" when
+ * the fault is not one character). Text cells take the text as it is. */
+int value_input(const char *s, const struct celltype *t, struct value *v, const char **why,
+		char bad[16]);
+/* The ASCII meaning of one typed character: '0'..'9', '.', '+', '-', ','
+ * (a thousands separator) or ' ', as value_input reads it; 0 for none. */
+int value_input_char(uint32_t cp);
+/* Names a character for a message: itself, or U+XXXX when it does not
+ * print (a control, a format character, invalid text). */
+void value_char_name(uint32_t cp, char out[16]);
+
 /* The value as printed: blank is "", numbers keep their places. */
 void value_format(const struct value *v, struct buf *b);
 char *value_str(const struct value *v);

@@ -44,6 +44,30 @@ void app_message(struct app *a, int error, const char *fmt, ...)
 	a->message_error = error;
 }
 
+void app_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->ask, sizeof a->ask, fmt, ap);
+	va_end(ap);
+	a->ask_yes = yes;
+}
+
+/* The answer to app_ask's question: y yes, n or Esc no, anything else
+ * asks again. */
+static int app_key_ask(struct app *a, int key)
+{
+	void (*yes)(struct app *) = a->ask_yes;
+	if (key == 'y' || key == 'Y') {
+		a->ask_yes = NULL;
+		yes(a);
+	} else if (key == 'n' || key == 'N' || key == 27) {
+		a->ask_yes = NULL;
+		app_message(a, 0, "%s", _("Nothing done"));
+	}
+	return TUI_HANDLED;
+}
+
 void app_count(struct app *a)
 {
 	struct problem *p;
@@ -153,6 +177,14 @@ static void app_draw_status(const struct app *a)
 		free(line);
 		return;
 	}
+	if (a->ask_yes != NULL) {
+		char *line = xasprintf("%s %s", a->ask, _("(y yes, n no)"));
+		attron(A_REVERSE | A_BOLD);
+		grid_text(line, a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		free(line);
+		return;
+	}
 	if (a->quit_prompt) {
 		attron(A_REVERSE | A_BOLD);
 		grid_text(_("Unsaved changes: S save and quit, D discard and quit, Esc go back"),
@@ -219,6 +251,7 @@ static void app_draw(struct app *a)
 	}
 	app_draw_title(a);
 	app_draw_tabs(a);
+	a->cursor_y = -1;
 	switch (a->pages[a->page].kind) {
 	case PAGE_TABLE:
 		grid_draw(a, 2, a->rows - 3);
@@ -238,8 +271,14 @@ static void app_draw(struct app *a)
 	grid_text(_("F1 help  F2 save  F3 problems  F4 preview  F10 quit  [ ] pages  u undo"),
 		  a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
-	if (a->ed.active && a->ed.text && !a->searching)
-		move(cy, cx); /* the cursor stays where the text is typed */
+	if (a->ed.active && !a->searching) {
+		/* the cursor stays where the text is typed */
+		if (a->pages[a->page].kind == PAGE_TABLE && a->cursor_y >= 0)
+			move(a->cursor_y, a->cursor_x);
+		else
+			move(cy, cx);
+		curs_set(1);
+	}
 	if (a->mode == MODE_SAVEAS)
 		session_draw(a); /* over the status and hint lines */
 	refresh();
@@ -268,12 +307,10 @@ static void app_goto_page(struct app *a, int page);
 /* A click selects a tab or a cell; the wheel scrolls. */
 static int app_mouse(struct app *a)
 {
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return TUI_HANDLED;
+	const struct keys_event ev = a->ev;
 	enum page_kind kind = a->pages[a->page].kind;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		int dir = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
+	if (ev.button == 64 || ev.button == 65) {
+		int dir = ev.button == 64 ? -1 : 1;
 		for (int i = 0; i < 3; i++) {
 			if (kind == PAGE_TABLE)
 				grid_move(a, dir, 0);
@@ -282,8 +319,8 @@ static int app_mouse(struct app *a)
 		}
 		return TUI_HANDLED;
 	}
-	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)))
-		return TUI_HANDLED;
+	if (ev.button != 0)
+		return TUI_HANDLED; /* a release, or another button */
 	if (ev.y == 1) {
 		int page = app_tab_at(a, ev.x);
 		if (page >= 0)
@@ -387,42 +424,40 @@ int app_find_row(struct app *a, const char *text)
 	return -1;
 }
 
-static int app_ctrl_pgdn, app_ctrl_pgup;
-
 /* Keys that mean the same on every page. */
 static int app_key_global(struct app *a, int key)
 {
-	if ((key == app_ctrl_pgdn || key == ']') && key > 0) {
+	if (key == (KEYS_PGDN | KEYS_CTRL) || key == ']') {
 		app_switch(a, 1);
 		return TUI_HANDLED;
 	}
-	if ((key == app_ctrl_pgup || key == '[') && key > 0) {
+	if (key == (KEYS_PGUP | KEYS_CTRL) || key == '[') {
 		app_switch(a, -1);
 		return TUI_HANDLED;
 	}
 	switch (key) {
-	case KEY_MOUSE:
+	case KEYS_MOUSE:
 		return app_mouse(a);
-	case KEY_F(1):
+	case KEYS_F(1):
 	case '?':
 		a->help = 1;
 		return TUI_HANDLED;
-	case KEY_F(2):
+	case KEYS_F(2):
 	case 19: /* Ctrl-S */
 		session_save(a);
 		return TUI_HANDLED;
-	case KEY_F(3):
+	case KEYS_F(3):
 		a->view = VIEW_PROBLEMS;
 		a->problem_sel = 0;
 		return TUI_HANDLED;
-	case KEY_F(4):
+	case KEYS_F(4):
 		a->view = VIEW_PREVIEW;
 		a->preview_top = a->preview_left = 0;
 		return TUI_HANDLED;
-	case KEY_F(5):
+	case KEYS_F(5):
 		preview_print(a);
 		return TUI_HANDLED;
-	case KEY_F(10):
+	case KEYS_F(10):
 	case 17: /* Ctrl-Q */
 		return app_quit(a);
 	case 'u':
@@ -455,11 +490,30 @@ static int app_key_global(struct app *a, int key)
 	}
 }
 
+/* A key with modifiers acts as the plain key (Shift-Up as Up), but for
+ * the few that mean something of their own; Alt and a character means
+ * nothing and says so. 0: nothing more to do. */
+static int app_plain_key(struct app *a, int key)
+{
+	int base = key & ~KEYS_MODS;
+	if (!(key & KEYS_MODS) || key == KEYS_BTAB || key == (KEYS_PGDN | KEYS_CTRL) ||
+	    key == (KEYS_PGUP | KEYS_CTRL) || key == (KEYS_HOME | KEYS_CTRL) ||
+	    key == (KEYS_END | KEYS_CTRL))
+		return key;
+	if (base < KEYS_SPECIAL) {
+		char name[64];
+		keys_name(key, name, sizeof name);
+		app_message(a, 1, _("%s is not a key of nianbao: nothing done"), name);
+		return 0;
+	}
+	return base;
+}
+
 static int app_key(struct app *a, int key)
 {
 	/* a bracketed paste: everything up to its end marker is the text */
 	if (a->pasting) {
-		if (key == APP_PASTE_END) {
+		if (key == KEYS_PASTE_END) {
 			a->pasting = 0;
 			if (a->readonly)
 				app_message(a, 1, "%s",
@@ -469,24 +523,32 @@ static int app_key(struct app *a, int key)
 				sheet_paste(a, a->paste->data);
 			else
 				app_message(a, 1, "%s", _("Paste a block of values on a table"));
-		} else if (key >= APP_CHAR) {
+		} else if (key >= 128 && key < KEYS_SPECIAL) {
 			char mb[8];
-			int k = wctomb(mb, (wchar_t)(key - APP_CHAR));
+			int k = wctomb(mb, (wchar_t)key);
 			if (k > 0)
 				buf_add(a->paste, mb, (size_t)k);
-		} else if (key > 0 && key < 256) {
+		} else if (key > 0 && key < 128) {
 			buf_putc(a->paste, (char)key);
 		}
 		return TUI_HANDLED;
 	}
-	if (key == APP_PASTE_START) {
+	if (key == KEYS_PASTE_START) {
 		a->pasting = 1;
 		a->paste->len = 0;
 		a->paste->data[0] = '\0';
 		return TUI_HANDLED;
 	}
 	a->message[0] = '\0';
-	if (key == KEY_RESIZE) {
+	if (key == KEYS_UNKNOWN) {
+		/* consumed whole: no part of it is read as a key */
+		app_message(a, 1, _("Unknown key %s: nothing done"), a->ev.seq);
+		return TUI_HANDLED;
+	}
+	key = app_plain_key(a, key);
+	if (key == 0)
+		return TUI_HANDLED;
+	if (key == KEYS_RESIZE) {
 		grid_relayout(a);
 		return TUI_HANDLED;
 	}
@@ -498,10 +560,12 @@ static int app_key(struct app *a, int key)
 	}
 	if (a->quit_prompt)
 		return app_key_prompt(a, key);
+	if (a->ask_yes != NULL)
+		return app_key_ask(a, key);
 	if (a->view == VIEW_PROBLEMS)
 		return problems_key(a, key);
 	if (a->view == VIEW_PREVIEW) {
-		if (key == KEY_F(5)) {
+		if (key == KEYS_F(5)) {
 			preview_print(a);
 			a->view = VIEW_NONE;
 			return TUI_HANDLED;
@@ -513,7 +577,7 @@ static int app_key(struct app *a, int key)
 		const char *why;
 		if (key == 27) {
 			a->searching = a->ed.active = 0;
-		} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+		} else if (key == '\n' || key == '\r') {
 			a->searching = a->ed.active = 0;
 			if (*a->ed.buf && app_find_row(a, a->ed.buf) < 0)
 				app_message(a, 1, _("No row label contains '%s'"), a->ed.buf);
@@ -538,27 +602,68 @@ static int app_key(struct app *a, int key)
 	return TUI_HANDLED;
 }
 
-/* The key code ncurses gives an extended key such as Ctrl-PgDn (kNXT5),
- * or 0 when this terminal has none. */
-static int app_key_code(const char *cap)
+/* The terminal's own sequences from its terminfo entry, for whatever the
+ * built-in table of keys.c does not know. */
+static void app_terminfo_keys(struct keys *k)
 {
-	const char *seq = tigetstr(cap);
-	if (seq == NULL || seq == (char *)-1)
-		return 0;
-	int code = key_defined(seq);
-	return code > 0 ? code : 0;
+	static const struct {
+		const char *cap;
+		int key;
+	} caps[] = {{"kcuu1", KEYS_UP},   {"kcud1", KEYS_DOWN},  {"kcuf1", KEYS_RIGHT},
+		    {"kcub1", KEYS_LEFT}, {"khome", KEYS_HOME},  {"kend", KEYS_END},
+		    {"kich1", KEYS_INSERT}, {"kdch1", KEYS_DELETE}, {"kpp", KEYS_PGUP},
+		    {"knp", KEYS_PGDN},   {"kcbt", KEYS_BTAB},   {"kb2", KEYS_BEGIN},
+		    {"kent", '\r'}};
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		const char *seq = tigetstr(caps[i].cap);
+		if (seq != NULL && seq != (char *)-1)
+			keys_define(k, seq, caps[i].key);
+	}
+	for (int n = 1; n <= 20; n++) {
+		char cap[8];
+		snprintf(cap, sizeof cap, "kf%d", n);
+		const char *seq = tigetstr(cap);
+		if (seq != NULL && seq != (char *)-1)
+			keys_define(k, seq, KEYS_F(n));
+	}
 }
 
-/* Reads one key, wide characters included; -1 when the terminal is gone. */
-static int app_read_key(void)
+/* The Esc delay in milliseconds: $ESCDELAY as ncurses reads it, else 50. */
+static int app_escdelay(void)
 {
-	wint_t ch;
-	int rc = get_wch(&ch);
-	if (rc == ERR)
-		return -1;
-	if (rc == KEY_CODE_YES)
-		return (int)ch;
-	return ch < 128 ? (int)ch : APP_CHAR + (int)ch;
+	const char *s = getenv("ESCDELAY");
+	char *end;
+	long ms = s && *s ? strtol(s, &end, 10) : -1;
+	return ms >= 1 && ms <= 10000 && *end == '\0' ? (int)ms : 50;
+}
+
+/* Reads one key through the decoder (a->ev keeps a mouse report or the
+ * spelling of an unknown sequence); -1 when the terminal is gone. After a
+ * lone ESC it waits the Esc delay for the rest of a sequence; inside one,
+ * a little longer, so a slow link does not split it. */
+static int app_read_key(struct app *a)
+{
+	if (a->resized) {
+		a->resized = 0;
+		return KEYS_RESIZE;
+	}
+	for (;;) {
+		int pending = keys_pending(&a->keys);
+		timeout(pending == 0 ? -1 : pending == 1 ? a->escdelay : 4 * a->escdelay);
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_RESIZE)) {
+			if (pending == 0)
+				return rc == ERR ? -1 : KEYS_RESIZE;
+			a->resized = rc != ERR;
+			keys_timeout(&a->keys, &a->ev);
+			return a->ev.key;
+		}
+		if (rc == KEY_CODE_YES)
+			continue; /* keypad is off: nothing else comes this way */
+		if (keys_feed(&a->keys, (uint32_t)ch, &a->ev))
+			return a->ev.key;
+	}
 }
 
 /* The start-up benchmark's measurement: after the first complete screen. */
@@ -642,8 +747,12 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	raw();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/* keys.c decodes every sequence, whatever TERM claims: ncurses' own
+	 * decoding knows only TERM's and splits the rest into keystrokes */
+	keypad(stdscr, FALSE);
+	keys_init(&a.keys);
+	app_terminfo_keys(&a.keys);
+	a.escdelay = app_escdelay();
 	a.color = has_colors() && getenv("NO_COLOR") == NULL;
 	if (a.color) {
 		start_color();
@@ -653,14 +762,12 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 		init_pair(3, COLOR_CYAN, -1);
 		init_pair(4, COLOR_WHITE, COLOR_BLUE);
 	}
-	app_ctrl_pgdn = app_key_code("kNXT5");
-	app_ctrl_pgup = app_key_code("kPRV5");
-	/* the mouse where the terminal has one; every key works without it */
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
+	/* the mouse where the terminal has one (ncurses knows which and turns
+	 * it on), its reports in SGR form; every key works without it */
+	int mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
+	if (mouse)
+		putp("\033[?1006h");
 	/* bracketed paste: a block copied from WPS or Excel arrives marked */
-	define_key("\033[200~", APP_PASTE_START);
-	define_key("\033[201~", APP_PASTE_END);
 	putp("\033[?2004h");
 	fflush(stdout); /* putp writes through stdio, ncurses past it */
 	struct buf paste;
@@ -683,7 +790,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 			clean = 1;
 			break;
 		}
-		int key = app_read_key();
+		int key = app_read_key(&a);
 		if (key < 0 || app_hangup)
 			break; /* the terminal is gone: never spin on it */
 		if (app_key(&a, key) & TUI_QUIT) {
@@ -692,8 +799,11 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 		}
 	}
 	putp("\033[?2004l");
+	if (mouse)
+		putp("\033[?1006l");
 	fflush(stdout);
 	endwin();
+	keys_free(&a.keys);
 	buf_free(&paste);
 	/* a closed terminal keeps the journal: its edits are offered next time */
 	session_close(&a, clean);

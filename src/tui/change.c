@@ -51,13 +51,12 @@ void change_cell(struct app *a, int cell, const struct value *v)
 	app_count(a);
 }
 
-void change_cells(struct app *a, int n, const int *cells, size_t stride, const struct value *values)
+void change_cells(struct app *a, int n, const struct cell_value *cv)
 {
 	history_begin(&a->hist);
 	for (int i = 0; i < n; i++) {
-		int cell = *(const int *)((const char *)cells + (size_t)i * stride);
-		const struct value *v =
-		    (const struct value *)((const char *)values + (size_t)i * stride);
+		int cell = cv[i].cell;
+		const struct value *v = &cv[i].v;
 		if (value_identical(&a->r->vals[cell], v))
 			continue;
 		history_cell(&a->hist, cell, &a->r->vals[cell], v);
@@ -65,7 +64,7 @@ void change_cells(struct app *a, int n, const int *cells, size_t stride, const s
 	}
 	history_end(&a->hist);
 	if (n > 0)
-		grid_relayout_table(a, *cells); /* a paste stays in one block */
+		grid_relayout_table(a, cv[0].cell); /* a paste or a fill stays in one table */
 	app_count(a);
 }
 

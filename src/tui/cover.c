@@ -71,7 +71,7 @@ int cover_key(struct app *a, int key)
 		if (key == 27) {
 			a->ed.active = 0;
 			app_message(a, 0, "%s", _("Edit cancelled"));
-		} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+		} else if (key == '\n' || key == '\r') {
 			const char *problem = report_header_problem(a->r, a->cover_row, a->ed.buf);
 			if (problem != NULL) {
 				app_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(problem));
@@ -85,18 +85,17 @@ int cover_key(struct app *a, int key)
 		return TUI_HANDLED;
 	}
 	switch (key) {
-	case KEY_UP:
+	case KEYS_UP:
 	case 'k':
 		a->cover_row -= a->cover_row > 0;
 		return TUI_HANDLED;
-	case KEY_DOWN:
+	case KEYS_DOWN:
 	case 'j':
 	case '\t':
 		a->cover_row += a->cover_row + 1 < f->nheader;
 		return TUI_HANDLED;
 	case '\n':
 	case '\r':
-	case KEY_ENTER:
 	case 'e':
 		if (a->readonly) {
 			app_message(a, 1, "%s",

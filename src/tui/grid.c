@@ -245,7 +245,33 @@ static void grid_draw_head(const struct app *a, const struct gview *v, const str
 	attroff(A_BOLD);
 }
 
-static void grid_draw_row(const struct app *a, const struct gview *v, const struct gline *l, int y,
+/* The cell being typed into: underlined, not reversed, what was typed as it
+ * was typed, scrolled inside the cell so the cursor is always in it; the
+ * terminal's cursor goes there (*cx). */
+static void grid_draw_typing(const struct app *a, int y, int x, int room, int *cx)
+{
+	const char *s = a->ed.buf;
+	int tw = width_str(s), cc = edit_cursor_cols(&a->ed);
+	int off = cc + 1 > room ? cc + 1 - room : 0; /* columns scrolled off the left */
+	while (off > 0 && *s) {
+		uint32_t cp;
+		int k = width_decode(s, strlen(s), &cp);
+		off -= k > 0 ? width_char(cp) : 1;
+		cc -= k > 0 ? width_char(cp) : 1;
+		tw -= k > 0 ? width_char(cp) : 1;
+		s += k > 0 ? k : 1;
+	}
+	int shown = tw < room - 1 ? tw : room - 1;
+	int pad = room - 1 - shown > 0 ? room - 1 - shown : 0;
+	attr_set(A_BOLD | A_UNDERLINE, 0, NULL);
+	move(y, x);
+	for (int i = 0; i < pad; i++)
+		addch(' ');
+	grid_text(s, room - pad, ALIGN_LEFT);
+	*cx = x + pad + cc;
+}
+
+static void grid_draw_row(struct app *a, const struct gview *v, const struct gline *l, int y,
 			  int labw)
 {
 	const struct fblock *b = grid_table(a)->blocks[l->block];
@@ -280,14 +306,23 @@ static void grid_draw_row(const struct app *a, const struct gview *v, const stru
 		if (flags & ENGINE_CELL_ERROR)
 			at |= A_BOLD | (a->color ? 0 : A_UNDERLINE), pair = PAIR_ERROR;
 		move(y, x);
+		if (here && a->ed.active) {
+			addch(' ');
+			grid_draw_typing(a, y, x + 1, w - 2, &a->cursor_x);
+			a->cursor_y = y;
+			attr_set(A_NORMAL, 0, NULL);
+			addch(' ');
+			x += w;
+			continue;
+		}
 		/* the marker shows a problem without colour: ! error, ? warning; it
 		 * and the padding share the value's attributes, one run a cell */
 		attr_set(at, a->color ? pair : 0, NULL);
 		addch(flags & ENGINE_CELL_ERROR                                  ? '!'
 		      : flags & (ENGINE_CELL_WARNING | ENGINE_CELL_ACKNOWLEDGED) ? '?'
 										 : ' ');
-		char *s = here && a->ed.active ? xstrdup(a->ed.buf) : value_str(&a->r->vals[cell]);
-		int blank = !(here && a->ed.active) && a->r->vals[cell].kind == VAL_BLANK;
+		char *s = value_str(&a->r->vals[cell]);
+		int blank = a->r->vals[cell].kind == VAL_BLANK;
 		const char *shown = blank ? "·" : s;
 		int sw = width_str(shown), room = w - 2;
 		if (here) {
@@ -308,7 +343,7 @@ static void grid_draw_row(const struct app *a, const struct gview *v, const stru
 	}
 }
 
-static void grid_draw_line(const struct app *a, const struct gview *v, const struct gline *l, int y)
+static void grid_draw_line(struct app *a, const struct gview *v, const struct gline *l, int y)
 {
 	int labw = grid_labelw(a, v, l->block);
 	const struct fblock *b = grid_table(a)->blocks[l->block];
@@ -465,6 +500,46 @@ int grid_tab(struct app *a, int dir)
 		if (grid_editable(a))
 			return 1;
 	}
+}
+
+/* Cells to fill (not computed) of the shown table, by column: down the
+ * cursor's column, then from the top of the next, then the next block. */
+int grid_down(struct app *a)
+{
+	struct gview *v = &a->views[a->table];
+	const struct ftable *t = grid_table(a);
+	int k = v->block, c = v->c, r = v->r + 1;
+	for (; k < t->nblocks; k++, c = 0, r = 0) {
+		const struct fblock *b = t->blocks[k];
+		for (; c < b->ncols; c++, r = 0)
+			for (; r < b->nrows; r++)
+				if (a->f->cells[form_cell(b, r, c)].formula == NULL) {
+					v->block = k, v->r = r, v->c = c;
+					return 1;
+				}
+	}
+	return 0;
+}
+
+int grid_fill_end(struct app *a, int last)
+{
+	struct gview *v = &a->views[a->table];
+	const struct ftable *t = grid_table(a);
+	int nk = t->nblocks;
+	for (int i = 0; i < nk; i++) {
+		int k = last ? nk - 1 - i : i;
+		const struct fblock *b = t->blocks[k];
+		int n = b->nrows * b->ncols;
+		for (int j = 0; j < n; j++) {
+			int x = last ? n - 1 - j : j;
+			int r = x / b->ncols, c = x % b->ncols;
+			if (a->f->cells[form_cell(b, r, c)].formula == NULL) {
+				v->block = k, v->r = r, v->c = c;
+				return 1;
+			}
+		}
+	}
+	return 0;
 }
 
 int grid_page(struct app *a, int dir, int height)

@@ -68,38 +68,38 @@ int preview_key(struct app *a, int key)
 {
 	int page = a->rows - 2;
 	switch (key) {
-	case KEY_UP:
+	case KEYS_UP:
 	case 'k':
 		a->preview_top -= a->preview_top > 0;
 		break;
-	case KEY_DOWN:
+	case KEYS_DOWN:
 	case 'j':
 		a->preview_top += a->preview_top + page < a->preview_lines;
 		break;
-	case KEY_NPAGE:
+	case KEYS_PGDN:
 	case ' ':
 		a->preview_top += page;
 		if (a->preview_top > a->preview_lines - page)
 			a->preview_top = a->preview_lines - page > 0 ? a->preview_lines - page : 0;
 		break;
-	case KEY_PPAGE:
+	case KEYS_PGUP:
 		a->preview_top = a->preview_top > page ? a->preview_top - page : 0;
 		break;
-	case KEY_HOME:
+	case KEYS_HOME:
 		a->preview_top = 0;
 		break;
-	case KEY_END:
+	case KEYS_END:
 		a->preview_top = a->preview_lines - page > 0 ? a->preview_lines - page : 0;
 		break;
-	case KEY_LEFT:
+	case KEYS_LEFT:
 		a->preview_left = a->preview_left > 8 ? a->preview_left - 8 : 0;
 		break;
-	case KEY_RIGHT:
+	case KEYS_RIGHT:
 		a->preview_left += 8;
 		break;
 	case 27:
 	case 'q':
-	case KEY_F(4):
+	case KEYS_F(4):
 		a->view = VIEW_NONE;
 		break;
 	default:

@@ -34,6 +34,20 @@ static char *problems_where(const struct problem *p)
 	return b.data;
 }
 
+/* One problem as the list shows it: what, where, and why it was kept. */
+static char *problems_line(const struct problem *p)
+{
+	char *where = problems_where(p);
+	char *line = p->acknowledged
+			 ? xasprintf("%s %s: %s (%s)", _("acknowledged"), where, _(p->message),
+				     p->acknowledged)
+			 : xasprintf("%s %s: %s",
+				     p->severity == DIAG_ERROR ? _("error") : _("warning"), where,
+				     _(p->message));
+	free(where);
+	return line;
+}
+
 void problems_draw(struct app *a)
 {
 	struct problem *p;
@@ -59,17 +73,22 @@ void problems_draw(struct app *a)
 	}
 	if (a->problem_sel >= n)
 		a->problem_sel = n > 0 ? n - 1 : 0;
-	int room = a->rows - 2;
+	/* the selected problem whole, wrapped, below the list: at 80 columns a
+	 * line of the list is cut, this never is (up to a third of the screen) */
+	char **detail = NULL;
+	int nd = 0, shown = 0;
+	if (n > 0) {
+		char *line = problems_line(&p[a->problem_sel]);
+		nd = width_wrap(line, a->cols > 1 ? a->cols - 1 : 1, &detail);
+		free(line);
+		shown = nd < (a->rows - 4) / 3 ? nd : (a->rows - 4) / 3;
+	}
+	int room = a->rows - 3 - (shown > 0 ? shown + 1 : 0);
+	if (room < 1)
+		room = 1;
 	int top = a->problem_sel >= room ? a->problem_sel - room + 1 : 0;
-	for (int i = top, y = 2; i < n && y < a->rows; i++, y++) {
-		char *where = problems_where(&p[i]);
-		char *line =
-		    p[i].acknowledged
-			? xasprintf("%s %s: %s (%s)", _("acknowledged"), where, _(p[i].message),
-				    p[i].acknowledged)
-			: xasprintf("%s %s: %s",
-				    p[i].severity == DIAG_ERROR ? _("error") : _("warning"), where,
-				    _(p[i].message));
+	for (int i = top, y = 2; i < n && y < 2 + room; i++, y++) {
+		char *line = problems_line(&p[i]);
 		move(y, 0);
 		attrset((i == a->problem_sel ? A_REVERSE : 0) |
 			(p[i].severity == DIAG_ERROR ? A_BOLD : 0) |
@@ -77,8 +96,20 @@ void problems_draw(struct app *a)
 		grid_text(line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		free(line);
-		free(where);
 	}
+	if (shown > 0) {
+		int y0 = a->rows - 1 - shown;
+		move(y0 - 1, 0);
+		attron(A_DIM);
+		for (int x = 0; x < a->cols - 1; x++)
+			addch('-');
+		attrset(A_NORMAL);
+		for (int i = 0; i < shown; i++) {
+			move(y0 + i, 0);
+			grid_text(detail[i], a->cols - 1, ALIGN_LEFT);
+		}
+	}
+	width_lines_free(detail, nd);
 	if (a->acking) {
 		char *line = xasprintf("%s %s", _("Why is this warning kept?"), a->ed.buf);
 		move(a->rows - 1, 0);
@@ -107,7 +138,7 @@ static int problems_key_ack(struct app *a, int key)
 		a->acking = a->ed.active = 0;
 		return TUI_HANDLED;
 	}
-	if (key != '\n' && key != '\r' && key != KEY_ENTER) {
+	if (key != '\n' && key != '\r') {
 		edit_key(&a->ed, key, NULL, &why);
 		return TUI_HANDLED;
 	}
@@ -152,23 +183,22 @@ int problems_key(struct app *a, int key)
 		engine_problems_free(p, n);
 		break;
 	}
-	case KEY_UP:
+	case KEYS_UP:
 	case 'k':
 		a->problem_sel -= a->problem_sel > 0;
 		break;
-	case KEY_DOWN:
+	case KEYS_DOWN:
 	case 'j':
 		a->problem_sel++;
 		break;
-	case KEY_NPAGE:
+	case KEYS_PGDN:
 		a->problem_sel += a->rows - 3;
 		break;
-	case KEY_PPAGE:
+	case KEYS_PGUP:
 		a->problem_sel = a->problem_sel > a->rows - 3 ? a->problem_sel - (a->rows - 3) : 0;
 		break;
 	case '\n':
-	case '\r':
-	case KEY_ENTER: {
+	case '\r': {
 		struct problem *p;
 		int n = engine_problems(a->e, &p);
 		if (a->problem_sel < n && p[a->problem_sel].cell >= 0) {
@@ -180,7 +210,7 @@ int problems_key(struct app *a, int key)
 	}
 	case 27:
 	case 'q':
-	case KEY_F(3):
+	case KEYS_F(3):
 		a->view = VIEW_NONE;
 		break;
 	default:

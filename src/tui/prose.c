@@ -152,27 +152,26 @@ int prose_key(struct app *a, int key)
 {
 	int page = a->rows - 5;
 	switch (key) {
-	case KEY_UP:
+	case KEYS_UP:
 	case 'k':
 		a->prose_top -= a->prose_top > 0;
 		return TUI_HANDLED;
-	case KEY_DOWN:
+	case KEYS_DOWN:
 	case 'j':
 		a->prose_top++;
 		return TUI_HANDLED;
-	case KEY_PPAGE:
+	case KEYS_PGUP:
 		a->prose_top = a->prose_top > page ? a->prose_top - page : 0;
 		return TUI_HANDLED;
-	case KEY_NPAGE:
+	case KEYS_PGDN:
 		a->prose_top += page;
 		return TUI_HANDLED;
-	case KEY_HOME:
+	case KEYS_HOME:
 		a->prose_top = 0;
 		return TUI_HANDLED;
 	case 'e':
 	case '\n':
 	case '\r':
-	case KEY_ENTER:
 		if (a->readonly)
 			app_message(a, 1, "%s",
 				    _("Read-only: the report is open in another nianbao"));

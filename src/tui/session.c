@@ -291,20 +291,20 @@ static int session_key_saveas(struct app *a, int key)
 		a->mode = MODE_GRID;
 		a->quit_after_save = 0;
 		app_message(a, 1, "%s", _("Not saved"));
-	} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+	} else if (key == '\n' || key == '\r') {
 		a->mode = MODE_GRID;
 		if (n > 0 && session_write(a, a->saveas) == 0 && a->quit_after_save)
 			return TUI_QUIT;
-	} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+	} else if (key == 127 || key == 8) {
 		while (n > 0 && ((unsigned char)a->saveas[n - 1] & 0xC0) == 0x80)
 			n--;
 		if (n > 0)
 			a->saveas[n - 1] = '\0';
-	} else if (key >= 32 && key != 127 && key < KEY_MIN) {
+	} else if (key >= 32 && key < 127) {
 		if (n + 2 < sizeof a->saveas)
 			a->saveas[n] = (char)key, a->saveas[n + 1] = '\0';
-	} else if (key >= APP_CHAR) {
-		wchar_t wc = (wchar_t)(key - APP_CHAR);
+	} else if (key >= 128 && key < KEYS_SPECIAL) {
+		wchar_t wc = (wchar_t)key;
 		char mb[8];
 		int k = wctomb(mb, wc);
 		if (k > 0 && n + (size_t)k + 1 < sizeof a->saveas) {

@@ -6,6 +6,7 @@
 #include "engine.h"
 #include "expr.h"
 #include "form.h"
+#include "paste.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -56,16 +57,71 @@ static void sheet_same_row(int cell, void *arg)
 		S->row = 0;
 }
 
-/* The status line of a table page: where the cursor is, what the cell
- * holds or adds up, and what is wrong with it. */
+static char *sheet_where(const struct app *a, int cell);
+
+/* While typing: what was typed, the value it will be, and where it goes. */
+static void sheet_status_typing(const struct app *a, int cell)
+{
+	struct value v;
+	const char *why;
+	char bad[16];
+	char *where = sheet_where(a, cell), *line;
+	if (value_input(a->ed.buf, &a->f->cells[cell].type, &v, &why, bad) == 0) {
+		char *val = value_str(&v);
+		line = xasprintf(_("Typing %s = %s, into %s"), a->ed.buf, *val ? val : _("blank"),
+				 where);
+		free(val);
+		value_clear(&v);
+	} else {
+		line = xasprintf(_("Typing %s (not a value yet: %s%s%s), into %s"), a->ed.buf,
+				 *bad ? bad : "", *bad ? " " : "", _(why), where);
+	}
+	attron(A_BOLD);
+	grid_text(line, a->cols, ALIGN_LEFT);
+	attrset(A_NORMAL);
+	free(line);
+	free(where);
+}
+
+/* The status line of a table page: what is wrong with the cell first (the
+ * part that matters when the line is cut), then where the cursor is and
+ * what the cell is or adds up. */
 void sheet_status(const struct app *a)
 {
 	const struct fblock *b = grid_block(a);
 	const struct gview *v = &a->views[a->table];
 	int cell = grid_cell(a);
 	const struct fcell *fc = &a->f->cells[cell];
+	if (a->ed.active) {
+		sheet_status_typing(a, cell);
+		return;
+	}
 	struct buf s;
 	buf_init(&s);
+	char *msgs[8];
+	int n = engine_cell_messages(a->e, cell, msgs, 8);
+	for (int i = 0; i < n; i++) {
+		buf_printf(&s, "%s%s", i ? " / " : "", _(msgs[i]));
+		free(msgs[i]);
+	}
+	if (n > 0) {
+		buf_puts(&s, "  ");
+		int used = width_str(s.data);
+		attron(A_BOLD);
+		grid_text(s.data, used < a->cols ? used : a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		if (used >= a->cols) {
+			buf_free(&s);
+			return;
+		}
+		/* after a problem, the cell by its own labels: the whole path
+		 * would not fit at 80 columns */
+		char *where = sheet_where(a, cell);
+		grid_text(where, a->cols - getcurx(stdscr), ALIGN_LEFT);
+		free(where);
+		buf_free(&s);
+		return;
+	}
 	char *row = form_node_path(b->row[v->r], " › ", 0);
 	char *col = form_node_path(b->col[v->c], " › ", b->ncols);
 	if (b->title)
@@ -79,38 +135,61 @@ void sheet_status(const struct app *a)
 		buf_puts(&s, _("  computed: "));
 		expr_cells(fc->formula, sheet_sum_cell, &S);
 	}
-	const char *msgs[8];
-	int n = engine_cell_messages(a->e, cell, msgs, 8);
-	/* where the cell is, plain; what is wrong with it, bold after it */
-	int used = width_str(s.data);
-	grid_text(s.data, used < a->cols ? used : a->cols, ALIGN_LEFT);
-	buf_free(&s);
-	buf_init(&s);
-	for (int i = 0; i < n; i++)
-		buf_printf(&s, "  %s %s", i == 0 ? "—" : "/", _(msgs[i]));
-	if (used < a->cols) {
-		attron(A_BOLD);
-		grid_text(s.data, a->cols - used, ALIGN_LEFT);
-	}
-	attrset(A_NORMAL);
+	int x = getcurx(stdscr);
+	grid_text(s.data, a->cols - x, ALIGN_LEFT);
 	buf_free(&s);
 }
 
-/* Puts the typed value into the model; 0, or -1 when it is refused. */
+/* The cell in a message: its row and column, by their own labels. */
+static char *sheet_where(const struct app *a, int cell)
+{
+	const struct fcell *fc = &a->f->cells[cell];
+	return xasprintf("%s × %s", fc->block->row[fc->r]->label, fc->block->col[fc->c]->label);
+}
+
+/* Reads text typed or pasted for a cell as its value: 0, or -1 with msg
+ * saying what is wrong first, then what was typed and where. */
+static int sheet_value(const struct app *a, int cell, const char *text, struct value *v, char *msg,
+		       size_t n)
+{
+	const char *why;
+	char bad[16];
+	if (value_input(text, &a->f->cells[cell].type, v, &why, bad) == 0)
+		return 0;
+	char *where = sheet_where(a, cell);
+	if (*bad)
+		snprintf(msg, n, _("'%s' %s: '%s' refused in %s"), bad, _(why), text, where);
+	else
+		snprintf(msg, n, _("'%s' refused in %s: %s"), text, where, _(why));
+	free(where);
+	return -1;
+}
+
+/* Puts the typed value into the model; 0, or -1 when it is refused (the
+ * edit stays open, as typed). */
 static int sheet_commit(struct app *a)
 {
 	int cell = grid_cell(a);
-	const struct celltype *t = &a->f->cells[cell].type;
 	struct value v;
-	const char *why;
-	if (value_parse(a->ed.buf, t, &v, &why) < 0) {
-		app_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(why));
+	char msg[512];
+	if (sheet_value(a, cell, a->ed.buf, &v, msg, sizeof msg) < 0) {
+		app_message(a, 1, "%s", msg);
 		return -1;
 	}
 	change_cell(a, cell, &v);
 	value_clear(&v);
 	a->ed.active = 0;
 	return 0;
+}
+
+/* Is key one that starts a value: a digit, a sign or a point, half- or
+ * full-width? */
+static int sheet_starts_value(int key)
+{
+	if (key <= 0 || key >= KEYS_SPECIAL)
+		return 0;
+	int c = value_input_char((uint32_t)key);
+	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
 }
 
 static int sheet_key_edit(struct app *a, int key)
@@ -122,34 +201,32 @@ static int sheet_key_edit(struct app *a, int key)
 		return TUI_HANDLED;
 	case '\n':
 	case '\r':
-	case KEY_ENTER:
-		if (sheet_commit(a) == 0)
-			grid_move(a, 1, 0);
+		if (sheet_commit(a) == 0 && !grid_down(a))
+			app_message(a, 0, "%s", _("That was the last cell to fill in this table"));
 		return TUI_HANDLED;
 	case '\t':
 		if (sheet_commit(a) == 0)
 			grid_tab(a, 1);
 		return TUI_HANDLED;
-	case KEY_BTAB:
+	case KEYS_BTAB:
 		if (sheet_commit(a) == 0)
 			grid_tab(a, -1);
 		return TUI_HANDLED;
-	case KEY_UP:
-	case KEY_DOWN:
+	case KEYS_UP:
+	case KEYS_DOWN:
 		if (sheet_commit(a) == 0)
-			grid_move(a, key == KEY_UP ? -1 : 1, 0);
+			grid_move(a, key == KEYS_UP ? -1 : 1, 0);
 		return TUI_HANDLED;
 	default:
 		break;
 	}
 	const char *why = NULL;
 	int cell = grid_cell(a);
-	if (key >= APP_CHAR) {
-		app_message(a, 1, "%s", _("this cell takes a number"));
-		return TUI_HANDLED;
+	if (edit_key(&a->ed, key, &a->f->cells[cell].type, &why) < 0) {
+		char name[16];
+		value_char_name((uint32_t)key, name);
+		app_message(a, 1, _("'%s' %s: Backspace removes it"), name, why);
 	}
-	if (edit_key(&a->ed, key, &a->f->cells[cell].type, &why) < 0)
-		app_message(a, 1, "%s", why ? why : _("too long"));
 	return TUI_HANDLED;
 }
 
@@ -160,9 +237,8 @@ int sheet_key(struct app *a, int key)
 	int cell = grid_cell(a);
 	int computed = a->f->cells[cell].formula != NULL;
 	int rows = a->rows - 4;
-	int typing = (key >= '0' && key <= '9') || key == '-' || key == '+' || key == '.' ||
-		     key == '\n' || key == '\r' || key == KEY_ENTER || key == KEY_DC ||
-		     key == KEY_BACKSPACE || key == 127 || key == 8;
+	int typing = sheet_starts_value(key) || key == '\n' || key == '\r' || key == KEYS_DELETE ||
+		     key == 127 || key == 8;
 	if (typing && a->readonly) {
 		app_message(a, 1, "%s", _("Read-only: the report is open in another nianbao"));
 		return TUI_HANDLED;
@@ -172,50 +248,55 @@ int sheet_key(struct app *a, int key)
 		return TUI_HANDLED;
 	}
 	switch (key) {
-	case KEY_UP:
+	case KEYS_UP:
 	case 'k':
 		grid_move(a, -1, 0);
 		break;
-	case KEY_DOWN:
+	case KEYS_DOWN:
 	case 'j':
 		grid_move(a, 1, 0);
 		break;
-	case KEY_LEFT:
+	case KEYS_LEFT:
 	case 'h':
 		grid_move(a, 0, -1);
 		break;
-	case KEY_RIGHT:
+	case KEYS_RIGHT:
 	case 'l':
 		grid_move(a, 0, 1);
 		break;
 	case '\t':
 		grid_tab(a, 1);
 		break;
-	case KEY_BTAB:
+	case KEYS_BTAB:
 		grid_tab(a, -1);
 		break;
-	case KEY_NPAGE:
+	case KEYS_PGDN:
 		grid_page(a, 1, rows);
 		break;
-	case KEY_PPAGE:
+	case KEYS_PGUP:
 		grid_page(a, -1, rows);
 		break;
-	case KEY_HOME:
+	case KEYS_HOME:
 		grid_home_end(a, 0);
 		break;
-	case KEY_END:
+	case KEYS_END:
 		grid_home_end(a, 1);
 		break;
+	case 'z':
+		sheet_fill_zero(a);
+		break;
+	case KEYS_HOME | KEYS_CTRL:
+	case KEYS_END | KEYS_CTRL:
+		grid_fill_end(a, key == (KEYS_END | KEYS_CTRL));
+		break;
 	case '\n':
-	case '\r':
-	case KEY_ENTER: {
+	case '\r': {
 		char *s = value_str(&a->r->vals[cell]);
 		edit_start(&a->ed, s);
 		free(s);
 		break;
 	}
-	case KEY_DC:
-	case KEY_BACKSPACE:
+	case KEYS_DELETE:
 	case 127:
 	case 8: {
 		struct value blank = {0};
@@ -223,18 +304,68 @@ int sheet_key(struct app *a, int key)
 		break;
 	}
 	default:
-		if ((key >= '0' && key <= '9') || key == '-' || key == '+' || key == '.') {
-			const char *why;
+		if (sheet_starts_value(key)) {
 			edit_start(&a->ed, "");
-			if (edit_key(&a->ed, key, &a->f->cells[cell].type, &why) < 0) {
-				a->ed.active = 0;
-				app_message(a, 1, "%s", why);
-			}
-			break;
+			return sheet_key_edit(a, key);
 		}
 		return 0; /* not a key of the grid */
 	}
 	return TUI_HANDLED;
+}
+
+/* The blank cells to fill of the shown table, in *cells (to free). */
+static int sheet_blanks(const struct app *a, int **cells)
+{
+	const struct ftable *t = a->f->tables[a->table];
+	int n = 0;
+	*cells = NULL;
+	for (int k = 0; k < t->nblocks; k++) {
+		const struct fblock *b = t->blocks[k];
+		for (int i = 0; i < b->nrows * b->ncols; i++) {
+			int cell = b->base + i;
+			if (a->f->cells[cell].formula == NULL &&
+			    a->f->cells[cell].type.kind != CELL_TEXT &&
+			    a->r->vals[cell].kind == VAL_BLANK) {
+				*cells = xreallocarray(*cells, (size_t)n + 1, sizeof **cells);
+				(*cells)[n++] = cell;
+			}
+		}
+	}
+	return n;
+}
+
+static void sheet_fill_zero_now(struct app *a)
+{
+	int *cells;
+	int n = sheet_blanks(a, &cells);
+	struct cell_value *zero = xcalloc((size_t)n + 1, sizeof *zero);
+	for (int i = 0; i < n; i++) {
+		const char *why;
+		zero[i].cell = cells[i];
+		value_parse("0", &a->f->cells[cells[i]].type, &zero[i].v, &why);
+	}
+	if (n > 0)
+		change_cells(a, n, zero);
+	app_message(a, 0, ngettext("Put 0 into %d blank cell (u undoes it)",
+				   "Put 0 into %d blank cells (u undoes them all)", n),
+		    n);
+	free(zero);
+	free(cells);
+}
+
+void sheet_fill_zero(struct app *a)
+{
+	int *cells;
+	int n = sheet_blanks(a, &cells);
+	free(cells);
+	if (n == 0) {
+		app_message(a, 0, "%s", _("No blank cell to fill in this table"));
+		return;
+	}
+	app_ask(a, sheet_fill_zero_now,
+		ngettext("Put 0 into the %d blank cell of %s?",
+			 "Put 0 into the %d blank cells of %s?", n),
+		n, a->f->tables[a->table]->tab);
 }
 
 /* Values go to the cells at the same offsets from the cursor, in its block;
@@ -244,69 +375,40 @@ void sheet_paste(struct app *a, const char *text)
 	const struct fblock *b = grid_block(a);
 	int cell0 = grid_cell(a);
 	int r0 = a->f->cells[cell0].r, c0 = a->f->cells[cell0].c;
-	struct targets {
-		int cell;
-		struct value v;
-	} *t = NULL;
-	int n = 0, row = 0, bad = 0;
-	char msg[256] = "";
-	/* rows end in LF, CRLF or CR (terminals paste line ends as CR) */
-	for (const char *p = text; *p && !bad; row++) {
-		size_t len = strcspn(p, "\r\n");
-		char *line = xstrndup(p, len);
-		p += len;
-		if (*p == '\r' && p[1] == '\n')
-			p += 2;
-		else if (*p)
-			p++;
-		if (*line == '\0' && *p == '\0') {
-			free(line);
-			break; /* the newline that ends the last row */
-		}
-		int col = 0;
-		for (char *v = line;; col++) {
-			char *tab = strchr(v, '\t');
-			if (tab)
-				*tab = '\0';
-			if (r0 + row >= b->nrows || c0 + col >= b->ncols) {
-				snprintf(msg, sizeof msg,
-					 _("Nothing pasted: the block is %d rows by %d "
-					   "columns from here"),
-					 b->nrows - r0, b->ncols - c0);
-				bad = 1;
-				break;
-			}
-			int cell = form_cell(b, r0 + row, c0 + col);
-			/* a computed cell keeps its value: what was copied there is
-			 * skipped over */
-			if (a->f->cells[cell].formula == NULL) {
-				struct value val;
-				const char *why;
-				if (value_parse(v, &a->f->cells[cell].type, &val, &why) < 0) {
-					char *where = form_row_path(b, r0 + row, " › ");
-					snprintf(msg, sizeof msg,
-						 _("Nothing pasted: '%s' (%s × %s) %s"), v, where,
-						 b->col[c0 + col]->label, _(why));
-					free(where);
-					bad = 1;
-					break;
-				}
-				t = xreallocarray(t, (size_t)n + 1, sizeof *t);
-				t[n++] = (struct targets){cell, val};
-			}
-			if (tab == NULL)
-				break;
-			v = tab + 1;
-		}
-		free(line);
+	struct paste_block pb;
+	paste_parse(text, &pb);
+	if (pb.nrows > b->nrows - r0 || pb.ncols > b->ncols - c0) {
+		app_message(a, 1,
+			    _("Nothing pasted: the block is %d rows × %d columns; from here there is "
+			      "room for %d × %d"),
+			    pb.nrows, pb.ncols, b->nrows - r0, b->ncols - c0);
+		paste_free(&pb);
+		return;
 	}
-	if (bad) {
-		app_message(a, 1, "%s", msg);
-	} else if (n > 0) {
-		change_cells(a, n, &t[0].cell, sizeof *t, &t[0].v);
-		app_message(a, 0, _("Pasted %d values (u undoes them all)"), n);
+	struct cell_value *t = xcalloc((size_t)pb.nrows * (size_t)pb.ncols + 1, sizeof *t);
+	int n = 0, bad = 0;
+	char msg[512];
+	for (int i = 0; i < pb.nrows * pb.ncols && !bad; i++) {
+		const char *field = pb.cell[i];
+		int cell = form_cell(b, r0 + i / pb.ncols, c0 + i % pb.ncols);
+		/* a computed cell keeps its value: what was copied there is
+		 * skipped over, as is a cell a short row did not reach */
+		if (field == NULL || a->f->cells[cell].formula != NULL)
+			continue;
+		if (sheet_value(a, cell, field, &t[n].v, msg, sizeof msg) < 0) {
+			app_message(a, 1, _("Nothing pasted: %s"), msg);
+			bad = 1;
+		} else {
+			t[n++].cell = cell;
+		}
+	}
+	if (!bad && n > 0) {
+		change_cells(a, n, t);
+		app_message(a, 0, _("Pasted %d values, %d rows × %d columns (u undoes them all)"), n,
+			    pb.nrows, pb.ncols);
 	}
 	for (int i = 0; i < n; i++)
 		value_clear(&t[i].v);
 	free(t);
+	paste_free(&pb);
 }

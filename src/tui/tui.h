@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include "history.h"
+#include "keys.h"
 #include "layout.h"
 #include "lock.h"
 #include "recover.h"
@@ -85,13 +86,12 @@ struct page {
 /* Full-screen views over the pages. */
 enum app_view { VIEW_NONE, VIEW_PROBLEMS, VIEW_PREVIEW };
 
-/* Keys: ncurses codes as they are, other characters above this. */
-#define APP_CHAR 0x200000
-/* The terminal's bracketed paste markers, defined as keys. */
-#define APP_PASTE_START (KEY_MAX + 1)
-#define APP_PASTE_END (KEY_MAX + 2)
 
 struct app {
+	struct keys keys;     /* the terminal's input, decoded */
+	struct keys_event ev; /* the last key's mouse report or unknown sequence */
+	int escdelay;         /* ms to wait after ESC for the rest of a sequence */
+	int resized;          /* a resize came while a sequence was pending */
 	struct engine *e;
 	struct report *r;
 	const struct form *f;
@@ -125,9 +125,13 @@ struct app {
 	char message[512];
 	int message_error;
 	int quit_prompt; /* asking: save, discard or cancel */
+	/* a yes-or-no question on the status line: y runs ask_yes */
+	char ask[256];
+	void (*ask_yes)(struct app *a);
 	int help;
 	int color;
 	int rows, cols; /* screen size when last drawn */
+	int cursor_y, cursor_x; /* where the cell being typed into put the cursor */
 	int errors, warnings;
 };
 
@@ -145,6 +149,11 @@ int grid_move(struct app *a, int dr, int dc);      /* arrows */
 int grid_tab(struct app *a, int dir);              /* next/previous editable cell */
 int grid_page(struct app *a, int dir, int height); /* PgUp/PgDn */
 int grid_home_end(struct app *a, int end);
+/* Enter's move: the next cell to fill down the column, at its foot the top
+ * of the next column; 0 when none is left. */
+int grid_down(struct app *a);
+/* The first (last = 0) or last cell to fill of the table. */
+int grid_fill_end(struct app *a, int last);
 void grid_first_editable(struct app *a);
 /* Puts the cursor on a cell of the shown table. */
 void grid_goto_cell(struct app *a, int cell);
@@ -175,9 +184,12 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0,
 /* change.c: every change to the report goes through these: the engine
  * recomputes, the change is recorded for undo and in the recovery journal. */
 void change_cell(struct app *a, int cell, const struct value *v);
-/* n cells at once, one undo step: cells and values strided by stride. */
-void change_cells(struct app *a, int n, const int *cells, size_t stride,
-		  const struct value *values);
+/* n cells at once, one undo step. */
+struct cell_value {
+	int cell;
+	struct value v;
+};
+void change_cells(struct app *a, int n, const struct cell_value *cv);
 void change_header(struct app *a, int field, const char *text);
 void change_prose(struct app *a, int prose, const char *text);
 /* Splits a command (an editor, a print command) into words in place, for
@@ -201,6 +213,9 @@ int sheet_key(struct app *a, int key);
  * pasted if any value does not fit its cell. */
 void sheet_paste(struct app *a, const char *text);
 void sheet_status(const struct app *a);
+/* z: asks, then puts 0 into every blank cell to fill of the shown table, as
+ * one undo step. */
+void sheet_fill_zero(struct app *a);
 void cover_draw(struct app *a, int y0, int y1);
 void cover_status(const struct app *a);
 int cover_key(struct app *a, int key);
@@ -229,6 +244,9 @@ int session_save(struct app *a);
 /* Records a committed edit in the journal. */
 void session_journal(struct app *a, int cell);
 void app_message(struct app *a, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Asks a yes-or-no question on the status line; yes runs on y. */
+void app_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* start.c: without a file. Each returns the report to open (to free), or

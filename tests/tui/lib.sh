@@ -23,7 +23,16 @@ tui_start() {
 	tui_wait "F1" 5 || tui_wait "帮助" 1
 }
 
-tui_keys() { tm send-keys -t nb "$@"; }
+# tui_keys KEY...: as a person types them. After Esc a person pauses longer
+# than the Esc delay (ESCDELAY, 50 ms); keys sent at once after it would be
+# Alt and the key, as a terminal sends them.
+tui_keys() {
+	for k in "$@"; do
+		tm send-keys -t nb "$k"
+		[ "$k" = Escape ] && sleep 0.15
+	done
+	return 0
+}
 tui_screen() { tm capture-pane -p -t nb >"$T/screen" 2>/dev/null; }
 
 # tui_wait TEXT [SECONDS]: until the screen shows TEXT; 1 if it never does.

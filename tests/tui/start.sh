@@ -43,7 +43,7 @@ tui_keys F3
 tui_expect "F3: the blanks are the problems" "Problems: 0 errors, 166 warnings"
 tui_expect "each named" "warning 表二 主动公开 › 第二十条第（一）项 › 规章 × 本年制发件数: 未填写"
 tui_keys Enter
-tui_expect "Enter goes to the first" "第二十条第（一）项 › 规章 × 本年制发件数"
+tui_expect "Enter goes to the first" "未填写：没有数据的格应填0，空白不等于0  规章 × 本年制发件数"
 # fill them as a clerk pastes columns from a spreadsheet
 paste '2\t0\t5\n1\t0\t14'
 tui_keys g 行 政 许 可 Enter

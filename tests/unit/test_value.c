@@ -174,13 +174,85 @@ static void test_conform(void **state)
 	free(s);
 }
 
+/* value_input: what is typed becomes exactly that figure, or is refused
+ * naming the character; want NULL: refused, and bad names badchar. */
+static void input(const char *type, const char *in, const char *want, const char *badchar)
+{
+	struct celltype t = T(type);
+	struct value v;
+	const char *why = NULL;
+	char bad[16];
+	int rc = value_input(in, &t, &v, &why, bad);
+	if (want == NULL) {
+		if (rc == 0) {
+			char *s = value_str(&v);
+			fail_msg("%s as %s: want refused, got %s", in, type, s);
+		}
+		assert_non_null(why);
+		assert_string_equal(bad, badchar ? badchar : "");
+		return;
+	}
+	if (rc < 0)
+		fail_msg("%s as %s: refused (%s %s)", in, type, bad, why);
+	char *s = value_str(&v);
+	assert_string_equal(s, want);
+	free(s);
+	value_clear(&v);
+}
+
+static void test_input_methods(void **state)
+{
+	(void)state;
+	/* the IME's full-width digits and points */
+	input("count", "１２", "12", NULL);
+	input("decimal(6)", "9116。36", "9116.36", NULL);
+	input("decimal(6)", "9116．36", "9116.36", NULL);
+	input("fixed(4)", "２１．６５６", "21.6560", NULL);
+	/* signs, full-width and typographic, in signed cells only */
+	input("integer", "－3", "-3", NULL);
+	input("integer", "−18", "-18", NULL);
+	input("integer", "＋3", "3", NULL);
+	input("count", "－3", NULL, "");
+	/* thousands separators in groups of three only */
+	input("count", "10,690", "10690", NULL);
+	input("count", "10，690", "10690", NULL);
+	input("count", "1,234,567", "1234567", NULL);
+	input("decimal(2)", "12,345.67", "12345.67", NULL);
+	input("count", "1,0690", NULL, "");
+	input("count", "10,69", NULL, "");
+	input("count", ",690", NULL, "");
+	input("count", "1,,690", NULL, "");
+	input("decimal(6)", "1.234,5", NULL, "");
+	/* spaces around, ASCII and full-width and no-break: gone */
+	input("count", " 12\t", "12", NULL);
+	input("count", "\u3000１２\u3000", "12", NULL);
+	input("count", "\u00a012", "12", NULL);
+	input("count", "1 2", NULL, "");
+	/* nothing dropped: a character the cell cannot take refuses it all */
+	input("decimal(6)", "9116x36", NULL, "x");
+	input("count", "5件", NULL, "件");
+	input("count", "12\x1b", NULL, "U+001B");
+	input("count", "12\xe2\x80\xae", NULL, "U+202E");
+	input("count", "12\xff", NULL, "\\xFF");
+	/* a decimal in a count is refused, not cut */
+	input("count", "12.5", NULL, "");
+	input("count", "12。5", NULL, "");
+	input("decimal(2)", "1.234", NULL, "");
+	/* blank stays blank */
+	input("count", "\u3000", "", NULL);
+	/* text cells take text as it is */
+	input("text", "１２", "１２", NULL);
+	assert_int_equal(value_input_char(0x3002), '.');
+	assert_int_equal(value_input_char('x'), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_celltype_names), cmocka_unit_test(test_counts),
 	    cmocka_unit_test(test_signed),         cmocka_unit_test(test_decimals),
 	    cmocka_unit_test(test_arithmetic),     cmocka_unit_test(test_compare),
-	    cmocka_unit_test(test_conform),
+	    cmocka_unit_test(test_conform),        cmocka_unit_test(test_input_methods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
