@@ -51,6 +51,50 @@ void cli_usage(FILE *fp)
 	      fp);
 }
 
+int cli_help(const char *cmd, FILE *fp)
+{
+	static const struct {
+		const char *cmd, *text;
+	} help[] = {
+	    {"new", "Usage: nianbao new --form ID -o FILE [--organ NAME] [--year N] [--force]\n"
+		    "       nianbao new            (in a terminal: asks for each)\n"
+		    "Writes a blank report of form ID (every cell blank, not 0) and its\n"
+		    "rendering beside it. --year defaults to last year: reports are written\n"
+		    "in January for the year before. An existing FILE is kept unless --force.\n"},
+	    {"check", "Usage: nianbao check [--csv] FILE...\n"
+		      "Lists every inconsistency of each report, one a line: file:line:column,\n"
+		      "severity, table, row and column, the message with its numbers, the\n"
+		      "check's id. --csv prints file,severity,check,table,row,column,message.\n"
+		      "Exit status 0 no errors (warnings allowed), 1 errors, 2 unusable file.\n"},
+	    {"render",
+	     "Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
+	     "       [--mark] [--page-lines N] [--footer] [--encoding gb18030]\n"
+	     "Prints the report as plain text for printing: ruled tables, prose wrapped\n"
+	     "by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"},
+	    {"export", "Usage: nianbao export --csv FILE [-o OUT]\n"
+		       "Every cell as table,row,column,value, keyed by the printed labels.\n"},
+	    {"import", "Usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] "
+		       "[--year N] [--force]\n"
+		       "A new report from such a CSV. Values are read as typed: full-width\n"
+		       "digits, 。 or ． as the point, thousands separators in threes.\n"},
+	    {"forms", "Usage: nianbao forms\n"
+		      "Lists the forms found, with id, version and title.\n"},
+	    {"edit", "Usage: nianbao [edit] [--print-command CMD] [--wide-ambiguous] FILE\n"
+		     "Opens FILE in the editing screen (options before or after FILE).\n"
+		     "--print-command CMD   what F5 runs (default $NIANBAO_PRINT_COMMAND, lp)\n"
+		     "--wide-ambiguous      the terminal draws East Asian Ambiguous characters\n"
+		     "                      (“ ” · … × and box drawing) two columns wide\n"
+		     "                      (also NIANBAO_WIDE_AMBIGUOUS=1)\n"
+		     "ESCDELAY (ms, default 50) is how long Esc waits for a key sequence.\n"},
+	};
+	for (size_t i = 0; i < sizeof help / sizeof help[0]; i++)
+		if (strcmp(cmd, help[i].cmd) == 0) {
+			fputs(help[i].text, fp);
+			return 0;
+		}
+	return -1;
+}
+
 static int cli_fail(struct diags *d)
 {
 	diags_print(d, stderr);

@@ -11,6 +11,38 @@
 #include <string.h>
 #include <time.h>
 
+/* The editing screen's options, before or after FILE:
+ * [edit] [--print-command CMD] [--wide-ambiguous] FILE. */
+static int main_edit(int argc, char **argv, int utf8, const struct timespec *t0)
+{
+	struct tui_opts o = {NULL, 0};
+	const char *file = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--print-command") == 0 && i + 1 < argc)
+			o.print_command = argv[++i];
+		else if (strncmp(argv[i], "--print-command=", 16) == 0)
+			o.print_command = argv[i] + 16;
+		else if (strcmp(argv[i], "--wide-ambiguous") == 0)
+			o.wide_ambiguous = 1;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			fprintf(stderr, "nianbao: unknown option '%s'\n", argv[i]);
+			cli_help("edit", stderr);
+			return 2;
+		} else if (file == NULL)
+			file = argv[i];
+		else {
+			fputs("nianbao: one report at a time\n", stderr);
+			cli_help("edit", stderr);
+			return 2;
+		}
+	}
+	if (file == NULL) {
+		cli_help("edit", stderr);
+		return 2;
+	}
+	return tui_run(file, utf8, t0, &o);
+}
+
 int main(int argc, char **argv)
 {
 	struct timespec t0;
@@ -27,7 +59,8 @@ int main(int argc, char **argv)
 		char *path = argc < 2 ? start_screen() : start_new();
 		if (path == NULL)
 			return 0;
-		int rc = tui_run(path, utf8, &t0, NULL);
+		struct tui_opts o = {NULL, 0};
+		int rc = tui_run(path, utf8, &t0, &o);
 		free(path);
 		return rc;
 	}
@@ -40,6 +73,11 @@ int main(int argc, char **argv)
 		printf("nianbao %s\n", PACKAGE_VERSION);
 		return 0;
 	}
+	/* nianbao COMMAND --help, for every command */
+	for (int i = 2; i < argc; i++)
+		if ((strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) &&
+		    cli_help(cmd, stdout) == 0)
+			return 0;
 	static const struct {
 		const char *name;
 		int (*run)(int, char **);
@@ -48,19 +86,13 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(cmd, cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
-	if (strcmp(cmd, "edit") == 0) {
-		const char *print = NULL;
-		if (argc == 5 && strcmp(argv[2], "--print-command") == 0)
-			print = argv[3];
-		else if (argc != 3) {
-			fputs("nianbao edit: usage: nianbao edit [--print-command CMD] FILE\n",
-			      stderr);
-			return 2;
-		}
-		return tui_run(argv[argc - 1], utf8, &t0, print);
-	}
-	if (cmd[0] != '-' && argc == 2 && strchr(cmd, '.') != NULL)
-		return tui_run(cmd, utf8, &t0, NULL); /* nianbao FILE */
+	if (strcmp(cmd, "edit") == 0)
+		return main_edit(argc - 2, argv + 2, utf8, &t0);
+	/* nianbao [OPTION]... FILE [OPTION]...: a name with a dot is a report */
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] != '-' && strchr(argv[i], '.') != NULL &&
+		    (i == 1 || strcmp(argv[i - 1], "--print-command") != 0))
+			return main_edit(argc - 1, argv + 1, utf8, &t0);
 	fprintf(stderr, "nianbao: unknown command '%s'\nTry 'nianbao --help'.\n", cmd);
 	return 2;
 }

@@ -114,7 +114,7 @@ int width_char_amb(uint32_t cp, int amb)
 	return width_char(cp);
 }
 
-static int width_strn_amb(const char *s, size_t n, int amb)
+int width_strn_amb(const char *s, size_t n, int amb)
 {
 	int w = 0;
 	size_t i = 0;
@@ -156,14 +156,83 @@ int width_chars(const char *s, size_t n)
 	return k;
 }
 
+/* The one-column stand-in of a character of ambiguous width. */
+static char width_stand_in(uint32_t c)
+{
+	switch (c) {
+	case 0x201C: /* “ ” */
+	case 0x201D:
+		return '"';
+	case 0x2018: /* ‘ ’ */
+	case 0x2019:
+		return '\'';
+	case 0x00B7: /* · */
+	case 0x2010:
+	case 0x2013: /* – — */
+	case 0x2014:
+	case 0x2015:
+		return '-';
+	case 0x2026: /* … */
+		return '~';
+	case 0x00D7: /* × */
+		return 'x';
+	case 0x00F7:
+		return '/';
+	case 0x2264: /* ≤ */
+		return '<';
+	case 0x2265:
+		return '>';
+	case 0x2190:
+		return '<';
+	case 0x2192:
+		return '>';
+	case 0x00B0: /* ° */
+		return 'o';
+	case 0x00B1:
+		return '+';
+	default:
+		break;
+	}
+	if (c >= 0x2500 && c <= 0x257F) /* box drawing: by its main stroke */
+		return c == 0x2502 || c == 0x2503 || c == 0x2551 ? '|'
+		       : c == 0x2500 || c == 0x2501 || c == 0x2550 ? '-'
+								    : '+';
+	return '?';
+}
+
+char *width_plain(const char *s)
+{
+	size_t n = strlen(s);
+	char *out = xmalloc(n + 1), *w = out;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = width_decode(s + i, n - i, &cp);
+		if (k > 0 && width_is_ambiguous(cp)) {
+			*w++ = width_stand_in(cp);
+		} else {
+			k = k > 0 ? k : 1;
+			memcpy(w, s + i, (size_t)k);
+			w += k;
+		}
+		i += (size_t)k;
+	}
+	*w = '\0';
+	return out;
+}
+
 size_t width_fit(const char *s, int cols)
+{
+	return width_fit_amb(s, cols, 0);
+}
+
+size_t width_fit_amb(const char *s, int cols, int amb)
 {
 	size_t i = 0, n = strlen(s);
 	int w = 0;
 	while (i < n) {
 		uint32_t cp;
 		int k = width_decode(s + i, n - i, &cp);
-		int cw = k < 0 ? 1 : width_char(cp);
+		int cw = k < 0 ? 1 : width_char_amb(cp, amb);
 		if (k < 0)
 			k = 1;
 		if (w + cw > cols)

@@ -27,6 +27,13 @@ int width_strn(const char *s, size_t n);
  * the like) print two columns wide, as in SimSun: amb = 1. */
 int width_char_amb(uint32_t cp, int amb);
 int width_str_amb(const char *s, int amb);
+int width_strn_amb(const char *s, size_t n, int amb);
+size_t width_fit_amb(const char *s, int cols, int amb);
+/* For a terminal whose width for those characters is not known: a copy of
+ * s with each of them replaced by a one-column ASCII stand-in (“ ” as ",
+ * · as -, … as ~, × as x, box drawing as - | +), so that every width counted
+ * as one column is one on any terminal. */
+char *width_plain(const char *s);
 int width_wrap_amb(const char *s, int cols, int amb, char ***lines);
 /* Number of characters in s[0..n). */
 int width_chars(const char *s, size_t n);

@@ -102,12 +102,12 @@ static void app_draw_title(const struct app *a)
 	    "%s%s  %s%s%s  %s", app_basename(a->path), a->modified ? " [+]" : "    ",
 	    k >= 0 && a->r->header[k] ? a->r->header[k] : "", y >= 0 && a->r->header[y] ? " " : "",
 	    y >= 0 && a->r->header[y] ? a->r->header[y] : "", a->f->title);
-	int rw = width_str(right) + 1;
+	int rw = width_str_amb(right, a->amb) + 1;
 	attron(A_REVERSE);
 	move(0, 0);
-	grid_text(left, a->cols - rw > 0 ? a->cols - rw : 0, ALIGN_LEFT);
+	grid_text(a, left, a->cols - rw > 0 ? a->cols - rw : 0, ALIGN_LEFT);
 	if (a->cols - rw > 0)
-		grid_text(right, rw, ALIGN_RIGHT); /* only its digits change: cheap to redraw */
+		grid_text(a, right, rw, ALIGN_RIGHT); /* only its digits change: cheap to redraw */
 	attrset(A_NORMAL);
 	free(left);
 }
@@ -118,7 +118,7 @@ static char *app_tab_name(const struct app *a, int i)
 {
 	int total = 0;
 	for (int k = 0; k < a->npages; k++)
-		total += width_str(a->pages[k].name) + 3;
+		total += width_str_amb(a->pages[k].name, a->amb) + 3;
 	const char *name = a->pages[i].name;
 	const char *space = strchr(name, ' ');
 	size_t len =
@@ -131,7 +131,7 @@ static int app_tab_at(const struct app *a, int x)
 {
 	for (int i = 0, left = 0; i < a->npages && left < a->cols; i++) {
 		char *shown = app_tab_name(a, i);
-		int w = width_str(shown) + 2;
+		int w = width_str_amb(shown, a->amb) + 2;
 		free(shown);
 		if (x >= left && x < left + w)
 			return i;
@@ -146,11 +146,11 @@ static void app_draw_tabs(const struct app *a)
 	int x = 0;
 	for (int i = 0; i < a->npages && x < a->cols; i++) {
 		char *shown = app_tab_name(a, i);
-		int w = width_str(shown) + 2;
+		int w = width_str_amb(shown, a->amb) + 2;
 		if (x + w > a->cols)
 			w = a->cols - x;
 		attrset(i == a->page ? A_REVERSE | A_BOLD : A_NORMAL);
-		grid_text(shown, w, ALIGN_CENTER);
+		grid_text(a, shown, w, ALIGN_CENTER);
 		attrset(A_NORMAL);
 		free(shown);
 		x += w;
@@ -170,9 +170,9 @@ static void app_draw_status(const struct app *a)
 		char *line =
 		    xasprintf("%s %s", _("Go to the row whose label contains:"), a->ed.buf);
 		attron(A_BOLD);
-		grid_text(line, a->cols, ALIGN_LEFT);
+		grid_text(a, line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
-		move(a->rows - 2, width_str(line) < a->cols ? width_str(line) : a->cols - 1);
+		move(a->rows - 2, width_str_amb(line, a->amb) < a->cols ? width_str_amb(line, a->amb) : a->cols - 1);
 		curs_set(1);
 		free(line);
 		return;
@@ -180,27 +180,27 @@ static void app_draw_status(const struct app *a)
 	if (a->ask_yes != NULL) {
 		char *line = xasprintf("%s %s", a->ask, _("(y yes, n no)"));
 		attron(A_REVERSE | A_BOLD);
-		grid_text(line, a->cols, ALIGN_LEFT);
+		grid_text(a, line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		free(line);
 		return;
 	}
 	if (a->quit_prompt) {
 		attron(A_REVERSE | A_BOLD);
-		grid_text(_("Unsaved changes: S save and quit, D discard and quit, Esc go back"),
+		grid_text(a, _("Unsaved changes: S save and quit, D discard and quit, Esc go back"),
 			  a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		return;
 	}
 	if (a->message[0]) {
 		attrset(a->message_error ? A_BOLD : A_NORMAL);
-		grid_text(a->message, a->cols, ALIGN_LEFT);
+		grid_text(a, a->message, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		return;
 	}
 	if (a->readonly) {
 		attron(A_BOLD);
-		grid_text(_("Read-only: the report is open in another nianbao"), a->cols,
+		grid_text(a, _("Read-only: the report is open in another nianbao"), a->cols,
 			  ALIGN_LEFT);
 		attrset(A_NORMAL);
 		return;
@@ -227,7 +227,7 @@ static void app_draw(struct app *a)
 		 * message keeps off the last column, which on a one-line screen is
 		 * the bottom-right corner ncurses cannot write safely */
 		move(0, 0);
-		grid_text(_("Window too small"), a->cols - 1, ALIGN_LEFT);
+		grid_text(a, _("Window too small"), a->cols - 1, ALIGN_LEFT);
 		curs_set(0);
 		refresh();
 		return;
@@ -268,7 +268,7 @@ static void app_draw(struct app *a)
 	app_draw_status(a);
 	move(a->rows - 1, 0);
 	attron(A_DIM);
-	grid_text(_("F1 help  F2 save  F3 problems  F4 preview  F10 quit  [ ] pages  u undo"),
+	grid_text(a, _("F1 help  F2 save  F3 problems  F4 preview  F10 quit  [ ] pages  u undo"),
 		  a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	if (a->ed.active && !a->searching) {
@@ -701,7 +701,7 @@ void app_language(void)
 	textdomain(PACKAGE);
 }
 
-int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const char *print_command)
+int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o)
 {
 	if (!utf8_locale) {
 		fprintf(stderr,
@@ -729,6 +729,9 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	app_count(&a);
 	history_init(&a.hist);
 	const char *env_print = getenv("NIANBAO_PRINT_COMMAND");
+	const char *print_command = o->print_command;
+	const char *env_amb = getenv("NIANBAO_WIDE_AMBIGUOUS");
+	a.amb = o->wide_ambiguous || (env_amb && strcmp(env_amb, "1") == 0);
 	a.print_command = print_command             ? print_command
 			  : env_print && *env_print ? env_print
 						    : "lp";

@@ -23,7 +23,7 @@ void cover_draw(struct app *a, int y0, int y1)
 	const struct form *f = a->f;
 	int labw = 0;
 	for (int i = 0; i < f->nheader; i++) {
-		int w = width_str(f->header[i].label);
+		int w = width_str_amb(f->header[i].label, a->amb);
 		labw = w > labw ? w : labw;
 	}
 	labw += 4;
@@ -31,13 +31,13 @@ void cover_draw(struct app *a, int y0, int y1)
 		int y = y0 + 1 + 2 * i;
 		move(y, 2);
 		attron(A_BOLD);
-		grid_text(f->header[i].label, labw, ALIGN_LEFT);
+		grid_text(a, f->header[i].label, labw, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		int room = a->cols - labw - 4;
 		if (i == a->cover_row)
 			attron(A_REVERSE);
 		if (i == a->cover_row && a->ed.active) {
-			grid_text(a->ed.buf, room, ALIGN_LEFT);
+			grid_text(a, a->ed.buf, room, ALIGN_LEFT);
 			attrset(A_NORMAL);
 			move(y, 2 + labw + edit_cursor_cols(&a->ed));
 			curs_set(1);
@@ -47,7 +47,7 @@ void cover_draw(struct app *a, int y0, int y1)
 		const char *raw = a->r->header[i];
 		char *text = f->header[i].type == HF_DATE && raw ? xasprintf("%s（%s）", raw, shown)
 								 : xstrdup(*shown ? shown : "·");
-		grid_text(text, room, ALIGN_LEFT);
+		grid_text(a, text, room, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		free(text);
 		free(shown);
@@ -59,7 +59,7 @@ void cover_status(const struct app *a)
 	const struct hfield *h = &a->f->header[a->cover_row];
 	char *s = xasprintf("%s › %s  [%s]  %s", _("Cover"), h->label, cover_type_name(h->type),
 			    _("Enter edits"));
-	grid_text(s, a->cols, ALIGN_LEFT);
+	grid_text(a, s, a->cols, ALIGN_LEFT);
 	free(s);
 }
 

@@ -62,7 +62,7 @@ static void grid_layout(struct app *a, int t)
 			cells[i] = value_str(&a->r->vals[b->base + i]);
 		layout_free(&v->lay[k]);
 		layout_block(b, cells, a->cols > LAYOUT_MIN_WIDTH ? a->cols : LAYOUT_MIN_WIDTH, 1,
-			     0, &v->lay[k]);
+			     a->amb, &v->lay[k]);
 		for (int i = 0; i < b->nrows * b->ncols; i++)
 			free(cells[i]);
 		free(cells);
@@ -85,7 +85,7 @@ static void grid_lines(struct app *a, int t)
 		v->head2[k] = 0;
 		for (int c = 0; c < b->ncols; c++) {
 			h = b->col[c]->depth + 1 > h ? b->col[c]->depth + 1 : h;
-			if (width_str(b->col[c]->label) > grid_colw(v, k, c) - 1)
+			if (width_str_amb(b->col[c]->label, a->amb) > grid_colw(v, k, c) - 1)
 				v->head2[k] = 1; /* 商业企业 as 商业 / 企业 */
 		}
 		v->head[k] = h;
@@ -149,26 +149,37 @@ static int grid_labelw(const struct app *a, const struct gview *v, int k)
 
 /* Writes s cut to cols columns (… marks a cut, never half a character),
  * aligned, at the cursor. */
-void grid_text(const char *s, int cols, enum width_align al)
+void grid_text(const struct app *a, const char *s, int cols, enum width_align al)
 {
 	if (cols <= 0)
 		return;
-	int w = width_str(s);
+	/* by default no character of ambiguous width reaches the terminal,
+	 * whose width for them is unknown; --wide-ambiguous counts them two */
+	char *plain = a->amb ? NULL : width_plain(s);
+	const char *t = plain ? plain : s;
+	int w = width_str_amb(t, a->amb);
 	if (w > cols) {
-		size_t n = width_fit(s, cols - 1);
-		int used = width_strn(s, n);
-		addnstr(s, (int)n);
-		addstr("…");
-		for (int i = used + 1; i < cols; i++)
+		const char *more = a->amb ? "…" : "~";
+		int mw = a->amb ? 2 : 1;
+		size_t n = width_fit_amb(t, cols > mw ? cols - mw : 0, a->amb);
+		int used = width_strn_amb(t, n, a->amb);
+		addnstr(t, (int)n);
+		if (used + mw <= cols) {
+			addstr(more);
+			used += mw;
+		}
+		for (int i = used; i < cols; i++)
 			addch(' ');
+		free(plain);
 		return;
 	}
 	int gap = cols - w, left = al == ALIGN_RIGHT ? gap : al == ALIGN_CENTER ? gap / 2 : 0;
 	for (int i = 0; i < left; i++)
 		addch(' ');
-	addstr(s);
+	addstr(t);
 	for (int i = left + w; i < cols; i++)
 		addch(' ');
+	free(plain);
 }
 
 /* First column shown of block k, given the view's left. */
@@ -201,7 +212,7 @@ static void grid_draw_head(const struct app *a, const struct gview *v, const str
 	int last = l->level == v->head[l->block] - 1;
 	attron(A_BOLD);
 	move(y, 0);
-	grid_text(last && l->sub == 0 && b->label_heading ? b->label_heading : "", labw,
+	grid_text(a, last && l->sub == 0 && b->label_heading ? b->label_heading : "", labw,
 		  ALIGN_CENTER);
 	int x = labw;
 	for (int c = grid_first_col(v, b); c < b->ncols && x < a->cols;) {
@@ -227,16 +238,16 @@ static void grid_draw_head(const struct app *a, const struct gview *v, const str
 		if (last && v->head2[l->block] && *text) {
 			/* the last level wraps to two lines; a longer label ends in … */
 			char **lines;
-			int n = width_wrap(text, w - 1 > 2 ? w - 1 : 2, &lines);
+			int n = width_wrap_amb(text, w - 1 > 2 ? w - 1 : 2, a->amb, &lines);
 			const char *part = l->sub < n ? lines[l->sub] : "";
 			char *more = NULL;
 			if (l->sub == 1 && n > 2)
 				more = xasprintf("%s%s", part, lines[2]);
-			grid_text(more ? more : part, w - 1, ALIGN_CENTER);
+			grid_text(a, more ? more : part, w - 1, ALIGN_CENTER);
 			free(more);
 			width_lines_free(lines, n);
 		} else {
-			grid_text(l->sub == 0 ? text : "", w - 1, ALIGN_CENTER);
+			grid_text(a, l->sub == 0 ? text : "", w - 1, ALIGN_CENTER);
 		}
 		addch(' ');
 		x += w;
@@ -251,14 +262,13 @@ static void grid_draw_head(const struct app *a, const struct gview *v, const str
 static void grid_draw_typing(const struct app *a, int y, int x, int room, int *cx)
 {
 	const char *s = a->ed.buf;
-	int tw = width_str(s), cc = edit_cursor_cols(&a->ed);
+	int tw = width_str_amb(s, a->amb), cc = edit_cursor_cols(&a->ed);
 	int off = cc + 1 > room ? cc + 1 - room : 0; /* columns scrolled off the left */
 	while (off > 0 && *s) {
 		uint32_t cp;
 		int k = width_decode(s, strlen(s), &cp);
-		off -= k > 0 ? width_char(cp) : 1;
-		cc -= k > 0 ? width_char(cp) : 1;
-		tw -= k > 0 ? width_char(cp) : 1;
+		int cw = k > 0 ? width_char_amb(cp, a->amb) : 1;
+		off -= cw, cc -= cw, tw -= cw;
 		s += k > 0 ? k : 1;
 	}
 	int shown = tw < room - 1 ? tw : room - 1;
@@ -267,7 +277,7 @@ static void grid_draw_typing(const struct app *a, int y, int x, int room, int *c
 	move(y, x);
 	for (int i = 0; i < pad; i++)
 		addch(' ');
-	grid_text(s, room - pad, ALIGN_LEFT);
+	grid_text(a, s, room - pad, ALIGN_LEFT);
 	*cx = x + pad + cc;
 }
 
@@ -280,7 +290,7 @@ static void grid_draw_row(struct app *a, const struct gview *v, const struct gli
 	if (labw > 0) {
 		for (int i = 0; i < ind && i < labw; i++)
 			addch(' ');
-		grid_text(l->node->label, labw - ind - 1, ALIGN_LEFT);
+		grid_text(a, l->node->label, labw - ind - 1, ALIGN_LEFT);
 		addch(' ');
 	}
 	if (l->kind == GL_GROUP)
@@ -324,17 +334,17 @@ static void grid_draw_row(struct app *a, const struct gview *v, const struct gli
 		char *s = value_str(&a->r->vals[cell]);
 		int blank = a->r->vals[cell].kind == VAL_BLANK;
 		const char *shown = blank ? "·" : s;
-		int sw = width_str(shown), room = w - 2;
+		int sw = width_str_amb(shown, a->amb), room = w - 2;
 		if (here) {
 			/* the cursor covers the whole cell */
 			attr_set(at | A_REVERSE, a->color ? pair : 0, NULL);
-			grid_text(shown, room, ALIGN_RIGHT);
+			grid_text(a, shown, room, ALIGN_RIGHT);
 		} else {
 			/* padding plain, the value in its colours: an edit redraws little */
 			for (int i = sw; i < room; i++)
 				addch(' ');
 			attr_set(at | (blank ? A_DIM : 0), a->color ? pair : 0, NULL);
-			grid_text(shown, sw < room ? sw : room, ALIGN_RIGHT);
+			grid_text(a, shown, sw < room ? sw : room, ALIGN_RIGHT);
 		}
 		free(s);
 		attr_set(A_NORMAL, 0, NULL);
@@ -351,7 +361,7 @@ static void grid_draw_line(struct app *a, const struct gview *v, const struct gl
 	case GL_TITLE:
 		attron(A_BOLD);
 		move(y, 0);
-		grid_text(b->title, a->cols, ALIGN_LEFT);
+		grid_text(a, b->title, a->cols, ALIGN_LEFT);
 		attroff(A_BOLD);
 		break;
 	case GL_HEAD:

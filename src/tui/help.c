@@ -30,18 +30,18 @@ void help_draw(const struct app *a)
 	erase();
 	attron(A_BOLD);
 	move(0, 0);
-	grid_text(_("nianbao: keys"), a->cols, ALIGN_LEFT);
+	grid_text(a, _("nianbao: keys"), a->cols, ALIGN_LEFT);
 	attroff(A_BOLD);
 	int y = 2;
 	for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0] && y < a->rows - 1;
 	     i++, y++) {
 		int x = a->cols > 60 ? 32 : a->cols / 2;
 		move(y, 0);
-		grid_text(_(help_keys[i][0]), x, ALIGN_LEFT);
-		grid_text(_(help_keys[i][1]), a->cols - x, ALIGN_LEFT);
+		grid_text(a, _(help_keys[i][0]), x, ALIGN_LEFT);
+		grid_text(a, _(help_keys[i][1]), a->cols - x, ALIGN_LEFT);
 	}
 	move(a->rows - 1, 0);
-	grid_text(
+	grid_text(a, 
 	    _("Bold cells are computed totals. ! marks an error, ? a warning. Any key returns."),
 	    a->cols, ALIGN_LEFT);
 }

@@ -17,13 +17,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char *preview_text(const struct app *a)
+/* The rendering as it prints, or (screen) as this terminal can show it. */
+static char *preview_text(const struct app *a, int screen)
 {
 	struct buf b;
 	buf_init(&b);
 	struct diags d;
 	diags_init(&d);
 	struct render_opts o = render_defaults();
+	/* ruled in ASCII unless the terminal is known to draw box drawing wide */
+	if (screen) {
+		o.ascii = !a->amb;
+		o.wide_ambiguous = a->amb;
+	}
 	render_report(a->e, &o, &b, &d);
 	diags_free(&d);
 	return b.data;
@@ -31,11 +37,11 @@ static char *preview_text(const struct app *a)
 
 void preview_draw(struct app *a)
 {
-	char *text = preview_text(a);
+	char *text = preview_text(a, 1);
 	erase();
 	move(0, 0);
 	attron(A_REVERSE);
-	grid_text(_("Preview, as printed (80 columns): arrows scroll, F5 prints, Esc back"),
+	grid_text(a, _("Preview, as printed (80 columns): arrows scroll, F5 prints, Esc back"),
 		  a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	int line = 0, y = 1;
@@ -50,11 +56,11 @@ void preview_draw(struct app *a)
 			while (*s && skip < a->preview_left) {
 				uint32_t cp;
 				int k = width_decode(s, strlen(s), &cp);
-				skip += k > 0 ? width_char(cp) : 1;
+				skip += k > 0 ? width_char_amb(cp, a->amb) : 1;
 				s += k > 0 ? k : 1;
 			}
 			move(y++, 0);
-			grid_text(s, a->cols, ALIGN_LEFT);
+			grid_text(a, s, a->cols, ALIGN_LEFT);
 		}
 		if (e == NULL)
 			break;
@@ -110,7 +116,7 @@ int preview_key(struct app *a, int key)
 
 void preview_print(struct app *a)
 {
-	char *text = preview_text(a);
+	char *text = preview_text(a, 0);
 	char *copy = xstrdup(a->print_command);
 	char *argv[32];
 	int argc = app_words(copy, argv, 32);

@@ -58,17 +58,17 @@ void problems_draw(struct app *a)
 	char *head =
 	    xasprintf(_("Problems: %d errors, %d warnings  (Enter goes to the cell, Esc back)"),
 		      a->errors, a->warnings);
-	grid_text(head, a->cols, ALIGN_LEFT);
+	grid_text(a, head, a->cols, ALIGN_LEFT);
 	free(head);
 	attrset(A_NORMAL);
 	if (n == 0) {
 		move(2, 2);
-		grid_text(_("No problems."), a->cols - 2, ALIGN_LEFT);
+		grid_text(a, _("No problems."), a->cols - 2, ALIGN_LEFT);
 	}
 	if (a->message[0]) {
 		move(1, 0);
 		attron(A_BOLD);
-		grid_text(a->message, a->cols, ALIGN_LEFT);
+		grid_text(a, a->message, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 	}
 	if (a->problem_sel >= n)
@@ -79,7 +79,7 @@ void problems_draw(struct app *a)
 	int nd = 0, shown = 0;
 	if (n > 0) {
 		char *line = problems_line(&p[a->problem_sel]);
-		nd = width_wrap(line, a->cols > 1 ? a->cols - 1 : 1, &detail);
+		nd = width_wrap_amb(line, a->cols > 1 ? a->cols - 1 : 1, a->amb, &detail);
 		free(line);
 		shown = nd < (a->rows - 4) / 3 ? nd : (a->rows - 4) / 3;
 	}
@@ -93,7 +93,7 @@ void problems_draw(struct app *a)
 		attrset((i == a->problem_sel ? A_REVERSE : 0) |
 			(p[i].severity == DIAG_ERROR ? A_BOLD : 0) |
 			(p[i].acknowledged ? A_DIM : 0));
-		grid_text(line, a->cols, ALIGN_LEFT);
+		grid_text(a, line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		free(line);
 	}
@@ -106,7 +106,7 @@ void problems_draw(struct app *a)
 		attrset(A_NORMAL);
 		for (int i = 0; i < shown; i++) {
 			move(y0 + i, 0);
-			grid_text(detail[i], a->cols - 1, ALIGN_LEFT);
+			grid_text(a, detail[i], a->cols - 1, ALIGN_LEFT);
 		}
 	}
 	width_lines_free(detail, nd);
@@ -114,16 +114,16 @@ void problems_draw(struct app *a)
 		char *line = xasprintf("%s %s", _("Why is this warning kept?"), a->ed.buf);
 		move(a->rows - 1, 0);
 		attron(A_BOLD);
-		grid_text(line, a->cols, ALIGN_LEFT);
+		grid_text(a, line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
-		int w = width_str(line);
+		int w = width_str_amb(line, a->amb);
 		move(a->rows - 1, w < a->cols ? w : a->cols - 1);
 		curs_set(1);
 		free(line);
 	} else {
 		move(a->rows - 1, 0);
 		attron(A_DIM);
-		grid_text(_("a acknowledges a warning with a reason (empty reason withdraws it)"),
+		grid_text(a, _("a acknowledges a warning with a reason (empty reason withdraws it)"),
 			  a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 	}

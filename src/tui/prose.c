@@ -26,7 +26,7 @@ static int prose_index(const struct app *a)
 static char **prose_lines(const struct app *a, int *n)
 {
 	char **lines;
-	*n = width_paragraphs(a->r->prose[prose_index(a)], a->cols - 2 > 2 ? a->cols - 2 : 2, 0,
+	*n = width_paragraphs(a->r->prose[prose_index(a)], a->cols - 2 > 2 ? a->cols - 2 : 2, a->amb,
 			      &lines);
 	return lines;
 }
@@ -36,14 +36,14 @@ void prose_draw(struct app *a, int y0, int y1)
 	const struct fpart *part = form_prose_part(a->f, prose_index(a));
 	move(y0, 0);
 	attron(A_BOLD);
-	grid_text(part->title ? part->title : part->tab, a->cols, ALIGN_LEFT);
+	grid_text(a, part->title ? part->title : part->tab, a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	int n;
 	char **lines = prose_lines(a, &n);
 	if (n == 0) {
 		move(y0 + 2, 2);
 		attron(A_DIM);
-		grid_text(_("(empty: press e or Enter to write it)"), a->cols - 2, ALIGN_LEFT);
+		grid_text(a, _("(empty: press e or Enter to write it)"), a->cols - 2, ALIGN_LEFT);
 		attrset(A_NORMAL);
 	}
 	int room = y1 - y0;
@@ -51,7 +51,7 @@ void prose_draw(struct app *a, int y0, int y1)
 		a->prose_top = n - room > 0 ? n - room : 0;
 	for (int i = a->prose_top, y = y0 + 1; i < n && y <= y1; i++, y++) {
 		move(y, 1);
-		grid_text(lines[i], a->cols - 1, ALIGN_LEFT);
+		grid_text(a, lines[i], a->cols - 1, ALIGN_LEFT);
 	}
 	width_lines_free(lines, n);
 }
@@ -61,7 +61,7 @@ void prose_status(const struct app *a)
 	const char *text = a->r->prose[prose_index(a)];
 	char *s = xasprintf(_("%d characters  e or Enter: edit in your editor"),
 			    text ? width_chars(text, strlen(text)) : 0);
-	grid_text(s, a->cols, ALIGN_LEFT);
+	grid_text(a, s, a->cols, ALIGN_LEFT);
 	free(s);
 }
 

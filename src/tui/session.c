@@ -134,7 +134,7 @@ static void session_lines(const struct app *a, const char *const *lines, int n)
 		move(i + 1 < a->rows ? i + 1 : i, 0);
 		if (i == 0)
 			attron(A_BOLD);
-		grid_text(lines[i], a->cols, ALIGN_LEFT);
+		grid_text(a, lines[i], a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 	}
 }
@@ -144,7 +144,7 @@ static void session_draw_diff(const struct app *a)
 	erase();
 	move(0, 0);
 	attron(A_BOLD);
-	grid_text(_("Unsaved edits of the earlier session (any key returns):"), a->cols,
+	grid_text(a, _("Unsaved edits of the earlier session (any key returns):"), a->cols,
 		  ALIGN_LEFT);
 	attrset(A_NORMAL);
 	for (int i = 0; i < a->npending && i + 2 < a->rows; i++) {
@@ -153,7 +153,7 @@ static void session_draw_diff(const struct app *a)
 			char *line = xasprintf("%s › %s: %s", _("Problems"), ed->check->message,
 					       ed->text ? ed->text : "·");
 			move(i + 2, 0);
-			grid_text(line, a->cols, ALIGN_LEFT);
+			grid_text(a, line, a->cols, ALIGN_LEFT);
 			free(line);
 			continue;
 		}
@@ -166,7 +166,7 @@ static void session_draw_diff(const struct app *a)
 				      ed->kind == RECOVER_HEADER ? name : _("text"),
 				      ed->text ? ed->text : "·");
 			move(i + 2, 0);
-			grid_text(line, a->cols, ALIGN_LEFT);
+			grid_text(a, line, a->cols, ALIGN_LEFT);
 			free(line);
 			continue;
 		}
@@ -174,10 +174,10 @@ static void session_draw_diff(const struct app *a)
 		char *row = form_row_path(fc->block, fc->r, " › ");
 		char *col = form_col_path(fc->block, fc->c, " › ");
 		char *was = value_str(&a->r->vals[ed->cell]), *now = value_str(&ed->value);
-		char *line = xasprintf("%s › %s × %s: %s → %s", fc->block->table->tab, row, col,
+		char *line = xasprintf("%s › %s × %s: %s -> %s", fc->block->table->tab, row, col,
 				       *was ? was : "·", *now ? now : "·");
 		move(i + 2, 0);
-		grid_text(line, a->cols, ALIGN_LEFT);
+		grid_text(a, line, a->cols, ALIGN_LEFT);
 		free(line);
 		free(row);
 		free(col);
@@ -231,13 +231,13 @@ void session_draw(struct app *a)
 		/* the reason below, the name being typed above it, its end in view */
 		move(a->rows - 1, 0);
 		attron(A_BOLD);
-		grid_text(a->message, a->cols, ALIGN_LEFT);
+		grid_text(a, a->message, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		const char *label = _("Save as:");
-		int room = a->cols - width_str(label) - 2;
+		int room = a->cols - width_str_amb(label, a->amb) - 2;
 		const char *shown = a->saveas;
 		int cut = 0;
-		while (*shown && width_str(shown) > room - cut) {
+		while (*shown && width_str_amb(shown, a->amb) > room - cut) {
 			shown++;
 			while ((*shown & 0xC0) == 0x80)
 				shown++;
@@ -245,8 +245,8 @@ void session_draw(struct app *a)
 		}
 		char *line = xasprintf("%s %s%s", label, cut ? "…" : "", shown);
 		move(a->rows - 2, 0);
-		grid_text(line, a->cols, ALIGN_LEFT);
-		int w = width_str(line);
+		grid_text(a, line, a->cols, ALIGN_LEFT);
+		int w = width_str_amb(line, a->amb);
 		free(line);
 		move(a->rows - 2, w < a->cols ? w : a->cols - 1);
 		curs_set(1);

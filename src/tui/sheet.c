@@ -77,7 +77,7 @@ static void sheet_status_typing(const struct app *a, int cell)
 				 *bad ? bad : "", *bad ? " " : "", _(why), where);
 	}
 	attron(A_BOLD);
-	grid_text(line, a->cols, ALIGN_LEFT);
+	grid_text(a, line, a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	free(line);
 	free(where);
@@ -106,9 +106,9 @@ void sheet_status(const struct app *a)
 	}
 	if (n > 0) {
 		buf_puts(&s, "  ");
-		int used = width_str(s.data);
+		int used = width_str_amb(s.data, a->amb);
 		attron(A_BOLD);
-		grid_text(s.data, used < a->cols ? used : a->cols, ALIGN_LEFT);
+		grid_text(a, s.data, used < a->cols ? used : a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		if (used >= a->cols) {
 			buf_free(&s);
@@ -117,7 +117,7 @@ void sheet_status(const struct app *a)
 		/* after a problem, the cell by its own labels: the whole path
 		 * would not fit at 80 columns */
 		char *where = sheet_where(a, cell);
-		grid_text(where, a->cols - getcurx(stdscr), ALIGN_LEFT);
+		grid_text(a, where, a->cols - getcurx(stdscr), ALIGN_LEFT);
 		free(where);
 		buf_free(&s);
 		return;
@@ -136,7 +136,7 @@ void sheet_status(const struct app *a)
 		expr_cells(fc->formula, sheet_sum_cell, &S);
 	}
 	int x = getcurx(stdscr);
-	grid_text(s.data, a->cols - x, ALIGN_LEFT);
+	grid_text(a, s.data, a->cols - x, ALIGN_LEFT);
 	buf_free(&s);
 }
 
@@ -158,9 +158,9 @@ static int sheet_value(const struct app *a, int cell, const char *text, struct v
 		return 0;
 	char *where = sheet_where(a, cell);
 	if (*bad)
-		snprintf(msg, n, _("'%s' %s: '%s' refused in %s"), bad, _(why), text, where);
+		snprintf(msg, n, _("'%s' %s: '%s' is refused (%s)"), bad, _(why), text, where);
 	else
-		snprintf(msg, n, _("'%s' refused in %s: %s"), text, where, _(why));
+		snprintf(msg, n, _("'%s' %s: refused (%s)"), text, _(why), where);
 	free(where);
 	return -1;
 }
@@ -379,8 +379,8 @@ void sheet_paste(struct app *a, const char *text)
 	paste_parse(text, &pb);
 	if (pb.nrows > b->nrows - r0 || pb.ncols > b->ncols - c0) {
 		app_message(a, 1,
-			    _("Nothing pasted: the block is %d rows × %d columns; from here there is "
-			      "room for %d × %d"),
+			    _("Nothing pasted: a block of %d × %d, room from here %d × %d (rows × "
+			      "columns)"),
 			    pb.nrows, pb.ncols, b->nrows - r0, b->ncols - c0);
 		paste_free(&pb);
 		return;
@@ -404,7 +404,7 @@ void sheet_paste(struct app *a, const char *text)
 	}
 	if (!bad && n > 0) {
 		change_cells(a, n, t);
-		app_message(a, 0, _("Pasted %d values, %d rows × %d columns (u undoes them all)"), n,
+		app_message(a, 0, _("Pasted %d values, a block of %d × %d (u undoes them all)"), n,
 			    pb.nrows, pb.ncols);
 	}
 	for (int i = 0; i < n; i++)

@@ -212,7 +212,7 @@ char *start_screen(void)
 {
 	char **recent;
 	int nr = start_recent(&recent);
-	printf("nianbao %s\n", _("— government information disclosure annual reports"));
+	printf("nianbao %s\n", _("- government information disclosure annual reports"));
 	if (nr > 0)
 		printf("%s\n", _("Recent reports:"));
 	for (int i = 0; i < nr; i++)
@@ -224,7 +224,7 @@ char *start_screen(void)
 		printf("  n%d) %-24s %s  %s\n", i + 1, forms[i]->id, forms[i]->title,
 		       forms[i]->basis ? forms[i]->basis : "");
 	char *path = NULL, *ans;
-	while ((ans = start_ask(_("Open a number, n1… for a new report, q to quit"),
+	while ((ans = start_ask(_("Open a number, n1 n2 ... for a new report, q to quit"),
 				nr ? "1" : "n1")) != NULL) {
 		int k = atoi(ans + (ans[0] == 'n'));
 		if (ans[0] == 'q') {

@@ -130,6 +130,7 @@ struct app {
 	void (*ask_yes)(struct app *a);
 	int help;
 	int color;
+	int amb; /* the terminal draws East Asian Ambiguous characters two wide */
 	int rows, cols; /* screen size when last drawn */
 	int cursor_y, cursor_x; /* where the cell being typed into put the cursor */
 	int errors, warnings;
@@ -138,7 +139,7 @@ struct app {
 /* grid.c */
 /* Writes s at the cursor in exactly cols columns, aligned, cut with … at a
  * character boundary when too long. */
-void grid_text(const char *s, int cols, enum width_align al);
+void grid_text(const struct app *a, const char *s, int cols, enum width_align al);
 void grid_build(struct app *a);
 void grid_free(struct app *a);
 /* Draws the table in lines y0..y1 (inclusive); places the cursor. */
@@ -179,8 +180,12 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
  * the microseconds to the first complete screen to FILE and quits.
  * print_command (NULL: $NIANBAO_PRINT_COMMAND, else lp) is what F5 runs. */
 struct timespec;
+struct tui_opts {
+	const char *print_command;
+	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
+};
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0,
-	    const char *print_command);
+	    const struct tui_opts *o);
 /* change.c: every change to the report goes through these: the engine
  * recomputes, the change is recorded for undo and in the recovery journal. */
 void change_cell(struct app *a, int cell, const struct value *v);

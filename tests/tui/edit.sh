@@ -18,10 +18,10 @@ flow() { # LANGUAGE COLS ROWS
 	tui_expect "$tag: the others (by their short names at 80 columns)" " 表三 "
 	if [ "$lang" = zh_CN ]; then cover=" 封面 "; else cover=" Cover "; fi
 	tui_expect "$tag: the cover and prose pages are tabs too" "$cover"
-	tui_expect "$tag: 表二 first, cursor on its first cell" "第二十条第（一）项 › 规章 × 本年新制作数量"
+	tui_expect "$tag: 表二 first, cursor on its first cell" "第二十条第（一）项 › 规章 x 本年新制作数量"
 	tui_keys ']'
 	tui_expect "$tag: ] goes to 表三" "申请人情况"
-	tui_expect "$tag: on its first cell" "一、本年新收政府信息公开申请数量 × 自然人"
+	tui_expect "$tag: on its first cell" "一、本年新收政府信息公开申请数量 x 自然人"
 	tui_keys 5 Enter
 	tui_wait "errors 2" 2 || tui_wait "错误 2" 2
 	expect_eq "$tag: the row shows 5 and its 总计 5, both flagged" \

@@ -44,21 +44,21 @@ tui_expect "Ctrl-R redoes it" "新增的一段：全年培训两次。"
 
 # problems: F3 lists them, Enter goes to the cell; n goes to the next
 tui_keys ']'
-tui_expect "表二" "第二十条第（一）项 › 规章 × 本年新制作数量"
+tui_expect "表二" "第二十条第（一）项 › 规章 x 本年新制作数量"
 tui_keys F3
 tui_expect "F3 lists the problems" "Problems: 0 errors, 1 warnings"
 tui_expect "with table, row and column" "warning 表二 主动公开 › 第二十条第（一）项 › 规范性文件: 本年新制作了文件"
 tui_keys Enter
 tui_expect "Enter goes to the cell; the status line says what is wrong first" \
-	"本年新制作了文件但新公开数量为0：规范性文件应当公开，请核实  规范性文件 × 本年"
+	"本年新制作了文件但新公开数量为0：规范性文件应当公开，请核实  规范性文件 x 本年"
 tui_keys Up n
-tui_expect "n goes to the next problem" "请核实  规范性文件 × 本年"
+tui_expect "n goes to the next problem" "请核实  规范性文件 x 本年"
 
 # g finds a row by part of its label, in any table
 tui_keys g 国 家 秘 密 Enter
-tui_expect "g 国家秘密 goes to its row" "三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 × 自然人"
+tui_expect "g 国家秘密 goes to its row" "三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 x 自然人"
 tui_keys g 行 政 强 制 Enter
-tui_expect "and to 表二's" "第二十条第（六）项 › 行政强制 × 上一年项目数量"
+tui_expect "and to 表二's" "第二十条第（六）项 › 行政强制 x 上一年项目数量"
 tui_keys g 不 存 在 Enter
 tui_expect "a label that is nowhere" "No row label contains '不存在'"
 tui_keys g 规 章 Enter

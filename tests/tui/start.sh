@@ -41,9 +41,9 @@ expect_has "it was written, every cell blank" "$report" "issued: ~"
 # every problem through F3: all blanks at first
 tui_keys F3
 tui_expect "F3: the blanks are the problems" "Problems: 0 errors, 166 warnings"
-tui_expect "each named" "warning 表二 主动公开 › 第二十条第（一）项 › 规章 × 本年制发件数: 未填写"
+tui_expect "each named" "warning 表二 主动公开 › 第二十条第（一）项 › 规章 x 本年制发件数: 未填写"
 tui_keys Enter
-tui_expect "Enter goes to the first" "未填写：没有数据的格应填0，空白不等于0  规章 × 本年制发件数"
+tui_expect "Enter goes to the first" "未填写：没有数据的格应填0，空白不等于0  规章 x 本年制发件数"
 # fill them as a clerk pastes columns from a spreadsheet
 paste '2\t0\t5\n1\t0\t14'
 tui_keys g 行 政 许 可 Enter
@@ -106,7 +106,7 @@ tui_expect "Enter opens the first" "测试街道办事处-$year.yaml      测试
 tui_keys F10
 tui_exited "quit" 0
 cmd_start
-tui_expect "the start screen again" "Open a number, n1… for a new report, q to quit"
+tui_expect "the start screen again" "Open a number, n1 n2 ... for a new report, q to quit"
 tui_keys q Enter
 tui_exited "q leaves" 0
 finish

@@ -5,7 +5,7 @@
 cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/r.yaml"
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en
 tui_keys ']' Down Down
-tui_expect "cursor on （一）予以公开" "三、本年度办理结果 › （一）予以公开 × 自然人"
+tui_expect "cursor on （一）予以公开" "三、本年度办理结果 › （一）予以公开 x 自然人"
 for size in "100 30" "60 20" "20 5" "1 1" "40 10" "30 8" "80 24"; do
 	tm resize-window -t nb -x "${size% *}" -y "${size#* }"
 	sleep 0.2
@@ -15,13 +15,13 @@ tm resize-window -t nb -x 20 -y 5
 tui_expect "a tiny window says so" "Window too small"
 tm resize-window -t nb -x 80 -y 24
 tui_expect "back at 80x24 the grid returns" "申请人情况"
-tui_expect "and the cursor is on its cell" "三、本年度办理结果 › （一）予以公开 × 自然人"
+tui_expect "and the cursor is on its cell" "三、本年度办理结果 › （一）予以公开 x 自然人"
 tui_expect "the key hints are back" "F1 help"
 tui_keys F10
 tui_exited "quit after resizing" 0
 
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en TERM=vt100
-tui_expect "usable on a vt100" "第二十条第（一）项 › 规章 × 本年新制作数量"
+tui_expect "usable on a vt100" "第二十条第（一）项 › 规章 x 本年新制作数量"
 tui_wait "规范性文件" 2
 expect_eq "the warning shows without colour, on both cells of its check" "$(tui_cells "规范性文件")" "? 1 ? 0 0"
 tui_keys C-q
