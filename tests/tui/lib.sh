@@ -15,6 +15,10 @@ tui_start() {
 	cols=$1 rows=$2 file=$3
 	shift 3
 	rm -f "$T/status"
+	case " $* " in
+	*NIANBAO_WIDE_AMBIGUOUS=1*) tui_amb=1 ;;
+	*) tui_amb=0 ;;
+	esac
 	tm kill-server 2>/dev/null
 	tui_n=$((tui_n + 1))
 	TMUX_SOCK="nianbao-test-$$-$tui_n"
@@ -33,7 +37,43 @@ tui_keys() {
 	done
 	return 0
 }
-tui_screen() { tm capture-pane -p -t nb >"$T/screen" 2>/dev/null; }
+# every screen shown in the default mode is kept, to be scanned at the end
+tui_amb=0
+tui_screen() {
+	tm capture-pane -p -t nb >"$T/screen" 2>/dev/null
+	if [ "$tui_amb" = 0 ] && ! cmp -s "$T/screen" "$T/screen.kept"; then
+		cat "$T/screen" >>"$T/screens.all"
+		cp "$T/screen" "$T/screen.kept"
+	fi
+}
+
+# No screen of the default mode may hold a character of East Asian Width
+# class A: a terminal set to draw them two wide would misalign the grid.
+tui_scan_ambiguous() {
+	touch "$T/screens.all"
+	python3 - "$T/screens.all" >"$T/ambiguous" <<'PY'
+import sys, unicodedata
+found = {}
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    for ch in line:
+        if unicodedata.east_asian_width(ch) == "A" and ch not in found:
+            found[ch] = line.rstrip("\n")
+for ch, line in found.items():
+    print("U+%04X %s in: %s" % (ord(ch), ch, line))
+PY
+	if [ ! -s "$T/ambiguous" ]; then
+		ok "no character of ambiguous East Asian width on any screen ($(grep -c '' "$T/screens.all") lines scanned)"
+	else
+		not_ok "characters of ambiguous East Asian width on screen"
+		diag "$T/ambiguous"
+	fi
+}
+
+finish() {
+	tui_scan_ambiguous
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
 
 # tui_wait TEXT [SECONDS]: until the screen shows TEXT; 1 if it never does.
 tui_wait() {
