@@ -181,9 +181,12 @@ static char *engine_sides(const struct engine *e, const struct finst *in)
 	const char *const *names = (const char *const *)in->check->sides;
 	const char *ln = names[0] ? names[0] : zh ? "左边" : "left";
 	const char *rn = names[1] ? names[1] : zh ? "右边" : "right";
-	char *ls = value_str(&l), *rs = value_str(&r), *ds = value_str(&d);
-	char *s = zh ? xasprintf("（%s = %s，%s = %s，差 %s）", ln, ls, rn, rs, ds)
-		     : xasprintf(" (%s = %s, %s = %s, difference %s)", ln, ls, rn, rs, ds);
+	char *ls = value_str(&l), *rs = value_str(&r), *ds = value_str(&d), *s;
+	if (x->b->op == EX_NUM) /* against a fixed number: the one side says it */
+		s = zh ? xasprintf("（%s = %s）", ln, ls) : xasprintf(" (%s = %s)", ln, ls);
+	else
+		s = zh ? xasprintf("（%s = %s，%s = %s，差 %s）", ln, ls, rn, rs, ds)
+		       : xasprintf(" (%s = %s, %s = %s, difference %s)", ln, ls, rn, rs, ds);
 	free(ls);
 	free(rs);
 	free(ds);

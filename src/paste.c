@@ -39,8 +39,9 @@ static size_t paste_row_end(const char *p, enum paste_eol eol)
 struct paste_rows {
 	char ***row; /* fields of each row */
 	int *n;
+	int *tab_end; /* the row ended with a tab, its empty last field dropped */
 	int nrows;
-	int trailing_tab; /* rows that ended with a tab */
+	int trailing_tab; /* how many did */
 };
 
 void paste_parse(const char *text, struct paste_block *b)
@@ -85,6 +86,8 @@ void paste_parse(const char *text, struct paste_block *b)
 		}
 		R.row = xreallocarray(R.row, (size_t)R.nrows + 1, sizeof *R.row);
 		R.n = xreallocarray(R.n, (size_t)R.nrows + 1, sizeof *R.n);
+		R.tab_end = xreallocarray(R.tab_end, (size_t)R.nrows + 1, sizeof *R.tab_end);
+		R.tab_end[R.nrows] = tab_end;
 		R.row[R.nrows] = fields;
 		R.n[R.nrows++] = n;
 	}
@@ -92,6 +95,8 @@ void paste_parse(const char *text, struct paste_block *b)
 	/* a trailing tab is Excel's only when every row has it */
 	if (R.trailing_tab > 0 && R.trailing_tab < R.nrows)
 		for (int r = 0; r < R.nrows; r++) {
+			if (!R.tab_end[r])
+				continue;
 			R.row[r] = xreallocarray(R.row[r], (size_t)R.n[r] + 1, sizeof **R.row);
 			R.row[r][R.n[r]++] = xstrdup("");
 		}
@@ -112,6 +117,7 @@ void paste_parse(const char *text, struct paste_block *b)
 	}
 	free(R.row);
 	free(R.n);
+	free(R.tab_end);
 }
 
 void paste_free(struct paste_block *b)

@@ -35,6 +35,11 @@ for form in gov-info-2019 gov-info-2019-tongzhou gov-info-2021; do
 	expect_has "$form: and on 总计" "$T/out" \
 		"error: 三、收到和处理政府信息公开申请情况, column 总计: 勾稽关系不平衡"
 	expect_eq "$form: no other column" "$(grep -c '\[balance\]' "$T/out")" 2
+	expect_has "$form: the message says both sides and the difference" "$T/out" \
+		"（一+二 = 1，三（七）总计+四 = 0，差 1） [balance]"
+	run "$NIANBAO" check --csv "$T/$form-b.yaml"
+	expect_has "$form: and so does check --csv" "$T/out" \
+		",balance,三、收到和处理政府信息公开申请情况,,总计,勾稽关系不平衡：第一项加第二项之和，应等于第三项（七）总计加第四项之和（一+二 = 1，三（七）总计+四 = 0，差 1）"
 done
 
 # Several files: the worst status wins, every file is reported.

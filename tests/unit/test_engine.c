@@ -95,6 +95,49 @@ static void test_totals_and_balance(void **state)
 	form_free(f);
 }
 
+/* A failing comparison says its numbers, the sides named by the form. */
+static void test_messages_with_numbers(void **state)
+{
+	(void)state;
+	struct form *f = unit_form("gov-info-2019");
+	struct report *r = report_new(f);
+	struct engine *e = engine_new(r);
+	fill_zero(e);
+	set(e, cell_of(f, "applications", NULL, "new", "natural"), "75");
+	set(e, cell_of(f, "applications", NULL, "disclosed", "natural"), "70");
+	set(e, cell_of(f, "applications", NULL, "forward", "natural"), "4");
+	set(e, cell_of(f, "proactive", "item1", "rules", "published"), "5");
+	set(e, cell_of(f, "proactive", "item1", "rules", "total"), "3");
+	set(e, cell_of(f, "proactive", "item5", "licensing", "previous"), "2");
+	set(e, cell_of(f, "proactive", "item5", "licensing", "change"), "-5");
+	struct problem *p;
+	int n = engine_problems(e, &p), seen = 0;
+	for (int i = 0; i < n; i++) {
+		const char *id = p[i].check ? p[i].check->id : "";
+		if (strcmp(id, "balance") == 0) {
+			assert_non_null(strstr(p[i].message, "（一+二 = 75，三（七）总计+四 = 74，差 1）"));
+			seen++;
+		} else if (strcmp(id, "published_within_total") == 0) {
+			assert_non_null(strstr(p[i].message, "（本年新公开数量 = 5，对外公开总数量 = 3，差 2）"));
+			seen++;
+		} else if (strcmp(id, "items_not_negative") == 0) {
+			assert_non_null(strstr(p[i].message, "（上一年项目数量+本年增/减 = -3）"));
+			seen++;
+		}
+	}
+	engine_problems_free(p, n);
+	assert_int_equal(seen, 4); /* balance fails in 自然人 and in 总计 */
+	/* the status line's messages carry the same */
+	char *msgs[8];
+	int k = engine_cell_messages(e, cell_of(f, "applications", NULL, "new", "natural"), msgs, 8);
+	assert_int_equal(k, 1);
+	assert_non_null(strstr(msgs[0], "差 1"));
+	free(msgs[0]);
+	engine_free(e);
+	report_free(r);
+	form_free(f);
+}
+
 static void test_warnings_2019(void **state)
 {
 	(void)state;
@@ -307,7 +350,7 @@ static void test_cross_table_reference(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_totals_and_balance),
+	    cmocka_unit_test(test_totals_and_balance), cmocka_unit_test(test_messages_with_numbers),
 	    cmocka_unit_test(test_warnings_2019),
 	    cmocka_unit_test(test_incremental_matches_full),
 	    cmocka_unit_test(test_sample_roundtrip),

@@ -165,6 +165,15 @@ static void test_rejections(void **state)
 		     "checks:\n  - id: c\n    in: nowhere\n    each: row\n    rule: a >= 0\n"
 		     "    severity: error\n    message: m\n",
 		     23, 9, "no table 'nowhere'");
+	/* sides: two names, of a comparison's two sides */
+	expect_error(GRID,
+		     "checks:\n  - id: c\n    in: t\n    each: row\n    rule: a >= b\n"
+		     "    severity: error\n    message: m\n    sides: [A]\n",
+		     28, 12, "'sides' must be a list of two names");
+	expect_error(GRID,
+		     "checks:\n  - id: c\n    in: t\n    each: row\n    rule: not (a > 0)\n"
+		     "    severity: error\n    message: m\n    sides: [A, B]\n",
+		     28, 12, "this rule is not one");
 }
 
 static void test_yaml_level_rejections(void **state)
