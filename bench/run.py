@@ -6,6 +6,8 @@ and writes bench/RESULTS.md. usage: run.py TOP-SRCDIR TOP-BUILDDIR"""
 import fcntl
 import os
 import platform
+import csv
+import io
 import pty
 import resource
 import select
@@ -196,7 +198,44 @@ def run(tmp):
         base = base or per
         row("6. scale, check of %d reports" % n, "%.1f µs each" % per, "%.1f MB peak" % (rss / 1024),
             "%.2f" % (per / base), "linear, flat memory", per / base < 1.5)
+
+    # 7. keys per cell: a blank 表三 filled with one-digit values, by columns
+    # (digit, Enter) and by rows (digit, Tab), through a pty; the saved file
+    # must hold every value, each in its cell
+    for how, step in (("columns", b"\r"), ("rows", b"\t")):
+        blank = os.path.join(tmp, "blank-%s.yaml" % how)
+        subprocess.run([NIANBAO, "new", "--form", "gov-info-2021", "-o", blank, "--organ", "X",
+                        "--year", "2025"], env=ENV, check=True, capture_output=True)
+        cells = [l for l in export_rows(blank) if l[0].startswith("三、") and
+                 not l[1].endswith("（七）总计") and l[2] != "总计"]
+        keys = []
+        for i in range(len(cells)):
+            keys += [str(i % 9 + 1).encode(), step]
+        in_pty([blank], {"XDG_STATE_HOME": tmp}, keys=[b"]"] + keys + [b"\x13"], quiet=0.02)
+        got = {(l[0], l[1], l[2]): l[3] for l in export_rows(blank)}
+        # by columns the n-th cell to fill is the n-th of column order
+        order = sorted(cells, key=lambda l: (col_order(cells, l), cells.index(l))) \
+            if how == "columns" else cells
+        right = sum(1 for i, l in enumerate(order) if got[(l[0], l[1], l[2])] == str(i % 9 + 1))
+        per = len(keys) / len(cells)
+        row("7. keys per cell, blank 表三 by %s" % how, "%.2f" % per,
+            "%d cells, %d right" % (len(cells), right), "", "digits + 1 (2.00)",
+            per == 2.0 and right == len(cells))
     write_results()
+
+
+def export_rows(path):
+    out = subprocess.run([NIANBAO, "export", "--csv", path], env=ENV, check=True,
+                         capture_output=True, text=True).stdout
+    return list(csv.reader(io.StringIO(out)))[1:]
+
+
+def col_order(cells, l):
+    cols = []
+    for c in cells:
+        if c[2] not in cols:
+            cols.append(c[2])
+    return cols.index(l[2])
 
 
 def write_results():
