@@ -127,63 +127,79 @@ int session_save(struct app *a)
 	return session_write(a, a->path);
 }
 
+/* A question's lines, each wrapped to the screen: nothing is cut. */
 static void session_lines(const struct app *a, const char *const *lines, int n)
 {
 	erase();
-	for (int i = 0; i < n && i < a->rows; i++) {
-		move(i + 1 < a->rows ? i + 1 : i, 0);
+	for (int i = 0, y = 1; i < n && y < a->rows; i++) {
+		char **w = NULL;
+		int k = *lines[i] ? width_wrap_amb(lines[i], a->cols - 1, a->amb, &w) : 0;
 		if (i == 0)
 			attron(A_BOLD);
-		grid_text(a, lines[i], a->cols, ALIGN_LEFT);
+		for (int j = 0; j < k && y < a->rows; j++, y++) {
+			move(y, 0);
+			grid_text(a, w[j], a->cols - 1, ALIGN_LEFT);
+		}
+		y += k == 0;
 		attrset(A_NORMAL);
+		width_lines_free(w, k);
 	}
 }
 
-static void session_draw_diff(const struct app *a)
+/* One unsaved edit of the earlier session, as the recovery list shows it. */
+static char *session_edit_line(const struct app *a, const struct recover_edit *ed)
+{
+	if (ed->kind == RECOVER_ACK)
+		return xasprintf("%s › %s: %s", _("Problems"), ed->check->message,
+				 ed->text ? ed->text : "·");
+	if (ed->kind != RECOVER_CELL) {
+		const char *name = ed->kind == RECOVER_HEADER ? a->f->header[ed->cell].label
+							      : form_prose_part(a->f, ed->cell)->tab;
+		return xasprintf("%s › %s: %s", ed->kind == RECOVER_HEADER ? _("Cover") : name,
+				 ed->kind == RECOVER_HEADER ? name : _("text"),
+				 ed->text ? ed->text : "·");
+	}
+	const struct fcell *fc = &a->f->cells[ed->cell];
+	char *row = form_row_path(fc->block, fc->r, " › ");
+	char *col = form_col_path(fc->block, fc->c, " › ");
+	char *was = value_str(&a->r->vals[ed->cell]), *now = value_str(&ed->value);
+	char *line = xasprintf("%s › %s × %s: %s -> %s", fc->block->table->tab, row, col,
+			       *was ? was : "·", *now ? now : "·");
+	free(row);
+	free(col);
+	free(was);
+	free(now);
+	return line;
+}
+
+/* Every unsaved edit, each wrapped whole (a text edit's lines too), from
+ * the line a->diff_top; the arrows, PgUp, PgDn and Space scroll. */
+static void session_draw_diff(struct app *a)
 {
 	erase();
 	move(0, 0);
 	attron(A_BOLD);
-	grid_text(a, _("Unsaved edits of the earlier session (any key returns):"), a->cols,
-		  ALIGN_LEFT);
+	grid_text(a, _("Unsaved edits of the earlier session (arrows scroll, any other key returns):"),
+		  a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
-	for (int i = 0; i < a->npending && i + 2 < a->rows; i++) {
-		const struct recover_edit *ed = &a->pending[i];
-		if (ed->kind == RECOVER_ACK) {
-			char *line = xasprintf("%s › %s: %s", _("Problems"), ed->check->message,
-					       ed->text ? ed->text : "·");
-			move(i + 2, 0);
-			grid_text(a, line, a->cols, ALIGN_LEFT);
-			free(line);
-			continue;
+	int total = 0, y = 2, room = a->rows - 2;
+	for (int i = 0; i < a->npending; i++) {
+		char *line = session_edit_line(a, &a->pending[i]);
+		char **w;
+		int k = width_wrap_amb(line, a->cols - 3, a->amb, &w);
+		for (int j = 0; j < k; j++, total++) {
+			if (total < a->diff_top || y >= a->rows)
+				continue;
+			move(y++, 0);
+			grid_text(a, j == 0 ? "" : "  ", 2, ALIGN_LEFT);
+			grid_text(a, w[j], a->cols - 3, ALIGN_LEFT);
 		}
-		if (ed->kind != RECOVER_CELL) {
-			const char *name = ed->kind == RECOVER_HEADER
-					       ? a->f->header[ed->cell].label
-					       : form_prose_part(a->f, ed->cell)->tab;
-			char *line =
-			    xasprintf("%s › %s: %s", ed->kind == RECOVER_HEADER ? _("Cover") : name,
-				      ed->kind == RECOVER_HEADER ? name : _("text"),
-				      ed->text ? ed->text : "·");
-			move(i + 2, 0);
-			grid_text(a, line, a->cols, ALIGN_LEFT);
-			free(line);
-			continue;
-		}
-		const struct fcell *fc = &a->f->cells[ed->cell];
-		char *row = form_row_path(fc->block, fc->r, " › ");
-		char *col = form_col_path(fc->block, fc->c, " › ");
-		char *was = value_str(&a->r->vals[ed->cell]), *now = value_str(&ed->value);
-		char *line = xasprintf("%s › %s × %s: %s -> %s", fc->block->table->tab, row, col,
-				       *was ? was : "·", *now ? now : "·");
-		move(i + 2, 0);
-		grid_text(a, line, a->cols, ALIGN_LEFT);
+		width_lines_free(w, k);
 		free(line);
-		free(row);
-		free(col);
-		free(was);
-		free(now);
 	}
+	if (a->diff_top > 0 && a->diff_top > total - room)
+		a->diff_top = total - room > 0 ? total - room : 0;
+	a->diff_lines = total;
 }
 
 static const char *session_base(const char *path)
@@ -342,9 +358,22 @@ int session_key(struct app *a, int key)
 			a->mode = MODE_DIFF;
 		}
 		return TUI_HANDLED;
-	case MODE_DIFF:
-		a->mode = MODE_RECOVER;
+	case MODE_DIFF: {
+		int page = a->rows - 3 > 1 ? a->rows - 3 : 1;
+		int step = key == KEYS_DOWN ? 1 : key == KEYS_UP ? -1 : key == KEYS_PGDN || key == ' ' ? page
+			   : key == KEYS_PGUP ? -page : 0;
+		if (step == 0) {
+			a->mode = MODE_RECOVER;
+			a->diff_top = 0;
+		} else {
+			a->diff_top += step;
+			if (a->diff_top > a->diff_lines - 1)
+				a->diff_top = a->diff_lines > 0 ? a->diff_lines - 1 : 0;
+			if (a->diff_top < 0)
+				a->diff_top = 0;
+		}
 		return TUI_HANDLED;
+	}
 	case MODE_CHANGED:
 		if (key == 'o' || key == 'O') {
 			a->mode = MODE_GRID;

@@ -102,6 +102,7 @@ struct app {
 	struct lock_info holder;
 	struct recover_edit *pending;
 	int npending;
+	int diff_top, diff_lines; /* the list of them: first line shown, lines in all */
 	uint64_t stamp; /* hash of the file as read or last saved */
 	char saveas[1024];
 	int quit_after_save;
