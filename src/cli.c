@@ -59,8 +59,9 @@ int cli_help(const char *cmd, FILE *fp)
 	    {"new", "Usage: nianbao new --form ID -o FILE [--organ NAME] [--year N] [--force]\n"
 		    "       nianbao new            (in a terminal: asks for each)\n"
 		    "Writes a blank report of form ID (every cell blank, not 0) and its\n"
-		    "rendering beside it. --year defaults to last year: reports are written\n"
-		    "in January for the year before. An existing FILE is kept unless --force.\n"},
+		    "rendering beside it; the year stays blank without --year (asked in a\n"
+		    "terminal, last year proposed: reports are written in January for the\n"
+		    "year before). An existing FILE is kept unless --force.\n"},
 	    {"check", "Usage: nianbao check [--csv] FILE...\n"
 		      "Lists every inconsistency of each report, one a line: file:line:column,\n"
 		      "severity, table, row and column, the message with its numbers, the\n"

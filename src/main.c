@@ -56,9 +56,10 @@ int main(int argc, char **argv)
 	if ((argc < 2 || (argc == 2 && strcmp(argv[1], "new") == 0)) && terminal && utf8) {
 		/* in a terminal: the start screen, or the questions of a new report */
 		app_language();
-		char *path = argc < 2 ? start_screen() : start_new();
+		int status = 0;
+		char *path = argc < 2 ? start_screen() : start_new(&status);
 		if (path == NULL)
-			return 0;
+			return status;
 		struct tui_opts o = {NULL, 0};
 		int rc = tui_run(path, utf8, &t0, &o);
 		free(path);

@@ -39,13 +39,23 @@ static void change_apply_text(struct app *a, enum history_kind kind, int index, 
 	a->modified = 1;
 }
 
+/* A new step was recorded from `before` steps: if the saved state lay in
+ * the redo steps it replaced, no undo can reach it again. */
+static void change_recorded(struct app *a, int before)
+{
+	if (a->hist.done > before && a->saved_step > before)
+		a->saved_step = -1;
+}
+
 void change_cell(struct app *a, int cell, const struct value *v)
 {
 	if (value_identical(&a->r->vals[cell], v))
 		return;
+	int step0 = a->hist.done;
 	history_begin(&a->hist);
 	history_cell(&a->hist, cell, &a->r->vals[cell], v);
 	history_end(&a->hist);
+	change_recorded(a, step0);
 	change_apply_cell(a, cell, v);
 	grid_relayout_table(a, cell);
 	app_count(a);
@@ -53,6 +63,7 @@ void change_cell(struct app *a, int cell, const struct value *v)
 
 void change_cells(struct app *a, int n, const struct cell_value *cv)
 {
+	int step0 = a->hist.done;
 	history_begin(&a->hist);
 	for (int i = 0; i < n; i++) {
 		int cell = cv[i].cell;
@@ -63,6 +74,7 @@ void change_cells(struct app *a, int n, const struct cell_value *cv)
 		change_apply_cell(a, cell, v);
 	}
 	history_end(&a->hist);
+	change_recorded(a, step0);
 	if (n > 0)
 		grid_relayout_table(a, cv[0].cell); /* a paste or a fill stays in one table */
 	app_count(a);
@@ -78,9 +90,11 @@ void change_header(struct app *a, int field, const char *text)
 	const char *now = text && *text ? text : NULL;
 	if (change_same_text(a->r->header[field], now))
 		return;
+	int step0 = a->hist.done;
 	history_begin(&a->hist);
 	history_text(&a->hist, HIST_HEADER, field, a->r->header[field], now);
 	history_end(&a->hist);
+	change_recorded(a, step0);
 	change_apply_text(a, HIST_HEADER, field, now);
 }
 
@@ -91,9 +105,11 @@ void change_prose(struct app *a, int prose, const char *text)
 	char *after = a->r->prose[prose] ? xstrdup(a->r->prose[prose]) : NULL;
 	report_set_prose(a->r, prose, before);
 	if (!change_same_text(before, after)) {
-		history_begin(&a->hist);
+		int step0 = a->hist.done;
+	history_begin(&a->hist);
 		history_text(&a->hist, HIST_PROSE, prose, before, after);
 		history_end(&a->hist);
+	change_recorded(a, step0);
 		change_apply_text(a, HIST_PROSE, prose, after);
 		app_message(a, 0, "%s", _("The text is back in the report (u undoes it)"));
 	} else {
@@ -127,5 +143,10 @@ void change_undo(struct app *a, int redo)
 	app_count(a);
 	if (first_cell >= 0)
 		app_goto_cell(a, first_cell);
-	app_message(a, 0, redo ? _("Redone: %d changes") : _("Undone: %d changes"), s->n);
+	/* back at the step last saved: nothing left to save */
+	a->modified = a->hist.done != a->saved_step;
+	if (redo)
+		app_message(a, 0, ngettext("Redone: %d change", "Redone: %d changes", s->n), s->n);
+	else
+		app_message(a, 0, ngettext("Undone: %d change", "Undone: %d changes", s->n), s->n);
 }

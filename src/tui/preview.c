@@ -114,7 +114,22 @@ int preview_key(struct app *a, int key)
 	return TUI_HANDLED;
 }
 
+static void preview_print_now(struct app *a);
+
 void preview_print(struct app *a)
+{
+	if (a->errors == 0) {
+		preview_print_now(a);
+		return;
+	}
+	/* a report with errors is rarely meant for paper: ask first */
+	app_ask(a, preview_print_now,
+		ngettext("The report has %d error. Print it all the same?",
+			 "The report has %d errors. Print it all the same?", a->errors),
+		a->errors);
+}
+
+static void preview_print_now(struct app *a)
 {
 	char *text = preview_text(a, 0);
 	char *copy = xstrdup(a->print_command);

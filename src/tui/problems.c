@@ -55,9 +55,12 @@ void problems_draw(struct app *a)
 	erase();
 	move(0, 0);
 	attron(A_BOLD);
-	char *head =
-	    xasprintf(_("Problems: %d errors, %d warnings  (Enter goes to the cell, Esc back)"),
-		      a->errors, a->warnings);
+	char *errors = xasprintf(ngettext("%d error", "%d errors", a->errors), a->errors);
+	char *warnings = xasprintf(ngettext("%d warning", "%d warnings", a->warnings), a->warnings);
+	char *head = xasprintf(_("Problems: %s, %s  (Enter goes to the cell, Esc back)"), errors,
+			       warnings);
+	free(errors);
+	free(warnings);
 	grid_text(a, head, a->cols, ALIGN_LEFT);
 	free(head);
 	attrset(A_NORMAL);
@@ -149,6 +152,7 @@ static int problems_key_ack(struct app *a, int key)
 		const struct problem *x = &p[a->problem_sel];
 		report_acknowledge(a->r, x->check, x->block, x->r, x->c, a->ed.buf);
 		a->modified = 1;
+		a->saved_step = -1; /* outside the undo history */
 		app_count(a);
 		struct diags d;
 		diags_init(&d);

@@ -97,6 +97,7 @@ static int session_write(struct app *a, const char *path)
 	recover_remove(a->path);
 	a->stamp = session_file_hash(a->path);
 	a->modified = 0;
+	a->saved_step = a->hist.done;
 	int errors = 0;
 	struct problem *p;
 	int n = engine_problems(a->e, &p);
@@ -107,7 +108,10 @@ static int session_write(struct app *a, const char *path)
 	const char *base = strrchr(a->path, '/') ? strrchr(a->path, '/') + 1 : a->path;
 	const char *tbase = strrchr(txt, '/') ? strrchr(txt, '/') + 1 : txt;
 	if (errors > 0)
-		app_message(a, 0, _("Saved %s and %s; %d errors remain"), base, tbase, errors);
+		app_message(a, 0,
+			    ngettext("Saved %s and %s; %d error remains", "Saved %s and %s; %d errors remain",
+				     errors),
+			    base, tbase, errors);
 	else
 		app_message(a, 0, _("Saved %s and %s"), base, tbase);
 	free(txt);
@@ -225,7 +229,9 @@ void session_draw(struct app *a)
 	}
 	case MODE_RECOVER: {
 		snprintf(buf[0], sizeof buf[0],
-			 _("%d edits to %s from an earlier session were not saved."), a->npending,
+			 ngettext("%d edit to %s from an earlier session was not saved.",
+				  "%d edits to %s from an earlier session were not saved.", a->npending),
+			 a->npending,
 			 session_base(a->path));
 		const char *lines[] = {buf[0], "", _("R  recover them"), _("D  discard them"),
 				       _("S  show them")};
@@ -291,7 +297,11 @@ static void session_recover(struct app *a)
 		    report_acknowledge(a->r, ed->check, ed->block, ed->r, ed->c, ed->text) == 0)
 			a->modified = 1;
 	}
-	app_message(a, 0, _("%d edits recovered; F2 saves them"), a->npending);
+	a->saved_step = -1; /* the file lacks them, and no undo reaches it */
+	app_message(a, 0,
+		    ngettext("%d edit recovered; F2 saves it", "%d edits recovered; F2 saves them",
+			     a->npending),
+		    a->npending);
 	recover_edits_free(a->pending, a->npending);
 	a->pending = NULL;
 	a->npending = 0;

@@ -126,7 +126,9 @@ void sheet_status(const struct app *a)
 	char *col = form_node_path(b->col[v->c], " › ", b->ncols);
 	if (b->title)
 		buf_printf(&s, "%s › ", b->title);
-	buf_printf(&s, "%s × %s  [%s]", *row ? row : "", col, sheet_type_name(&fc->type));
+	/* a table of one unnamed row (表四): the table names it */
+	buf_printf(&s, "%s × %s  [%s]", *row ? row : b->table->tab, col,
+		   sheet_type_name(&fc->type));
 	free(row);
 	free(col);
 	if (fc->formula != NULL) {
@@ -144,7 +146,9 @@ void sheet_status(const struct app *a)
 static char *sheet_where(const struct app *a, int cell)
 {
 	const struct fcell *fc = &a->f->cells[cell];
-	return xasprintf("%s × %s", fc->block->row[fc->r]->label, fc->block->col[fc->c]->label);
+	const char *row = fc->block->row[fc->r]->label;
+	return xasprintf("%s × %s", *row ? row : fc->block->table->tab,
+			 fc->block->col[fc->c]->label);
 }
 
 /* Reads text typed or pasted for a cell as its value: 0, or -1 with msg
@@ -404,8 +408,10 @@ void sheet_paste(struct app *a, const char *text)
 	}
 	if (!bad && n > 0) {
 		change_cells(a, n, t);
-		app_message(a, 0, _("Pasted %d values, a block of %d × %d (u undoes them all)"), n,
-			    pb.nrows, pb.ncols);
+		app_message(a, 0,
+			    ngettext("Pasted %d value, a block of %d × %d (u undoes it)",
+				     "Pasted %d values, a block of %d × %d (u undoes them all)", n),
+			    n, pb.nrows, pb.ncols);
 	}
 	for (int i = 0; i < n; i++)
 		value_clear(&t[i].v);

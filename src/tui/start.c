@@ -43,6 +43,8 @@ static int start_recent(char ***out)
 	if (buf_read_file(&b, file, 0) == 0)
 		for (char *save, *l = strtok_r(b.data, "\n", &save); l && n < START_RECENT;
 		     l = strtok_r(NULL, "\n", &save)) {
+			if (access(l, F_OK) != 0)
+				continue; /* gone since: not offered */
 			*out = xreallocarray(*out, (size_t)n + 1, sizeof **out);
 			(*out)[n++] = xstrdup(l);
 		}
@@ -124,9 +126,10 @@ static char *start_create(const struct form *f)
 	struct report *r = report_new(f);
 	char *path = NULL, *organ = NULL, *year = NULL;
 	const char *why;
-	char this_year[8];
+	/* reports are written in January for the year before */
+	char last_year[16];
 	time_t now = time(NULL);
-	strftime(this_year, sizeof this_year, "%Y", localtime(&now));
+	snprintf(last_year, sizeof last_year, "%d", localtime(&now)->tm_year + 1900 - 1);
 	int k = form_hfield(f, "organ");
 	while (k >= 0 && (organ = start_ask(_("Organ (机关名称)"), NULL)) != NULL) {
 		if (*organ && report_set_header(r, k, organ, &why) == 0)
@@ -136,7 +139,7 @@ static char *start_create(const struct form *f)
 		organ = NULL;
 	}
 	k = form_hfield(f, "year");
-	while (organ && k >= 0 && (year = start_ask(_("Year of the report"), this_year)) != NULL) {
+	while (organ && k >= 0 && (year = start_ask(_("Year of the report"), last_year)) != NULL) {
 		if (report_set_header(r, k, year, &why) == 0)
 			break;
 		printf("'%s' %s\n", year, _(why));
@@ -172,14 +175,16 @@ static char *start_create(const struct form *f)
 	return path;
 }
 
-char *start_new(void)
+char *start_new(int *status)
 {
 	struct form **forms;
 	int n = start_list_forms(&forms);
 	char *path = NULL;
+	*status = 0;
 	if (n == 0) {
 		fprintf(stderr, "nianbao: %s\n", _("no forms found (set NIANBAO_FORMS)"));
 		free(forms);
+		*status = 2;
 		return NULL;
 	}
 	printf("%s\n", _("A new report. The forms:"));

@@ -97,6 +97,7 @@ struct app {
 	const struct form *f;
 	char *path;
 	int modified;
+	int saved_step; /* hist.done when last saved; -1 when no undo leads back there */
 	enum app_mode mode;
 	int readonly;
 	struct lock_info holder;
@@ -257,7 +258,7 @@ void app_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
 
 /* start.c: without a file. Each returns the report to open (to free), or
  * NULL when the clerk left the questions. */
-char *start_new(void);
+char *start_new(int *status); /* *status 2 when no form was found */
 char *start_screen(void);
 /* Puts path first among the recent files. */
 void start_remember(const char *path);

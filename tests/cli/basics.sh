@@ -9,6 +9,19 @@ expect_rc "--version" 0
 expect_eq "--version prints the version" "$(cat "$T/out")" "nianbao 0.1.0"
 run "$NIANBAO"
 expect_rc "no arguments is a usage error" 2
+# every command has its own --help
+for c in new check render export import forms edit; do
+	run "$NIANBAO" $c --help
+	expect_rc "$c --help" 0
+	expect_has "$c --help shows its usage" "$T/out" "Usage: nianbao"
+done
+expect_has "edit --help names --wide-ambiguous" "$T/out" "--wide-ambiguous"
+run "$NIANBAO" check "$SRCDIR/reports/guoyuan-2020.yaml" --help
+expect_rc "--help after the file" 0
+expect_has "is still check's" "$T/out" "Usage: nianbao check"
+run "$NIANBAO" edit --frobnicate r.yaml
+expect_rc "an unknown edit option" 2
+expect_has "is named" "$T/err" "unknown option '--frobnicate'"
 run "$NIANBAO" frobnicate
 expect_rc "unknown command" 2
 expect_has "unknown command is named" "$T/err" "unknown command 'frobnicate'"

@@ -35,6 +35,11 @@ tui_keys C-s
 tui_expect "saved" "Saved b.yaml"
 expect_eq "the saved file has no blank left in 表三" \
 	"$("$NIANBAO" export --csv "$T/b.yaml" | grep '^三、' | grep -c ',\r*$')" "0"
+tui_expect_not "saved: no unsaved mark" "b.yaml [+]"
+tui_keys u
+tui_expect "undo after saving: unsaved again" "b.yaml [+]"
+tui_keys C-r
+tui_expect_not "redo back to the saved state: the mark goes" "b.yaml [+]"
 tui_keys F10
 tui_exited "quit" 0
 
@@ -46,14 +51,19 @@ tui_expect "NIANBAO_WIDE_AMBIGUOUS=1 keeps ×" "一、本年新收政府信息�
 tui_keys F10
 tui_exited "quit" 0
 "$NIANBAO" new --form gov-info-2021 -o "$T/c.yaml" --organ 测试 --year 2025 >/dev/null
+printf '#!/bin/sh\ncat >"%s"\n' "$T/printed" >"$T/p.sh"
+chmod +x "$T/p.sh"
 tm kill-server 2>/dev/null
 tui_n=$((tui_n + 1))
 TMUX_SOCK="nianbao-test-$$-$tui_n"
 rm -f "$T/status"
 tui_amb=1
 tm new-session -d -s nb -x 100 -y 30 \
-	"env LANG=C.UTF-8 LANGUAGE=en XDG_STATE_HOME='$T/state' NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' '$NIANBAO' '$T/c.yaml' --wide-ambiguous; echo \$? >'$T/status'; sleep 5"
+	"env LANG=C.UTF-8 LANGUAGE=en XDG_STATE_HOME='$T/state' NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' '$NIANBAO' --print-command '$T/p.sh' '$T/c.yaml' --wide-ambiguous; echo \$? >'$T/status'; sleep 5"
 tui_expect "--wide-ambiguous after FILE: blanks as ·" "·"
+tui_keys F5
+tui_expect "--print-command before FILE is F5's" "Printed with $T/p.sh"
+expect_has "and it printed" "$T/printed" "测试2025年政府信息公开工作年度报告"
 tui_keys F10
 tui_exited "quit" 0
 tui_amb=0

@@ -37,7 +37,7 @@ tui_keys e
 tui_expect "the edited text is back" "The text is back in the report (u undoes it)"
 tui_expect "with the new line" "新增的一段：全年培训两次。"
 tui_keys u
-tui_expect "u undoes it" "Undone: 1 changes"
+tui_expect "u undoes it" "Undone: 1 change"
 tui_expect_not "the line is gone" "新增的一段"
 tui_keys C-r
 tui_expect "Ctrl-R redoes it" "新增的一段：全年培训两次。"
@@ -46,7 +46,7 @@ tui_expect "Ctrl-R redoes it" "新增的一段：全年培训两次。"
 tui_keys ']'
 tui_expect "表二" "第二十条第（一）项 › 规章 x 本年新制作数量"
 tui_keys F3
-tui_expect "F3 lists the problems" "Problems: 0 errors, 1 warnings"
+tui_expect "F3 lists the problems" "Problems: 0 errors, 1 warning"
 tui_expect "with table, row and column" "warning 表二 主动公开 › 第二十条第（一）项 › 规范性文件: 本年新制作了文件"
 tui_keys Enter
 tui_expect "Enter goes to the cell; the status line says what is wrong first" \
@@ -73,26 +73,26 @@ tui_wait "errors 2" 2
 expect_eq "表三 took five values, each column now unbalanced" "$(tui_cells "一、本年新收")" \
 	"! 6 ! 7 ! 8 ! 9 ! 1 0 ! 31"
 for i in 1 2 3 4 5 6 7 8 9 10; do tui_keys u; done
-tui_expect "ten undos" "Undone: 1 changes"
+tui_expect "ten undos" "Undone: 1 change"
 tui_expect "the last undo shows its table, 表二" "表二 主动公开"
 expect_eq "表二 is as it was" "$(tui_cells "规章")" "0 0 0"
 tui_keys ']'
 tui_wait "申请人情况" 2
 expect_eq "表三 is as it was" "$(tui_cells "一、本年新收")" "0 0 0 0 0 0 0"
 for i in 1 2 3 4 5 6 7 8 9 10; do tui_keys C-y; done
-tui_expect "ten redos" "Redone: 1 changes"
+tui_expect "ten redos" "Redone: 1 change"
 expect_eq "表三 has them again" "$(tui_cells "一、本年新收")" "! 6 ! 7 ! 8 ! 9 ! 1 0 ! 31"
 tui_keys F2
 tui_expect "saved" "Saved r.yaml and r.txt; 6 errors remain"
 tui_keys u
-tui_expect "saving keeps the history" "Undone: 1 changes"
+tui_expect "saving keeps the history" "Undone: 1 change"
 expect_eq "the last edit undone" "$(tui_cells "一、本年新收")" "! 6 ! 7 ! 8 ! 9 0 0 ! 30"
 expect_has "the saved file has the prose line" "$T/r.yaml" "新增的一段：全年培训两次。"
 expect_has "and the date" "$T/r.yaml" "date: 2021-02-28"
 
 # acknowledging: not an error; a warning, with a reason
 tui_keys F3
-tui_expect "the problems, errors first" "Problems: 5 errors, 1 warnings"
+tui_expect "the problems, errors first" "Problems: 5 errors, 1 warning"
 tui_keys a
 tui_expect "an error cannot be acknowledged" "Errors cannot be acknowledged: they must be put right"
 tui_keys End Down Down Down Down Down Down
@@ -112,8 +112,15 @@ tui_expect "F4 previews the rendering" "Preview, as printed (80 columns)"
 tui_expect "as it prints" "果园街道办事处2020年政府信息公开工作年度报告"
 tui_keys NPage NPage
 tui_expect "it scrolls" "第二十条第（"
+tui_keys Home Space
+tui_expect "Space pages too" "第二十条第（"
 tui_keys Escape F5
-tui_expect "F5 prints through the command" "Printed with $T/print.sh"
+tui_expect "F5 with errors left asks first" "The report has 5 errors. Print it all the same? (y yes, n no)"
+tui_keys n
+tui_expect "n: not printed" "Nothing done"
+expect_absent "nothing reached the printer" "$T/printed.txt"
+tui_keys F5 y
+tui_expect "y: F5 prints through the command" "Printed with $T/print.sh"
 "$NIANBAO" render "$T/r.yaml" >/dev/null 2>&1
 grep -q '│    6 │' "$T/printed.txt" && ok "the printed text holds the unsaved state" || not_ok "the printed text holds the unsaved state"
 expect_has "it is the rendering" "$T/printed.txt" "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -122,14 +129,14 @@ tui_exited "quit" 0
 
 # a failing print command is reported; the report's text never meets a shell
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en NIANBAO_PRINT_COMMAND=/nonexistent/lp
-tui_keys F5
+tui_keys F5 y
 tui_expect "a missing print command is reported" "Not printed: cannot run /nonexistent/lp"
 tui_keys F10
 tui_exited "quit" 0
 sed -i 's/^  organ: .*$/  organ: "x;$(touch pwned);`touch pwned2`"/' "$T/r.yaml"
 cd "$T" || exit 1
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en NIANBAO_PRINT_COMMAND="$T/print.sh"
-tui_keys F5
+tui_keys F5 y
 tui_expect "printed" "Printed with"
 expect_has "the organ went to the printer as text" "$T/printed.txt" 'x;$(touch pwned);`touch pwned2`'
 expect_absent "and was not run" "$T/pwned"

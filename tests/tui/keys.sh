@@ -69,6 +69,7 @@ tui_expect "PgUp returns" "一、本年新收政府信息公开申请数量 x"
 # 表四 is wider than 80 columns: it scrolls sideways
 tui_keys ']'
 tui_expect "表四" "行政复议"
+tui_expect "its one row is named by the table" "表四 复议诉讼 x 行政复议 › 结果维持"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do tui_keys Right; done
 tui_expect "Right reaches 复议后起诉" "行政诉讼 › 复议后起诉 › 其他结果"
 tui_expect "the spanning heading follows" "复议后起诉"

@@ -53,7 +53,7 @@ expect_absent "a clean quit leaves no lock" "$T/.r.yaml.lock"
 cp "$T/orig.yaml" "$T/r.yaml"
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en
 tui_keys F3
-tui_wait "Problems: 0 errors, 1 warnings" 2
+tui_wait "Problems: 0 errors, 1 warning" 2
 tui_keys a 内 部 Enter Escape
 tui_expect "acknowledged" "(+1 acknowledged)"
 expect_eq "the acknowledgement is in the journal" "$(grep -c '^ack	made_not_published	proactive	item1	normative	-	内部$' "$journal")" 1
@@ -61,7 +61,7 @@ pkill -9 -f "nianbao $T/r.yaml"
 sleep 0.3
 tm kill-server
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en
-tui_expect "offered after kill -9" "1 edits to r.yaml from an earlier session were not saved."
+tui_expect "offered after kill -9" "1 edit to r.yaml from an earlier session was not saved."
 tui_keys s
 tui_expect "shown" "Problems › 本年新制作了文件但新公开数量为0"
 tui_keys x r
@@ -97,7 +97,7 @@ sleep 0.2
 expect_eq "the lock of the killed process is left" "$(test -f "$T/.r.yaml.lock" && echo yes)" yes
 tm kill-server
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en
-tui_expect "after kill -9 the edit is offered" "1 edits to r.yaml from an earlier session were not saved."
+tui_expect "after kill -9 the edit is offered" "1 edit to r.yaml from an earlier session was not saved."
 tui_keys d
 tui_expect "D discards" "The unsaved edits were discarded"
 expect_absent "and removes the journal" "$journal"

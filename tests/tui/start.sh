@@ -3,7 +3,7 @@
 # put right, saved, printed (to a file); then nianbao alone offers it again.
 . "${SRCDIR:-.}/tests/tui/lib.sh"
 
-year=$(date +%Y)
+year=$(($(date +%Y) - 1)) # reports are written in January for the year before
 cat >"$T/print.sh" <<SH
 #!/bin/sh
 cat >"$T/printed.txt"
@@ -28,7 +28,7 @@ tui_keys Enter
 tui_expect "an empty organ is refused" "The organ's name is needed"
 tm send-keys -t nb -l "测试街道办事处"
 tui_keys Enter
-tui_expect "asks the year, this year proposed" "Year of the report [$year]:"
+tui_expect "asks the year, last year proposed" "Year of the report [$year]:"
 tui_keys 2 0 x 1 Enter
 tui_expect "a bad year is refused" "'20x1' is not a year"
 tui_keys Enter
@@ -109,4 +109,22 @@ cmd_start
 tui_expect "the start screen again" "Open a number, n1 n2 ... for a new report, q to quit"
 tui_keys q Enter
 tui_exited "q leaves" 0
+
+# a recent report deleted since is not offered
+mv "$report" "$T/moved.yaml"
+cmd_start
+tui_expect "the start screen once more" "Forms for a new report:"
+tui_expect_not "the report that is gone is not listed" "1) $report"
+tui_keys q Enter
+tui_exited "and nianbao is still usable" 0
+
+# no form anywhere: nianbao new says so and fails
+tui_n=$((tui_n + 1))
+TMUX_SOCK="nianbao-test-$$-$tui_n"
+rm -f "$T/status"
+mkdir -p "$T/empty"
+tm new-session -d -s nb -x 80 -y 24 \
+	"cd '$T/empty' && env HOME='$T' LANG=C.UTF-8 LANGUAGE=en NIANBAO_FORMS='$T/empty' '$NIANBAO' new; echo \$? >'$T/status'; sleep 5"
+tui_expect "new with no form says so" "no forms found (set NIANBAO_FORMS)"
+tui_exited "and exits 2" 2
 finish
