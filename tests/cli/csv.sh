@@ -23,6 +23,18 @@ expect_same "export, import, export gives the same CSV" "$T/out" "$T/sample.csv"
 run "$NIANBAO" check "$T/back.yaml"
 expect_eq "the imported report has the sample's one warning" "$(wc -l <"$T/out" | tr -d ' ')" 1
 
+# values as a spreadsheet or an input method writes them: read as the
+# figures they are (the same normaliser as typing in the screen)
+sed -e '3s/,0\r$/,１２\r/' -e '4s/,0\r$/,"10,690"\r/' -e 's/,21.6560\r$/,２１。６５６\r/' \
+	-e '/第二十条第（五）项 \/ 行政许可,本年增\/减,/s/,0\r$/,－3\r/' "$T/sample.csv" >"$T/ime.csv"
+run "$NIANBAO" import --csv "$T/ime.csv" --form gov-info-2019-tongzhou -o "$T/ime.yaml"
+expect_rc "import of full-width digits, 。, a full-width minus and 10,690" 0
+run "$NIANBAO" export --csv "$T/ime.yaml"
+expect_has "１２ is 12" "$T/out" "二、主动公开政府信息情况,第二十条第（一）项 / 规章,本年新公开数量,12"
+expect_has "10,690 is 10690" "$T/out" "二、主动公开政府信息情况,第二十条第（一）项 / 规章,对外公开总数量,10690"
+expect_has "２１。６５６ is 21.6560" "$T/out" "采购总金额（万元，保留四位小数）,21.6560"
+expect_has "－3 is -3" "$T/out" "第二十条第（五）项 / 行政许可,本年增/减,-3"
+
 # errors: each names its line, and nothing is written
 bad() { # NAME SED-EXPRESSION EXPECTED-MESSAGE
 	sed "$2" "$T/sample.csv" >"$T/bad.csv"
@@ -34,6 +46,9 @@ bad() { # NAME SED-EXPRESSION EXPECTED-MESSAGE
 }
 bad "unknown row" '3s/规章/规 章/' "bad.csv:3:1: error: no cell '二、主动公开政府信息情况 / 第二十条第（一）项 / 规 章 / 本年新公开数量'"
 bad "letters in a count" '3s/,0\r$/,abc\r/' "bad.csv:3:"
+bad "a unit in a count, named" '3s/,0\r$/,5件\r/' "(第二十条第（一）项 / 规章 / 本年新公开数量): '件' cannot be in a whole number"
+bad "a decimal in a count is refused, not cut" '3s/,0\r$/,12。5\r/' "is not a whole number"
+bad "thousands separators out of place" '3s/,0\r$/,"1,0690"\r/' "has thousands separators out of place"
 bad "negative count" '3s/,0\r$/,-1\r/' "must not be negative"
 bad "too many places" 's/,21.6560\r$/,21.65601\r/' "has too many decimal places"
 bad "overflow" '3s/,0\r$/,99999999999999999999\r/' "is too large"
