@@ -398,7 +398,7 @@ static int form_in_load(struct form_loader *L, struct fcheck *c, const struct yn
 
 static int form_checks_load(struct form_loader *L, const struct ynode *list)
 {
-	static const char *const keys[] = {"id",	  "in",	     "each",  "rule",
+	static const char *const keys[] = {"id",       "in",      "each",  "rule",
 					   "severity", "message", "sides", NULL};
 	struct form *f = L->f;
 	if (list->kind != Y_SEQ)

@@ -54,13 +54,13 @@ static int keys_tilde(int n)
 {
 	static const struct {
 		int n, key;
-	} t[] = {{1, KEYS_HOME},      {2, KEYS_INSERT},    {3, KEYS_DELETE},    {4, KEYS_END},
-		 {5, KEYS_PGUP},      {6, KEYS_PGDN},      {7, KEYS_HOME},      {8, KEYS_END},
-		 {11, KEYS_F(1)},     {12, KEYS_F(2)},     {13, KEYS_F(3)},     {14, KEYS_F(4)},
-		 {15, KEYS_F(5)},     {17, KEYS_F(6)},     {18, KEYS_F(7)},     {19, KEYS_F(8)},
-		 {20, KEYS_F(9)},     {21, KEYS_F(10)},    {23, KEYS_F(11)},    {24, KEYS_F(12)},
-		 {25, KEYS_F(13)},    {26, KEYS_F(14)},    {28, KEYS_F(15)},    {29, KEYS_F(16)},
-		 {31, KEYS_F(17)},    {32, KEYS_F(18)},    {33, KEYS_F(19)},    {34, KEYS_F(20)},
+	} t[] = {{1, KEYS_HOME},          {2, KEYS_INSERT},     {3, KEYS_DELETE}, {4, KEYS_END},
+		 {5, KEYS_PGUP},          {6, KEYS_PGDN},       {7, KEYS_HOME},   {8, KEYS_END},
+		 {11, KEYS_F(1)},         {12, KEYS_F(2)},      {13, KEYS_F(3)},  {14, KEYS_F(4)},
+		 {15, KEYS_F(5)},         {17, KEYS_F(6)},      {18, KEYS_F(7)},  {19, KEYS_F(8)},
+		 {20, KEYS_F(9)},         {21, KEYS_F(10)},     {23, KEYS_F(11)}, {24, KEYS_F(12)},
+		 {25, KEYS_F(13)},        {26, KEYS_F(14)},     {28, KEYS_F(15)}, {29, KEYS_F(16)},
+		 {31, KEYS_F(17)},        {32, KEYS_F(18)},     {33, KEYS_F(19)}, {34, KEYS_F(20)},
 		 {200, KEYS_PASTE_START}, {201, KEYS_PASTE_END}};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (t[i].n == n)
@@ -145,8 +145,7 @@ static int keys_csi(const uint32_t *s, int n, uint32_t f, struct keys_event *ev)
 	case '^': /* rxvt: Ctrl */
 		return np == 1 && keys_tilde(p[0]) ? keys_tilde(p[0]) | KEYS_CTRL : 0;
 	case '@': /* rxvt: Ctrl-Shift */
-		return np == 1 && keys_tilde(p[0]) ? keys_tilde(p[0]) | KEYS_CTRL | KEYS_SHIFT
-						    : 0;
+		return np == 1 && keys_tilde(p[0]) ? keys_tilde(p[0]) | KEYS_CTRL | KEYS_SHIFT : 0;
 	case 'Z':
 		return np == 0 ? KEYS_BTAB : 0;
 	case 'a': /* rxvt: Shift and an arrow */
@@ -384,9 +383,8 @@ int keys_timeout(struct keys *k, struct keys_event *ev)
 
 void keys_name(int key, char *out, size_t n)
 {
-	static const char *const names[] = {"Up",     "Down",   "Right", "Left",
-					    "Home",   "End",    "Insert", "Delete",
-					    "PgUp",   "PgDn",   "Begin"};
+	static const char *const names[] = {"Up",     "Down",   "Right", "Left", "Home", "End",
+					    "Insert", "Delete", "PgUp",  "PgDn", "Begin"};
 	char base[32];
 	int k = key & ~KEYS_MODS;
 	if (k >= KEYS_UP && k <= KEYS_BEGIN)

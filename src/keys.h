@@ -44,8 +44,8 @@ enum {
 
 struct keys_event {
 	int key;
-	int x, y;    /* KEYS_MOUSE: the cell, 0-based */
-	int button;  /* KEYS_MOUSE: 0 1 2 pressed, 3 released, 64 65 wheel up, down */
+	int x, y;     /* KEYS_MOUSE: the cell, 0-based */
+	int button;   /* KEYS_MOUSE: 0 1 2 pressed, 3 released, 64 65 wheel up, down */
 	char seq[96]; /* KEYS_UNKNOWN: "ESC [ 9 9 ~" */
 };
 
@@ -59,8 +59,8 @@ struct keys_def {
 struct keys {
 	uint32_t pend[KEYS_MAX_SEQ]; /* a sequence begun: ESC and what followed */
 	int n;
-	int alt;  /* an ESC before the sequence: Alt held */
-	int skip; /* the rest of a sequence too long to keep, up to its end */
+	int alt;               /* an ESC before the sequence: Alt held */
+	int skip;              /* the rest of a sequence too long to keep, up to its end */
 	struct keys_def *defs; /* the terminal's own, from terminfo */
 	int ndefs;
 };

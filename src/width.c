@@ -194,9 +194,9 @@ static char width_stand_in(uint32_t c)
 		break;
 	}
 	if (c >= 0x2500 && c <= 0x257F) /* box drawing: by its main stroke */
-		return c == 0x2502 || c == 0x2503 || c == 0x2551 ? '|'
+		return c == 0x2502 || c == 0x2503 || c == 0x2551   ? '|'
 		       : c == 0x2500 || c == 0x2501 || c == 0x2550 ? '-'
-								    : '+';
+								   : '+';
 	return '?';
 }
 

@@ -172,7 +172,9 @@ static void app_draw_status(const struct app *a)
 		attron(A_BOLD);
 		grid_text(a, line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
-		move(a->rows - 2, width_str_amb(line, a->amb) < a->cols ? width_str_amb(line, a->amb) : a->cols - 1);
+		move(a->rows - 2, width_str_amb(line, a->amb) < a->cols
+				      ? width_str_amb(line, a->amb)
+				      : a->cols - 1);
 		curs_set(1);
 		free(line);
 		return;
@@ -609,10 +611,10 @@ static void app_terminfo_keys(struct keys *k)
 	static const struct {
 		const char *cap;
 		int key;
-	} caps[] = {{"kcuu1", KEYS_UP},   {"kcud1", KEYS_DOWN},  {"kcuf1", KEYS_RIGHT},
-		    {"kcub1", KEYS_LEFT}, {"khome", KEYS_HOME},  {"kend", KEYS_END},
+	} caps[] = {{"kcuu1", KEYS_UP},     {"kcud1", KEYS_DOWN},   {"kcuf1", KEYS_RIGHT},
+		    {"kcub1", KEYS_LEFT},   {"khome", KEYS_HOME},   {"kend", KEYS_END},
 		    {"kich1", KEYS_INSERT}, {"kdch1", KEYS_DELETE}, {"kpp", KEYS_PGUP},
-		    {"knp", KEYS_PGDN},   {"kcbt", KEYS_BTAB},   {"kb2", KEYS_BEGIN},
+		    {"knp", KEYS_PGDN},     {"kcbt", KEYS_BTAB},    {"kb2", KEYS_BEGIN},
 		    {"kent", '\r'}};
 	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
 		const char *seq = tigetstr(caps[i].cap);

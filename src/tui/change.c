@@ -106,10 +106,10 @@ void change_prose(struct app *a, int prose, const char *text)
 	report_set_prose(a->r, prose, before);
 	if (!change_same_text(before, after)) {
 		int step0 = a->hist.done;
-	history_begin(&a->hist);
+		history_begin(&a->hist);
 		history_text(&a->hist, HIST_PROSE, prose, before, after);
 		history_end(&a->hist);
-	change_recorded(a, step0);
+		change_recorded(a, step0);
 		change_apply_text(a, HIST_PROSE, prose, after);
 		app_message(a, 0, "%s", _("The text is back in the report (u undoes it)"));
 	} else {

@@ -90,7 +90,8 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 		return 1;
 	case KEYS_DELETE:
 		n = edit_char_len(ed, 1);
-		memmove(ed->buf + ed->pos, ed->buf + ed->pos + n, (size_t)(ed->len - ed->pos - n + 1));
+		memmove(ed->buf + ed->pos, ed->buf + ed->pos + n,
+			(size_t)(ed->len - ed->pos - n + 1));
 		ed->len -= n;
 		return 1;
 	default:

@@ -42,7 +42,7 @@ void help_draw(const struct app *a)
 		grid_text(a, _(help_keys[i][1]), a->cols - x, ALIGN_LEFT);
 	}
 	move(a->rows - 1, 0);
-	grid_text(a, 
-	    _("Bold cells are computed totals. ! marks an error, ? a warning. Any key returns."),
+	grid_text(
+	    a, _("Bold cells are computed totals. ! marks an error, ? a warning. Any key returns."),
 	    a->cols, ALIGN_LEFT);
 }

@@ -38,12 +38,12 @@ static char *problems_where(const struct problem *p)
 static char *problems_line(const struct problem *p)
 {
 	char *where = problems_where(p);
-	char *line = p->acknowledged
-			 ? xasprintf("%s %s: %s (%s)", _("acknowledged"), where, _(p->message),
-				     p->acknowledged)
-			 : xasprintf("%s %s: %s",
-				     p->severity == DIAG_ERROR ? _("error") : _("warning"), where,
-				     _(p->message));
+	char *line =
+	    p->acknowledged
+		? xasprintf("%s %s: %s (%s)", _("acknowledged"), where, _(p->message),
+			    p->acknowledged)
+		: xasprintf("%s %s: %s", p->severity == DIAG_ERROR ? _("error") : _("warning"),
+			    where, _(p->message));
 	free(where);
 	return line;
 }
@@ -57,8 +57,8 @@ void problems_draw(struct app *a)
 	attron(A_BOLD);
 	char *errors = xasprintf(ngettext("%d error", "%d errors", a->errors), a->errors);
 	char *warnings = xasprintf(ngettext("%d warning", "%d warnings", a->warnings), a->warnings);
-	char *head = xasprintf(_("Problems: %s, %s  (Enter goes to the cell, Esc back)"), errors,
-			       warnings);
+	char *head =
+	    xasprintf(_("Problems: %s, %s  (Enter goes to the cell, Esc back)"), errors, warnings);
 	free(errors);
 	free(warnings);
 	grid_text(a, head, a->cols, ALIGN_LEFT);
@@ -126,7 +126,8 @@ void problems_draw(struct app *a)
 	} else {
 		move(a->rows - 1, 0);
 		attron(A_DIM);
-		grid_text(a, _("a acknowledges a warning with a reason (empty reason withdraws it)"),
+		grid_text(a,
+			  _("a acknowledges a warning with a reason (empty reason withdraws it)"),
 			  a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 	}

@@ -26,8 +26,8 @@ static int prose_index(const struct app *a)
 static char **prose_lines(const struct app *a, int *n)
 {
 	char **lines;
-	*n = width_paragraphs(a->r->prose[prose_index(a)], a->cols - 2 > 2 ? a->cols - 2 : 2, a->amb,
-			      &lines);
+	*n = width_paragraphs(a->r->prose[prose_index(a)], a->cols - 2 > 2 ? a->cols - 2 : 2,
+			      a->amb, &lines);
 	return lines;
 }
 

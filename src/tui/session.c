@@ -109,8 +109,8 @@ static int session_write(struct app *a, const char *path)
 	const char *tbase = strrchr(txt, '/') ? strrchr(txt, '/') + 1 : txt;
 	if (errors > 0)
 		app_message(a, 0,
-			    ngettext("Saved %s and %s; %d error remains", "Saved %s and %s; %d errors remain",
-				     errors),
+			    ngettext("Saved %s and %s; %d error remains",
+				     "Saved %s and %s; %d errors remain", errors),
 			    base, tbase, errors);
 	else
 		app_message(a, 0, _("Saved %s and %s"), base, tbase);
@@ -157,8 +157,9 @@ static char *session_edit_line(const struct app *a, const struct recover_edit *e
 		return xasprintf("%s › %s: %s", _("Problems"), ed->check->message,
 				 ed->text ? ed->text : "·");
 	if (ed->kind != RECOVER_CELL) {
-		const char *name = ed->kind == RECOVER_HEADER ? a->f->header[ed->cell].label
-							      : form_prose_part(a->f, ed->cell)->tab;
+		const char *name = ed->kind == RECOVER_HEADER
+				       ? a->f->header[ed->cell].label
+				       : form_prose_part(a->f, ed->cell)->tab;
 		return xasprintf("%s › %s: %s", ed->kind == RECOVER_HEADER ? _("Cover") : name,
 				 ed->kind == RECOVER_HEADER ? name : _("text"),
 				 ed->text ? ed->text : "·");
@@ -183,7 +184,8 @@ static void session_draw_diff(struct app *a)
 	erase();
 	move(0, 0);
 	attron(A_BOLD);
-	grid_text(a, _("Unsaved edits of the earlier session (arrows scroll, any other key returns):"),
+	grid_text(a,
+		  _("Unsaved edits of the earlier session (arrows scroll, any other key returns):"),
 		  a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	int total = 0, y = 2, room = a->rows - 2;
@@ -230,9 +232,9 @@ void session_draw(struct app *a)
 	case MODE_RECOVER: {
 		snprintf(buf[0], sizeof buf[0],
 			 ngettext("%d edit to %s from an earlier session was not saved.",
-				  "%d edits to %s from an earlier session were not saved.", a->npending),
-			 a->npending,
-			 session_base(a->path));
+				  "%d edits to %s from an earlier session were not saved.",
+				  a->npending),
+			 a->npending, session_base(a->path));
 		const char *lines[] = {buf[0], "", _("R  recover them"), _("D  discard them"),
 				       _("S  show them")};
 		session_lines(a, lines, 5);
@@ -370,8 +372,11 @@ int session_key(struct app *a, int key)
 		return TUI_HANDLED;
 	case MODE_DIFF: {
 		int page = a->rows - 3 > 1 ? a->rows - 3 : 1;
-		int step = key == KEYS_DOWN ? 1 : key == KEYS_UP ? -1 : key == KEYS_PGDN || key == ' ' ? page
-			   : key == KEYS_PGUP ? -page : 0;
+		int step = key == KEYS_DOWN                 ? 1
+			   : key == KEYS_UP                 ? -1
+			   : key == KEYS_PGDN || key == ' ' ? page
+			   : key == KEYS_PGUP               ? -page
+							    : 0;
 		if (step == 0) {
 			a->mode = MODE_RECOVER;
 			a->diff_top = 0;

@@ -350,8 +350,9 @@ static void sheet_fill_zero_now(struct app *a)
 	}
 	if (n > 0)
 		change_cells(a, n, zero);
-	app_message(a, 0, ngettext("Put 0 into %d blank cell (u undoes it)",
-				   "Put 0 into %d blank cells (u undoes them all)", n),
+	app_message(a, 0,
+		    ngettext("Put 0 into %d blank cell (u undoes it)",
+			     "Put 0 into %d blank cells (u undoes them all)", n),
 		    n);
 	free(zero);
 	free(cells);

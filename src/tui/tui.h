@@ -86,7 +86,6 @@ struct page {
 /* Full-screen views over the pages. */
 enum app_view { VIEW_NONE, VIEW_PROBLEMS, VIEW_PREVIEW };
 
-
 struct app {
 	struct keys keys;     /* the terminal's input, decoded */
 	struct keys_event ev; /* the last key's mouse report or unknown sequence */
@@ -104,7 +103,7 @@ struct app {
 	struct recover_edit *pending;
 	int npending;
 	int diff_top, diff_lines; /* the list of them: first line shown, lines in all */
-	uint64_t stamp; /* hash of the file as read or last saved */
+	uint64_t stamp;           /* hash of the file as read or last saved */
 	char saveas[1024];
 	int quit_after_save;
 	struct page *pages;
@@ -132,8 +131,8 @@ struct app {
 	void (*ask_yes)(struct app *a);
 	int help;
 	int color;
-	int amb; /* the terminal draws East Asian Ambiguous characters two wide */
-	int rows, cols; /* screen size when last drawn */
+	int amb;                /* the terminal draws East Asian Ambiguous characters two wide */
+	int rows, cols;         /* screen size when last drawn */
 	int cursor_y, cursor_x; /* where the cell being typed into put the cursor */
 	int errors, warnings;
 };
@@ -186,8 +185,7 @@ struct tui_opts {
 	const char *print_command;
 	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
 };
-int tui_run(const char *path, int utf8_locale, const struct timespec *t0,
-	    const struct tui_opts *o);
+int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);
 /* change.c: every change to the report goes through these: the engine
  * recomputes, the change is recorded for undo and in the recovery journal. */
 void change_cell(struct app *a, int cell, const struct value *v);

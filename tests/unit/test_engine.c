@@ -115,10 +115,12 @@ static void test_messages_with_numbers(void **state)
 	for (int i = 0; i < n; i++) {
 		const char *id = p[i].check ? p[i].check->id : "";
 		if (strcmp(id, "balance") == 0) {
-			assert_non_null(strstr(p[i].message, "（一+二 = 75，三（七）总计+四 = 74，差 1）"));
+			assert_non_null(
+			    strstr(p[i].message, "（一+二 = 75，三（七）总计+四 = 74，差 1）"));
 			seen++;
 		} else if (strcmp(id, "published_within_total") == 0) {
-			assert_non_null(strstr(p[i].message, "（本年新公开数量 = 5，对外公开总数量 = 3，差 2）"));
+			assert_non_null(strstr(p[i].message,
+					       "（本年新公开数量 = 5，对外公开总数量 = 3，差 2）"));
 			seen++;
 		} else if (strcmp(id, "items_not_negative") == 0) {
 			assert_non_null(strstr(p[i].message, "（上一年项目数量+本年增/减 = -3）"));
@@ -129,7 +131,8 @@ static void test_messages_with_numbers(void **state)
 	assert_int_equal(seen, 4); /* balance fails in 自然人 and in 总计 */
 	/* the status line's messages carry the same */
 	char *msgs[8];
-	int k = engine_cell_messages(e, cell_of(f, "applications", NULL, "new", "natural"), msgs, 8);
+	int k =
+	    engine_cell_messages(e, cell_of(f, "applications", NULL, "new", "natural"), msgs, 8);
 	assert_int_equal(k, 1);
 	assert_non_null(strstr(msgs[0], "差 1"));
 	free(msgs[0]);
@@ -350,7 +353,8 @@ static void test_cross_table_reference(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_totals_and_balance), cmocka_unit_test(test_messages_with_numbers),
+	    cmocka_unit_test(test_totals_and_balance),
+	    cmocka_unit_test(test_messages_with_numbers),
 	    cmocka_unit_test(test_warnings_2019),
 	    cmocka_unit_test(test_incremental_matches_full),
 	    cmocka_unit_test(test_sample_roundtrip),
