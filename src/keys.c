@@ -5,6 +5,7 @@
  * Esc followed by '[' and digits. */
 #include "keys.h"
 
+#include "width.h"
 #include "xmalloc.h"
 
 #include <stdio.h>
@@ -399,22 +400,9 @@ void keys_name(int key, char *out, size_t n)
 		snprintf(base, sizeof base, "Esc");
 	else if (k > 0 && k < 32)
 		snprintf(base, sizeof base, "Ctrl-%c", '@' + k);
-	else if (k >= 32 && k < KEYS_SPECIAL) {
-		char mb[8] = {0};
-		uint32_t c = (uint32_t)k;
-		/* UTF-8 by hand: the name must not depend on the locale */
-		if (c < 0x80)
-			mb[0] = (char)c;
-		else if (c < 0x800)
-			mb[0] = (char)(0xC0 | c >> 6), mb[1] = (char)(0x80 | (c & 0x3F));
-		else if (c < 0x10000)
-			mb[0] = (char)(0xE0 | c >> 12), mb[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
-			mb[2] = (char)(0x80 | (c & 0x3F));
-		else
-			mb[0] = (char)(0xF0 | c >> 18), mb[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
-			mb[2] = (char)(0x80 | ((c >> 6) & 0x3F)), mb[3] = (char)(0x80 | (c & 0x3F));
-		snprintf(base, sizeof base, "%s", mb);
-	} else
+	else if (k >= 32 && k < KEYS_SPECIAL)
+		width_encode((uint32_t)k, base);
+	else
 		snprintf(base, sizeof base, "key %d", k);
 	snprintf(out, n, "%s%s%s%s", key & KEYS_CTRL ? "Ctrl-" : "", key & KEYS_ALT ? "Alt-" : "",
 		 key & KEYS_SHIFT ? "Shift-" : "", base);

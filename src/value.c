@@ -182,23 +182,7 @@ void value_char_name(uint32_t cp, char out[16])
 		snprintf(out, 16, "U+%04X", (unsigned)cp);
 		return;
 	}
-	char *p = out;
-	if (cp < 0x80) {
-		*p++ = (char)cp;
-	} else if (cp < 0x800) {
-		*p++ = (char)(0xC0 | cp >> 6);
-		*p++ = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		*p++ = (char)(0xE0 | cp >> 12);
-		*p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*p++ = (char)(0x80 | (cp & 0x3F));
-	} else {
-		*p++ = (char)(0xF0 | cp >> 18);
-		*p++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-		*p++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-		*p++ = (char)(0x80 | (cp & 0x3F));
-	}
-	*p = '\0';
+	width_encode(cp, out);
 }
 
 /* Thousands separators: only in the whole part, the first group of one to

@@ -114,6 +114,24 @@ int width_char_amb(uint32_t cp, int amb)
 	return width_char(cp);
 }
 
+int width_encode(uint32_t c, char out[5])
+{
+	int n;
+	if (c < 0x80)
+		out[0] = (char)c, n = 1;
+	else if (c < 0x800)
+		out[0] = (char)(0xC0 | c >> 6), out[1] = (char)(0x80 | (c & 0x3F)), n = 2;
+	else if (c < 0x10000)
+		out[0] = (char)(0xE0 | c >> 12), out[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
+		out[2] = (char)(0x80 | (c & 0x3F)), n = 3;
+	else
+		out[0] = (char)(0xF0 | c >> 18), out[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
+		out[2] = (char)(0x80 | ((c >> 6) & 0x3F)), out[3] = (char)(0x80 | (c & 0x3F)),
+		n = 4;
+	out[n] = '\0';
+	return n;
+}
+
 int width_strn_amb(const char *s, size_t n, int amb)
 {
 	int w = 0;

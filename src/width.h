@@ -16,6 +16,8 @@ int width_init_locale(void);
 /* Decodes one character; returns its length in bytes, or -1 when the bytes
  * at s are not valid UTF-8 (overlong, surrogate, truncated, > U+10FFFF). */
 int width_decode(const char *s, size_t n, uint32_t *cp);
+/* Encodes one character as UTF-8 into out (NUL-terminated); its length. */
+int width_encode(uint32_t cp, char out[5]);
 /* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad = offset of the first
  * bad byte. */
 int width_valid(const char *s, size_t n, size_t *bad);

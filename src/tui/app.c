@@ -527,9 +527,7 @@ static int app_key(struct app *a, int key)
 				app_message(a, 1, "%s", _("Paste a block of values on a table"));
 		} else if (key >= 128 && key < KEYS_SPECIAL) {
 			char mb[8];
-			int k = wctomb(mb, (wchar_t)key);
-			if (k > 0)
-				buf_add(a->paste, mb, (size_t)k);
+			buf_add(a->paste, mb, (size_t)width_encode((uint32_t)key, mb));
 		} else if (key > 0 && key < 128) {
 			buf_putc(a->paste, (char)key);
 		}

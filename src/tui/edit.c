@@ -100,9 +100,7 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 	if (key < 32 || key == 127 || key >= KEYS_SPECIAL)
 		return 0;
 	char mb[8];
-	int k = key >= 128 ? wctomb(mb, (wchar_t)key) : (mb[0] = (char)key, 1);
-	if (k <= 0)
-		return 0;
+	int k = width_encode((uint32_t)key, mb);
 	if (!edit_insert(ed, mb, k)) {
 		*why = _("too long");
 		return -1;

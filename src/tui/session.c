@@ -332,10 +332,9 @@ static int session_key_saveas(struct app *a, int key)
 		if (n + 2 < sizeof a->saveas)
 			a->saveas[n] = (char)key, a->saveas[n + 1] = '\0';
 	} else if (key >= 128 && key < KEYS_SPECIAL) {
-		wchar_t wc = (wchar_t)key;
 		char mb[8];
-		int k = wctomb(mb, wc);
-		if (k > 0 && n + (size_t)k + 1 < sizeof a->saveas) {
+		int k = width_encode((uint32_t)key, mb);
+		if (n + (size_t)k + 1 < sizeof a->saveas) {
 			memcpy(a->saveas + n, mb, (size_t)k);
 			a->saveas[n + (size_t)k] = '\0';
 		}
