@@ -112,7 +112,8 @@ int formpath_all(struct form ***out, struct diags *d)
 			}
 		}
 		closedir(dp);
-		qsort(names, (size_t)nn, sizeof *names, formpath_cmp);
+		if (nn > 1) /* qsort of no array at all is undefined */
+			qsort(names, (size_t)nn, sizeof *names, formpath_cmp);
 		for (int k = 0; k < nn; k++) {
 			char *path = xasprintf("%s/%s", dirs[i], names[k]);
 			struct form *f = form_load(path, d);

@@ -620,7 +620,7 @@ static void app_terminfo_keys(struct keys *k)
 			keys_define(k, seq, caps[i].key);
 	}
 	for (int n = 1; n <= 20; n++) {
-		char cap[8];
+		char cap[16];
 		snprintf(cap, sizeof cap, "kf%d", n);
 		const char *seq = tigetstr(cap);
 		if (seq != NULL && seq != (char *)-1)
