@@ -602,70 +602,6 @@ static int app_key(struct app *a, int key)
 	return TUI_HANDLED;
 }
 
-/* The terminal's own sequences from its terminfo entry, for whatever the
- * built-in table of keys.c does not know. */
-static void app_terminfo_keys(struct keys *k)
-{
-	static const struct {
-		const char *cap;
-		int key;
-	} caps[] = {{"kcuu1", KEYS_UP},     {"kcud1", KEYS_DOWN},   {"kcuf1", KEYS_RIGHT},
-		    {"kcub1", KEYS_LEFT},   {"khome", KEYS_HOME},   {"kend", KEYS_END},
-		    {"kich1", KEYS_INSERT}, {"kdch1", KEYS_DELETE}, {"kpp", KEYS_PGUP},
-		    {"knp", KEYS_PGDN},     {"kcbt", KEYS_BTAB},    {"kb2", KEYS_BEGIN},
-		    {"kent", '\r'}};
-	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
-		const char *seq = tigetstr(caps[i].cap);
-		if (seq != NULL && seq != (char *)-1)
-			keys_define(k, seq, caps[i].key);
-	}
-	for (int n = 1; n <= 20; n++) {
-		char cap[16];
-		snprintf(cap, sizeof cap, "kf%d", n);
-		const char *seq = tigetstr(cap);
-		if (seq != NULL && seq != (char *)-1)
-			keys_define(k, seq, KEYS_F(n));
-	}
-}
-
-/* The Esc delay in milliseconds: $ESCDELAY as ncurses reads it, else 50. */
-static int app_escdelay(void)
-{
-	const char *s = getenv("ESCDELAY");
-	char *end;
-	long ms = s && *s ? strtol(s, &end, 10) : -1;
-	return ms >= 1 && ms <= 10000 && *end == '\0' ? (int)ms : 50;
-}
-
-/* Reads one key through the decoder (a->ev keeps a mouse report or the
- * spelling of an unknown sequence); -1 when the terminal is gone. After a
- * lone ESC it waits the Esc delay for the rest of a sequence; inside one,
- * a little longer, so a slow link does not split it. */
-static int app_read_key(struct app *a)
-{
-	if (a->resized) {
-		a->resized = 0;
-		return KEYS_RESIZE;
-	}
-	for (;;) {
-		int pending = keys_pending(&a->keys);
-		timeout(pending == 0 ? -1 : pending == 1 ? a->escdelay : 4 * a->escdelay);
-		wint_t ch;
-		int rc = get_wch(&ch);
-		if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_RESIZE)) {
-			if (pending == 0)
-				return rc == ERR ? -1 : KEYS_RESIZE;
-			a->resized = rc != ERR;
-			keys_timeout(&a->keys, &a->ev);
-			return a->ev.key;
-		}
-		if (rc == KEY_CODE_YES)
-			continue; /* keypad is off: nothing else comes this way */
-		if (keys_feed(&a->keys, (uint32_t)ch, &a->ev))
-			return a->ev.key;
-	}
-}
-
 /* The start-up benchmark's measurement: after the first complete screen. */
 static int app_bench_startup(const struct timespec *t0)
 {
@@ -750,12 +686,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	raw();
 	noecho();
 	nonl();
-	/* keys.c decodes every sequence, whatever TERM claims: ncurses' own
-	 * decoding knows only TERM's and splits the rest into keystrokes */
-	keypad(stdscr, FALSE);
-	keys_init(&a.keys);
-	app_terminfo_keys(&a.keys);
-	a.escdelay = app_escdelay();
+	input_start(&a);
 	a.color = has_colors() && getenv("NO_COLOR") == NULL;
 	if (a.color) {
 		start_color();
@@ -765,14 +696,6 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 		init_pair(3, COLOR_CYAN, -1);
 		init_pair(4, COLOR_WHITE, COLOR_BLUE);
 	}
-	/* the mouse where the terminal has one (ncurses knows which and turns
-	 * it on), its reports in SGR form; every key works without it */
-	int mouse = mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
-	if (mouse)
-		putp("\033[?1006h");
-	/* bracketed paste: a block copied from WPS or Excel arrives marked */
-	putp("\033[?2004h");
-	fflush(stdout); /* putp writes through stdio, ncurses past it */
 	struct buf paste;
 	buf_init(&paste);
 	a.paste = &paste;
@@ -793,7 +716,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 			clean = 1;
 			break;
 		}
-		int key = app_read_key(&a);
+		int key = input_key(&a);
 		if (key < 0 || app_hangup)
 			break; /* the terminal is gone: never spin on it */
 		if (app_key(&a, key) & TUI_QUIT) {
@@ -801,12 +724,8 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 			break;
 		}
 	}
-	putp("\033[?2004l");
-	if (mouse)
-		putp("\033[?1006l");
-	fflush(stdout);
+	input_end(&a);
 	endwin();
-	keys_free(&a.keys);
 	buf_free(&paste);
 	/* a closed terminal keeps the journal: its edits are offered next time */
 	session_close(&a, clean);

@@ -91,6 +91,7 @@ struct app {
 	struct keys_event ev; /* the last key's mouse report or unknown sequence */
 	int escdelay;         /* ms to wait after ESC for the rest of a sequence */
 	int resized;          /* a resize came while a sequence was pending */
+	int mouse;            /* the terminal reports the mouse */
 	struct engine *e;
 	struct report *r;
 	const struct form *f;
@@ -175,6 +176,14 @@ int edit_cursor_cols(const struct edit *ed);
 /* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 refused
  * for the cell's type (*why says why). */
 int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why);
+
+/* input.c: the terminal's input. input_start after initscr, input_end
+ * before endwin; input_key reads one key through keys.c (a->ev keeps a
+ * mouse report or the spelling of an unknown sequence): -1 when the
+ * terminal is gone. */
+void input_start(struct app *a);
+void input_end(struct app *a);
+int input_key(struct app *a);
 
 /* app.c: opens path in the editing screen; returns the exit status. t0 is
  * when the process started, for NIANBAO_BENCH_STARTUP=FILE, which writes
