@@ -33,6 +33,19 @@ typed "。36"
 tui_keys Enter
 tui_expect_not "after Backspace it is a number again" "refused"
 
+# a value longer than its cell scrolls inside it, the cursor after it; the
+# status line has it whole
+tui_keys g
+typed "行政许可"
+tui_keys Enter
+typed "12345678901234"
+tui_expect "the status line shows all of it" "Typing 12345678901234 = 12345678901234, into 行政许可"
+expect_eq "the cell shows its end, not a cut-off start" \
+	"$(tui_line "行政许可" | grep -c '8901234')" 1
+expect_eq "the terminal's cursor is on, in the cell's row" \
+	"$(tm display -p -t nb '#{cursor_flag} #{cursor_y}')" "1 $(grep -n '^行政许可' "$T/screen" | cut -d: -f1 | awk '{print $1 - 1}')"
+tui_keys Escape
+
 # counts: full-width digits, and thousands with the full-width comma
 tui_keys g
 typed "行政处罚"

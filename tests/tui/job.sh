@@ -48,6 +48,7 @@ tui_expect "表二" "第二十条第（一）项 › 规章 x 本年新制作数
 tui_keys F3
 tui_expect "F3 lists the problems" "Problems: 0 errors, 1 warning"
 tui_expect "with table, row and column" "warning 表二 主动公开 › 第二十条第（一）项 › 规范性文件: 本年新制作了文件"
+tui_expect "the selected one whole below the list, where the list cuts it" "规范性文件应当公开，请核实"
 tui_keys Enter
 tui_expect "Enter goes to the cell; the status line says what is wrong first" \
 	"本年新制作了文件但新公开数量为0：规范性文件应当公开，请核实  规范性文件 x 本年"
