@@ -183,24 +183,32 @@ static char *engine_sides(const struct engine *e, const struct finst *in)
 	const char *rn = names[1] ? names[1] : zh ? "右边" : "right";
 	char *ls = value_str(&l), *rs = value_str(&r), *ds = value_str(&d), *s;
 	if (x->b->op == EX_NUM) /* against a fixed number: the one side says it */
-		s = zh ? xasprintf("（%s = %s）", ln, ls) : xasprintf(" (%s = %s)", ln, ls);
+		s = xasprintf("%s = %s", ln, ls);
 	else
-		s = zh ? xasprintf("（%s = %s，%s = %s，差 %s）", ln, ls, rn, rs, ds)
-		       : xasprintf(" (%s = %s, %s = %s, difference %s)", ln, ls, rn, rs, ds);
+		s = zh ? xasprintf("%s = %s，%s = %s，差 %s", ln, ls, rn, rs, ds)
+		       : xasprintf("%s = %s, %s = %s, difference %s", ln, ls, rn, rs, ds);
 	free(ls);
 	free(rs);
 	free(ds);
 	return s;
 }
 
-/* The message of a failing check instance, with its numbers. */
-static char *engine_inst_message(const struct engine *e, int i)
+/* The message of a failing check instance with its numbers: after it, in
+ * brackets, for a list; before it (numbers_first), for a status line
+ * whose end is cut at 80 columns. */
+static char *engine_inst_message(const struct engine *e, int i, int numbers_first)
 {
 	const struct finst *in = &e->f->insts[i];
 	if (e->status[i] == EXPR_OVERFLOW)
 		return xasprintf("%s (a number is too large to check)", in->check->message);
-	char *sides = engine_sides(e, in);
-	char *s = xasprintf("%s%s", in->check->message, sides ? sides : "");
+	char *sides = engine_sides(e, in), *s;
+	int zh = strncmp(e->f->language, "zh", 2) == 0;
+	if (sides == NULL)
+		s = xstrdup(in->check->message);
+	else if (numbers_first)
+		s = xasprintf(zh ? "%s：%s" : "%s: %s", sides, in->check->message);
+	else
+		s = xasprintf(zh ? "%s（%s）" : "%s (%s)", in->check->message, sides);
 	free(sides);
 	return s;
 }
@@ -249,7 +257,7 @@ int engine_problems(const struct engine *e, struct problem **out)
 		const struct report_ack *ack =
 		    report_ack_find(e->r, in->check, in->block, in->r, in->c);
 		p->acknowledged = ack && e->status[i] == EXPR_FALSE ? ack->reason : NULL;
-		p->message = engine_inst_message(e, i);
+		p->message = engine_inst_message(e, i, 0);
 	}
 	return n;
 }
@@ -296,7 +304,7 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 	for (int k = f->chk_start[cell]; k < f->chk_start[cell + 1] && n < max; k++) {
 		int in = f->chk_insts[k];
 		if (e->status[in] == EXPR_FALSE || e->status[in] == EXPR_OVERFLOW)
-			msgs[n++] = engine_inst_message(e, in);
+			msgs[n++] = engine_inst_message(e, in, 1);
 	}
 	return n;
 }

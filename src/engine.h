@@ -48,8 +48,8 @@ void engine_problems_free(struct problem *p, int n);
 #define ENGINE_CELL_ACKNOWLEDGED 4 /* in failing warnings, all acknowledged */
 int engine_cell_flags(const struct engine *e, int cell);
 /* The messages of the failing checks that read this cell (and of a stale or
- * overflowed total), with their numbers, at most max of them, each to be
- * freed; returns how many. */
+ * overflowed total), a comparison's numbers first, at most max of them,
+ * each to be freed; returns how many. */
 int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max);
 
 #endif

@@ -240,8 +240,8 @@ static void app_draw(struct app *a)
 		refresh();
 		return;
 	}
-	curs_set(0);
 	if (a->help || a->view != VIEW_NONE) {
+		curs_set(0);
 		if (a->help)
 			help_draw(a);
 		else if (a->view == VIEW_PROBLEMS)
@@ -279,8 +279,9 @@ static void app_draw(struct app *a)
 			move(a->cursor_y, a->cursor_x);
 		else
 			move(cy, cx);
-		curs_set(1);
 	}
+	/* once a frame: shown only where text is typed */
+	curs_set(a->ed.active ? 1 : 0);
 	if (a->mode == MODE_SAVEAS)
 		session_draw(a); /* over the status and hint lines */
 	refresh();

@@ -58,44 +58,62 @@ static void sheet_same_row(int cell, void *arg)
 }
 
 static char *sheet_where(const struct app *a, int cell);
+static void sheet_status_where(const struct app *a, const struct fblock *b, const struct gview *v,
+			       int cell, const struct fcell *fc, int cols);
 
-/* While typing: what was typed, the value it will be, and where it goes. */
-static void sheet_status_typing(const struct app *a, int cell)
+/* While typing: what was typed and the value it will be (NULL when not
+ * typing). */
+static char *sheet_typing(const struct app *a, int cell)
 {
+	if (!a->ed.active)
+		return NULL;
 	struct value v;
 	const char *why;
 	char bad[16];
-	char *where = sheet_where(a, cell), *line;
+	char *line;
 	if (value_input(a->ed.buf, &a->f->cells[cell].type, &v, &why, bad) == 0) {
 		char *val = value_str(&v);
-		line = xasprintf(_("Typing %s = %s, into %s"), a->ed.buf, *val ? val : _("blank"),
-				 where);
+		line = xasprintf(_("Typing %s = %s"), a->ed.buf, *val ? val : _("blank"));
 		free(val);
 		value_clear(&v);
 	} else {
-		line = xasprintf(_("Typing %s (not a value yet: %s%s%s), into %s"), a->ed.buf,
-				 *bad ? bad : "", *bad ? " " : "", _(why), where);
+		line = xasprintf(_("Typing %s (not a value yet: %s%s%s)"), a->ed.buf,
+				 *bad ? bad : "", *bad ? " " : "", _(why));
 	}
-	attron(A_BOLD);
-	grid_text(a, line, a->cols, ALIGN_LEFT);
-	attrset(A_NORMAL);
-	free(line);
-	free(where);
+	return line;
 }
 
 /* The status line of a table page: what is wrong with the cell first (the
  * part that matters when the line is cut), then where the cursor is and
- * what the cell is or adds up. */
+ * what the cell is or adds up; while typing, what was typed and the value
+ * it will be at the right (the rest of the line stays as it was: a key
+ * redraws little). */
 void sheet_status(const struct app *a)
 {
 	const struct fblock *b = grid_block(a);
 	const struct gview *v = &a->views[a->table];
 	int cell = grid_cell(a);
 	const struct fcell *fc = &a->f->cells[cell];
-	if (a->ed.active) {
-		sheet_status_typing(a, cell);
-		return;
+	char *typing = sheet_typing(a, cell);
+	int tw = typing ? width_str_amb(typing, a->amb) + 2 : 0;
+	if (tw > a->cols - 12) /* what is typed matters most; the place keeps a start */
+		tw = a->cols - 12 > 0 ? a->cols - 12 : 0;
+	int cols = a->cols - tw; /* what the rest may take */
+	sheet_status_where(a, b, v, cell, fc, cols);
+	if (typing != NULL) {
+		int x = getcurx(stdscr);
+		grid_text(a, "", cols - x, ALIGN_LEFT);
+		attron(A_BOLD);
+		grid_text(a, typing, a->cols - cols, ALIGN_RIGHT);
+		attrset(A_NORMAL);
+		free(typing);
 	}
+}
+
+/* The problems and the place of the cell, in cols columns. */
+static void sheet_status_where(const struct app *a, const struct fblock *b, const struct gview *v,
+			       int cell, const struct fcell *fc, int cols)
+{
 	struct buf s;
 	buf_init(&s);
 	char *msgs[8];
@@ -108,16 +126,16 @@ void sheet_status(const struct app *a)
 		buf_puts(&s, "  ");
 		int used = width_str_amb(s.data, a->amb);
 		attron(A_BOLD);
-		grid_text(a, s.data, used < a->cols ? used : a->cols, ALIGN_LEFT);
+		grid_text(a, s.data, used < cols ? used : cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
-		if (used >= a->cols) {
+		if (used >= cols) {
 			buf_free(&s);
 			return;
 		}
 		/* after a problem, the cell by its own labels: the whole path
 		 * would not fit at 80 columns */
 		char *where = sheet_where(a, cell);
-		grid_text(a, where, a->cols - getcurx(stdscr), ALIGN_LEFT);
+		grid_text(a, where, cols - getcurx(stdscr), ALIGN_LEFT);
 		free(where);
 		buf_free(&s);
 		return;
@@ -138,7 +156,7 @@ void sheet_status(const struct app *a)
 		expr_cells(fc->formula, sheet_sum_cell, &S);
 	}
 	int x = getcurx(stdscr);
-	grid_text(a, s.data, a->cols - x, ALIGN_LEFT);
+	grid_text(a, s.data, cols - x, ALIGN_LEFT);
 	buf_free(&s);
 }
 
