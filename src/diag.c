@@ -1,5 +1,6 @@
 /* Diagnostics list. */
 #include "diag.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #include <stdarg.h>
@@ -37,10 +38,13 @@ void diags_add(struct diags *d, enum diag_severity sev, const char *file, int li
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	g->message = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	char *raw = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 	va_start(ap, fmt);
-	vsnprintf(g->message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
+	/* whatever a message quotes reaches a terminal escaped, and not 7 MB */
+	g->message = text_quote(raw, DIAG_MAX_CHARS);
+	free(raw);
 }
 
 void diags_print(const struct diags *d, FILE *fp)

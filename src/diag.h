@@ -20,6 +20,9 @@ struct diags {
 	size_t cap;
 };
 
+/* A message is cut after this many characters; controls in it are escaped. */
+#define DIAG_MAX_CHARS 1000
+
 void diags_init(struct diags *d);
 void diags_free(struct diags *d);
 void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line, int column,

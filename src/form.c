@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "expr.h"
 #include "resolve.h"
+#include "text.h"
 #include "xmalloc.h"
 #include "yamlio.h"
 
@@ -62,6 +63,11 @@ static int form_str(struct form_loader *L, const struct ynode *map, const char *
 	if (v->kind != Y_SCALAR)
 		return form_err(L, v, "'%s' must be a single value, not a %s", key,
 				ynode_kind_name(v));
+	/* every value of a form is one line a person reads */
+	size_t bad;
+	const char *why;
+	if (text_check(v->str, TEXT_LINE, &bad, &why) < 0)
+		return form_err(L, v, "'%s' %s", key, why);
 	*out = v->str;
 	return 0;
 }

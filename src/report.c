@@ -1,6 +1,7 @@
 /* Report files: load with every value checked against its cell's type,
  * save deterministically through libyaml's emitter. */
 #include "report.h"
+#include "text.h"
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
@@ -73,11 +74,11 @@ const char *report_header_problem(const struct report *r, int field, const char 
 	if (text == NULL || *text == '\0')
 		return NULL;
 	switch (r->form->header[field].type) {
-	case HF_TEXT:
-		for (const char *p = text; *p; p++)
-			if ((unsigned char)*p < 0x20)
-				return "must be one line of text";
-		return NULL;
+	case HF_TEXT: {
+		size_t bad;
+		const char *why;
+		return text_check(text, TEXT_LINE, &bad, &why) < 0 ? why : NULL;
+	}
 	case HF_YEAR:
 		if (strlen(text) != 4 || !report_digits(text, 4) || text[0] == '0')
 			return "is not a year (four digits, such as 2021)";
@@ -370,6 +371,10 @@ static int report_ack_load(struct report_loader *L, const struct ynode *m)
 		row = rn ? rn->leaf : -1;
 		col = cn ? cn->leaf : -1;
 	}
+	size_t bad;
+	const char *why;
+	if (text_check(v[5], TEXT_LINE, &bad, &why) < 0)
+		return report_err(L, ymap_get(m, "reason"), "the reason %s%s", why, "");
 	report_acknowledge(L->r, check, b, row, col, v[5]);
 	struct report_ack *a = &L->r->acks[L->r->nacks - 1];
 	a->line = m->line;

@@ -2,6 +2,7 @@
 #include "yamlio.h"
 #include "buf.h"
 #include "diag.h"
+#include "text.h"
 #include "width.h"
 #include "xmalloc.h"
 
@@ -174,6 +175,17 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 		memcpy(n->str, ev->data.scalar.value, n->len);
 		n->str[n->len] = '\0';
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		/* no value of any file may carry a control or a bidirectional
+		 * override ("\e" and "\u202e" in quotes make them): text is data */
+		size_t bad;
+		const char *why;
+		if (text_check(n->str, TEXT_PROSE, &bad, &why) < 0) {
+			char *q = text_quote(n->str, 60);
+			diags_add(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1,
+				  "value %s: '%s'", why, q);
+			free(q);
+			return NULL;
+		}
 		return n;
 	}
 	case YAML_SEQUENCE_START_EVENT:

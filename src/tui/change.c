@@ -8,6 +8,7 @@
 #include "form.h"
 #include "recover.h"
 #include "report.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #include <stdlib.h>
@@ -100,6 +101,15 @@ void change_header(struct app *a, int field, const char *text)
 
 void change_prose(struct app *a, int prose, const char *text)
 {
+	size_t bad;
+	const char *why;
+	if (text != NULL && text_check(text, TEXT_PROSE, &bad, &why) < 0) {
+		/* what the editor left is data, never control: refused whole */
+		char *q = text_quote(text + bad, 12);
+		app_message(a, 1, _("The text was not taken: it %s (at '%s')"), _(why), q);
+		free(q);
+		return;
+	}
 	char *before = a->r->prose[prose] ? xstrdup(a->r->prose[prose]) : NULL;
 	report_set_prose(a->r, prose, text); /* normalised, to compare */
 	char *after = a->r->prose[prose] ? xstrdup(a->r->prose[prose]) : NULL;

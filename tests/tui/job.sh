@@ -144,4 +144,17 @@ expect_absent "and was not run" "$T/pwned"
 expect_absent "not even in backquotes" "$T/pwned2"
 tui_keys F10
 tui_exited "quit" 0
+
+# an editor that leaves an escape in the text: refused whole, shown escaped
+printf '#!/bin/sh\nprintf "\\033]0;pwned\\007\\n" >>"$1"\n' >"$T/ed2.sh"
+chmod +x "$T/ed2.sh"
+cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/p.yaml"
+tui_start 80 24 "$T/p.yaml" LANGUAGE=en EDITOR="$T/ed2.sh"
+tui_keys '[' '[' '[' ']' ']'
+tui_expect "on 一、总体情况" "一、总体情况"
+tui_keys e
+tui_expect "an escape from the editor is refused, escaped" "The text was not taken: it holds a control character (at '\\x1B]0;pwned"
+tui_expect_not "nothing changed" "p.yaml [+]"
+tui_keys F10
+tui_exited "quit" 0
 finish
