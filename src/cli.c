@@ -280,13 +280,14 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 				    ? xasprintf("%s (%s)", p[i].message, p[i].acknowledged)
 				    : xstrdup(p[i].message);
 		if (as_csv) {
-			csv_field(out, path, 0);
-			csv_field(out, sev, 0);
-			csv_field(out, cli_problem_id(&p[i]), 0);
-			csv_field(out, w.table, 0);
-			csv_field(out, w.row, 0);
-			csv_field(out, w.col, 0);
-			csv_field(out, message, 1);
+			int guard = as_csv == 1; /* 2: --raw */
+			csv_field(out, path, 0, guard);
+			csv_field(out, sev, 0, guard);
+			csv_field(out, cli_problem_id(&p[i]), 0, guard);
+			csv_field(out, w.table, 0, guard);
+			csv_field(out, w.row, 0, guard);
+			csv_field(out, w.col, 0, guard);
+			csv_field(out, message, 1, guard);
 		} else {
 			int cell = p[i].cell;
 			if (cell >= 0 && r->line[cell] > 0)
@@ -312,15 +313,21 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 
 int cli_check(int argc, char **argv)
 {
-	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'}, {NULL, 0, NULL, 0}};
-	int as_csv = 0, c;
+	static const struct option opts[] = {
+	    {"csv", no_argument, NULL, 'c'}, {"raw", no_argument, NULL, 'r'}, {NULL, 0, NULL, 0}};
+	int as_csv = 0, raw = 0, c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'c')
+		if (c == 'c')
+			as_csv = 1;
+		else if (c == 'r')
+			raw = 1;
+		else
 			return cli_bad_usage("check", "unknown option");
-		as_csv = 1;
 	}
 	if (optind >= argc)
-		return cli_bad_usage("check", "usage: nianbao check [--csv] FILE...");
+		return cli_bad_usage("check", "usage: nianbao check [--csv [--raw]] FILE...");
+	if (as_csv && raw)
+		as_csv = 2; /* for machines: nothing guarded against spreadsheets */
 	struct buf out;
 	buf_init(&out);
 	if (as_csv)
@@ -461,25 +468,28 @@ int cli_export(int argc, char **argv)
 {
 	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
 					     {"output", required_argument, NULL, 'o'},
+					     {"raw", no_argument, NULL, 'r'},
 					     {NULL, 0, NULL, 0}};
 	const char *out = NULL;
-	int as_csv = 0, c;
+	int as_csv = 0, guard = 1, c;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		if (c == 'c')
 			as_csv = 1;
 		else if (c == 'o')
 			out = optarg;
+		else if (c == 'r')
+			guard = 0;
 		else
 			return cli_bad_usage("export", "unknown option");
 	}
 	if (!as_csv || optind != argc - 1)
-		return cli_bad_usage("export", "usage: nianbao export --csv FILE [-o OUT]");
+		return cli_bad_usage("export", "usage: nianbao export --csv FILE [-o OUT] [--raw]");
 	struct engine *e = cli_open(argv[optind]);
 	if (e == NULL)
 		return CLI_UNUSABLE;
 	struct buf text;
 	buf_init(&text);
-	csv_export(e, &text);
+	csv_export(e, &text, guard);
 	int rc = cli_emit(out, &text);
 	buf_free(&text);
 	cli_close(e);

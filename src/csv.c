@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "form.h"
 #include "report.h"
+#include "text.h"
 #include "value.h"
 #include "width.h"
 #include "xmalloc.h"
@@ -14,8 +15,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-void csv_field(struct buf *out, const char *s, int last)
+/* Characters of a field a message quotes at the most. */
+#define CSV_QUOTE_MAX 40
+
+/* A text a spreadsheet would read as a formula (=, +, -, @, or a TAB or CR
+ * first): Excel and WPS run =HYPERLINK(...) and the like on opening. */
+static int csv_formula_like(const char *s)
 {
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+void csv_field(struct buf *out, const char *s, int last, int guard)
+{
+	char *guarded = NULL;
+	if (guard && csv_formula_like(s))
+		s = guarded = xasprintf("'%s", s); /* the usual mark of text */
 	if (strpbrk(s, ",\"\r\n") != NULL || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '))) {
 		buf_putc(out, '"');
 		for (const char *p = s; *p; p++) {
@@ -28,6 +42,7 @@ void csv_field(struct buf *out, const char *s, int last)
 		buf_puts(out, s);
 	}
 	buf_puts(out, last ? "\r\n" : ",");
+	free(guarded);
 }
 
 /* The three labels that name a cell in CSV. */
@@ -37,7 +52,7 @@ static void csv_key(const struct fblock *b, int r, int c, char **row, char **col
 	*col = form_col_path(b, c, CSV_SEP);
 }
 
-void csv_export(const struct engine *e, struct buf *out)
+void csv_export(const struct engine *e, struct buf *out, int guard)
 {
 	const struct report *r = engine_report(e);
 	const struct form *f = r->form;
@@ -48,10 +63,12 @@ void csv_export(const struct engine *e, struct buf *out)
 			for (int c = 0; c < b->ncols; c++) {
 				char *row, *col, *val = value_str(&r->vals[form_cell(b, rr, c)]);
 				csv_key(b, rr, c, &row, &col);
-				csv_field(out, b->table->title, 0);
-				csv_field(out, row, 0);
-				csv_field(out, col, 0);
-				csv_field(out, val, 1);
+				/* a number is a number; labels and text are guarded */
+				int text = r->vals[form_cell(b, rr, c)].kind == VAL_TEXT;
+				csv_field(out, b->table->title, 0, guard);
+				csv_field(out, row, 0, guard);
+				csv_field(out, col, 0, guard);
+				csv_field(out, val, 1, guard && text);
 				free(row);
 				free(col);
 				free(val);
@@ -204,6 +221,10 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 			csv_record_clear(&rec);
 			continue; /* an empty line */
 		}
+		/* what export guarded against spreadsheets reads back as it was */
+		for (int k = 0; k < rec.n; k++)
+			if (rec.field[k][0] == '\'' && csv_formula_like(rec.field[k] + 1))
+				memmove(rec.field[k], rec.field[k] + 1, strlen(rec.field[k]));
 		char nbuf[16];
 		snprintf(nbuf, sizeof nbuf, "%d", rec.n);
 		if (rec.n != 4) {
@@ -212,11 +233,16 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 		} else {
 			int cell = csv_find(I, &rec);
 			if (cell < 0) {
-				char *where = xasprintf("%s / %s / %s", rec.field[0], rec.field[1],
-							rec.field[2]);
+				/* a field quoted in a message: short and escaped */
+				char *q[3];
+				for (int k = 0; k < 3; k++)
+					q[k] = text_quote(rec.field[k], CSV_QUOTE_MAX);
+				char *where = xasprintf("%s / %s / %s", q[0], q[1], q[2]);
 				result = csv_fail(I, rec.line, 1, "no cell '%s' in form %s", where,
 						  I->f->id);
 				free(where);
+				for (int k = 0; k < 3; k++)
+					free(q[k]);
 			} else if (seen[cell]) {
 				result =
 				    csv_fail(I, rec.line, 1, "the cell '%s / %s' is given twice",
@@ -228,16 +254,16 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 				const char *why;
 				char bad[16];
 				if (value_input(rec.field[3], &fc->type, &v, &why, bad) < 0) {
+					char *q = text_quote(rec.field[3], CSV_QUOTE_MAX);
 					if (*bad)
 						diags_add(I->d, DIAG_ERROR, I->path, rec.line,
-							  rec.col[3], "'%s' (%s / %s): '%s' %s",
-							  rec.field[3], rec.field[1], rec.field[2],
-							  bad, why);
+							  rec.col[3], "'%s' (%s / %s): '%s' %s", q,
+							  rec.field[1], rec.field[2], bad, why);
 					else
 						diags_add(I->d, DIAG_ERROR, I->path, rec.line,
-							  rec.col[3], "'%s' (%s / %s) %s",
-							  rec.field[3], rec.field[1], rec.field[2],
-							  why);
+							  rec.col[3], "'%s' (%s / %s) %s", q,
+							  rec.field[1], rec.field[2], why);
+					free(q);
 					result = -1;
 				} else if (fc->formula != NULL) {
 					if (v.kind != VAL_BLANK) {
@@ -279,14 +305,22 @@ struct report *csv_import_string(const char *path, const char *text, size_t len,
 				 const struct form *f, struct diags *d)
 {
 	size_t bad;
-	if (!width_valid(text, len, &bad)) {
+	const char *nul = memchr(text, '\0', len);
+	int valid = width_valid(text, len, &bad);
+	if (!valid || nul != NULL) {
+		/* a NUL would cut a field short without a word: refused, as the
+		 * YAML loader refuses it */
+		if (nul != NULL && (valid || (size_t)(nul - text) < bad))
+			bad = (size_t)(nul - text), valid = 1;
 		int line = 1;
 		size_t start = 0;
 		for (size_t i = 0; i < bad; i++)
 			if (text[i] == '\n')
 				line++, start = i + 1;
 		diags_add(d, DIAG_ERROR, path, line, width_chars(text + start, bad - start) + 1,
-			  "invalid UTF-8 (save the CSV as UTF-8)");
+			  "%s",
+			  valid ? "a NUL character (the file is not text)"
+				: "invalid UTF-8 (save the CSV as UTF-8)");
 		return NULL;
 	}
 	struct csv_import I = {.path = path, .d = d, .f = f};

@@ -13,9 +13,13 @@ struct report;
 
 #define CSV_SEP " / "
 
-/* Appends one field, quoted when it needs to be. */
-void csv_field(struct buf *out, const char *s, int last);
-void csv_export(const struct engine *e, struct buf *out);
+/* Appends one field, quoted when it needs to be; with guard, a text that
+ * a spreadsheet would take for a formula (= + - @ TAB CR first) gets the
+ * leading ' that marks text, which import removes again. */
+void csv_field(struct buf *out, const char *s, int last, int guard);
+/* Every cell; guard as for csv_field, on labels and text values (numbers,
+ * -3 included, are written as they are). */
+void csv_export(const struct engine *e, struct buf *out, int guard);
 /* Reads a CSV into a new report of form f. Unknown labels, bad values,
  * repeated cells and values given for computed cells that differ from the
  * computed ones are errors naming the CSV line; NULL after them. */

@@ -44,8 +44,25 @@ void formpath_free_dirs(char **dirs, int n)
 	free(dirs);
 }
 
+int formpath_id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	if (n == 0 || n > 64)
+		return 0;
+	for (const char *p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return 0;
+	return 1;
+}
+
 struct form *formpath_load(const char *id, struct diags *d)
 {
+	/* an id, never a path: nothing else reaches the file system */
+	if (!formpath_id_ok(id)) {
+		diags_add(d, DIAG_ERROR, NULL, 0, 0,
+			  "form id '%s' may hold only a-z, 0-9 and - (at most 64)", id);
+		return NULL;
+	}
 	char **dirs;
 	int n = formpath_dirs(&dirs);
 	struct form *f = NULL;

@@ -12,6 +12,8 @@ int formpath_dirs(char ***dirs);
 void formpath_free_dirs(char **dirs, int n);
 /* Loads the form with this id; NULL after a diagnostic. */
 struct form *formpath_load(const char *id, struct diags *d);
+/* 1 when id is a form id: [a-z0-9-]{1,64}, so never a path. */
+int formpath_id_ok(const char *id);
 /* Forms loaded once for many reports (nianbao check over thousands). */
 struct formpath_cache {
 	struct form **forms;

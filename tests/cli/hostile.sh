@@ -66,6 +66,72 @@ expect_rc "a CSV label with an escape is refused" 2
 expect_has "and quoted escaped" "$T/err" "规\\x1B]0;x\\x07章"
 clean "the CSV's message holds no raw control" "$T/err"
 
+# CSV for spreadsheets: a text a spreadsheet would run as a formula gets the
+# leading ' of text; numbers (-3 too) stay numbers; import reads it back
+mkdir -p "$T/tf"
+cat >"$T/tf/t-text.yaml" <<'YAML'
+id: t-text
+version: 1
+title: 文本格
+language: zh_CN
+header:
+  - {id: organ, label: 机关名称, type: text}
+parts:
+  - table: t
+    title: 表
+    columns:
+      - {id: note, label: 说明, type: text}
+      - {id: change, label: 增减, type: integer}
+    rows:
+      - {id: a, label: 甲}
+YAML
+cat >"$T/t.yaml" <<'YAML'
+form: t-text
+form-version: 1
+header:
+  organ: 某机关
+tables:
+  t:
+    a:
+      note: =HYPERLINK("http://x","点击")
+      change: -3
+YAML
+run env NIANBAO_FORMS="$T/tf" "$NIANBAO" export --csv "$T/t.yaml"
+expect_rc "export of a formula-like text" 0
+expect_has "it is written as text" "$T/out" "表,甲,说明,\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\""
+expect_has "a negative number stays a number" "$T/out" "表,甲,增减,-3"
+cp "$T/out" "$T/t.csv"
+run env NIANBAO_FORMS="$T/tf" "$NIANBAO" import --csv "$T/t.csv" --form t-text -o "$T/t2.yaml"
+expect_rc "import of it" 0
+expect_has "reads the text back as it was" "$T/t2.yaml" "note: =HYPERLINK"
+run env NIANBAO_FORMS="$T/tf" "$NIANBAO" export --csv --raw "$T/t.yaml"
+expect_has "--raw writes it as it is, for machines" "$T/out" "表,甲,说明,\"=HYPERLINK("
+
+# form: is an id, never a path
+mkdir -p "$T/x"
+cp "$SRCDIR/forms/gov-info-2021.yaml" "$T/x/leak.yaml"
+sed 's|^form: .*$|form: ../../../..'"$T"'/x/leak|' "$sample" >"$T/p.yaml"
+run "$NIANBAO" check "$T/p.yaml"
+expect_rc "a path as a form id is refused" 2
+expect_has "before any file is opened, at its place" "$T/err" \
+	"p.yaml:1:7: error: form id '../../../..$T/x/leak' may hold only a-z, 0-9 and - (at most 64)"
+run "$NIANBAO" new --form ../x -o "$T/q.yaml"
+expect_rc "new --form with a path" 2
+expect_absent "writes nothing" "$T/q.yaml"
+
+# a NUL in a CSV is refused where it is, not cut short silently
+"$NIANBAO" export --csv "$sample" | sed '3s/,0\r$/,5\x00 9\r/' >"$T/nul.csv"
+run "$NIANBAO" import --csv "$T/nul.csv" --form gov-info-2019-tongzhou -o "$T/nul.yaml"
+expect_rc "a NUL in a CSV" 2
+expect_has "named at its line and column" "$T/err" "nul.csv:3:38: error: a NUL character (the file is not text)"
+expect_absent "nothing written" "$T/nul.yaml"
+# a 7 MB field: the message quotes a short excerpt
+{ printf 'table,row,column,value\r\n二、主动公开政府信息情况,第二十条第（一）项 / 规章,本年新制作数量,'
+  head -c 7000000 /dev/zero | tr '\0' 9; printf '\r\n'; } >"$T/big.csv"
+run "$NIANBAO" import --csv "$T/big.csv" --form gov-info-2019-tongzhou -o "$T/big.yaml"
+expect_rc "a 7 MB value" 2
+expect_eq "its message is short" "$(wc -c <"$T/err" | awk '{print ($1 < 300)}')" 1
+
 # what the sample prints and checks is clean too
 "$NIANBAO" render --page-lines 60 --footer "$sample" >"$T/r.txt"
 clean "render's output: no control but TAB, LF, FF" "$T/r.txt"

@@ -54,7 +54,7 @@ static void fuzz_exercise(struct report *r)
 	out.len = 0;
 	report_to_yaml(r, &out);
 	out.len = 0;
-	csv_export(e, &out);
+	csv_export(e, &out, 1);
 	buf_free(&out);
 	diags_free(&d);
 	engine_free(e);
