@@ -9,14 +9,39 @@
 #include <string.h>
 #include <wchar.h>
 
+/* The locale the environment asks for (LC_ALL, else LC_CTYPE, else LANG). */
+static const char *width_env_locale(void)
+{
+	const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *v = getenv(names[i]);
+		if (v != NULL && *v)
+			return v;
+	}
+	return "";
+}
+
 int width_init_locale(void)
 {
-	setlocale(LC_ALL, "");
+	int found = setlocale(LC_ALL, "") != NULL;
 	const char *cs = nl_langinfo(CODESET);
 	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
 		return 1;
 	setlocale(LC_CTYPE, "C.UTF-8");
+	/* asked for a UTF-8 locale this machine lacks (zh_CN.UTF-8 sent over
+	 * SSH to a server without it): the terminal is UTF-8 all the same */
+	const char *want = width_env_locale();
+	if (!found && (strstr(want, "UTF-8") || strstr(want, "utf8") || strstr(want, "UTF8") ||
+		       strstr(want, "utf-8"))) {
+		setlocale(LC_MESSAGES, "C.UTF-8");
+		return 1;
+	}
 	return 0;
+}
+
+const char *width_language(void)
+{
+	return width_env_locale();
 }
 
 int width_decode(const char *s, size_t n, uint32_t *cp)

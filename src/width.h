@@ -12,6 +12,9 @@ enum width_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
 /* Makes wcwidth() answer for UTF-8 whatever the user's locale: returns 1 if
  * the user's own locale was UTF-8, 0 if C.UTF-8 had to stand in. */
 int width_init_locale(void);
+/* The locale the environment names (LC_ALL, LC_CTYPE or LANG), installed
+ * or not: zh_CN.UTF-8 asks for a Chinese interface. */
+const char *width_language(void);
 
 /* Decodes one character; returns its length in bytes, or -1 when the bytes
  * at s are not valid UTF-8 (overlong, surrogate, truncated, > U+10FFFF). */

@@ -632,6 +632,11 @@ int app_words(char *command, char **argv, int max)
 
 void app_language(void)
 {
+	/* a Chinese locale this machine lacks still asks for Chinese */
+	const char *lang = getenv("LANGUAGE"), *msgs = setlocale(LC_MESSAGES, NULL);
+	if ((lang == NULL || *lang == '\0') && msgs && strcmp(msgs, "C.UTF-8") == 0 &&
+	    strncmp(width_language(), "zh", 2) == 0)
+		setenv("LANGUAGE", "zh_CN", 1);
 	const char *dir = getenv("NIANBAO_LOCALEDIR");
 	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
@@ -644,7 +649,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 		fprintf(stderr,
 			"nianbao: the terminal's locale (%s) is not UTF-8; set LANG to a "
 			"UTF-8 locale such as zh_CN.UTF-8 or C.UTF-8\n",
-			setlocale(LC_CTYPE, NULL));
+			*width_language() ? width_language() : "C");
 		return 2;
 	}
 	app_language();
