@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define RECOVER_MAGIC "nianbao-recovery 1\n"
@@ -27,7 +28,9 @@ char *recover_path(const char *path)
 int recover_exists(const char *path)
 {
 	char *rp = recover_path(path);
-	int yes = access(rp, F_OK) == 0;
+	struct stat st;
+	/* only a journal that is a file of ours is read (not a planted link) */
+	int yes = lstat(rp, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid();
 	free(rp);
 	return yes;
 }
@@ -43,8 +46,15 @@ void recover_remove(const char *path)
 static int recover_append(const char *path, struct buf *line, struct diags *d)
 {
 	char *rp = recover_path(path);
-	int fd = open(rp, O_WRONLY | O_APPEND | O_CREAT, 0600);
+	/* never through a link planted in a shared folder, only a file of ours */
+	int fd = open(rp, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 	int rc = 0;
+	struct stat st;
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid())) {
+		close(fd);
+		fd = -1;
+		errno = EPERM;
+	}
 	if (fd < 0) {
 		rc = -1;
 	} else {
@@ -59,7 +69,10 @@ static int recover_append(const char *path, struct buf *line, struct diags *d)
 		close(fd);
 	}
 	if (rc < 0)
-		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s", strerror(errno));
+		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s",
+			  errno == ELOOP   ? "it is a symbolic link, not a file of nianbao's"
+			  : errno == EPERM ? "it is not a file of yours"
+					   : strerror(errno));
 	free(rp);
 	return rc;
 }

@@ -51,9 +51,32 @@ static int savefile_fail(struct diags *d, const char *path, const char *what, in
 	return -1;
 }
 
-/* Writes data to a new temporary file beside path; its name in *tmp. */
-static int savefile_temp(const char *path, const char *data, size_t len, char **tmp,
-			 struct diags *d)
+/* The mode and group a file saved at path gets: those of the file there
+ * now (a 0600 or 0640 report stays so), else what the umask gives. */
+struct savefile_mode {
+	mode_t mode;
+	gid_t gid; /* (gid_t)-1: the folder's */
+};
+
+static struct savefile_mode savefile_mode_of(const char *path)
+{
+	struct stat st;
+	struct savefile_mode m = {0, (gid_t)-1};
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		m.mode = st.st_mode & 07777;
+		m.gid = st.st_gid;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		m.mode = 0666 & ~mask;
+	}
+	return m;
+}
+
+/* Writes data to a new temporary file beside path (0600 while it is
+ * written, given mode m once whole); its name in *tmp. */
+static int savefile_temp(const char *path, const char *data, size_t len,
+			 const struct savefile_mode *m, char **tmp, struct diags *d)
 {
 	*tmp = savefile_hidden(path, ".XXXXXX");
 	int fd = savefile_fault("open") ? -1 : mkstemp(*tmp);
@@ -63,13 +86,8 @@ static int savefile_temp(const char *path, const char *data, size_t len, char **
 		*tmp = NULL;
 		return savefile_fail(d, path, "creating a temporary file", err);
 	}
-	/* mkstemp makes 0600; a saved report gets the mode the umask gives */
-	mode_t mask = umask(0);
-	umask(mask);
 	const char *what = NULL;
 	int err = 0;
-	if (fchmod(fd, 0666 & ~mask) < 0)
-		what = "setting its mode", err = errno;
 	for (size_t off = 0; what == NULL && off < len;) {
 		ssize_t w = savefile_fault("write") ? -1 : write(fd, data + off, len - off);
 		if (w < 0 && errno == EINTR)
@@ -81,6 +99,11 @@ static int savefile_temp(const char *path, const char *data, size_t len, char **
 	}
 	if (what == NULL && (savefile_fault("fsync") || fsync(fd) < 0))
 		what = "syncing", err = errno;
+	/* the group where allowed (a member may give a file to its group) */
+	if (what == NULL && m->gid != (gid_t)-1 && fchown(fd, (uid_t)-1, m->gid) < 0)
+		(void)0;
+	if (what == NULL && fchmod(fd, m->mode) < 0)
+		what = "setting its mode", err = errno;
 	if (savefile_fault("close")) {
 		close(fd);
 		if (what == NULL)
@@ -116,10 +139,11 @@ static void savefile_sync_dir(const char *path)
 	free(dir);
 }
 
-int savefile_write(const char *path, const char *data, size_t len, struct diags *d)
+static int savefile_write_mode(const char *path, const char *data, size_t len,
+			       const struct savefile_mode *m, struct diags *d)
 {
 	char *tmp;
-	if (savefile_temp(path, data, len, &tmp, d) < 0)
+	if (savefile_temp(path, data, len, m, &tmp, d) < 0)
 		return -1;
 	if (savefile_rename(tmp, path) < 0) {
 		int err = errno;
@@ -130,6 +154,12 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 	free(tmp);
 	savefile_sync_dir(path);
 	return 0;
+}
+
+int savefile_write(const char *path, const char *data, size_t len, struct diags *d)
+{
+	struct savefile_mode m = savefile_mode_of(path);
+	return savefile_write_mode(path, data, len, &m, d);
 }
 
 uint64_t savefile_hash(const char *s, size_t n)
@@ -164,8 +194,14 @@ char *savefile_backup_path(const char *path)
 	return xasprintf("%s~", path);
 }
 
-int savefile_pair(const char *path, const struct buf *yaml, const struct buf *txt, struct diags *d)
+int savefile_pair(const char *link, const struct buf *yaml, const struct buf *txt, struct diags *d)
 {
+	/* a report that is a symbolic link is written through to its target,
+	 * never replaced by a copy; the rendering and FILE~ go beside that */
+	char *real = realpath(link, NULL);
+	const char *path = real ? real : link;
+	/* the report, its backup and its rendering keep the report's mode */
+	struct savefile_mode m = savefile_mode_of(path);
 	char *tpath = savefile_txt_path(path), *bpath = savefile_backup_path(path);
 	char *ty = NULL, *tt = NULL;
 	struct buf old, oldtxt;
@@ -174,11 +210,11 @@ int savefile_pair(const char *path, const struct buf *yaml, const struct buf *tx
 	int had = buf_read_file(&old, path, 0) == 0;
 	int had_txt = buf_read_file(&oldtxt, tpath, 0) == 0;
 	int rc = -1;
-	if (savefile_temp(path, yaml->data, yaml->len, &ty, d) < 0 ||
-	    savefile_temp(tpath, txt->data, txt->len, &tt, d) < 0)
+	if (savefile_temp(path, yaml->data, yaml->len, &m, &ty, d) < 0 ||
+	    savefile_temp(tpath, txt->data, txt->len, &m, &tt, d) < 0)
 		goto out;
 	/* one generation of backup: the report as it was before this save */
-	if (had && savefile_write(bpath, old.data, old.len, d) < 0)
+	if (had && savefile_write_mode(bpath, old.data, old.len, &m, d) < 0)
 		goto out;
 	if (savefile_rename(tt, tpath) < 0) {
 		savefile_fail(d, tpath, "renaming into place", errno);
@@ -190,7 +226,7 @@ int savefile_pair(const char *path, const struct buf *yaml, const struct buf *tx
 		int err = errno;
 		/* the report stays as it was: so does its rendering */
 		if (had_txt)
-			savefile_write(tpath, oldtxt.data, oldtxt.len, d);
+			savefile_write_mode(tpath, oldtxt.data, oldtxt.len, &m, d);
 		else
 			unlink(tpath);
 		savefile_fail(d, path, "renaming into place", err);
@@ -209,6 +245,7 @@ out:
 	free(tt);
 	free(tpath);
 	free(bpath);
+	free(real);
 	buf_free(&old);
 	buf_free(&oldtxt);
 	return rc;

@@ -667,6 +667,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	a.r = r;
 	a.f = r->form;
 	a.path = xstrdup(path);
+	a.lock_fd = -1;
 	a.e = engine_new(r);
 	app_count(&a);
 	history_init(&a.hist);

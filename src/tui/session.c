@@ -31,11 +31,13 @@ void session_open(struct app *a)
 	a->stamp = session_file_hash(a->path);
 	struct diags d;
 	diags_init(&d);
-	int rc = lock_take(a->path, &a->holder, &d);
+	int rc = lock_take(a->path, &a->holder, &a->lock_fd, &d);
 	if (rc == 1) {
 		a->mode = MODE_LOCKED;
 	} else if (rc < 0) {
-		app_message(a, 1, "%s", d.n ? d.v[0].message : "");
+		/* without the lock, no writing: another session may be writing */
+		a->readonly = 1;
+		app_message(a, 1, _("Read-only: %s"), d.n ? d.v[0].message : "");
 	} else if (recover_exists(a->path)) {
 		recover_load(a->path, a->f, &a->pending, &a->npending, &d);
 		if (a->npending > 0)
@@ -51,7 +53,8 @@ void session_close(struct app *a, int clean)
 	if (!a->readonly) {
 		if (clean)
 			recover_remove(a->path);
-		lock_release(a->path);
+		lock_release(a->path, a->lock_fd);
+		a->lock_fd = -1;
 	}
 	recover_edits_free(a->pending, a->npending);
 	a->pending = NULL;
@@ -88,10 +91,11 @@ static int session_write(struct app *a, const char *path)
 		struct diags ld;
 		diags_init(&ld);
 		recover_remove(a->path);
-		lock_release(a->path);
+		lock_release(a->path, a->lock_fd);
 		free(a->path);
 		a->path = xstrdup(path);
-		lock_take(a->path, &who, &ld);
+		if (lock_take(a->path, &who, &a->lock_fd, &ld) != 0)
+			a->lock_fd = -1;
 		diags_free(&ld);
 	}
 	recover_remove(a->path);

@@ -101,6 +101,7 @@ struct app {
 	enum app_mode mode;
 	int readonly;
 	struct lock_info holder;
+	int lock_fd; /* holds the report's lock; -1 without it */
 	struct recover_edit *pending;
 	int npending;
 	int diff_top, diff_lines; /* the list of them: first line shown, lines in all */

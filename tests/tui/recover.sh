@@ -158,4 +158,27 @@ tui_expect "the title follows the new name" "r2.yaml      果园街道办事处"
 tui_keys F10
 tui_exited "quit" 0
 expect_absent "no lock left on the new name" "$T/.r2.yaml.lock"
+
+# shared folders: a lock that cannot be taken opens read-only, saying why
+cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/s.yaml"
+ln -s "$T/elsewhere" "$T/.s.yaml.lock"
+tui_start 80 24 "$T/s.yaml" LANGUAGE=en
+tui_expect "a link in place of the lock: read-only, and why" "Read-only: cannot lock"
+tui_keys 5
+tui_expect "nothing can be typed" "Read-only: the report is open in another nianbao"
+tui_keys F10
+tui_exited "quit" 0
+expect_absent "the link's target was not created" "$T/elsewhere"
+rm -f "$T/.s.yaml.lock"
+
+# a journal planted as a link to another file: never written through
+printf 'not yours\n' >"$T/victim"
+ln -s "$T/victim" "$T/.s.yaml.recover"
+tui_start 80 24 "$T/s.yaml" LANGUAGE=en
+tui_expect_not "a planted journal is not offered" "from an earlier session"
+tui_keys 5 Enter
+tui_expect "the edit is kept, and not journaled through the link" "not being recorded for recovery"
+expect_eq "the link's target is untouched" "$(cat "$T/victim")" "not yours"
+tui_keys F10 d
+tui_exited "quit" 0
 finish
