@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <errno.h>
 #include <unistd.h>
 
 enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_UNUSABLE = 2 };
@@ -134,6 +137,19 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 			out);
 		return CLI_UNUSABLE;
 	}
+	/* the rendering goes beside it: a file of that name is not replaced
+	 * unasked (notes.txt beside notes.yaml) */
+	char *txt = savefile_txt_path(out);
+	int txt_there = access(txt, F_OK) == 0;
+	if (!force && txt_there) {
+		fprintf(stderr,
+			"nianbao %s: %s already exists, where the rendering goes (use --force to "
+			"replace it)\n",
+			cmd, txt);
+		free(txt);
+		return CLI_UNUSABLE;
+	}
+	free(txt);
 	struct diags d;
 	diags_init(&d);
 	struct engine *e = engine_new(r);
@@ -367,11 +383,88 @@ static void cli_close(struct engine *e)
 }
 
 /* Writes text to out (atomically) or to standard output. */
-static int cli_emit(const char *out, const struct buf *text)
+/* The first line of s that is not blank, without its leading spaces. */
+static size_t cli_first_line(const char *s, size_t n, const char **start)
 {
-	if (out == NULL) {
+	size_t i = 0;
+	while (i < n && (s[i] == '\n' || s[i] == '\r' || s[i] == ' ' || s[i] == '\f'))
+		i++;
+	size_t e = i;
+	while (e < n && s[e] != '\n' && s[e] != '\r')
+		e++;
+	*start = s + i;
+	return e - i;
+}
+
+/* What is at path: 2 a report (it names its form first), 1 what this
+ * command writes (the same first line: the title of a rendering, the header
+ * of a CSV), 0 anything else. */
+static int cli_kind_there(const char *path, const struct buf *text)
+{
+	struct buf old;
+	buf_init(&old);
+	int rc = 0;
+	if (buf_read_file(&old, path, 0) == 0) {
+		const char *a, *b;
+		size_t na = cli_first_line(old.data, old.len, &a);
+		size_t nb = cli_first_line(text->data, text->len, &b);
+		if (old.len >= 5 &&
+		    (strncmp(old.data, "form:", 5) == 0 || strstr(old.data, "\nform:")))
+			rc = 2;
+		else if (na == nb && memcmp(a, b, na) == 0)
+			rc = 1;
+	}
+	buf_free(&old);
+	return rc;
+}
+
+/* Writes text to out: stdout when NULL or "-"; in place into a device or a
+ * FIFO (/dev/null stays a device); into a regular file atomically, but
+ * never over a report, nor over a file of another kind unless force. */
+static int cli_emit(const char *out, const struct buf *text, int force)
+{
+	if (out == NULL || strcmp(out, "-") == 0) {
 		fwrite(text->data, 1, text->len, stdout);
 		return fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
+	}
+	struct stat st;
+	/* /dev/stdout and the like name a descriptor already open: into it */
+	int fdname = strcmp(out, "/dev/stdout") == 0 || strcmp(out, "/dev/stderr") == 0 ||
+		     strncmp(out, "/dev/fd/", 8) == 0 || strncmp(out, "/proc/self/fd/", 14) == 0;
+	if (stat(out, &st) == 0 && (!S_ISREG(st.st_mode) || fdname)) {
+		int fd = S_ISDIR(st.st_mode) ? -1 : open(out, O_WRONLY | O_CLOEXEC);
+		if (fd < 0) {
+			fprintf(stderr, "nianbao: cannot write %s: %s\n", out,
+				S_ISDIR(st.st_mode) ? "it is a folder" : strerror(errno));
+			return CLI_UNUSABLE;
+		}
+		size_t off = 0;
+		while (off < text->len) {
+			ssize_t w = write(fd, text->data + off, text->len - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				break;
+			off += (size_t)w;
+		}
+		int ok = close(fd) == 0 && off == text->len;
+		if (!ok)
+			fprintf(stderr, "nianbao: cannot write %s\n", out);
+		return ok ? CLI_OK : CLI_UNUSABLE;
+	}
+	int kind = access(out, F_OK) == 0 && st.st_size > 0 ? cli_kind_there(out, text) : 1;
+	if (kind == 2) {
+		fprintf(stderr,
+			"nianbao: %s is a report: a rendering or an export never replaces it\n",
+			out);
+		return CLI_UNUSABLE;
+	}
+	if (kind == 0 && !force) {
+		fprintf(stderr,
+			"nianbao: %s exists and is not what this command writes (use --force to "
+			"replace it)\n",
+			out);
+		return CLI_UNUSABLE;
 	}
 	struct diags d;
 	diags_init(&d);
@@ -394,19 +487,20 @@ static int cli_number(const char *arg, int min, int max, int *out)
 
 int cli_render(int argc, char **argv)
 {
-	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-					     {"width", required_argument, NULL, 'w'},
-					     {"ascii", no_argument, NULL, 'a'},
-					     {"wide-ambiguous", no_argument, NULL, 'W'},
-					     {"mark", no_argument, NULL, 'm'},
-					     {"page-lines", required_argument, NULL, 'p'},
-					     {"footer", no_argument, NULL, 'f'},
-					     {"encoding", required_argument, NULL, 'e'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"width", required_argument, NULL, 'w'},
+	    {"ascii", no_argument, NULL, 'a'},        {"wide-ambiguous", no_argument, NULL, 'W'},
+	    {"mark", no_argument, NULL, 'm'},         {"page-lines", required_argument, NULL, 'p'},
+	    {"footer", no_argument, NULL, 'f'},       {"encoding", required_argument, NULL, 'e'},
+	    {"force", no_argument, NULL, 'F'},        {NULL, 0, NULL, 0}};
 	struct render_opts ro = render_defaults();
 	const char *out = NULL;
-	int c;
+	int c, force = 0;
 	while ((c = getopt_long(argc, argv, "o:w:", opts, NULL)) != -1) {
+		if (c == 'F') {
+			force = 1;
+			continue;
+		}
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -456,7 +550,7 @@ int cli_render(int argc, char **argv)
 				d.v[i].file = xstrdup(argv[optind]);
 		rc = cli_fail(&d);
 	} else {
-		rc = cli_emit(out, &text);
+		rc = cli_emit(out, &text, force);
 	}
 	diags_free(&d);
 	buf_free(&text);
@@ -469,9 +563,10 @@ int cli_export(int argc, char **argv)
 	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
 					     {"output", required_argument, NULL, 'o'},
 					     {"raw", no_argument, NULL, 'r'},
+					     {"force", no_argument, NULL, 'F'},
 					     {NULL, 0, NULL, 0}};
 	const char *out = NULL;
-	int as_csv = 0, guard = 1, c;
+	int as_csv = 0, guard = 1, force = 0, c;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		if (c == 'c')
 			as_csv = 1;
@@ -479,6 +574,8 @@ int cli_export(int argc, char **argv)
 			out = optarg;
 		else if (c == 'r')
 			guard = 0;
+		else if (c == 'F')
+			force = 1;
 		else
 			return cli_bad_usage("export", "unknown option");
 	}
@@ -490,7 +587,7 @@ int cli_export(int argc, char **argv)
 	struct buf text;
 	buf_init(&text);
 	csv_export(e, &text, guard);
-	int rc = cli_emit(out, &text);
+	int rc = cli_emit(out, &text, force);
 	buf_free(&text);
 	cli_close(e);
 	return rc;

@@ -33,4 +33,48 @@ expect_eq "the link is still a link" "$(test -L "$T/link.yaml" && echo link)" "l
 expect_has "its target holds the new report" "$T/real/r.yaml" "organ: 乙"
 expect_has "the rendering is beside the target" "$T/real/r.txt" "乙2024年"
 expect_has "and the backup" "$T/real/r.yaml~" "organ: 甲"
+
+# -o: devices are written in place, a report is never replaced by text, a
+# file of another kind only with --force
+sample="$SRCDIR/reports/guoyuan-2020.yaml"
+cp "$sample" "$T/o.yaml"
+if [ "$(id -u)" -eq 0 ]; then
+	run "$NIANBAO" render "$T/o.yaml" -o /dev/null
+	expect_rc "-o /dev/null as root" 0
+	expect_eq "/dev/null is still a character device" "$(stat -c %F /dev/null)" "character special file"
+else
+	ok "-o /dev/null as root (not root here: nothing to try)"
+	ok "/dev/null is still a character device"
+fi
+"$NIANBAO" render "$T/o.yaml" -o /dev/stdout >"$T/stdout.txt"
+expect_has "-o /dev/stdout writes to standard output" "$T/stdout.txt" "果园街道办事处2020年政府信息公开工作年度报告"
+"$NIANBAO" export --csv "$T/o.yaml" -o - >"$T/dash.csv"
+expect_has "-o - too" "$T/dash.csv" "table,row,column,value"
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/fifo.out" &
+"$NIANBAO" render "$T/o.yaml" -o "$T/fifo"
+wait
+expect_eq "a FIFO is written into, not replaced" "$(stat -c %F "$T/fifo")" "fifo"
+expect_has "and the reader got the rendering" "$T/fifo.out" "果园街道办事处"
+cp "$T/o.yaml" "$T/o.before"
+run "$NIANBAO" render "$T/o.yaml" -o "$T/o.yaml"
+expect_rc "render over the report itself" 2
+expect_has "is refused" "$T/err" "is a report: a rendering or an export never replaces it"
+run "$NIANBAO" export --csv "$T/o.yaml" -o "$T/o.yaml" --force
+expect_rc "even with --force" 2
+expect_same "the report is untouched" "$T/o.yaml" "$T/o.before"
+echo "my notes" >"$T/notes.txt"
+run "$NIANBAO" render "$T/o.yaml" -o "$T/notes.txt"
+expect_rc "a file of another kind" 2
+expect_eq "is kept" "$(cat "$T/notes.txt")" "my notes"
+run "$NIANBAO" render "$T/o.yaml" -o "$T/notes.txt" --force
+expect_rc "--force replaces it" 0
+run "$NIANBAO" render "$T/o.yaml" -o "$T/notes.txt"
+expect_rc "a rendering of it is then replaced without asking" 0
+echo "my notes" >"$T/n.txt"
+run "$NIANBAO" new --form gov-info-2021 -o "$T/n.yaml"
+expect_rc "new beside a notes file of the rendering's name" 2
+expect_has "says so" "$T/err" "n.txt already exists, where the rendering goes (use --force to replace it)"
+expect_absent "and writes nothing" "$T/n.yaml"
+expect_eq "the notes are kept" "$(cat "$T/n.txt")" "my notes"
 finish
