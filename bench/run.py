@@ -34,12 +34,12 @@ def row(what, ours, ref, ratio, target, met):
     print("%-44s %14s %16s %9s  %-22s %s" % rows[-1], flush=True)
 
 
-def timed(cmd, runs=5, **kw):
+def timed(cmd, runs=5, env=None, **kw):
     """Median wall time of a command over runs, after one warm-up."""
     times = []
     for i in range(runs + 1):
         t0 = time.perf_counter()
-        subprocess.run(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        subprocess.run(cmd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        check=False, **kw)
         if i > 0:
             times.append(time.perf_counter() - t0)
@@ -221,6 +221,39 @@ def run(tmp):
         row("7. keys per cell, blank 表三 by %s" % how, "%.2f" % per,
             "%d cells, %d right" % (len(cells), right), "", "digits + 1 (2.00)",
             per == 2.0 and right == len(cells))
+
+    # 8. hostile inputs that used to take hours: each refused in under a
+    # second at the sizes they were found at
+    keys = os.path.join(tmp, "keys.yaml")
+    with open(keys, "w") as f:
+        f.write("form: gov-info-2021\nform-version: 1\nheader:\n")
+        f.writelines("  k%06d: x\n" % i for i in range(100000))
+    flow = os.path.join(tmp, "flow.yaml")
+    with open(flow, "w") as f:
+        f.write("form: gov-info-2021\nform-version: 1\nheader: {")
+        f.write(", ".join("k%06d: x" % i for i in range(230000)) + "}\n")
+    commas = os.path.join(tmp, "commas.csv")
+    with open(commas, "w") as f:
+        f.write("table,row,column,value\r\n" + "," * 200000 + "\r\n")
+    big = os.path.join(tmp, "bigform")
+    os.makedirs(big)
+    with open(os.path.join(big, "big.yaml"), "w") as f:
+        f.write("id: big\nversion: 1\ntitle: T\nlanguage: zh_CN\nparts:\n  - table: t\n"
+                "    title: T\n    columns:\n")
+        f.writelines("      - {id: c%d, label: C%d}\n" % (i, i) for i in range(5000))
+        f.write("    rows:\n")
+        f.writelines("      - {id: r%d, label: R%d}\n" % (i, i) for i in range(5000))
+    for what, cmd, env in (
+            ("100,000 keys, 1.3 MB", [NIANBAO, "check", keys], ENV),
+            ("a flow mapping, 2.8 MB", [NIANBAO, "check", flow], ENV),
+            ("a CSV line of 200,000 commas", [NIANBAO, "import", "--csv", commas, "--form",
+                                             "gov-info-2021", "-o",
+                                             os.path.join(tmp, "c.yaml")], ENV),
+            ("a form of 5000 x 5000", [NIANBAO, "new", "--form", "big", "-o",
+                                       os.path.join(tmp, "b.yaml")],
+             dict(ENV, NIANBAO_FORMS=big))):
+        t = timed(cmd, runs=3, env=env)
+        row("8. refused in time: %s" % what, "%.0f ms" % (t * 1000), "", "", "< 1 s", t < 1)
     write_results()
 
 

@@ -16,6 +16,7 @@ struct form_loader {
 	const char *path;
 	struct diags *d;
 	struct form *f;
+	long cells; /* in the blocks loaded so far */
 };
 
 static int form_err(struct form_loader *L, const struct ynode *n, const char *fmt, const char *a,
@@ -242,6 +243,23 @@ static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 		return NULL;
 	form_number(&b->rows, &b->row, &b->nrows);
 	form_number(&b->cols, &b->col, &b->ncols);
+	/* a form is a few hundred cells: a file asking for millions is refused
+	 * before anything of that size is made */
+	char lim[32];
+	if (b->nrows > FORM_MAX_ROWS || b->ncols > FORM_MAX_COLS) {
+		snprintf(lim, sizeof lim, "%d",
+			 b->nrows > FORM_MAX_ROWS ? FORM_MAX_ROWS : FORM_MAX_COLS);
+		form_err(L, b->nrows > FORM_MAX_ROWS ? rows : cols,
+			 "a block may have at most %s %s", lim,
+			 b->nrows > FORM_MAX_ROWS ? "rows" : "columns");
+		return NULL;
+	}
+	L->cells += (long)b->nrows * b->ncols;
+	if (L->cells > FORM_MAX_CELLS) {
+		snprintf(lim, sizeof lim, "%d", FORM_MAX_CELLS);
+		form_err(L, m, "a form may have at most %s cells%s", lim, "");
+		return NULL;
+	}
 	return b;
 }
 

@@ -140,6 +140,12 @@ struct form {
 	int *chk_start, *chk_insts;
 };
 
+/* What a form may hold: far beyond any report format, far below what
+ * would take the machine's memory. */
+#define FORM_MAX_ROWS 2000
+#define FORM_MAX_COLS 500
+#define FORM_MAX_CELLS 100000
+
 /* Loads and compiles a form file; NULL after one diagnostic naming
  * file:line:column. */
 struct form *form_load(const char *path, struct diags *d);

@@ -132,6 +132,27 @@ run "$NIANBAO" import --csv "$T/big.csv" --form gov-info-2019-tongzhou -o "$T/bi
 expect_rc "a 7 MB value" 2
 expect_eq "its message is short" "$(wc -c <"$T/err" | awk '{print ($1 < 300)}')" 1
 
+# a form may not ask for more than a form needs: rows, columns and cells
+mkdir -p "$T/caps"
+{ printf 'id: caps\nversion: 1\ntitle: T\nlanguage: zh_CN\nparts:\n  - table: t\n    title: T\n'
+  printf '    columns:\n      - {id: c, label: C}\n    rows:\n'
+  i=0; while [ $i -lt 2001 ]; do printf '      - {id: r%d, label: R%d}\n' $i $i; i=$((i + 1)); done
+} >"$T/caps/caps.yaml"
+run env NIANBAO_FORMS="$T/caps" "$NIANBAO" new --form caps -o "$T/caps.yaml"
+expect_rc "a block of 2001 rows" 2
+expect_has "is refused where its rows are" "$T/err" "caps.yaml:11:7: error: a block may have at most 2000 rows"
+{ printf 'id: caps\nversion: 1\ntitle: T\nlanguage: zh_CN\nparts:\n'
+  for t in 1 2 3 4 5 6; do
+	printf '  - table: t%d\n    title: T\n    columns:\n' $t
+	i=0; while [ $i -lt 100 ]; do printf '      - {id: c%d, label: C}\n' $i; i=$((i + 1)); done
+	printf '    rows:\n'
+	i=0; while [ $i -lt 200 ]; do printf '      - {id: r%d, label: R}\n' $i; i=$((i + 1)); done
+  done
+} >"$T/caps/caps.yaml"
+run env NIANBAO_FORMS="$T/caps" "$NIANBAO" new --form caps -o "$T/caps.yaml"
+expect_rc "six blocks of 20,000 cells" 2
+expect_has "the one past 100,000 cells is named" "$T/err" "error: a form may have at most 100000 cells"
+
 # what the sample prints and checks is clean too
 "$NIANBAO" render --page-lines 60 --footer "$sample" >"$T/r.txt"
 clean "render's output: no control but TAB, LF, FF" "$T/r.txt"
