@@ -282,6 +282,25 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 		return cli_fail(&d);
 	diags_free(&d);
 	struct engine *e = engine_new(r);
+	if (savefile_txt_stale(e, path)) {
+		/* not the report's problem, but the paper's: said, not counted */
+		char *tpath = savefile_txt_path(path);
+		if (as_csv) {
+			csv_field(out, path, 0, as_csv == 1);
+			buf_puts(out, "warning,stale_rendering,,,,");
+			char *m = xasprintf("%s is not the rendering of this report: opening the "
+					    "report in nianbao writes it again",
+					    tpath);
+			csv_field(out, m, 1, as_csv == 1);
+			free(m);
+		} else {
+			buf_printf(out,
+				   "%s: warning: not the rendering of %s: opening the report in "
+				   "nianbao writes it again [stale_rendering]\n",
+				   tpath, path);
+		}
+		free(tpath);
+	}
 	struct problem *p;
 	int n = engine_problems(e, &p), errors = 0;
 	for (int i = 0; i < n; i++) {

@@ -17,12 +17,14 @@
 #include "report.h"
 #include "xmalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static int savefile_fault(const char *op)
@@ -251,17 +253,99 @@ out:
 	return rc;
 }
 
+/* The rendering of e's report as it is saved beside it. */
+static int savefile_render(const struct engine *e, struct buf *txt, struct diags *d)
+{
+	struct render_opts ro = render_defaults();
+	return render_report(e, &ro, txt, d);
+}
+
+int savefile_txt_stale(const struct engine *e, const char *path)
+{
+	char *real = realpath(path, NULL);
+	char *tpath = savefile_txt_path(real ? real : path);
+	struct buf old, now;
+	buf_init(&old);
+	buf_init(&now);
+	struct diags d;
+	diags_init(&d);
+	int stale = buf_read_file(&old, tpath, 0) == 0 && savefile_render(e, &now, &d) == 0 &&
+		    (old.len != now.len || memcmp(old.data, now.data, now.len) != 0);
+	diags_free(&d);
+	buf_free(&old);
+	buf_free(&now);
+	free(tpath);
+	free(real);
+	return stale;
+}
+
+int savefile_txt_again(const struct engine *e, const char *path, struct diags *d)
+{
+	char *real = realpath(path, NULL);
+	char *tpath = savefile_txt_path(real ? real : path);
+	struct buf txt;
+	buf_init(&txt);
+	int rc =
+	    savefile_render(e, &txt, d) == 0 ? savefile_write(tpath, txt.data, txt.len, d) : -1;
+	buf_free(&txt);
+	free(tpath);
+	free(real);
+	return rc;
+}
+
+/* Temporary files of this report's saves (.NAME.XXXXXX beside it) that a
+ * save killed midway left: older than any save takes, they go. */
+static void savefile_sweep(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	char *names[3] = {xstrdup(slash ? slash + 1 : path), savefile_txt_path(path),
+			  savefile_backup_path(path)};
+	for (int i = 1; i < 3; i++) {
+		const char *s = strrchr(names[i], '/');
+		if (s != NULL)
+			memmove(names[i], s + 1, strlen(s + 1) + 1);
+	}
+	DIR *dp = opendir(slash ? (*dir ? dir : "/") : ".");
+	time_t now = time(NULL);
+	struct dirent *de;
+	while (dp != NULL && (de = readdir(dp)) != NULL) {
+		const char *n = de->d_name;
+		for (int i = 0; i < 3; i++) {
+			size_t k = strlen(names[i]);
+			if (n[0] != '.' || strncmp(n + 1, names[i], k) != 0 || n[k + 1] != '.' ||
+			    strlen(n + k + 2) != 6)
+				continue;
+			char *full = xasprintf("%s/%s", slash ? dir : ".", n);
+			struct stat st;
+			if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+			    st.st_uid == geteuid() && st.st_mtime < now - SAVEFILE_TEMP_AGE)
+				unlink(full);
+			free(full);
+		}
+	}
+	if (dp != NULL)
+		closedir(dp);
+	for (int i = 0; i < 3; i++)
+		free(names[i]);
+	free(dir);
+}
+
 int savefile_report(const struct engine *e, const char *path, struct diags *d)
 {
 	struct buf yaml, txt;
 	buf_init(&yaml);
 	buf_init(&txt);
 	int rc = -1;
-	struct render_opts ro = render_defaults();
 	if (report_to_yaml(engine_report(e), &yaml) < 0)
 		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot save: the YAML writer refused it");
-	else if (render_report(e, &ro, &txt, d) == 0)
+	else if (savefile_render(e, &txt, d) == 0)
 		rc = savefile_pair(path, &yaml, &txt, d);
+	if (rc == 0) {
+		char *real = realpath(path, NULL);
+		savefile_sweep(real ? real : path);
+		free(real);
+	}
 	buf_free(&yaml);
 	buf_free(&txt);
 	return rc;

@@ -38,7 +38,15 @@ void session_open(struct app *a)
 		/* without the lock, no writing: another session may be writing */
 		a->readonly = 1;
 		app_message(a, 1, _("Read-only: %s"), d.n ? d.v[0].message : "");
-	} else if (recover_exists(a->path)) {
+	} else if (savefile_txt_stale(a->e, a->path)) {
+		/* a save cut short between its renames left them disagreeing */
+		if (savefile_txt_again(a->e, a->path, &d) == 0)
+			app_message(
+			    a, 0, "%s",
+			    _("The text rendering beside the report did not match it: written "
+			      "again"));
+	}
+	if (rc == 0 && recover_exists(a->path)) {
 		recover_load(a->path, a->f, &a->pending, &a->npending, &d);
 		if (a->npending > 0)
 			a->mode = MODE_RECOVER;

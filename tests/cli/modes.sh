@@ -77,4 +77,29 @@ expect_rc "new beside a notes file of the rendering's name" 2
 expect_has "says so" "$T/err" "n.txt already exists, where the rendering goes (use --force to replace it)"
 expect_absent "and writes nothing" "$T/n.yaml"
 expect_eq "the notes are kept" "$(cat "$T/n.txt")" "my notes"
+
+# a rendering that is not the report's (a save killed between its two
+# renames): check says so, without counting it
+cp "$sample" "$T/k.yaml"
+"$NIANBAO" render "$T/k.yaml" -o "$T/k.txt"
+printf 'stale\n' >>"$T/k.txt"
+run "$NIANBAO" check "$T/k.yaml"
+expect_rc "a stale rendering is no error" 0
+expect_has "but is said" "$T/out" "k.txt: warning: not the rendering of $T/k.yaml: opening the report in nianbao writes it again [stale_rendering]"
+run "$NIANBAO" check "$sample"
+expect_lacks "the sample's rendering is its own" "$T/out" "stale_rendering"
+
+# temporaries a killed save left: swept on the next save once old; a young
+# one (a save under way) is left alone
+"$NIANBAO" new --form gov-info-2021 -o "$T/w.yaml" --organ 甲 --year 2024 >/dev/null
+printf 'half\n' >"$T/.w.yaml.Ab12Cd"
+printf 'half\n' >"$T/.w.txt.Zz99Yy"
+printf 'young\n' >"$T/.w.yaml.Yo0ng1"
+printf 'mine\n' >"$T/.w.yaml.notours.txt"
+touch -d '1 hour ago' "$T/.w.yaml.Ab12Cd" "$T/.w.txt.Zz99Yy" "$T/.w.yaml.notours.txt"
+"$NIANBAO" new --form gov-info-2021 -o "$T/w.yaml" --organ 乙 --year 2024 --force >/dev/null
+expect_absent "an old temporary of the report is swept" "$T/.w.yaml.Ab12Cd"
+expect_absent "and of its rendering" "$T/.w.txt.Zz99Yy"
+expect_eq "a young one is left" "$(cat "$T/.w.yaml.Yo0ng1")" "young"
+expect_eq "a file of another pattern is left" "$(cat "$T/.w.yaml.notours.txt")" "mine"
 finish

@@ -139,8 +139,11 @@ expect_has "our edit is in" "$T/r.yaml" "        made: 6"
 tui_keys F10
 tui_exited "quit" 0
 
-# a save that fails offers another name; the report stays as it was
+# a save that fails offers another name; the report stays as it was (its
+# rendering made to match first: a stale one is written again on opening,
+# which would take the fault meant for the save)
 cp "$T/orig.yaml" "$T/r.yaml"
+"$NIANBAO" render "$T/r.yaml" -o "$T/r.txt" --force
 tui_start 80 24 "$T/r.yaml" LANGUAGE=en NIANBAO_TEST_FAULT=rename:1
 tui_keys 8 Enter
 tui_keys F2
@@ -158,6 +161,16 @@ tui_expect "the title follows the new name" "r2.yaml      果园街道办事处"
 tui_keys F10
 tui_exited "quit" 0
 expect_absent "no lock left on the new name" "$T/.r2.yaml.lock"
+
+# a rendering left disagreeing with its report is written again on opening
+cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/k.yaml"
+printf 'an old rendering\n' >"$T/k.txt"
+tui_start 80 24 "$T/k.yaml" LANGUAGE=en
+tui_expect "said on opening" "The text rendering beside the report did not match it: written again"
+"$NIANBAO" render "$T/k.yaml" >"$T/k.want"
+expect_same "and it is the report's again" "$T/k.txt" "$T/k.want"
+tui_keys F10
+tui_exited "quit" 0
 
 # shared folders: a lock that cannot be taken opens read-only, saying why
 cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/s.yaml"
