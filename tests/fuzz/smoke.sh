@@ -25,7 +25,9 @@ for h in form report expr csv; do
 	fi
 	mkdir -p "$T/corpus-$h"
 	cp "$SRCDIR/tests/fuzz/corpus/$h"/* "$T/corpus-$h/"
+	case $h in form | report) dict=yaml ;; *) dict=$h ;; esac
 	if "$bin" -max_total_time="$seconds" -rss_limit_mb=1024 -print_final_stats=1 \
+		-dict="$SRCDIR/tests/fuzz/dict/$dict.dict" -max_len=65536 \
 		-artifact_prefix="$T/crash-$h-" "$T/corpus-$h" >"$T/log-$h" 2>&1; then
 		execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$T/log-$h" | grep -o '[0-9]*$')
 		ok "$h fuzzed for ${seconds}s: $execs runs, no crash"
