@@ -65,18 +65,23 @@ int cli_help(const char *cmd, FILE *fp)
 		    "rendering beside it; the year stays blank without --year (asked in a\n"
 		    "terminal, last year proposed: reports are written in January for the\n"
 		    "year before). An existing FILE is kept unless --force.\n"},
-	    {"check", "Usage: nianbao check [--csv] FILE...\n"
+	    {"check", "Usage: nianbao check [--csv [--raw]] FILE...\n"
 		      "Lists every inconsistency of each report, one a line: file:line:column,\n"
 		      "severity, table, row and column, the message with its numbers, the\n"
-		      "check's id. --csv prints file,severity,check,table,row,column,message.\n"
+		      "check's id. --csv prints file,severity,check,table,row,column,message,\n"
+		      "a text a spreadsheet would run as a formula marked with ' (not with --raw).\n"
 		      "Exit status 0 no errors (warnings allowed), 1 errors, 2 unusable file.\n"},
 	    {"render",
 	     "Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
-	     "       [--mark] [--page-lines N] [--footer] [--encoding gb18030]\n"
+	     "       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
 	     "Prints the report as plain text for printing: ruled tables, prose wrapped\n"
-	     "by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"},
-	    {"export", "Usage: nianbao export --csv FILE [-o OUT]\n"
-		       "Every cell as table,row,column,value, keyed by the printed labels.\n"},
+	     "by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
+	     "-o writes a device or FIFO in place (- is standard output), never replaces\n"
+	     "a report, and replaces a file of another kind only with --force.\n"},
+	    {"export", "Usage: nianbao export --csv FILE [-o OUT] [--raw] [--force]\n"
+		       "Every cell as table,row,column,value, keyed by the printed labels; a\n"
+		       "text a spreadsheet would run as a formula (= + - @ first) is marked\n"
+		       "with ' (import reads it back), not with --raw. -o as for render.\n"},
 	    {"import", "Usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] "
 		       "[--year N] [--force]\n"
 		       "A new report from such a CSV. Values are read as typed: full-width\n"
