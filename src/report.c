@@ -147,7 +147,10 @@ const struct report_ack *report_ack_find(const struct report *r, const struct fc
 int report_acknowledge(struct report *r, const struct fcheck *check, const struct fblock *b,
 		       int row, int col, const char *reason)
 {
-	if (check->severity == DIAG_ERROR)
+	size_t bad;
+	const char *why;
+	if (check->severity == DIAG_ERROR ||
+	    (reason != NULL && text_check(reason, TEXT_LINE, &bad, &why) < 0))
 		return -1;
 	struct report_ack *a = (struct report_ack *)report_ack_find(r, check, b, row, col);
 	if (reason == NULL || *reason == '\0') {

@@ -151,7 +151,11 @@ static int problems_key_ack(struct app *a, int key)
 	int n = engine_problems(a->e, &p);
 	if (a->problem_sel < n && p[a->problem_sel].kind == PROBLEM_CHECK) {
 		const struct problem *x = &p[a->problem_sel];
-		report_acknowledge(a->r, x->check, x->block, x->r, x->c, a->ed.buf);
+		if (report_acknowledge(a->r, x->check, x->block, x->r, x->c, a->ed.buf) < 0) {
+			app_message(a, 1, "%s", _("The reason must be one line of visible text"));
+			engine_problems_free(p, n);
+			return TUI_HANDLED;
+		}
 		a->modified = 1;
 		a->saved_step = -1; /* outside the undo history */
 		app_count(a);
