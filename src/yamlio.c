@@ -254,7 +254,8 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 				yaml_event_delete(&e);
 				size_t count = L->depth - base;
 				n->items = yamlio_alloc(L, count * sizeof *n->items + 1);
-				memcpy(n->items, L->stack + base, count * sizeof *n->items);
+				if (count > 0) /* an empty one may come before any stack */
+					memcpy(n->items, L->stack + base, count * sizeof *n->items);
 				n->n = is_map ? count / 2 : count;
 				L->depth = base;
 				free(keys.slot);
