@@ -29,6 +29,11 @@ int text_check(const char *s, enum text_kind kind, size_t *bad, const char **why
 {
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) { /* printable ASCII: most of any file */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		int k = width_decode(s + i, n - i, &cp);
 		if (k < 0) {

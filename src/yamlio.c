@@ -275,7 +275,19 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 					  ynode_kind_name(key));
 				goto fail;
 			}
-			if (!yamlio_keys_add(&keys, key->str)) {
+			/* a short mapping is scanned; a long one hashed */
+			size_t nkeys = (L->depth - base) / 2;
+			int dup = 0;
+			if (nkeys < 16) {
+				for (size_t k = base; k < L->depth && !dup; k += 2)
+					dup = strcmp(L->stack[k]->str, key->str) == 0;
+			} else {
+				if (keys.n == 0) /* the keys so far, once */
+					for (size_t k = base; k < L->depth; k += 2)
+						yamlio_keys_add(&keys, L->stack[k]->str);
+				dup = !yamlio_keys_add(&keys, key->str);
+			}
+			if (dup) {
 				diags_add(L->d, DIAG_ERROR, L->name, key->line, key->col,
 					  "duplicate key '%s'", key->str);
 				goto fail;

@@ -27,8 +27,9 @@ struct fnode;
 /* What a key handler did; only the main loop acts on it. */
 enum { TUI_HANDLED = 1, TUI_QUIT = 2 };
 
-/* The line being typed: into a cell (digits, sign, point), or text (a
- * header field, a search, a file name) when `text` is set. */
+/* The line being typed, every character as typed: into a cell (read by
+ * value_input when committed), or text (a header field, a search, a
+ * reason) when `text` is set. */
 struct edit {
 	int active;
 	int text;
@@ -140,8 +141,10 @@ struct app {
 };
 
 /* grid.c */
-/* Writes s at the cursor in exactly cols columns, aligned, cut with … at a
- * character boundary when too long. */
+/* Writes s at the cursor in exactly cols columns, aligned, cut at a
+ * character boundary when too long (marked ~, or … with --wide-ambiguous);
+ * the one place text reaches the screen, so characters of ambiguous width
+ * are given their stand-ins here (width_plain) unless a->amb. */
 void grid_text(const struct app *a, const char *s, int cols, enum width_align al);
 void grid_build(struct app *a);
 void grid_free(struct app *a);
@@ -174,8 +177,9 @@ void edit_start(struct edit *ed, const char *initial);
 void edit_start_text(struct edit *ed, const char *initial);
 /* Width of the text before the cursor, to place the terminal's cursor. */
 int edit_cursor_cols(const struct edit *ed);
-/* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 refused
- * for the cell's type (*why says why). */
+/* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 taken
+ * but a character the cell's type cannot hold (*why says why): it stays in
+ * the line, as typed, and the value is refused until it is removed. */
 int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why);
 
 /* input.c: the terminal's input. input_start after initscr, input_end
