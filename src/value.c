@@ -1,6 +1,7 @@
 /* Exact fixed-point numbers and cell types. */
 #include "value.h"
 #include "buf.h"
+#include "text.h"
 #include "width.h"
 #include "xmalloc.h"
 
@@ -174,15 +175,13 @@ int value_input_char(uint32_t cp)
 
 void value_char_name(uint32_t cp, char out[16])
 {
-	int printable = cp > 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0) &&
-			!(cp >= 0x200B && cp <= 0x200F) && !(cp >= 0x202A && cp <= 0x202E) &&
-			!(cp >= 0x2060 && cp <= 0x206F) && cp != 0xFEFF && cp <= 0x10FFFF &&
-			!(cp >= 0xD800 && cp <= 0xDFFF);
-	if (!printable) {
+	/* what text.c keeps out of a line (controls, bidi, invisible) and a
+	 * space are named by number: one rule for what does not print */
+	size_t bad;
+	const char *why;
+	if (cp > 0x10FFFF || cp == ' ' ||
+	    (width_encode(cp, out), text_check(out, TEXT_LINE, &bad, &why) < 0))
 		snprintf(out, 16, "U+%04X", (unsigned)cp);
-		return;
-	}
-	width_encode(cp, out);
 }
 
 /* Thousands separators: only in the whole part, the first group of one to
