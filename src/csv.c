@@ -10,6 +10,7 @@
 #include "width.h"
 #include "xmalloc.h"
 
+#include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,10 +200,13 @@ static int csv_find(const struct csv_import *I, const struct csv_record *rec)
 	return found;
 }
 
-static int csv_fail(struct csv_import *I, int line, int col, const char *fmt, const char *a,
-		    const char *b)
+__attribute__((format(printf, 4, 5))) static int csv_fail(struct csv_import *I, int line, int col,
+							  const char *fmt, ...)
 {
-	diags_add(I->d, DIAG_ERROR, I->path, line, col, fmt, a, b);
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(I->d, DIAG_ERROR, I->path, line, col, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -220,8 +224,7 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 	    strcmp(rec.field[2], "column") || strcmp(rec.field[3], "value")) {
 		if (rc > 0)
 			csv_record_clear(&rec);
-		return csv_fail(I, 1, 1, "the first line must be: table,row,column,value%s%s", "",
-				"");
+		return csv_fail(I, 1, 1, "the first line must be: table,row,column,value");
 	}
 	csv_record_clear(&rec);
 	unsigned char *seen = xcalloc((size_t)I->f->ncells + 1, 1);
@@ -239,8 +242,7 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 		char nbuf[16];
 		snprintf(nbuf, sizeof nbuf, "%d", rec.n);
 		if (rec.n != 4) {
-			result =
-			    csv_fail(I, rec.line, 1, "expected 4 fields, found %s%s", nbuf, "");
+			result = csv_fail(I, rec.line, 1, "expected 4 fields, found %s", nbuf);
 		} else {
 			int cell = csv_find(I, &rec);
 			if (cell < 0) {
@@ -290,7 +292,7 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 		csv_record_clear(&rec);
 	}
 	if (rc < 0)
-		result = csv_fail(I, errline, errcol, "%s%s", err, "");
+		result = csv_fail(I, errline, errcol, "%s", err);
 	free(seen);
 	return result;
 }

@@ -25,6 +25,15 @@ void diags_free(struct diags *d)
 void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line, int column,
 	       const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(d, sev, file, line, column, fmt, ap);
+	va_end(ap);
+}
+
+void diags_vadd(struct diags *d, enum diag_severity sev, const char *file, int line, int column,
+		const char *fmt, va_list ap)
+{
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 8;
 		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
@@ -34,14 +43,12 @@ void diags_add(struct diags *d, enum diag_severity sev, const char *file, int li
 	g->line = line;
 	g->column = column;
 	g->severity = sev;
-	va_list ap;
-	va_start(ap, fmt);
+	va_list again;
+	va_copy(again, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	char *raw = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	va_end(ap);
+	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+	va_end(again);
 	/* whatever a message quotes reaches a terminal escaped, and not 7 MB */
 	g->message = text_quote(raw, DIAG_MAX_CHARS);
 	free(raw);

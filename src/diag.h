@@ -2,6 +2,7 @@
  * Model code never prints; it appends here and returns -1. */
 #ifndef NIANBAO_DIAG_H
 #define NIANBAO_DIAG_H
+#include <stdarg.h>
 #include <stdio.h>
 
 enum diag_severity { DIAG_ERROR, DIAG_WARNING };
@@ -27,6 +28,10 @@ void diags_init(struct diags *d);
 void diags_free(struct diags *d);
 void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line, int column,
 	       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* The same with the arguments as a va_list, for callers' own variadic
+ * error functions. */
+void diags_vadd(struct diags *d, enum diag_severity sev, const char *file, int line, int column,
+		const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 /* "file:line:column: error: message", one per line. */
 void diags_print(const struct diags *d, FILE *fp);
 

@@ -9,6 +9,7 @@
 #include "xmalloc.h"
 #include "yamlio.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,10 +20,13 @@ struct form_loader {
 	long cells; /* in the blocks loaded so far */
 };
 
-static int form_err(struct form_loader *L, const struct ynode *n, const char *fmt, const char *a,
-		    const char *b)
+__attribute__((format(printf, 3, 4))) static int
+form_err(struct form_loader *L, const struct ynode *n, const char *fmt, ...)
 {
-	diags_add(L->d, DIAG_ERROR, L->path, n ? n->line : 0, n ? n->col : 0, fmt, a, b);
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(L->d, DIAG_ERROR, L->path, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -58,7 +62,7 @@ static int form_str(struct form_loader *L, const struct ynode *map, const char *
 	*out = NULL;
 	if (v == NULL) {
 		if (required)
-			return form_err(L, map, "missing key '%s'%s", key, "");
+			return form_err(L, map, "missing key '%s'", key);
 		return 0;
 	}
 	if (v->kind != Y_SCALAR)
@@ -96,8 +100,8 @@ static int form_id(struct form_loader *L, const struct ynode *map, const char *k
 	if (!form_is_identifier(s))
 		return form_err(
 		    L, ymap_get(map, key),
-		    "'%s' is not a valid id (letters, digits and _, not starting with a digit, not a keyword)%s",
-		    s, "");
+		    "'%s' is not a valid id (letters, digits and _, not starting with a digit, not a keyword)",
+		    s);
 	*out = xstrdup(s);
 	return 0;
 }
@@ -111,8 +115,8 @@ static int form_type(struct form_loader *L, const struct ynode *map, int *has, s
 	if (s != NULL && celltype_parse(s, t) < 0)
 		return form_err(
 		    L, ymap_get(map, "type"),
-		    "unknown cell type '%s' (expected count, integer, fixed(N), decimal(N) or text, N from 1 to 9)%s",
-		    s, "");
+		    "unknown cell type '%s' (expected count, integer, fixed(N), decimal(N) or text, N from 1 to 9)",
+		    s);
 	return 0;
 }
 
@@ -183,8 +187,8 @@ static int form_nodes(struct form_loader *L, struct fblock *b, struct fnode *par
 		      const struct ynode *list, int is_row)
 {
 	if (list->kind != Y_SEQ || list->n == 0)
-		return form_err(L, list, "'%s' must be a non-empty list%s",
-				is_row ? "rows" : "columns", "");
+		return form_err(L, list, "'%s' must be a non-empty list",
+				is_row ? "rows" : "columns");
 	for (size_t i = 0; i < list->n; i++)
 		if (form_node_load(L, b, parent, list->items[i], is_row) < 0)
 			return -1;
@@ -229,14 +233,13 @@ static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 		b->label_heading = lh ? xstrdup(lh) : NULL;
 		for (int i = 0; i + 1 < t->nblocks; i++)
 			if (strcmp(t->blocks[i]->id, b->id) == 0) {
-				form_err(L, ymap_get(m, "id"), "duplicate block id '%s'%s", b->id,
-					 "");
+				form_err(L, ymap_get(m, "id"), "duplicate block id '%s'", b->id);
 				return NULL;
 			}
 	}
 	const struct ynode *rows = ymap_get(m, "rows"), *cols = ymap_get(m, "columns");
 	if (rows == NULL || cols == NULL) {
-		form_err(L, m, "missing key '%s'%s", rows == NULL ? "rows" : "columns", "");
+		form_err(L, m, "missing key '%s'", rows == NULL ? "rows" : "columns");
 		return NULL;
 	}
 	if (form_nodes(L, b, &b->rows, rows, 1) < 0 || form_nodes(L, b, &b->cols, cols, 0) < 0)
@@ -257,7 +260,7 @@ static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 	L->cells += (long)b->nrows * b->ncols;
 	if (L->cells > FORM_MAX_CELLS) {
 		snprintf(lim, sizeof lim, "%d", FORM_MAX_CELLS);
-		form_err(L, m, "a form may have at most %s cells%s", lim, "");
+		form_err(L, m, "a form may have at most %s cells", lim);
 		return NULL;
 	}
 	return b;
@@ -288,10 +291,10 @@ static int form_table_load(struct form_loader *L, struct fpart *p, const struct 
 			if (ymap_get(m, stray[i]) != NULL)
 				return form_err(
 				    L, ymap_get(m, stray[i]),
-				    "'%s' belongs inside a block when the table has 'blocks'%s",
-				    stray[i], "");
+				    "'%s' belongs inside a block when the table has 'blocks'",
+				    stray[i]);
 		if (blocks->kind != Y_SEQ || blocks->n == 0)
-			return form_err(L, blocks, "'blocks' must be a non-empty list%s", "", "");
+			return form_err(L, blocks, "'blocks' must be a non-empty list");
 		for (size_t i = 0; i < blocks->n; i++)
 			if (form_block_load(L, t, blocks->items[i], 0) == NULL)
 				return -1;
@@ -314,17 +317,17 @@ static int form_parts_load(struct form_loader *L, const struct ynode *list)
 	static const char *const prose_keys[] = {"prose", "title", "tab", NULL};
 	struct form *f = L->f;
 	if (list->kind != Y_SEQ || list->n == 0)
-		return form_err(L, list, "'parts' must be a non-empty list%s", "", "");
+		return form_err(L, list, "'parts' must be a non-empty list");
 	f->parts = xcalloc(list->n, sizeof *f->parts);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *m = list->items[i];
 		struct fpart *p = &f->parts[f->nparts++];
 		if (m->kind != Y_MAP)
 			return form_err(L, m, "a part must be a mapping, not a %s",
-					ynode_kind_name(m), "");
+					ynode_kind_name(m));
 		int is_table = ymap_get(m, "table") != NULL;
 		if (!is_table && ymap_get(m, "prose") == NULL)
-			return form_err(L, m, "a part needs 'prose: ID' or 'table: ID'%s", "", "");
+			return form_err(L, m, "a part needs 'prose: ID' or 'table: ID'");
 		p->kind = is_table ? PART_TABLE : PART_PROSE;
 		const char *title;
 		if (form_id(L, m, is_table ? "table" : "prose", &p->id) < 0 ||
@@ -338,7 +341,7 @@ static int form_parts_load(struct form_loader *L, const struct ynode *list)
 		for (int k = 0; k + 1 < f->nparts; k++)
 			if (strcmp(f->parts[k].id, p->id) == 0)
 				return form_err(L, ymap_get(m, is_table ? "table" : "prose"),
-						"duplicate part id '%s'%s", p->id, "");
+						"duplicate part id '%s'", p->id);
 		if (is_table) {
 			if (form_table_load(L, p, m) < 0)
 				return -1;
@@ -356,7 +359,7 @@ static int form_header_load(struct form_loader *L, const struct ynode *list)
 	static const char *const keys[] = {"id", "label", "type", NULL};
 	struct form *f = L->f;
 	if (list->kind != Y_SEQ)
-		return form_err(L, list, "'header' must be a list%s", "", "");
+		return form_err(L, list, "'header' must be a list");
 	f->header = xcalloc(list->n + 1, sizeof *f->header);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *m = list->items[i];
@@ -375,11 +378,10 @@ static int form_header_load(struct form_loader *L, const struct ynode *list)
 			h->type = HF_DATE;
 		else
 			return form_err(L, ymap_get(m, "type"),
-					"unknown header type '%s' (expected text, year or date)%s",
-					type, "");
+					"unknown header type '%s' (expected text, year or date)",
+					type);
 		if (form_hfield(f, h->id) != (int)i)
-			return form_err(L, ymap_get(m, "id"), "duplicate header field '%s'%s",
-					h->id, "");
+			return form_err(L, ymap_get(m, "id"), "duplicate header field '%s'", h->id);
 	}
 	return 0;
 }
@@ -391,14 +393,14 @@ static int form_in_load(struct form_loader *L, struct fcheck *c, const struct yn
 	for (size_t i = 0; i < n; i++) {
 		const struct ynode *s = in->kind == Y_SEQ ? in->items[i] : in;
 		if (s->kind != Y_SCALAR)
-			return form_err(L, s, "'in' takes TABLE or TABLE.BLOCK names%s", "", "");
+			return form_err(L, s, "'in' takes TABLE or TABLE.BLOCK names");
 		char *name = xstrdup(s->str), *dot = strchr(name, '.');
 		if (dot)
 			*dot++ = '\0';
 		const struct ftable *t = form_table(f, name);
 		int rc = 0;
 		if (t == NULL) {
-			rc = form_err(L, s, "no table '%s'%s", name, "");
+			rc = form_err(L, s, "no table '%s'", name);
 		} else if (dot != NULL) {
 			const struct fblock *b = form_block(t, dot);
 			if (b == NULL)
@@ -426,7 +428,7 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 					   "severity", "message", "sides", NULL};
 	struct form *f = L->f;
 	if (list->kind != Y_SEQ)
-		return form_err(L, list, "'checks' must be a list%s", "", "");
+		return form_err(L, list, "'checks' must be a list");
 	f->checks = xcalloc(list->n + 1, sizeof *f->checks);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *m = list->items[i];
@@ -440,8 +442,8 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 		c->col = m->col;
 		for (int k = 0; k + 1 < f->nchecks; k++)
 			if (strcmp(f->checks[k].id, c->id) == 0)
-				return form_err(L, ymap_get(m, "id"), "duplicate check id '%s'%s",
-						c->id, "");
+				return form_err(L, ymap_get(m, "id"), "duplicate check id '%s'",
+						c->id);
 		c->message = xstrdup(msg);
 		if (strcmp(sev, "error") == 0)
 			c->severity = DIAG_ERROR;
@@ -449,7 +451,7 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 			c->severity = DIAG_WARNING;
 		else
 			return form_err(L, ymap_get(m, "severity"),
-					"severity must be error or warning, not '%s'%s", sev, "");
+					"severity must be error or warning, not '%s'", sev);
 		if (each == NULL)
 			c->each = EACH_NONE;
 		else if (strcmp(each, "row") == 0)
@@ -460,30 +462,28 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 			c->each = EACH_CELL;
 		else
 			return form_err(L, ymap_get(m, "each"),
-					"'each' must be row, column or cell, not '%s'%s", each, "");
+					"'each' must be row, column or cell, not '%s'", each);
 		if (ymap_get(m, "rule") == NULL)
-			return form_err(L, m, "missing key '%s'%s", "rule", "");
+			return form_err(L, m, "missing key '%s'", "rule");
 		if (form_expr(L, m, "rule", &c->rule, &c->rline, &c->rcol) < 0)
 			return -1;
 		const struct ynode *in = ymap_get(m, "in");
 		if (in != NULL && form_in_load(L, c, in) < 0)
 			return -1;
 		if (in == NULL && (c->each == EACH_ROW || c->each == EACH_COLUMN))
-			return form_err(L, m, "a check for each %s needs 'in' to name its tables%s",
-					c->each == EACH_ROW ? "row" : "column", "");
+			return form_err(L, m, "a check for each %s needs 'in' to name its tables",
+					c->each == EACH_ROW ? "row" : "column");
 		const struct ynode *sides = ymap_get(m, "sides");
 		if (sides != NULL) {
 			if (sides->kind != Y_SEQ || sides->n != 2 ||
 			    sides->items[0]->kind != Y_SCALAR || sides->items[1]->kind != Y_SCALAR)
 				return form_err(L, sides,
 						"'sides' must be a list of two names, for the "
-						"two sides of the rule's comparison%s%s",
-						"", "");
+						"two sides of the rule's comparison");
 			if (c->rule->op < EX_EQ || c->rule->op > EX_GE)
 				return form_err(L, sides,
 						"'sides' names the two sides of a comparison, and "
-						"this rule is not one%s%s",
-						"", "");
+						"this rule is not one");
 			c->sides[0] = xstrdup(sides->items[0]->str);
 			c->sides[1] = xstrdup(sides->items[1]->str);
 		}
@@ -508,12 +508,12 @@ static int form_top_load(struct form_loader *L, const struct ynode *root)
 	for (const char *p = id; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
 			return form_err(L, ymap_get(root, "id"),
-					"form id '%s' may hold only a-z, 0-9 and -%s", id, "");
+					"form id '%s' may hold only a-z, 0-9 and -", id);
 	char *end;
 	long v = strtol(ver, &end, 10);
 	if (*ver == '\0' || *end != '\0' || v < 1 || v > 1000000)
 		return form_err(L, ymap_get(root, "version"),
-				"version must be a whole number from 1, not '%s'%s", ver, "");
+				"version must be a whole number from 1, not '%s'", ver);
 	f->id = xstrdup(id);
 	f->version = (int)v;
 	f->title = xstrdup(title);
@@ -523,12 +523,11 @@ static int form_top_load(struct form_loader *L, const struct ynode *root)
 	const struct ynode *sig = ymap_get(root, "signature");
 	if (sig != NULL) {
 		if (sig->kind != Y_SEQ)
-			return form_err(L, sig, "'signature' must be a list of lines%s", "", "");
+			return form_err(L, sig, "'signature' must be a list of lines");
 		f->signature = xcalloc(sig->n + 1, sizeof *f->signature);
 		for (size_t i = 0; i < sig->n; i++) {
 			if (sig->items[i]->kind != Y_SCALAR)
-				return form_err(L, sig->items[i], "a signature line must be text%s",
-						"", "");
+				return form_err(L, sig->items[i], "a signature line must be text");
 			f->signature[f->nsignature++] = xstrdup(sig->items[i]->str);
 		}
 	}
@@ -536,7 +535,7 @@ static int form_top_load(struct form_loader *L, const struct ynode *root)
 	if ((n = ymap_get(root, "header")) != NULL && form_header_load(L, n) < 0)
 		return -1;
 	if ((n = ymap_get(root, "parts")) == NULL)
-		return form_err(L, root, "missing key '%s'%s", "parts", "");
+		return form_err(L, root, "missing key '%s'", "parts");
 	if (form_parts_load(L, n) < 0)
 		return -1;
 	if ((n = ymap_get(root, "checks")) != NULL && form_checks_load(L, n) < 0)

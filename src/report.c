@@ -9,6 +9,7 @@
 #include "xmalloc.h"
 #include "yamlio.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,10 +210,13 @@ struct report_loader {
 	struct report *r;
 };
 
-static int report_err(struct report_loader *L, const struct ynode *n, const char *fmt,
-		      const char *a, const char *b)
+__attribute__((format(printf, 3, 4))) static int
+report_err(struct report_loader *L, const struct ynode *n, const char *fmt, ...)
 {
-	diags_add(L->d, DIAG_ERROR, L->path, n ? n->line : 0, n ? n->col : 0, fmt, a, b);
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(L->d, DIAG_ERROR, L->path, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -230,8 +234,7 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	int cell = form_cell(b, r, c);
 	const struct fcell *fc = &rep->form->cells[cell];
 	if (v->kind != Y_SCALAR)
-		return report_err(L, v, "a cell holds one value, not a %s%s", ynode_kind_name(v),
-				  "");
+		return report_err(L, v, "a cell holds one value, not a %s", ynode_kind_name(v));
 	struct value val;
 	const char *why;
 	const char *text = ynode_is_null(v) ? "" : v->str;
@@ -265,9 +268,8 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
 					  b->id ? b->id : b->table->id);
 		if (row->leaf < 0 || row->nkids > 0)
-			return report_err(L, k,
-					  "'%s' is a group of rows; give the values of its rows%s",
-					  k->str, "");
+			return report_err(
+			    L, k, "'%s' is a group of rows; give the values of its rows", k->str);
 		if (report_need_map(L, rv, "a row") < 0)
 			return -1;
 		for (size_t j = 0; j < rv->n; j++) {
@@ -279,8 +281,8 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 			if (col->nkids > 0)
 				return report_err(
 				    L, ck,
-				    "'%s' is a group of columns; give the values of its columns%s",
-				    ck->str, "");
+				    "'%s' is a group of columns; give the values of its columns",
+				    ck->str);
 			if (report_cell_load(L, b, row->leaf, col->leaf, cv) < 0)
 				return -1;
 		}
@@ -336,15 +338,14 @@ static int report_ack_load(struct report_loader *L, const struct ynode *m)
 			return report_err(
 			    L, k,
 			    "unknown key '%s' (expected check, table, block, row, column, "
-			    "reason)%s",
-			    k->str, "");
+			    "reason)",
+			    k->str);
 		if (val->kind != Y_SCALAR)
-			return report_err(L, val, "'%s' must be a single value%s", k->str, "");
+			return report_err(L, val, "'%s' must be a single value", k->str);
 		v[which] = val->str;
 	}
 	if (v[0] == NULL || v[5] == NULL || *v[5] == '\0')
-		return report_err(L, m, "an acknowledged warning needs its check and a reason%s%s",
-				  "", "");
+		return report_err(L, m, "an acknowledged warning needs its check and a reason");
 	const struct fcheck *check = NULL;
 	for (int i = 0; i < f->nchecks; i++)
 		if (strcmp(f->checks[i].id, v[0]) == 0)
@@ -354,7 +355,7 @@ static int report_ack_load(struct report_loader *L, const struct ynode *m)
 				  f->id);
 	if (check->severity == DIAG_ERROR)
 		return report_err(L, ymap_get(m, "check"),
-				  "'%s' is an error: errors cannot be acknowledged%s", v[0], "");
+				  "'%s' is an error: errors cannot be acknowledged", v[0]);
 	const struct fblock *b = NULL;
 	int row = -1, col = -1;
 	if (v[1] != NULL) {
@@ -377,7 +378,7 @@ static int report_ack_load(struct report_loader *L, const struct ynode *m)
 	size_t bad;
 	const char *why;
 	if (text_check(v[5], TEXT_LINE, &bad, &why) < 0)
-		return report_err(L, ymap_get(m, "reason"), "the reason %s%s", why, "");
+		return report_err(L, ymap_get(m, "reason"), "the reason %s", why);
 	report_acknowledge(L->r, check, b, row, col, v[5]);
 	struct report_ack *a = &L->r->acks[L->r->nacks - 1];
 	a->line = m->line;
@@ -388,7 +389,7 @@ static int report_ack_load(struct report_loader *L, const struct ynode *m)
 static int report_acks_load(struct report_loader *L, const struct ynode *list)
 {
 	if (list->kind != Y_SEQ)
-		return report_err(L, list, "'acknowledged' must be a list%s%s", "", "");
+		return report_err(L, list, "'acknowledged' must be a list");
 	for (size_t i = 0; i < list->n; i++)
 		if (report_ack_load(L, list->items[i]) < 0)
 			return -1;
@@ -485,8 +486,7 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 	struct form *owned = NULL;
 	struct report *r = NULL;
 	if (root->kind != Y_MAP) {
-		report_err(&L, root, "a report must be a mapping, not a %s%s",
-			   ynode_kind_name(root), "");
+		report_err(&L, root, "a report must be a mapping, not a %s", ynode_kind_name(root));
 		goto fail;
 	}
 	for (size_t i = 0; i < root->n; i++) {
@@ -497,8 +497,8 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 		if (!ok) {
 			report_err(&L, k,
 				   "unknown key '%s' (expected form, form-version, header, prose, "
-				   "tables, acknowledged)%s",
-				   k->str, "");
+				   "tables, acknowledged)",
+				   k->str);
 			goto fail;
 		}
 	}
@@ -508,8 +508,7 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 			   fid    ? fid
 			   : fver ? fver
 				  : root,
-			   "a report names its form with 'form: ID' and 'form-version: N'%s%s", "",
-			   "");
+			   "a report names its form with 'form: ID' and 'form-version: N'");
 		goto fail;
 	}
 	if (form == NULL) {

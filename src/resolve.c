@@ -4,6 +4,7 @@
 #include "form.h"
 #include "xmalloc.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,12 +29,16 @@ struct resolve_rect {
 	int r0, nr, c0, nc;
 };
 
-static void resolve_err(struct resolve_ctx *X, const struct expr *e, const char *fmt, const char *a,
-			const char *b)
+__attribute__((format(printf, 3, 4))) static void
+resolve_err(struct resolve_ctx *X, const struct expr *e, const char *fmt, ...)
 {
-	if (!X->failed)
-		diags_add(X->d, DIAG_ERROR, X->f->path, X->line, X->col + (e ? e->pos : 0), fmt, a,
-			  b);
+	if (!X->failed) {
+		va_list ap;
+		va_start(ap, fmt);
+		diags_vadd(X->d, DIAG_ERROR, X->f->path, X->line, X->col + (e ? e->pos : 0), fmt,
+			   ap);
+		va_end(ap);
+	}
 	X->failed = 1;
 }
 
@@ -68,7 +73,7 @@ static int resolve_ref(struct resolve_ctx *X, const struct expr *e, struct resol
 			return resolve_in_block(X, e, X->b, p[0], NULL, out);
 		if (X->mode == RM_ROW)
 			return resolve_in_block(X, e, X->b, NULL, p[0], out);
-		resolve_err(X, e, "'%s' alone names no cell here: write ROW.COLUMN%s", p[0], "");
+		resolve_err(X, e, "'%s' alone names no cell here: write ROW.COLUMN", p[0]);
 		return -1;
 	case 2:
 		if (X->b == NULL) {
@@ -85,7 +90,7 @@ static int resolve_ref(struct resolve_ctx *X, const struct expr *e, struct resol
 		}
 		const struct ftable *t = form_table(X->f, p[0]);
 		if (t == NULL) {
-			resolve_err(X, e, "no block or table '%s'%s", p[0], "");
+			resolve_err(X, e, "no block or table '%s'", p[0]);
 			return -1;
 		}
 		if (!t->implicit) {
@@ -105,7 +110,7 @@ static int resolve_ref(struct resolve_ctx *X, const struct expr *e, struct resol
 		return resolve_in_block(X, e, (struct fblock *)b, p[2], p[3], out);
 	}
 	default:
-		resolve_err(X, e, "a reference has at most four parts%s%s", "", "");
+		resolve_err(X, e, "a reference has at most four parts");
 		return -1;
 	}
 }
@@ -128,8 +133,7 @@ static struct expr *resolve_cells(struct resolve_ctx *X, const struct expr *e)
 	struct resolve_rect a, b;
 	if (e->op == EX_THIS) {
 		if (X->mode != RM_CELL) {
-			resolve_err(X, e, "'this' only means a cell in a check for each cell%s%s",
-				    "", "");
+			resolve_err(X, e, "'this' only means a cell in a check for each cell");
 			return out;
 		}
 		out->cells = xmalloc(sizeof *out->cells);
@@ -146,7 +150,7 @@ static struct expr *resolve_cells(struct resolve_ctx *X, const struct expr *e)
 		return out;
 	struct resolve_rect R = a;
 	if (a.b != b.b) {
-		resolve_err(X, e, "a range must stay within one block%s%s", "", "");
+		resolve_err(X, e, "a range must stay within one block");
 	} else if (a.r0 == b.r0 && a.nr == b.nr) {
 		R.nc = b.c0 + b.nc - a.c0;
 		if (R.nc < a.nc)
@@ -158,7 +162,7 @@ static struct expr *resolve_cells(struct resolve_ctx *X, const struct expr *e)
 			resolve_err(X, e, "range runs backwards: '%s' comes after '%s'",
 				    e->a->path[e->a->npath - 1], e->b->path[e->b->npath - 1]);
 	} else {
-		resolve_err(X, e, "the ends of a range must share a row or a column%s%s", "", "");
+		resolve_err(X, e, "the ends of a range must share a row or a column");
 	}
 	if (!X->failed)
 		resolve_push_rect(out, &R);
@@ -192,7 +196,7 @@ static void resolve_no_text(struct resolve_ctx *X, const struct expr *cells)
 {
 	for (int i = 0; i < cells->ncells; i++)
 		if (X->f->cells[cells->cells[i]].type.kind == CELL_TEXT) {
-			resolve_err(X, cells, "a text cell cannot be counted%s%s", "", "");
+			resolve_err(X, cells, "a text cell cannot be counted");
 			return;
 		}
 }
@@ -236,7 +240,7 @@ static struct expr *resolve_bind(struct resolve_ctx *X, const struct expr *e, in
 		*out = (struct expr){.op = e->op, .pos = e->pos};
 		out->a = resolve_cells(X, e->a);
 		if (!X->failed && out->a->ncells != 1)
-			resolve_err(X, e->a, "blank() and filled() test one cell%s%s", "", "");
+			resolve_err(X, e->a, "blank() and filled() test one cell");
 		return out;
 	default:
 		break;
@@ -291,8 +295,7 @@ static int resolve_formulas(struct form *f, struct diags *d)
 		X.line = src->fline;
 		X.col = src->fcol;
 		if (cell->type.kind == CELL_TEXT) {
-			resolve_err(&X, NULL, "a text cell cannot be computed ('%s')%s", src->id,
-				    "");
+			resolve_err(&X, NULL, "a text cell cannot be computed ('%s')", src->id);
 			return -1;
 		}
 		cell->formula = resolve_bind(&X, src->formula, 0);

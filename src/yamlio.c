@@ -6,6 +6,7 @@
 #include "width.h"
 #include "xmalloc.h"
 
+#include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,10 +109,13 @@ static int yamlio_keys_add(struct yamlio_keys *h, const char *k)
 }
 
 /* libyaml marks are 0-based and count characters; callers want 1-based. */
-static void yamlio_error(struct yamlio_load *L, const yaml_mark_t *m, const char *fmt,
-			 const char *arg)
+__attribute__((format(printf, 3, 4))) static void
+yamlio_error(struct yamlio_load *L, const yaml_mark_t *m, const char *fmt, ...)
 {
-	diags_add(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1, fmt, arg);
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1, fmt, ap);
+	va_end(ap);
 }
 
 /* Line and column (in characters) of a byte offset, for errors libyaml only
@@ -204,7 +208,7 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 			return NULL;
 		}
 		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
-			yamlio_error(L, m, "value contains a NUL character%s", "");
+			yamlio_error(L, m, "value contains a NUL character");
 			return NULL;
 		}
 		struct ynode *n = yamlio_node(L, Y_SCALAR, m);
@@ -307,7 +311,7 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 		return NULL;
 	}
 	default:
-		yamlio_error(L, m, "unexpected YAML structure%s", "");
+		yamlio_error(L, m, "unexpected YAML structure");
 		return NULL;
 	}
 }
@@ -353,7 +357,7 @@ int yamlio_load_string(const char *name, const char *text, size_t len, struct yn
 	if (yamlio_next(&L, &ev) < 0)
 		goto out;
 	if (ev.type != YAML_STREAM_END_EVENT) {
-		yamlio_error(&L, &ev.start_mark, "only one YAML document is allowed%s", "");
+		yamlio_error(&L, &ev.start_mark, "only one YAML document is allowed");
 		yaml_event_delete(&ev);
 		goto out;
 	}
