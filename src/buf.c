@@ -92,3 +92,13 @@ int buf_read_file(struct buf *b, const char *path, size_t limit)
 	errno = err;
 	return rc;
 }
+
+uint64_t buf_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}

@@ -2,6 +2,7 @@
 #ifndef NIANBAO_BUF_H
 #define NIANBAO_BUF_H
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf {
 	char *data; /* always NUL-terminated when len > 0 or after buf_init */
@@ -20,5 +21,7 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
  * cannot be read (errno says why); -2 when it holds more than limit bytes
  * (0: no limit). */
 int buf_read_file(struct buf *b, const char *path, size_t limit);
+/* FNV-1a of the bytes: enough to tell one saved file from another. */
+uint64_t buf_hash(const char *s, size_t n);
 
 #endif

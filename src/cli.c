@@ -10,6 +10,7 @@
 #include "page.h"
 #include "render.h"
 #include "report.h"
+#include "save.h"
 #include "savefile.h"
 #include "xmalloc.h"
 
@@ -65,12 +66,13 @@ int cli_help(const char *cmd, FILE *fp)
 		    "rendering beside it; the year stays blank without --year (asked in a\n"
 		    "terminal, last year proposed: reports are written in January for the\n"
 		    "year before). An existing FILE is kept unless --force.\n"},
-	    {"check", "Usage: nianbao check [--csv [--raw]] FILE...\n"
-		      "Lists every inconsistency of each report, one a line: file:line:column,\n"
-		      "severity, table, row and column, the message with its numbers, the\n"
-		      "check's id. --csv prints file,severity,check,table,row,column,message,\n"
-		      "a text a spreadsheet would run as a formula marked with ' (not with --raw).\n"
-		      "Exit status 0 no errors (warnings allowed), 1 errors, 2 unusable file.\n"},
+	    {"check",
+	     "Usage: nianbao check [--csv [--raw]] FILE...\n"
+	     "Lists every inconsistency of each report, one a line: file:line:column,\n"
+	     "severity, table, row and column, the message with its numbers, the\n"
+	     "check's id. --csv prints file,severity,check,table,row,column,message,\n"
+	     "a text a spreadsheet would run as a formula marked with ' (not with --raw).\n"
+	     "Exit status 0 no errors (warnings allowed), 1 errors, 2 unusable file.\n"},
 	    {"render",
 	     "Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
 	     "       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
@@ -158,7 +160,7 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 	struct diags d;
 	diags_init(&d);
 	struct engine *e = engine_new(r);
-	int rc = savefile_report(e, out, &d);
+	int rc = save_report(e, out, &d);
 	engine_free(e);
 	if (rc < 0)
 		return cli_fail(&d);
@@ -287,7 +289,7 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 		return cli_fail(&d);
 	diags_free(&d);
 	struct engine *e = engine_new(r);
-	if (savefile_txt_stale(e, path)) {
+	if (save_txt_stale(e, path)) {
 		/* not the report's problem, but the paper's: said, not counted */
 		char *tpath = savefile_txt_path(path);
 		if (as_csv) {
@@ -568,7 +570,7 @@ int cli_render(int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	int rc;
-	if (render_report(e, &ro, &text, &d) < 0) {
+	if (page_report(e, &ro, &text, &d) < 0) {
 		for (size_t i = 0; i < d.n; i++)
 			if (d.v[i].file == NULL)
 				d.v[i].file = xstrdup(argv[optind]);

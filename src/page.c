@@ -2,11 +2,11 @@
 #include "page.h"
 #include "buf.h"
 #include "diag.h"
+#include "encode.h"
 #include "engine.h"
 #include "form.h"
 #include "render.h"
 #include "report.h"
-#include "savefile.h"
 #include "width.h"
 #include "xmalloc.h"
 
@@ -21,7 +21,7 @@ char *page_footer(const struct engine *e)
 	struct buf yaml;
 	buf_init(&yaml);
 	report_to_yaml(r, &yaml);
-	uint64_t h = savefile_hash(yaml.data, yaml.len);
+	uint64_t h = buf_hash(yaml.data, yaml.len);
 	buf_free(&yaml);
 	struct problem *p;
 	int n = engine_problems(e, &p), errors = 0;
@@ -125,8 +125,8 @@ static void page_centre(struct buf *out, const char *s, int width, int amb)
 	width_lines_free(lines, n);
 }
 
-void page_output(const struct render_doc *doc, const struct engine *e, const struct render_opts *o,
-		 struct buf *out)
+static void page_output(const struct render_doc *doc, const struct engine *e,
+			const struct render_opts *o, struct buf *out)
 {
 	char *footer = o->footer ? page_footer(e) : NULL;
 	struct buf foot;
@@ -185,4 +185,18 @@ void page_output(const struct render_doc *doc, const struct engine *e, const str
 	free(P.used);
 	free(footer);
 	buf_free(&foot);
+}
+
+int page_report(const struct engine *e, const struct render_opts *o, struct buf *out,
+		struct diags *d)
+{
+	struct render_doc doc;
+	render_document(e, o, &doc);
+	struct buf text;
+	buf_init(&text);
+	page_output(&doc, e, o, &text);
+	render_doc_free(&doc);
+	int rc = encode_convert(text.data, text.len, o->encoding, out, d);
+	buf_free(&text);
+	return rc;
 }

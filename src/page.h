@@ -6,14 +6,17 @@
 #define NIANBAO_PAGE_H
 
 struct buf;
+struct diags;
 struct engine;
-struct render_doc;
 struct render_opts;
 
 #define PAGE_MIN_LINES 20
 
-void page_output(const struct render_doc *doc, const struct engine *e, const struct render_opts *o,
-		 struct buf *out);
+/* The whole report as text: rendered, paginated and encoded as the
+ * options say. */
+int page_report(const struct engine *e, const struct render_opts *o, struct buf *out,
+		struct diags *d);
+
 /* The footer text: form id and version, a short hash of the report as
  * saved, and the count of errors and warnings. */
 char *page_footer(const struct engine *e);

@@ -3,11 +3,9 @@
 #include "render.h"
 #include "buf.h"
 #include "diag.h"
-#include "encode.h"
 #include "engine.h"
 #include "form.h"
 #include "layout.h"
-#include "page.h"
 #include "report.h"
 #include "value.h"
 #include "width.h"
@@ -449,18 +447,4 @@ void render_doc_free(struct render_doc *doc)
 	free(doc->v);
 	free(doc->tables);
 	memset(doc, 0, sizeof *doc);
-}
-
-int render_report(const struct engine *e, const struct render_opts *o, struct buf *out,
-		  struct diags *d)
-{
-	struct render_doc doc;
-	render_document(e, o, &doc);
-	struct buf text;
-	buf_init(&text);
-	page_output(&doc, e, o, &text);
-	render_doc_free(&doc);
-	int rc = encode_convert(text.data, text.len, o->encoding, out, d);
-	buf_free(&text);
-	return rc;
 }

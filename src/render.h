@@ -24,9 +24,6 @@ struct render_opts {
 };
 
 struct render_opts render_defaults(void);
-/* The whole report as text, paginated and encoded as the options say. */
-int render_report(const struct engine *e, const struct render_opts *o, struct buf *out,
-		  struct diags *d);
 
 /* A block laid out once, to be drawn whole or a run of rows at a time. */
 struct render_table {

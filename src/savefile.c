@@ -12,9 +12,6 @@
 #include "savefile.h"
 #include "buf.h"
 #include "diag.h"
-#include "engine.h"
-#include "render.h"
-#include "report.h"
 #include "xmalloc.h"
 
 #include <dirent.h>
@@ -164,16 +161,6 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 	return savefile_write_mode(path, data, len, &m, d);
 }
 
-uint64_t savefile_hash(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3u;
-	}
-	return h;
-}
-
 char *savefile_txt_path(const char *path)
 {
 	size_t n = strlen(path);
@@ -253,49 +240,9 @@ out:
 	return rc;
 }
 
-/* The rendering of e's report as it is saved beside it. */
-static int savefile_render(const struct engine *e, struct buf *txt, struct diags *d)
-{
-	struct render_opts ro = render_defaults();
-	return render_report(e, &ro, txt, d);
-}
-
-int savefile_txt_stale(const struct engine *e, const char *path)
-{
-	char *real = realpath(path, NULL);
-	char *tpath = savefile_txt_path(real ? real : path);
-	struct buf old, now;
-	buf_init(&old);
-	buf_init(&now);
-	struct diags d;
-	diags_init(&d);
-	int stale = buf_read_file(&old, tpath, 0) == 0 && savefile_render(e, &now, &d) == 0 &&
-		    (old.len != now.len || memcmp(old.data, now.data, now.len) != 0);
-	diags_free(&d);
-	buf_free(&old);
-	buf_free(&now);
-	free(tpath);
-	free(real);
-	return stale;
-}
-
-int savefile_txt_again(const struct engine *e, const char *path, struct diags *d)
-{
-	char *real = realpath(path, NULL);
-	char *tpath = savefile_txt_path(real ? real : path);
-	struct buf txt;
-	buf_init(&txt);
-	int rc =
-	    savefile_render(e, &txt, d) == 0 ? savefile_write(tpath, txt.data, txt.len, d) : -1;
-	buf_free(&txt);
-	free(tpath);
-	free(real);
-	return rc;
-}
-
 /* Temporary files of this report's saves (.NAME.XXXXXX beside it) that a
  * save killed midway left: older than any save takes, they go. */
-static void savefile_sweep(const char *path)
+void savefile_sweep(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
@@ -329,24 +276,4 @@ static void savefile_sweep(const char *path)
 	for (int i = 0; i < 3; i++)
 		free(names[i]);
 	free(dir);
-}
-
-int savefile_report(const struct engine *e, const char *path, struct diags *d)
-{
-	struct buf yaml, txt;
-	buf_init(&yaml);
-	buf_init(&txt);
-	int rc = -1;
-	if (report_to_yaml(engine_report(e), &yaml) < 0)
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot save: the YAML writer refused it");
-	else if (savefile_render(e, &txt, d) == 0)
-		rc = savefile_pair(path, &yaml, &txt, d);
-	if (rc == 0) {
-		char *real = realpath(path, NULL);
-		savefile_sweep(real ? real : path);
-		free(real);
-	}
-	buf_free(&yaml);
-	buf_free(&txt);
-	return rc;
 }

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "engine.h"
+#include "page.h"
 #include "render.h"
 #include "xmalloc.h"
 
@@ -30,7 +31,7 @@ static char *preview_text(const struct app *a, int screen)
 		o.ascii = !a->amb;
 		o.wide_ambiguous = a->amb;
 	}
-	render_report(a->e, &o, &b, &d);
+	page_report(a->e, &o, &b, &d);
 	diags_free(&d);
 	return b.data;
 }

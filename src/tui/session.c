@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "form.h"
 #include "report.h"
+#include "save.h"
 #include "savefile.h"
 #include "xmalloc.h"
 
@@ -21,7 +22,7 @@ static uint64_t session_file_hash(const char *path)
 {
 	struct buf b;
 	buf_init(&b);
-	uint64_t h = buf_read_file(&b, path, 0) == 0 ? savefile_hash(b.data, b.len) : 0;
+	uint64_t h = buf_read_file(&b, path, 0) == 0 ? buf_hash(b.data, b.len) : 0;
 	buf_free(&b);
 	return h;
 }
@@ -38,9 +39,9 @@ void session_open(struct app *a)
 		/* without the lock, no writing: another session may be writing */
 		a->readonly = 1;
 		app_message(a, 1, _("Read-only: %s"), d.n ? d.v[0].message : "");
-	} else if (savefile_txt_stale(a->e, a->path)) {
+	} else if (save_txt_stale(a->e, a->path)) {
 		/* a save cut short between its renames left them disagreeing */
-		if (savefile_txt_again(a->e, a->path, &d) == 0)
+		if (save_txt_again(a->e, a->path, &d) == 0)
 			app_message(
 			    a, 0, "%s",
 			    _("The text rendering beside the report did not match it: written "
@@ -84,7 +85,7 @@ static int session_write(struct app *a, const char *path)
 {
 	struct diags d;
 	diags_init(&d);
-	int rc = savefile_report(a->e, path, &d);
+	int rc = save_report(a->e, path, &d);
 	if (rc < 0) {
 		snprintf(a->saveas, sizeof a->saveas, "%s", path);
 		app_message(a, 1, _("Not saved: %s"), d.n ? d.v[0].message : "");

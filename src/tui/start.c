@@ -11,6 +11,7 @@
 #include "form.h"
 #include "formpath.h"
 #include "report.h"
+#include "save.h"
 #include "savefile.h"
 #include "xmalloc.h"
 
@@ -155,7 +156,7 @@ static char *start_create(const struct form *f)
 				struct diags d;
 				diags_init(&d);
 				struct engine *e = engine_new(r);
-				int rc = savefile_report(e, path, &d);
+				int rc = save_report(e, path, &d);
 				engine_free(e);
 				if (rc == 0) {
 					diags_free(&d);

@@ -1,0 +1,74 @@
+/* Saving a report: its YAML and its rendering, made here and handed to the
+ * atomic writer (savefile.c) as one pair; and the rendering beside a report
+ * checked against it and written again when they disagree. */
+#include "save.h"
+#include "buf.h"
+#include "diag.h"
+#include "engine.h"
+#include "page.h"
+#include "render.h"
+#include "report.h"
+#include "savefile.h"
+#include "xmalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The rendering of e's report as it is saved beside it. */
+static int save_render(const struct engine *e, struct buf *txt, struct diags *d)
+{
+	struct render_opts ro = render_defaults();
+	return page_report(e, &ro, txt, d);
+}
+
+int save_txt_stale(const struct engine *e, const char *path)
+{
+	char *real = realpath(path, NULL);
+	char *tpath = savefile_txt_path(real ? real : path);
+	struct buf old, now;
+	buf_init(&old);
+	buf_init(&now);
+	struct diags d;
+	diags_init(&d);
+	int stale = buf_read_file(&old, tpath, 0) == 0 && save_render(e, &now, &d) == 0 &&
+		    (old.len != now.len || memcmp(old.data, now.data, now.len) != 0);
+	diags_free(&d);
+	buf_free(&old);
+	buf_free(&now);
+	free(tpath);
+	free(real);
+	return stale;
+}
+
+int save_txt_again(const struct engine *e, const char *path, struct diags *d)
+{
+	char *real = realpath(path, NULL);
+	char *tpath = savefile_txt_path(real ? real : path);
+	struct buf txt;
+	buf_init(&txt);
+	int rc = save_render(e, &txt, d) == 0 ? savefile_write(tpath, txt.data, txt.len, d) : -1;
+	buf_free(&txt);
+	free(tpath);
+	free(real);
+	return rc;
+}
+
+int save_report(const struct engine *e, const char *path, struct diags *d)
+{
+	struct buf yaml, txt;
+	buf_init(&yaml);
+	buf_init(&txt);
+	int rc = -1;
+	if (report_to_yaml(engine_report(e), &yaml) < 0)
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot save: the YAML writer refused it");
+	else if (save_render(e, &txt, d) == 0)
+		rc = savefile_pair(path, &yaml, &txt, d);
+	if (rc == 0) {
+		char *real = realpath(path, NULL);
+		savefile_sweep(real ? real : path);
+		free(real);
+	}
+	buf_free(&yaml);
+	buf_free(&txt);
+	return rc;
+}

@@ -1,0 +1,18 @@
+/* Saving a report (above rendering and the atomic writer): the YAML and
+ * its rendering beside it, written together by savefile_pair. */
+#ifndef NIANBAO_SAVE_H
+#define NIANBAO_SAVE_H
+
+struct diags;
+struct engine;
+
+/* Saves the report's YAML to path and its rendering beside it, then sweeps
+ * old temporaries (savefile_sweep); 0, or -1 with a diagnostic. */
+int save_report(const struct engine *e, const char *path, struct diags *d);
+/* 1 when the rendering beside path is there but is not the rendering of e
+ * (a save killed between its two renames, or two saves at once). */
+int save_txt_stale(const struct engine *e, const char *path);
+/* Writes the rendering beside path again. */
+int save_txt_again(const struct engine *e, const char *path, struct diags *d);
+
+#endif
