@@ -257,19 +257,6 @@ int cli_import(int argc, char **argv)
 	return rc != CLI_OK ? rc : cli_create_run(&o);
 }
 
-struct cli_where {
-	const char *table;
-	char *row;
-	char *col;
-};
-
-static void cli_where_of(const struct problem *p, struct cli_where *w)
-{
-	w->table = p->block ? p->block->table->title : "";
-	w->row = p->block && p->r >= 0 ? form_row_path(p->block, p->r, CSV_SEP) : xstrdup("");
-	w->col = p->block && p->c >= 0 ? form_col_path(p->block, p->c, CSV_SEP) : xstrdup("");
-}
-
 static const char *cli_problem_id(const struct problem *p)
 {
 	if (p->kind == PROBLEM_STORED)
@@ -280,7 +267,7 @@ static const char *cli_problem_id(const struct problem *p)
 }
 
 static int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms,
-			 struct buf *out)
+			 struct buf *out, struct engine_count *count)
 {
 	struct diags d;
 	diags_init(&d);
@@ -309,15 +296,15 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 		free(tpath);
 	}
 	struct problem *p;
-	int n = engine_problems(e, &p), errors = 0;
+	int n = engine_problems(e, &p);
 	for (int i = 0; i < n; i++) {
-		struct cli_where w;
-		cli_where_of(&p[i], &w);
+		struct engine_where w;
+		engine_where(&p[i], CSV_SEP, &w);
+		const char *table = w.table ? w.table->title : "";
 		/* an acknowledged warning is listed with its reason, not counted */
 		const char *sev = p[i].acknowledged             ? "acknowledged"
 				  : p[i].severity == DIAG_ERROR ? "error"
 								: "warning";
-		errors += p[i].severity == DIAG_ERROR;
 		char *message = p[i].acknowledged
 				    ? xasprintf("%s (%s)", p[i].message, p[i].acknowledged)
 				    : xstrdup(p[i].message);
@@ -326,7 +313,7 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 			csv_field(out, path, 0, guard);
 			csv_field(out, sev, 0, guard);
 			csv_field(out, cli_problem_id(&p[i]), 0, guard);
-			csv_field(out, w.table, 0, guard);
+			csv_field(out, table, 0, guard);
 			csv_field(out, w.row, 0, guard);
 			csv_field(out, w.col, 0, guard);
 			csv_field(out, message, 1, guard);
@@ -336,7 +323,7 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
 			else
 				buf_printf(out, "%s: ", path);
-			buf_printf(out, "%s: %s", sev, w.table);
+			buf_printf(out, "%s: %s", sev, table);
 			if (*w.row)
 				buf_printf(out, ", row %s", w.row);
 			if (*w.col)
@@ -344,13 +331,15 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 			buf_printf(out, ": %s [%s]\n", message, cli_problem_id(&p[i]));
 		}
 		free(message);
-		free(w.row);
-		free(w.col);
+		engine_where_free(&w);
 	}
 	engine_problems_free(p, n);
+	/* the count, as the screen's title line and the printed footer give it */
+	struct engine_count c = engine_count(e);
+	*count = c;
 	engine_free(e);
 	report_free(r);
-	return errors ? CLI_ERRORS : CLI_OK;
+	return c.errors ? CLI_ERRORS : CLI_OK;
 }
 
 int cli_check(int argc, char **argv)
@@ -377,10 +366,18 @@ int cli_check(int argc, char **argv)
 	int worst = CLI_OK;
 	struct formpath_cache forms = {0};
 	for (int i = optind; i < argc; i++) {
-		int rc = cli_check_one(argv[i], as_csv, &forms, &out);
+		struct engine_count n = {-1, 0, 0};
+		int rc = cli_check_one(argv[i], as_csv, &forms, &out, &n);
 		worst = rc > worst ? rc : worst;
 		fwrite(out.data, 1, out.len, stdout);
 		out.len = 0;
+		if (n.errors >= 0) {
+			/* the summary, beside the listing: stdout stays the list alone */
+			fflush(stdout);
+			fprintf(stderr, "%s: %d error%s, %d warning%s, %d acknowledged\n", argv[i],
+				n.errors, n.errors == 1 ? "" : "s", n.warnings,
+				n.warnings == 1 ? "" : "s", n.acknowledged);
+		}
 	}
 	formpath_cache_free(&forms);
 	buf_free(&out);

@@ -308,3 +308,35 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 	}
 	return n;
 }
+
+struct engine_count engine_count(const struct engine *e)
+{
+	struct problem *p;
+	int n = engine_problems(e, &p);
+	struct engine_count c = {0, 0, 0};
+	for (int i = 0; i < n; i++) {
+		if (p[i].severity == DIAG_ERROR)
+			c.errors++;
+		else if (p[i].acknowledged != NULL)
+			c.acknowledged++;
+		else
+			c.warnings++;
+	}
+	engine_problems_free(p, n);
+	return c;
+}
+
+void engine_where(const struct problem *p, const char *sep, struct engine_where *w)
+{
+	const struct fblock *b = p->block;
+	w->table = b ? b->table : NULL;
+	w->row = b && p->r >= 0 ? form_row_path(b, p->r, sep) : xstrdup("");
+	w->col = b && p->c >= 0 ? form_col_path(b, p->c, sep) : xstrdup("");
+}
+
+void engine_where_free(struct engine_where *w)
+{
+	free(w->row);
+	free(w->col);
+	w->row = w->col = NULL;
+}

@@ -41,6 +41,25 @@ void engine_recompute_all(struct engine *e);
 /* Every current problem, in form order; free with engine_problems_free. */
 int engine_problems(const struct engine *e, struct problem **out);
 void engine_problems_free(struct problem *p, int n);
+
+/* The one count of a report's problems, for every view (the title line,
+ * check, the printed footer): an acknowledged warning is counted apart,
+ * not as a warning. */
+struct engine_count {
+	int errors, warnings, acknowledged;
+};
+struct engine_count engine_count(const struct engine *e);
+
+/* Where a problem is: its table (NULL for a check over several tables),
+ * and the labels of its row and column paths joined by sep ("" when it
+ * spans them); free with engine_where_free. */
+struct ftable;
+struct engine_where {
+	const struct ftable *table;
+	char *row, *col;
+};
+void engine_where(const struct problem *p, const char *sep, struct engine_where *w);
+void engine_where_free(struct engine_where *w);
 /* Bit 1: the cell is in a failing error check; bit 2: in a failing warning
  * not acknowledged; bit 4: in failing warnings, all of them acknowledged. */
 #define ENGINE_CELL_ERROR 1

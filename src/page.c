@@ -12,6 +12,7 @@
 
 #include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,13 +24,12 @@ char *page_footer(const struct engine *e)
 	report_to_yaml(r, &yaml);
 	uint64_t h = buf_hash(yaml.data, yaml.len);
 	buf_free(&yaml);
-	struct problem *p;
-	int n = engine_problems(e, &p), errors = 0;
-	for (int i = 0; i < n; i++)
-		errors += p[i].severity == DIAG_ERROR;
-	engine_problems_free(p, n);
-	return xasprintf("%s 第%d版 · 文件 %012" PRIx64 " · 错误 %d 警告 %d", r->form->id,
-			 r->form->version, h >> 16, errors, n - errors);
+	struct engine_count c = engine_count(e);
+	char ack[64] = "";
+	if (c.acknowledged > 0)
+		snprintf(ack, sizeof ack, "（已确认 %d）", c.acknowledged);
+	return xasprintf("%s 第%d版 · 文件 %012" PRIx64 " · 错误 %d 警告 %d%s", r->form->id,
+			 r->form->version, h >> 16, c.errors, c.warnings, ack);
 }
 
 struct page_state {

@@ -18,7 +18,8 @@ int page_report(const struct engine *e, const struct render_opts *o, struct buf 
 		struct diags *d);
 
 /* The footer text: form id and version, a short hash of the report as
- * saved, and the count of errors and warnings. */
+ * saved, and the count of errors, warnings and acknowledged warnings
+ * (engine_count, as the screen and check count them). */
 char *page_footer(const struct engine *e);
 
 #endif

@@ -59,6 +59,15 @@ expect_eq "no warning left" "$(grep -c ': warning: ' "$T/out")" 0
 run "$NIANBAO" check --csv "$TESTDATA/acknowledged.yaml"
 expect_has "CSV says acknowledged" "$T/out" ",acknowledged,made_not_published,"
 
+# One count everywhere: check's summary (on stderr, the listing alone on
+# stdout) and the printed footer count the acknowledged warning apart.
+run "$NIANBAO" check "$TESTDATA/acknowledged.yaml"
+expect_eq "check's summary" "$(cat "$T/err")" "$TESTDATA/acknowledged.yaml: 0 errors, 0 warnings, 1 acknowledged"
+run "$NIANBAO" render --footer "$TESTDATA/acknowledged.yaml"
+expect_has "the footer's count" "$T/out" " · 错误 0 警告 0（已确认 1）"
+run "$NIANBAO" check "$sample"
+expect_eq "the sample's summary" "$(cat "$T/err")" "$sample: 0 errors, 1 warning, 0 acknowledged"
+
 # A stored total that disagrees with its parts is reported on load.
 sed 's/^      natural: 0$/      natural: 7/' "$sample" | awk '
 	/^    new:$/ { inrow = 1 } /^    carried:$/ { inrow = 0 }

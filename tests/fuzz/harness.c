@@ -10,6 +10,7 @@
 #include "engine.h"
 #include "expr.h"
 #include "form.h"
+#include "page.h"
 #include "render.h"
 #include "report.h"
 #include "xmalloc.h"
@@ -50,7 +51,7 @@ static void fuzz_exercise(struct report *r)
 	struct render_opts o = render_defaults();
 	struct diags d;
 	diags_init(&d);
-	render_report(e, &o, &out, &d);
+	page_report(e, &o, &out, &d);
 	out.len = 0;
 	report_to_yaml(r, &out);
 	out.len = 0;

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "form.h"
+#include "page.h"
 #include "render.h"
 #include "report.h"
 #include "width.h"
@@ -168,7 +169,7 @@ static void test_generated_reports(void **state)
 				buf_init(&out);
 				struct diags d;
 				diags_init(&d);
-				assert_int_equal(render_report(e, &o, &out, &d), 0);
+				assert_int_equal(page_report(e, &o, &out, &d), 0);
 				check_lines(out.data, o.width, o.wide_ambiguous);
 				check_values(e, out.data);
 				buf_free(&out);
