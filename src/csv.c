@@ -239,10 +239,8 @@ static int csv_records(struct csv_import *I, const char *s, size_t len, struct r
 		for (int k = 0; k < rec.n; k++)
 			if (rec.field[k][0] == '\'' && csv_formula_like(rec.field[k] + 1))
 				memmove(rec.field[k], rec.field[k] + 1, strlen(rec.field[k]));
-		char nbuf[16];
-		snprintf(nbuf, sizeof nbuf, "%d", rec.n);
 		if (rec.n != 4) {
-			result = csv_fail(I, rec.line, 1, "expected 4 fields, found %s", nbuf);
+			result = csv_fail(I, rec.line, 1, "expected 4 fields, found %d", rec.n);
 		} else {
 			int cell = csv_find(I, &rec);
 			if (cell < 0) {

@@ -1,5 +1,6 @@
 /* Expression parser and evaluator. */
 #include "expr.h"
+#include "buf.h"
 #include "xmalloc.h"
 
 #include <stdlib.h>
@@ -512,4 +513,117 @@ void expr_cells(const struct expr *e, void (*fn)(int cell, void *arg), void *arg
 	expr_cells(e->b, fn, arg);
 	for (int i = 0; i < e->nargs; i++)
 		expr_cells(e->args[i], fn, arg);
+}
+
+/* Binding strength of an operator, for the parentheses expr_text needs. */
+static int expr_prec(const struct expr *e)
+{
+	switch (e->op) {
+	case EX_OR:
+		return 1;
+	case EX_AND:
+		return 2;
+	case EX_NOT:
+		return 3;
+	case EX_EQ:
+	case EX_NE:
+	case EX_LT:
+	case EX_LE:
+	case EX_GT:
+	case EX_GE:
+		return 4;
+	case EX_ADD:
+	case EX_SUB:
+		return 5;
+	case EX_MUL:
+		return 6;
+	case EX_NEG:
+		return 7;
+	default:
+		return 8;
+	}
+}
+
+struct expr_namer {
+	char *(*name)(char **path, int npath, void *arg);
+	void *arg;
+};
+
+static void expr_text_at(const struct expr *e, int outer, const struct expr_namer *N, struct buf *b)
+{
+	static const char *const ops[] = {
+	    [EX_ADD] = " + ", [EX_SUB] = " - ",   [EX_MUL] = " * ", [EX_EQ] = " = ",
+	    [EX_NE] = " != ", [EX_LT] = " < ",    [EX_LE] = " <= ", [EX_GT] = " > ",
+	    [EX_GE] = " >= ", [EX_AND] = " and ", [EX_OR] = " or "};
+	int p = expr_prec(e);
+	if (p < outer)
+		buf_putc(b, '(');
+	switch (e->op) {
+	case EX_NUM: {
+		char *s = value_str(&e->num);
+		buf_puts(b, s);
+		free(s);
+		break;
+	}
+	case EX_REF: {
+		char *s = N->name ? N->name(e->path, e->npath, N->arg) : NULL;
+		if (s != NULL) {
+			buf_puts(b, s);
+			free(s);
+		} else {
+			for (int i = 0; i < e->npath; i++)
+				buf_printf(b, "%s%s", i ? "." : "", e->path[i]);
+		}
+		break;
+	}
+	case EX_RANGE:
+		expr_text_at(e->a, 8, N, b);
+		buf_puts(b, "..");
+		expr_text_at(e->b, 8, N, b);
+		break;
+	case EX_THIS:
+		buf_puts(b, "this");
+		break;
+	case EX_CELLS:
+		buf_puts(b, "?");
+		break;
+	case EX_NEG:
+		buf_putc(b, '-');
+		expr_text_at(e->a, 7, N, b);
+		break;
+	case EX_NOT:
+		buf_puts(b, "not ");
+		expr_text_at(e->a, 3, N, b);
+		break;
+	case EX_SUM:
+	case EX_BLANK:
+	case EX_FILLED:
+		buf_puts(b, e->op == EX_SUM ? "sum(" : e->op == EX_BLANK ? "blank(" : "filled(");
+		for (int i = 0; i < e->nargs; i++) {
+			buf_puts(b, i ? ", " : "");
+			expr_text_at(e->args[i], 0, N, b);
+		}
+		if (e->op != EX_SUM && e->a != NULL)
+			expr_text_at(e->a, 0, N, b);
+		buf_putc(b, ')');
+		break;
+	default:
+		/* binary: left-associative, so the right side binds one tighter */
+		expr_text_at(e->a, p, N, b);
+		buf_puts(b, ops[e->op]);
+		expr_text_at(e->b, p + 1, N, b);
+		break;
+	}
+	if (p < outer)
+		buf_putc(b, ')');
+}
+
+char *expr_text(const struct expr *e, char *(*name)(char **path, int npath, void *arg), void *arg)
+{
+	struct buf b;
+	buf_init(&b);
+	struct expr_namer N = {name, arg};
+	if (e != NULL)
+		expr_text_at(e, 0, &N, &b);
+	return b.data ? b.data : xstrdup("");
 }

@@ -75,5 +75,9 @@ int expr_eval_num(const struct expr *e, const struct value *vals, struct value *
 enum expr_truth expr_eval_bool(const struct expr *e, const struct value *vals);
 /* Calls fn for every cell a bound expression reads. */
 void expr_cells(const struct expr *e, void (*fn)(int cell, void *arg), void *arg);
+/* An unbound expression as text, as the form wrote it but for spacing and
+ * parentheses; name gives a reference's text (to free), or NULL for its
+ * dotted names. */
+char *expr_text(const struct expr *e, char *(*name)(char **path, int npath, void *arg), void *arg);
 
 #endif

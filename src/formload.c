@@ -248,19 +248,16 @@ static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 	form_number(&b->cols, &b->col, &b->ncols);
 	/* a form is a few hundred cells: a file asking for millions is refused
 	 * before anything of that size is made */
-	char lim[32];
 	if (b->nrows > FORM_MAX_ROWS || b->ncols > FORM_MAX_COLS) {
-		snprintf(lim, sizeof lim, "%d",
-			 b->nrows > FORM_MAX_ROWS ? FORM_MAX_ROWS : FORM_MAX_COLS);
 		form_err(L, b->nrows > FORM_MAX_ROWS ? rows : cols,
-			 "a block may have at most %s %s", lim,
+			 "a block may have at most %d %s",
+			 b->nrows > FORM_MAX_ROWS ? FORM_MAX_ROWS : FORM_MAX_COLS,
 			 b->nrows > FORM_MAX_ROWS ? "rows" : "columns");
 		return NULL;
 	}
 	L->cells += (long)b->nrows * b->ncols;
 	if (L->cells > FORM_MAX_CELLS) {
-		snprintf(lim, sizeof lim, "%d", FORM_MAX_CELLS);
-		form_err(L, m, "a form may have at most %s cells", lim);
+		form_err(L, m, "a form may have at most %d cells", FORM_MAX_CELLS);
 		return NULL;
 	}
 	return b;

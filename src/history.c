@@ -13,10 +13,8 @@ void history_init(struct history *h)
 static void history_step_free(struct history_step *s)
 {
 	for (int i = 0; i < s->n; i++) {
-		value_clear(&s->v[i].before);
-		value_clear(&s->v[i].after);
-		free(s->v[i].text_before);
-		free(s->v[i].text_after);
+		change_clear(&s->v[i].undo);
+		change_clear(&s->v[i].redo);
 	}
 	free(s->v);
 	memset(s, 0, sizeof *s);
@@ -40,37 +38,15 @@ void history_begin(struct history *h)
 	h->open = 1;
 }
 
-static struct history_change *history_push(struct history *h)
+void history_add(struct history *h, const struct change *undo, const struct change *redo)
 {
+	if (!h->open)
+		return;
 	struct history_step *s = &h->steps[h->n - 1];
 	s->v = xreallocarray(s->v, (size_t)s->n + 1, sizeof *s->v);
-	struct history_change *c = &s->v[s->n++];
-	memset(c, 0, sizeof *c);
-	return c;
-}
-
-void history_cell(struct history *h, int cell, const struct value *before,
-		  const struct value *after)
-{
-	if (!h->open)
-		return;
-	struct history_change *c = history_push(h);
-	c->kind = HIST_CELL;
-	c->index = cell;
-	value_copy(&c->before, before);
-	value_copy(&c->after, after);
-}
-
-void history_text(struct history *h, enum history_kind kind, int index, const char *before,
-		  const char *after)
-{
-	if (!h->open)
-		return;
-	struct history_change *c = history_push(h);
-	c->kind = kind;
-	c->index = index;
-	c->text_before = before ? xstrdup(before) : NULL;
-	c->text_after = after ? xstrdup(after) : NULL;
+	struct history_pair *p = &s->v[s->n++];
+	change_copy(&p->undo, undo);
+	change_copy(&p->redo, redo);
 }
 
 void history_end(struct history *h)

@@ -88,34 +88,25 @@ static void recover_escape(struct buf *line, const char *text)
 	}
 }
 
-int recover_text(const char *path, const struct form *f, enum recover_kind kind, int index,
-		 const char *text, struct diags *d)
+static void recover_text(struct buf *line0, const struct form *f, enum change_kind kind, int index,
+			 const char *text)
 {
-	struct buf line;
-	buf_init(&line);
+	struct buf *line = line0;
 	const char *id =
-	    kind == RECOVER_HEADER ? f->header[index].id : form_prose_part(f, index)->id;
-	buf_printf(&line, "%s\t%s\t", kind == RECOVER_HEADER ? "header" : "prose", id);
-	recover_escape(&line, text);
-	buf_putc(&line, '\n');
-	int rc = recover_append(path, &line, d);
-	buf_free(&line);
-	return rc;
+	    kind == CHANGE_HEADER ? f->header[index].id : form_prose_part(f, index)->id;
+	buf_printf(line, "%s\t%s\t", kind == CHANGE_HEADER ? "header" : "prose", id);
+	recover_escape(line, text);
+	buf_putc(line, '\n');
 }
 
-int recover_ack(const char *path, const struct fcheck *check, const struct fblock *b, int row,
-		int col, const char *reason, struct diags *d)
+static void recover_ack(struct buf *line, const struct fcheck *check, const struct fblock *b,
+			int row, int col, const char *reason)
 {
-	struct buf line;
-	buf_init(&line);
-	buf_printf(&line, "ack\t%s\t%s\t%s\t%s\t%s\t", check->id, b ? b->table->id : "-",
+	buf_printf(line, "ack\t%s\t%s\t%s\t%s\t%s\t", check->id, b ? b->table->id : "-",
 		   b && b->id ? b->id : "-", b && row >= 0 ? b->row[row]->id : "-",
 		   b && col >= 0 ? b->col[col]->id : "-");
-	recover_escape(&line, reason && *reason ? reason : NULL);
-	buf_putc(&line, '\n');
-	int rc = recover_append(path, &line, d);
-	buf_free(&line);
-	return rc;
+	recover_escape(line, reason && *reason ? reason : NULL);
+	buf_putc(line, '\n');
 }
 
 static char *recover_unescape(const char *s)
@@ -135,19 +126,36 @@ static char *recover_unescape(const char *s)
 	return b.data;
 }
 
-int recover_cell(const char *path, const struct form *f, int cell, const struct value *v,
-		 struct diags *d)
+static void recover_cell(struct buf *line, const struct form *f, int cell, const struct value *v)
 {
 	const struct fcell *fc = &f->cells[cell];
 	char *val = value_str(v);
-	struct buf line;
-	buf_init(&line);
-	buf_printf(&line, "cell\t%s\t%s\t%s\t%s\t%s\n", fc->block->table->id,
+	buf_printf(line, "cell\t%s\t%s\t%s\t%s\t%s\n", fc->block->table->id,
 		   fc->block->id ? fc->block->id : "-", fc->block->row[fc->r]->id,
 		   fc->block->col[fc->c]->id, val);
 	free(val);
-	int rc = recover_append(path, &line, d);
-	buf_free(&line);
+}
+
+int recover_changes(const char *path, const struct form *f, const struct change *c, int n,
+		    struct diags *d)
+{
+	struct buf lines;
+	buf_init(&lines);
+	for (int i = 0; i < n; i++)
+		switch (c[i].kind) {
+		case CHANGE_CELL:
+			recover_cell(&lines, f, c[i].index, &c[i].value);
+			break;
+		case CHANGE_HEADER:
+		case CHANGE_PROSE:
+			recover_text(&lines, f, c[i].kind, c[i].index, c[i].text);
+			break;
+		case CHANGE_ACK:
+			recover_ack(&lines, c[i].check, c[i].block, c[i].r, c[i].c, c[i].text);
+			break;
+		}
+	int rc = n > 0 ? recover_append(path, &lines, d) : 0;
+	buf_free(&lines);
 	return rc;
 }
 
@@ -167,7 +175,7 @@ static int recover_find(const struct form *f, char **field)
 	return form_cell(b, r->leaf, c->leaf);
 }
 
-int recover_load(const char *path, const struct form *f, struct recover_edit **edits, int *n,
+int recover_load(const char *path, const struct form *f, struct change **edits, int *n,
 		 struct diags *d)
 {
 	char *rp = recover_path(path);
@@ -208,17 +216,15 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 			}
 			*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
 			(*edits)[(*n)++] =
-			    (struct recover_edit){.kind = header ? RECOVER_HEADER : RECOVER_PROSE,
-						  .cell = index,
-						  .text = recover_unescape(field[2]),
-						  .r = -1,
-						  .c = -1,
-						  .line = lineno};
+			    (struct change){.kind = header ? CHANGE_HEADER : CHANGE_PROSE,
+					    .index = index,
+					    .text = recover_unescape(field[2]),
+					    .r = -1,
+					    .c = -1};
 			continue;
 		}
 		if (k == 7 && strcmp(field[0], "ack") == 0) {
-			struct recover_edit ed = {
-			    .kind = RECOVER_ACK, .cell = -1, .r = -1, .c = -1, .line = lineno};
+			struct change ed = {.kind = CHANGE_ACK, .index = -1, .r = -1, .c = -1};
 			for (int i = 0; i < f->nchecks; i++)
 				if (strcmp(f->checks[i].id, field[1]) == 0)
 					ed.check = &f->checks[i];
@@ -259,12 +265,8 @@ int recover_load(const char *path, const struct form *f, struct recover_edit **e
 			continue;
 		}
 		*edits = xreallocarray(*edits, (size_t)*n + 1, sizeof **edits);
-		(*edits)[(*n)++] = (struct recover_edit){.kind = RECOVER_CELL,
-							 .cell = cell,
-							 .value = v,
-							 .r = -1,
-							 .c = -1,
-							 .line = lineno};
+		(*edits)[(*n)++] = (struct change){
+		    .kind = CHANGE_CELL, .index = cell, .value = v, .r = -1, .c = -1};
 	}
 out:
 	buf_free(&b);
@@ -272,11 +274,9 @@ out:
 	return rc;
 }
 
-void recover_edits_free(struct recover_edit *edits, int n)
+void recover_changes_free(struct change *changes, int n)
 {
-	for (int i = 0; i < n; i++) {
-		value_clear(&edits[i].value);
-		free(edits[i].text);
-	}
-	free(edits);
+	for (int i = 0; i < n; i++)
+		change_clear(&changes[i]);
+	free(changes);
 }

@@ -180,11 +180,12 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 {
 	const yaml_mark_t *m = &ev->start_mark;
 	if (L->nodes >= YAMLIO_MAX_NODES) {
-		yamlio_error(L, m, "too many YAML nodes (more than %s)", "500000");
+		yamlio_error(L, m, "too many YAML nodes (more than %d)", YAMLIO_MAX_NODES);
 		return NULL;
 	}
 	if (depth > YAMLIO_MAX_DEPTH) {
-		yamlio_error(L, m, "YAML nested too deeply (more than %s levels)", "32");
+		yamlio_error(L, m, "YAML nested too deeply (more than %d levels)",
+			     YAMLIO_MAX_DEPTH);
 		return NULL;
 	}
 	switch (ev->type) {
@@ -204,7 +205,7 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 			return NULL;
 		}
 		if (ev->data.scalar.length > YAMLIO_MAX_SCALAR) {
-			yamlio_error(L, m, "value longer than %s bytes", "1048576");
+			yamlio_error(L, m, "value longer than %u bytes", YAMLIO_MAX_SCALAR);
 			return NULL;
 		}
 		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {

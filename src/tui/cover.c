@@ -31,13 +31,13 @@ void cover_draw(struct app *a, int y0, int y1)
 		int y = y0 + 1 + 2 * i;
 		move(y, 2);
 		attron(A_BOLD);
-		grid_text(a, f->header[i].label, labw, ALIGN_LEFT);
+		screen_text(a, f->header[i].label, labw, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		int room = a->cols - labw - 4;
 		if (i == a->cover_row)
 			attron(A_REVERSE);
-		if (i == a->cover_row && a->ed.active) {
-			grid_text(a, a->ed.buf, room, ALIGN_LEFT);
+		if (i == a->cover_row && a->state == STATE_TYPING) {
+			screen_text(a, a->ed.buf, room, ALIGN_LEFT);
 			attrset(A_NORMAL);
 			move(y, 2 + labw + edit_cursor_cols(&a->ed));
 			curs_set(1);
@@ -47,7 +47,7 @@ void cover_draw(struct app *a, int y0, int y1)
 		const char *raw = a->r->header[i];
 		char *text = f->header[i].type == HF_DATE && raw ? xasprintf("%s（%s）", raw, shown)
 								 : xstrdup(*shown ? shown : "·");
-		grid_text(a, text, room, ALIGN_LEFT);
+		screen_text(a, text, room, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		free(text);
 		free(shown);
@@ -59,28 +59,29 @@ void cover_status(const struct app *a)
 	const struct hfield *h = &a->f->header[a->cover_row];
 	char *s = xasprintf("%s › %s  [%s]  %s", _("Cover"), h->label, cover_type_name(h->type),
 			    _("Enter edits"));
-	grid_text(a, s, a->cols, ALIGN_LEFT);
+	screen_text(a, s, a->cols, ALIGN_LEFT);
 	free(s);
 }
 
 int cover_key(struct app *a, int key)
 {
 	const struct form *f = a->f;
-	if (a->ed.active) {
+	if (a->state == STATE_TYPING) {
 		const char *why = NULL;
 		if (key == 27) {
-			a->ed.active = 0;
-			app_message(a, 0, "%s", _("Edit cancelled"));
+			a->state = STATE_PAGE;
+			screen_message(a, 0, "%s", _("Edit cancelled"));
 		} else if (key == '\n' || key == '\r') {
 			const char *problem = report_header_problem(a->r, a->cover_row, a->ed.buf);
 			if (problem != NULL) {
-				app_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(problem));
+				screen_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(problem));
 			} else {
-				a->ed.active = 0;
-				change_header(a, a->cover_row, a->ed.buf);
+				a->state = STATE_PAGE;
+				edits_one(a, change_text(CHANGE_HEADER, a->cover_row, a->ed.buf),
+					  &why);
 			}
 		} else if (edit_key(&a->ed, key, NULL, &why) < 0) {
-			app_message(a, 1, "%s", _("too long"));
+			screen_message(a, 1, "%s", _("too long"));
 		}
 		return TUI_HANDLED;
 	}
@@ -97,12 +98,10 @@ int cover_key(struct app *a, int key)
 	case '\n':
 	case '\r':
 	case 'e':
-		if (a->readonly) {
-			app_message(a, 1, "%s",
-				    _("Read-only: the report is open in another nianbao"));
+		if (screen_readonly(a))
 			return TUI_HANDLED;
-		}
 		edit_start_text(&a->ed, a->r->header[a->cover_row]);
+		a->state = STATE_TYPING;
 		return TUI_HANDLED;
 	default:
 		return 0;

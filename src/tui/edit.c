@@ -5,6 +5,8 @@
  * at once and keeps the value from being committed until it is removed. */
 #include "tui.h"
 
+#include "xmalloc.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +19,6 @@ void edit_start(struct edit *ed, const char *initial)
 
 void edit_start_text(struct edit *ed, const char *initial)
 {
-	ed->active = 1;
 	ed->text = 1;
 	snprintf(ed->buf, sizeof ed->buf, "%s", initial ? initial : "");
 	ed->len = (int)strlen(ed->buf);
@@ -124,4 +125,30 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 		}
 	}
 	return 1;
+}
+
+void edit_draw(const struct app *a, int y, const char *label)
+{
+	/* the end being typed stays in view: a long name loses its start */
+	const char *text = a->ed.buf;
+	int start = 0, lw = width_str_amb(label, a->amb) + 1;
+	while (start < a->ed.pos &&
+	       lw + (start > 0) +
+		       width_strn_amb(text + start, (size_t)(a->ed.pos - start), a->amb) >=
+		   a->cols) {
+		start++;
+		while (start < a->ed.pos && ((unsigned char)text[start] & 0xC0) == 0x80)
+			start++;
+	}
+	char *line = xasprintf("%s %s%s", label, start > 0 ? "<" : "", text + start);
+	move(y, 0);
+	attron(A_BOLD);
+	screen_text(a, line, a->cols, ALIGN_LEFT);
+	attrset(A_NORMAL);
+	/* the cursor where the next character goes */
+	int w =
+	    lw + (start > 0) + width_strn_amb(text + start, (size_t)(a->ed.pos - start), a->amb);
+	move(y, w < a->cols ? w : a->cols - 1);
+	curs_set(1);
+	free(line);
 }

@@ -147,41 +147,6 @@ static int grid_labelw(const struct app *a, const struct gview *v, int k)
 	return want < cap ? want : cap;
 }
 
-/* Writes s cut to cols columns (… marks a cut, never half a character),
- * aligned, at the cursor. */
-void grid_text(const struct app *a, const char *s, int cols, enum width_align al)
-{
-	if (cols <= 0)
-		return;
-	/* by default no character of ambiguous width reaches the terminal,
-	 * whose width for them is unknown; --wide-ambiguous counts them two */
-	char *plain = a->amb ? NULL : width_plain(s);
-	const char *t = plain ? plain : s;
-	int w = width_str_amb(t, a->amb);
-	if (w > cols) {
-		const char *more = a->amb ? "…" : "~";
-		int mw = a->amb ? 2 : 1;
-		size_t n = width_fit_amb(t, cols > mw ? cols - mw : 0, a->amb);
-		int used = width_strn_amb(t, n, a->amb);
-		addnstr(t, (int)n);
-		if (used + mw <= cols) {
-			addstr(more);
-			used += mw;
-		}
-		for (int i = used; i < cols; i++)
-			addch(' ');
-		free(plain);
-		return;
-	}
-	int gap = cols - w, left = al == ALIGN_RIGHT ? gap : al == ALIGN_CENTER ? gap / 2 : 0;
-	for (int i = 0; i < left; i++)
-		addch(' ');
-	addstr(t);
-	for (int i = left + w; i < cols; i++)
-		addch(' ');
-	free(plain);
-}
-
 /* First column shown of block k, given the view's left. */
 static int grid_first_col(const struct gview *v, const struct fblock *b)
 {
@@ -212,8 +177,8 @@ static void grid_draw_head(const struct app *a, const struct gview *v, const str
 	int last = l->level == v->head[l->block] - 1;
 	attron(A_BOLD);
 	move(y, 0);
-	grid_text(a, last && l->sub == 0 && b->label_heading ? b->label_heading : "", labw,
-		  ALIGN_CENTER);
+	screen_text(a, last && l->sub == 0 && b->label_heading ? b->label_heading : "", labw,
+		    ALIGN_CENTER);
 	int x = labw;
 	for (int c = grid_first_col(v, b); c < b->ncols && x < a->cols;) {
 		/* the heading of this level over c: its group, or the leaf itself on
@@ -243,11 +208,11 @@ static void grid_draw_head(const struct app *a, const struct gview *v, const str
 			char *more = NULL;
 			if (l->sub == 1 && n > 2)
 				more = xasprintf("%s%s", part, lines[2]);
-			grid_text(a, more ? more : part, w - 1, ALIGN_CENTER);
+			screen_text(a, more ? more : part, w - 1, ALIGN_CENTER);
 			free(more);
 			width_lines_free(lines, n);
 		} else {
-			grid_text(a, l->sub == 0 ? text : "", w - 1, ALIGN_CENTER);
+			screen_text(a, l->sub == 0 ? text : "", w - 1, ALIGN_CENTER);
 		}
 		addch(' ');
 		x += w;
@@ -277,7 +242,7 @@ static void grid_draw_typing(const struct app *a, int y, int x, int room, int *c
 	move(y, x);
 	for (int i = 0; i < pad; i++)
 		addch(' ');
-	grid_text(a, s, room - pad, ALIGN_LEFT);
+	screen_text(a, s, room - pad, ALIGN_LEFT);
 	*cx = x + pad + cc;
 }
 
@@ -290,7 +255,7 @@ static void grid_draw_row(struct app *a, const struct gview *v, const struct gli
 	if (labw > 0) {
 		for (int i = 0; i < ind && i < labw; i++)
 			addch(' ');
-		grid_text(a, l->node->label, labw - ind - 1, ALIGN_LEFT);
+		screen_text(a, l->node->label, labw - ind - 1, ALIGN_LEFT);
 		addch(' ');
 	}
 	if (l->kind == GL_GROUP)
@@ -316,7 +281,7 @@ static void grid_draw_row(struct app *a, const struct gview *v, const struct gli
 		if (flags & ENGINE_CELL_ERROR)
 			at |= A_BOLD | (a->color ? 0 : A_UNDERLINE), pair = PAIR_ERROR;
 		move(y, x);
-		if (here && a->ed.active) {
+		if (here && a->state == STATE_TYPING) {
 			addch(' ');
 			grid_draw_typing(a, y, x + 1, w - 2, &a->cursor_x);
 			a->cursor_y = y;
@@ -338,13 +303,13 @@ static void grid_draw_row(struct app *a, const struct gview *v, const struct gli
 		if (here) {
 			/* the cursor covers the whole cell */
 			attr_set(at | A_REVERSE, a->color ? pair : 0, NULL);
-			grid_text(a, shown, room, ALIGN_RIGHT);
+			screen_text(a, shown, room, ALIGN_RIGHT);
 		} else {
 			/* padding plain, the value in its colours: an edit redraws little */
 			for (int i = sw; i < room; i++)
 				addch(' ');
 			attr_set(at | (blank ? A_DIM : 0), a->color ? pair : 0, NULL);
-			grid_text(a, shown, sw < room ? sw : room, ALIGN_RIGHT);
+			screen_text(a, shown, sw < room ? sw : room, ALIGN_RIGHT);
 		}
 		free(s);
 		attr_set(A_NORMAL, 0, NULL);
@@ -361,7 +326,7 @@ static void grid_draw_line(struct app *a, const struct gview *v, const struct gl
 	case GL_TITLE:
 		attron(A_BOLD);
 		move(y, 0);
-		grid_text(a, b->title, a->cols, ALIGN_LEFT);
+		screen_text(a, b->title, a->cols, ALIGN_LEFT);
 		attroff(A_BOLD);
 		break;
 	case GL_HEAD:

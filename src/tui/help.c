@@ -26,23 +26,31 @@ static const char *const help_keys[][2] = {
     {N_("F1, ?"), N_("this help")},
 };
 
-void help_draw(const struct app *a)
+void help_draw(struct app *a)
 {
 	erase();
 	attron(A_BOLD);
 	move(0, 0);
-	grid_text(a, _("nianbao: keys"), a->cols, ALIGN_LEFT);
+	screen_text(a, _("nianbao: keys"), a->cols, ALIGN_LEFT);
 	attroff(A_BOLD);
 	int y = 2;
 	for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0] && y < a->rows - 1;
 	     i++, y++) {
 		int x = a->cols > 60 ? 32 : a->cols / 2;
 		move(y, 0);
-		grid_text(a, _(help_keys[i][0]), x, ALIGN_LEFT);
-		grid_text(a, _(help_keys[i][1]), a->cols - x, ALIGN_LEFT);
+		screen_text(a, _(help_keys[i][0]), x, ALIGN_LEFT);
+		screen_text(a, _(help_keys[i][1]), a->cols - x, ALIGN_LEFT);
 	}
 	move(a->rows - 1, 0);
-	grid_text(
+	screen_text(
 	    a, _("Bold cells are computed totals. ! marks an error, ? a warning. Any key returns."),
 	    a->cols, ALIGN_LEFT);
+}
+
+/* Any key returns to the page. */
+int help_key(struct app *a, int key)
+{
+	(void)key;
+	a->state = STATE_PAGE;
+	return TUI_HANDLED;
 }

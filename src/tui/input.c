@@ -4,6 +4,8 @@
  * off. */
 #include "tui.h"
 
+#include "buf.h"
+
 #include <curses.h>
 #include <stdlib.h>
 #include <term.h>
@@ -45,7 +47,7 @@ static int input_escdelay(void)
 
 /* After a lone ESC it waits the Esc delay for the rest of a sequence;
  * inside one, a little longer, so a slow link does not split it. */
-int input_key(struct app *a)
+static int input_read(struct app *a)
 {
 	if (a->resized) {
 		a->resized = 0;
@@ -68,6 +70,32 @@ int input_key(struct app *a)
 		if (keys_feed(&a->keys, (uint32_t)ch, &a->ev))
 			return a->ev.key;
 	}
+}
+
+/* A bracketed paste is read whole here: everything up to its end marker
+ * is text, never keys. */
+int input_key(struct app *a)
+{
+	int key = input_read(a);
+	if (key != KEYS_PASTE_START)
+		return key;
+	a->paste->len = 0;
+	a->paste->data[0] = '\0';
+	int resized = 0;
+	while ((key = input_read(a)) != KEYS_PASTE_END) {
+		if (key < 0)
+			return -1; /* the terminal went away mid-paste */
+		if (key == KEYS_RESIZE)
+			resized = 1; /* for after the paste */
+		else if (key >= 128 && key < KEYS_SPECIAL) {
+			char mb[8];
+			buf_add(a->paste, mb, (size_t)width_encode((uint32_t)key, mb));
+		} else if (key > 0 && key < 128) {
+			buf_putc(a->paste, (char)key);
+		}
+	}
+	a->resized = resized;
+	return KEYS_PASTE_END;
 }
 
 void input_start(struct app *a)

@@ -7,30 +7,27 @@
 #include "diag.h"
 #include "engine.h"
 #include "form.h"
-#include "recover.h"
 #include "report.h"
 #include "xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
 
+/* Where a problem is, as the list shows it: table › row × column. */
 static char *problems_where(const struct problem *p)
 {
+	struct engine_where w;
+	engine_where(p, " › ", &w);
 	struct buf b;
 	buf_init(&b);
-	if (p->block != NULL) {
-		buf_puts(&b, p->block->table->tab);
-		if (p->r >= 0) {
-			char *row = form_row_path(p->block, p->r, " › ");
-			buf_printf(&b, " › %s", row);
-			free(row);
-		}
-		if (p->c >= 0) {
-			char *col = form_col_path(p->block, p->c, " › ");
-			buf_printf(&b, " × %s", col);
-			free(col);
-		}
+	if (w.table != NULL) {
+		buf_puts(&b, w.table->tab);
+		if (*w.row)
+			buf_printf(&b, " › %s", w.row);
+		if (*w.col)
+			buf_printf(&b, " × %s", w.col);
 	}
+	engine_where_free(&w);
 	return b.data;
 }
 
@@ -55,23 +52,24 @@ void problems_draw(struct app *a)
 	erase();
 	move(0, 0);
 	attron(A_BOLD);
-	char *errors = xasprintf(ngettext("%d error", "%d errors", a->errors), a->errors);
-	char *warnings = xasprintf(ngettext("%d warning", "%d warnings", a->warnings), a->warnings);
+	int ne = a->count.errors, nw = a->count.warnings;
+	char *errors = xasprintf(ngettext("%d error", "%d errors", ne), ne);
+	char *warnings = xasprintf(ngettext("%d warning", "%d warnings", nw), nw);
 	char *head =
 	    xasprintf(_("Problems: %s, %s  (Enter goes to the cell, Esc back)"), errors, warnings);
 	free(errors);
 	free(warnings);
-	grid_text(a, head, a->cols, ALIGN_LEFT);
+	screen_text(a, head, a->cols, ALIGN_LEFT);
 	free(head);
 	attrset(A_NORMAL);
 	if (n == 0) {
 		move(2, 2);
-		grid_text(a, _("No problems."), a->cols - 2, ALIGN_LEFT);
+		screen_text(a, _("No problems."), a->cols - 2, ALIGN_LEFT);
 	}
 	if (a->message[0]) {
 		move(1, 0);
 		attron(A_BOLD);
-		grid_text(a, a->message, a->cols, ALIGN_LEFT);
+		screen_text(a, a->message, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 	}
 	if (a->problem_sel >= n)
@@ -96,7 +94,7 @@ void problems_draw(struct app *a)
 		attrset((i == a->problem_sel ? A_REVERSE : 0) |
 			(p[i].severity == DIAG_ERROR ? A_BOLD : 0) |
 			(p[i].acknowledged ? A_DIM : 0));
-		grid_text(a, line, a->cols, ALIGN_LEFT);
+		screen_text(a, line, a->cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		free(line);
 	}
@@ -109,61 +107,50 @@ void problems_draw(struct app *a)
 		attrset(A_NORMAL);
 		for (int i = 0; i < shown; i++) {
 			move(y0 + i, 0);
-			grid_text(a, detail[i], a->cols - 1, ALIGN_LEFT);
+			screen_text(a, detail[i], a->cols - 1, ALIGN_LEFT);
 		}
 	}
 	width_lines_free(detail, nd);
-	if (a->acking) {
-		char *line = xasprintf("%s %s", _("Why is this warning kept?"), a->ed.buf);
-		move(a->rows - 1, 0);
-		attron(A_BOLD);
-		grid_text(a, line, a->cols, ALIGN_LEFT);
-		attrset(A_NORMAL);
-		int w = width_str_amb(line, a->amb);
-		move(a->rows - 1, w < a->cols ? w : a->cols - 1);
-		curs_set(1);
-		free(line);
-	} else {
-		move(a->rows - 1, 0);
-		attron(A_DIM);
-		grid_text(a,
-			  _("a acknowledges a warning with a reason (empty reason withdraws it)"),
-			  a->cols, ALIGN_LEFT);
-		attrset(A_NORMAL);
-	}
+	move(a->rows - 1, 0);
+	attron(A_DIM);
+	screen_text(a, _("a acknowledges a warning with a reason (empty reason withdraws it)"),
+		    a->cols, ALIGN_LEFT);
+	attrset(A_NORMAL);
 	engine_problems_free(p, n);
 }
 
-/* Typing the reason; Enter keeps it in the report. */
-static int problems_key_ack(struct app *a, int key)
+void problems_ack_draw(struct app *a)
+{
+	problems_draw(a);
+	edit_draw(a, a->rows - 1, _("Why is this warning kept?"));
+}
+
+/* Typing the reason; Enter keeps it in the report, as a change undo can
+ * take back. */
+int problems_ack_key(struct app *a, int key)
 {
 	const char *why;
 	if (key == 27) {
-		a->acking = a->ed.active = 0;
+		a->state = STATE_PROBLEMS;
 		return TUI_HANDLED;
 	}
 	if (key != '\n' && key != '\r') {
 		edit_key(&a->ed, key, NULL, &why);
 		return TUI_HANDLED;
 	}
-	a->acking = a->ed.active = 0;
+	a->state = STATE_PROBLEMS;
 	struct problem *p;
 	int n = engine_problems(a->e, &p);
 	if (a->problem_sel < n && p[a->problem_sel].kind == PROBLEM_CHECK) {
 		const struct problem *x = &p[a->problem_sel];
-		if (report_acknowledge(a->r, x->check, x->block, x->r, x->c, a->ed.buf) < 0) {
-			app_message(a, 1, "%s", _("The reason must be one line of visible text"));
-			engine_problems_free(p, n);
-			return TUI_HANDLED;
-		}
-		a->modified = 1;
-		a->saved_step = -1; /* outside the undo history */
-		app_count(a);
-		struct diags d;
-		diags_init(&d);
-		if (recover_ack(a->path, x->check, x->block, x->r, x->c, a->ed.buf, &d) < 0)
-			app_message(a, 1, "%s", d.n ? d.v[0].message : "");
-		diags_free(&d);
+		struct change c = change_ack(x->check, x->block, x->r, x->c, a->ed.buf);
+		if (edits_one(a, c, &why) < 0)
+			screen_message(a, 1, "%s",
+				       _("The reason must be one line of visible text"));
+		else if (*a->ed.buf)
+			screen_message(a, 0, "%s", _("Acknowledged (u undoes it)"));
+		else
+			screen_message(a, 0, "%s", _("Acknowledgement withdrawn (u undoes it)"));
 	}
 	engine_problems_free(p, n);
 	return TUI_HANDLED;
@@ -171,23 +158,20 @@ static int problems_key_ack(struct app *a, int key)
 
 int problems_key(struct app *a, int key)
 {
-	if (a->acking)
-		return problems_key_ack(a, key);
 	switch (key) {
 	case 'a': {
 		struct problem *p;
 		int n = engine_problems(a->e, &p);
 		if (a->problem_sel >= n) {
 			;
-		} else if (a->readonly) {
-			app_message(a, 1, "%s",
-				    _("Read-only: the report is open in another nianbao"));
+		} else if (screen_readonly(a)) {
+			;
 		} else if (p[a->problem_sel].severity == DIAG_ERROR) {
-			app_message(a, 1, "%s",
-				    _("Errors cannot be acknowledged: they must be put right"));
+			screen_message(a, 1, "%s",
+				       _("Errors cannot be acknowledged: they must be put right"));
 		} else {
-			a->acking = 1;
 			edit_start_text(&a->ed, p[a->problem_sel].acknowledged);
+			a->state = STATE_ACK;
 		}
 		engine_problems_free(p, n);
 		break;
@@ -211,8 +195,8 @@ int problems_key(struct app *a, int key)
 		struct problem *p;
 		int n = engine_problems(a->e, &p);
 		if (a->problem_sel < n && p[a->problem_sel].cell >= 0) {
-			app_goto_cell(a, p[a->problem_sel].cell);
-			a->view = VIEW_NONE;
+			a->state = STATE_PAGE;
+			nav_goto_cell(a, p[a->problem_sel].cell);
 		}
 		engine_problems_free(p, n);
 		break;
@@ -220,7 +204,7 @@ int problems_key(struct app *a, int key)
 	case 27:
 	case 'q':
 	case KEYS_F(3):
-		a->view = VIEW_NONE;
+		a->state = STATE_PAGE;
 		break;
 	default:
 		break;

@@ -5,16 +5,16 @@
 #include "tui.h"
 
 #include "buf.h"
+#include "child.h"
 #include "form.h"
 #include "report.h"
-#include "savefile.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 static int prose_index(const struct app *a)
@@ -36,14 +36,14 @@ void prose_draw(struct app *a, int y0, int y1)
 	const struct fpart *part = form_prose_part(a->f, prose_index(a));
 	move(y0, 0);
 	attron(A_BOLD);
-	grid_text(a, part->title ? part->title : part->tab, a->cols, ALIGN_LEFT);
+	screen_text(a, part->title ? part->title : part->tab, a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	int n;
 	char **lines = prose_lines(a, &n);
 	if (n == 0) {
 		move(y0 + 2, 2);
 		attron(A_DIM);
-		grid_text(a, _("(empty: press e or Enter to write it)"), a->cols - 2, ALIGN_LEFT);
+		screen_text(a, _("(empty: press e or Enter to write it)"), a->cols - 2, ALIGN_LEFT);
 		attrset(A_NORMAL);
 	}
 	int room = y1 - y0;
@@ -51,7 +51,7 @@ void prose_draw(struct app *a, int y0, int y1)
 		a->prose_top = n - room > 0 ? n - room : 0;
 	for (int i = a->prose_top, y = y0 + 1; i < n && y <= y1; i++, y++) {
 		move(y, 1);
-		grid_text(a, lines[i], a->cols - 1, ALIGN_LEFT);
+		screen_text(a, lines[i], a->cols - 1, ALIGN_LEFT);
 	}
 	width_lines_free(lines, n);
 }
@@ -61,7 +61,7 @@ void prose_status(const struct app *a)
 	const char *text = a->r->prose[prose_index(a)];
 	char *s = xasprintf(_("%d characters  e or Enter: edit in your editor"),
 			    text ? width_chars(text, strlen(text)) : 0);
-	grid_text(a, s, a->cols, ALIGN_LEFT);
+	screen_text(a, s, a->cols, ALIGN_LEFT);
 	free(s);
 }
 
@@ -88,24 +88,22 @@ static char *prose_editor(void)
 	return xstrdup("vi");
 }
 
-/* Runs the editor on file, split into words without a shell; its status. */
-static int prose_run(const char *editor, const char *file)
+/* The text back from the editor: data, never control, or refused whole;
+ * else one step of undo. */
+static void prose_back(struct app *a, int index, const char *text)
 {
-	char *copy = xstrdup(editor);
-	char *argv[32];
-	int argc = app_words(copy, argv, 31);
-	argv[argc++] = (char *)file;
-	argv[argc] = NULL;
-	pid_t pid = fork();
-	if (pid == 0) {
-		execvp(argv[0], argv);
-		_exit(127);
+	size_t bad;
+	const char *why;
+	if (text_check(text, TEXT_PROSE, &bad, &why) < 0) {
+		char *q = text_quote(text + bad, 12);
+		screen_message(a, 1, _("The text was not taken: it %s (at '%s')"), _(why), q);
+		free(q);
+		return;
 	}
-	int status = -1;
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	free(copy);
-	return pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	if (edits_one(a, change_text(CHANGE_PROSE, index, text), &why) > 0)
+		screen_message(a, 0, "%s", _("The text is back in the report (u undoes it)"));
+	else
+		screen_message(a, 0, "%s", _("The text was not changed"));
 }
 
 static void prose_edit(struct app *a)
@@ -115,7 +113,7 @@ static void prose_edit(struct app *a)
 	char *file = xasprintf("%s/nianbao-prose-XXXXXX.txt", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	int fd = mkstemps(file, 4);
 	if (fd < 0) {
-		app_message(a, 1, _("Cannot edit: %s"), strerror(errno));
+		screen_message(a, 1, _("Cannot edit: %s"), strerror(errno));
 		free(file);
 		return;
 	}
@@ -128,19 +126,19 @@ static void prose_edit(struct app *a)
 	if (ok) {
 		def_prog_mode();
 		endwin();
-		status = prose_run(editor, file);
+		status = child_run(editor, file, NULL, 0, NULL, 0);
 		reset_prog_mode();
 		refresh();
 	}
 	struct buf back;
 	buf_init(&back);
 	if (!ok || buf_read_file(&back, file, 0) < 0) {
-		app_message(a, 1, _("Cannot edit: %s"), strerror(errno));
+		screen_message(a, 1, _("Cannot edit: %s"), strerror(errno));
 	} else if (status != 0) {
-		app_message(a, 1, _("%s ended with status %d: the text is left as it was"), editor,
-			    status);
+		screen_message(a, 1, _("%s ended with status %d: the text is left as it was"),
+			       editor, status);
 	} else {
-		change_prose(a, index, back.data);
+		prose_back(a, index, back.data);
 	}
 	buf_free(&back);
 	unlink(file);
@@ -172,10 +170,7 @@ int prose_key(struct app *a, int key)
 	case 'e':
 	case '\n':
 	case '\r':
-		if (a->readonly)
-			app_message(a, 1, "%s",
-				    _("Read-only: the report is open in another nianbao"));
-		else
+		if (!screen_readonly(a))
 			prose_edit(a);
 		return TUI_HANDLED;
 	default:

@@ -1,5 +1,6 @@
-/* A table page: the grid's keys (moving, typing a value, blanking) and its
- * status line. Values reach the report only through change_cell. */
+/* A table page: the grid's keys (moving, typing a value, blanking, filling
+ * with 0, pasting) and its status line. Values reach the report only
+ * through edits_apply. */
 #include "tui.h"
 
 #include "buf.h"
@@ -31,30 +32,28 @@ static const char *sheet_type_name(const struct celltype *t)
 	return "";
 }
 
-struct sheet_sum {
-	const struct form *f;
-	struct buf *b;
-	int row, n; /* all in one row: name columns; else rows */
-	int first;
+/* A reference of a total's formula by the label of the row or column it
+ * names (the last of its dotted names, in the formula's own direction). */
+struct sheet_names {
+	const struct fnode *root;
 };
 
-static void sheet_sum_cell(int cell, void *arg)
+static char *sheet_ref_label(char **path, int npath, void *arg)
 {
-	struct sheet_sum *S = arg;
-	const struct fcell *fc = &S->f->cells[cell];
-	const char *label = S->row ? fc->block->col[fc->c]->label : fc->block->row[fc->r]->label;
-	buf_puts(S->b, S->n++ ? " + " : "");
-	buf_puts(S->b, label);
+	const struct sheet_names *S = arg;
+	const struct fnode *n = npath > 0 ? form_node(S->root, path[npath - 1]) : NULL;
+	return n && n->label && *n->label ? xstrdup(n->label) : NULL;
 }
 
-static void sheet_same_row(int cell, void *arg)
+/* The formula of a computed cell as the form writes it, by labels: its
+ * column's formula, else its row's. */
+static char *sheet_formula(const struct fcell *fc)
 {
-	struct sheet_sum *S = arg;
-	int r = S->f->cells[cell].r;
-	if (S->first < 0)
-		S->first = r;
-	else if (r != S->first)
-		S->row = 0;
+	const struct fblock *b = fc->block;
+	int col = b->col[fc->c]->formula != NULL;
+	struct sheet_names S = {col ? &b->cols : &b->rows};
+	return expr_text(col ? b->col[fc->c]->formula : b->row[fc->r]->formula, sheet_ref_label,
+			 &S);
 }
 
 static char *sheet_where(const struct app *a, int cell);
@@ -65,7 +64,7 @@ static void sheet_status_where(const struct app *a, const struct fblock *b, cons
  * typing). */
 static char *sheet_typing(const struct app *a, int cell)
 {
-	if (!a->ed.active)
+	if (a->state != STATE_TYPING)
 		return NULL;
 	struct value v;
 	const char *why;
@@ -102,9 +101,9 @@ void sheet_status(const struct app *a)
 	sheet_status_where(a, b, v, cell, fc, cols);
 	if (typing != NULL) {
 		int x = getcurx(stdscr);
-		grid_text(a, "", cols - x, ALIGN_LEFT);
+		screen_text(a, "", cols - x, ALIGN_LEFT);
 		attron(A_BOLD);
-		grid_text(a, typing, a->cols - cols, ALIGN_RIGHT);
+		screen_text(a, typing, a->cols - cols, ALIGN_RIGHT);
 		attrset(A_NORMAL);
 		free(typing);
 	}
@@ -126,7 +125,7 @@ static void sheet_status_where(const struct app *a, const struct fblock *b, cons
 		buf_puts(&s, "  ");
 		int used = width_str_amb(s.data, a->amb);
 		attron(A_BOLD);
-		grid_text(a, s.data, used < cols ? used : cols, ALIGN_LEFT);
+		screen_text(a, s.data, used < cols ? used : cols, ALIGN_LEFT);
 		attrset(A_NORMAL);
 		if (used >= cols) {
 			buf_free(&s);
@@ -135,7 +134,7 @@ static void sheet_status_where(const struct app *a, const struct fblock *b, cons
 		/* after a problem, the cell by its own labels: the whole path
 		 * would not fit at 80 columns */
 		char *where = sheet_where(a, cell);
-		grid_text(a, where, cols - getcurx(stdscr), ALIGN_LEFT);
+		screen_text(a, where, cols - getcurx(stdscr), ALIGN_LEFT);
 		free(where);
 		buf_free(&s);
 		return;
@@ -150,13 +149,12 @@ static void sheet_status_where(const struct app *a, const struct fblock *b, cons
 	free(row);
 	free(col);
 	if (fc->formula != NULL) {
-		struct sheet_sum S = {a->f, &s, 1, 0, -1};
-		expr_cells(fc->formula, sheet_same_row, &S);
-		buf_puts(&s, _("  computed: "));
-		expr_cells(fc->formula, sheet_sum_cell, &S);
+		char *formula = sheet_formula(fc);
+		buf_printf(&s, "%s%s", _("  computed: "), formula);
+		free(formula);
 	}
 	int x = getcurx(stdscr);
-	grid_text(a, s.data, cols - x, ALIGN_LEFT);
+	screen_text(a, s.data, cols - x, ALIGN_LEFT);
 	buf_free(&s);
 }
 
@@ -195,12 +193,13 @@ static int sheet_commit(struct app *a)
 	struct value v;
 	char msg[512];
 	if (sheet_value(a, cell, a->ed.buf, &v, msg, sizeof msg) < 0) {
-		app_message(a, 1, "%s", msg);
+		screen_message(a, 1, "%s", msg);
 		return -1;
 	}
-	change_cell(a, cell, &v);
+	const char *why;
+	edits_one(a, change_cell(cell, &v), &why);
 	value_clear(&v);
-	a->ed.active = 0;
+	a->state = STATE_PAGE;
 	return 0;
 }
 
@@ -218,13 +217,14 @@ static int sheet_key_edit(struct app *a, int key)
 {
 	switch (key) {
 	case 27:
-		a->ed.active = 0;
-		app_message(a, 0, "%s", _("Edit cancelled"));
+		a->state = STATE_PAGE;
+		screen_message(a, 0, "%s", _("Edit cancelled"));
 		return TUI_HANDLED;
 	case '\n':
 	case '\r':
 		if (sheet_commit(a) == 0 && !grid_down(a))
-			app_message(a, 0, "%s", _("That was the last cell to fill in this table"));
+			screen_message(a, 0, "%s",
+				       _("That was the last cell to fill in this table"));
 		return TUI_HANDLED;
 	case '\t':
 		if (sheet_commit(a) == 0)
@@ -247,26 +247,24 @@ static int sheet_key_edit(struct app *a, int key)
 	if (edit_key(&a->ed, key, &a->f->cells[cell].type, &why) < 0) {
 		char name[16];
 		value_char_name((uint32_t)key, name);
-		app_message(a, 1, _("'%s' %s: Backspace removes it"), name, why);
+		screen_message(a, 1, _("'%s' %s: Backspace removes it"), name, why);
 	}
 	return TUI_HANDLED;
 }
 
 int sheet_key(struct app *a, int key)
 {
-	if (a->ed.active)
+	if (a->state == STATE_TYPING)
 		return sheet_key_edit(a, key);
 	int cell = grid_cell(a);
 	int computed = a->f->cells[cell].formula != NULL;
 	int rows = a->rows - 4;
 	int typing = sheet_starts_value(key) || key == '\n' || key == '\r' || key == KEYS_DELETE ||
 		     key == 127 || key == 8;
-	if (typing && a->readonly) {
-		app_message(a, 1, "%s", _("Read-only: the report is open in another nianbao"));
+	if (typing && screen_readonly(a))
 		return TUI_HANDLED;
-	}
 	if (typing && computed) {
-		app_message(a, 1, "%s", _("This total is computed and cannot be typed in"));
+		screen_message(a, 1, "%s", _("This total is computed and cannot be typed in"));
 		return TUI_HANDLED;
 	}
 	switch (key) {
@@ -315,6 +313,7 @@ int sheet_key(struct app *a, int key)
 	case '\r': {
 		char *s = value_str(&a->r->vals[cell]);
 		edit_start(&a->ed, s);
+		a->state = STATE_TYPING;
 		free(s);
 		break;
 	}
@@ -322,12 +321,14 @@ int sheet_key(struct app *a, int key)
 	case 127:
 	case 8: {
 		struct value blank = {0};
-		change_cell(a, cell, &blank);
+		const char *why;
+		edits_one(a, change_cell(cell, &blank), &why);
 		break;
 	}
 	default:
 		if (sheet_starts_value(key)) {
 			edit_start(&a->ed, "");
+			a->state = STATE_TYPING;
 			return sheet_key_edit(a, key);
 		}
 		return 0; /* not a key of the grid */
@@ -360,18 +361,22 @@ static void sheet_fill_zero_now(struct app *a)
 {
 	int *cells;
 	int n = sheet_blanks(a, &cells);
-	struct cell_value *zero = xcalloc((size_t)n + 1, sizeof *zero);
+	struct change *zero = xcalloc((size_t)n + 1, sizeof *zero);
+	const char *why;
 	for (int i = 0; i < n; i++) {
-		const char *why;
-		zero[i].cell = cells[i];
-		value_parse("0", &a->f->cells[cells[i]].type, &zero[i].v, &why);
+		struct value v;
+		value_parse("0", &a->f->cells[cells[i]].type, &v, &why);
+		zero[i] = change_cell(cells[i], &v);
+		value_clear(&v);
 	}
 	if (n > 0)
-		change_cells(a, n, zero);
-	app_message(a, 0,
-		    ngettext("Put 0 into %d blank cell (u undoes it)",
-			     "Put 0 into %d blank cells (u undoes them all)", n),
-		    n);
+		edits_apply(a, zero, n, &why);
+	for (int i = 0; i < n; i++)
+		change_clear(&zero[i]);
+	screen_message(a, 0,
+		       ngettext("Put 0 into %d blank cell (u undoes it)",
+				"Put 0 into %d blank cells (u undoes them all)", n),
+		       n);
 	free(zero);
 	free(cells);
 }
@@ -382,13 +387,13 @@ void sheet_fill_zero(struct app *a)
 	int n = sheet_blanks(a, &cells);
 	free(cells);
 	if (n == 0) {
-		app_message(a, 0, "%s", _("No blank cell to fill in this table"));
+		screen_message(a, 0, "%s", _("No blank cell to fill in this table"));
 		return;
 	}
-	app_ask(a, sheet_fill_zero_now,
-		ngettext("Put 0 into the %d blank cell of %s?",
-			 "Put 0 into the %d blank cells of %s?", n),
-		n, a->f->tables[a->table]->tab);
+	screen_ask(a, sheet_fill_zero_now,
+		   ngettext("Put 0 into the %d blank cell of %s?",
+			    "Put 0 into the %d blank cells of %s?", n),
+		   n, a->f->tables[a->table]->tab);
 }
 
 /* Values go to the cells at the same offsets from the cursor, in its block;
@@ -401,14 +406,15 @@ void sheet_paste(struct app *a, const char *text)
 	struct paste_block pb;
 	paste_parse(text, &pb);
 	if (pb.nrows > b->nrows - r0 || pb.ncols > b->ncols - c0) {
-		app_message(a, 1,
-			    _("Nothing pasted: a block of %d × %d, room from here %d × %d (rows × "
-			      "columns)"),
-			    pb.nrows, pb.ncols, b->nrows - r0, b->ncols - c0);
+		screen_message(
+		    a, 1,
+		    _("Nothing pasted: a block of %d × %d, room from here %d × %d (rows × "
+		      "columns)"),
+		    pb.nrows, pb.ncols, b->nrows - r0, b->ncols - c0);
 		paste_free(&pb);
 		return;
 	}
-	struct cell_value *t = xcalloc((size_t)pb.nrows * (size_t)pb.ncols + 1, sizeof *t);
+	struct change *t = xcalloc((size_t)pb.nrows * (size_t)pb.ncols + 1, sizeof *t);
 	int n = 0, bad = 0;
 	char msg[512];
 	for (int i = 0; i < pb.nrows * pb.ncols && !bad; i++) {
@@ -418,22 +424,26 @@ void sheet_paste(struct app *a, const char *text)
 		 * skipped over, as is a cell a short row did not reach */
 		if (field == NULL || a->f->cells[cell].formula != NULL)
 			continue;
-		if (sheet_value(a, cell, field, &t[n].v, msg, sizeof msg) < 0) {
-			app_message(a, 1, _("Nothing pasted: %s"), msg);
+		struct value v;
+		if (sheet_value(a, cell, field, &v, msg, sizeof msg) < 0) {
+			screen_message(a, 1, _("Nothing pasted: %s"), msg);
 			bad = 1;
 		} else {
-			t[n++].cell = cell;
+			t[n++] = change_cell(cell, &v);
+			value_clear(&v);
 		}
 	}
 	if (!bad && n > 0) {
-		change_cells(a, n, t);
-		app_message(a, 0,
-			    ngettext("Pasted %d value, a block of %d × %d (u undoes it)",
-				     "Pasted %d values, a block of %d × %d (u undoes them all)", n),
-			    n, pb.nrows, pb.ncols);
+		const char *why;
+		edits_apply(a, t, n, &why);
+		screen_message(a, 0,
+			       ngettext("Pasted %d value, a block of %d × %d (u undoes it)",
+					"Pasted %d values, a block of %d × %d (u undoes them all)",
+					n),
+			       n, pb.nrows, pb.ncols);
 	}
 	for (int i = 0; i < n; i++)
-		value_clear(&t[i].v);
+		change_clear(&t[i]);
 	free(t);
 	paste_free(&pb);
 }

@@ -1,11 +1,20 @@
-/* The editing screen: one struct app, the views over it (grid, help, edit
- * line), and what they share. Only this folder includes curses. The
- * screen computes nothing: every value goes through engine_edit. */
+/* The editing screen: one struct app, in one state at a time; each state
+ * has a draw and a key handler (app.c's table), and the files below app.c
+ * never call up into it. From the bottom: screen.c (text, messages,
+ * counts), edit.c (the line editor), grid.c (a table's layout and cursor),
+ * nav.c (going to a page or a cell), edits.c (every change, one path),
+ * then the pages (sheet.c, cover.c, prose.c) and views (problems.c,
+ * preview.c, help.c), frame.c (the page screen around them), search.c and
+ * session.c (the report on disk), and app.c. Only this folder includes
+ * curses. The screen computes nothing: every change goes through
+ * change_apply. */
 #ifndef NIANBAO_TUI_H
 #define NIANBAO_TUI_H
 #include <libintl.h>
 #include <signal.h>
 
+#include "change.h"
+#include "engine.h"
 #include "history.h"
 #include "keys.h"
 #include "layout.h"
@@ -24,14 +33,11 @@ struct report;
 struct fblock;
 struct fnode;
 
-/* What a key handler did; only the main loop acts on it. */
-enum { TUI_HANDLED = 1, TUI_QUIT = 2 };
-
 /* The line being typed, every character as typed: into a cell (read by
  * value_input when committed), or text (a header field, a search, a
- * reason) when `text` is set. */
+ * reason, a file name) when `text` is set. The state says whether one is
+ * being typed (STATE_TYPING, _SEARCH, _ACK, _SAVEAS). */
 struct edit {
-	int active;
 	int text;
 	char buf[1024];
 	int len, pos; /* bytes */
@@ -65,14 +71,24 @@ struct gview {
 	int visited;
 };
 
-/* What the screen is doing besides showing the grid. */
-enum app_mode {
-	MODE_GRID,
-	MODE_LOCKED,  /* the report is open elsewhere: read-only or quit */
-	MODE_RECOVER, /* an earlier session left edits: recover, discard, show */
-	MODE_DIFF,    /* showing them */
-	MODE_CHANGED, /* the file changed on disk since it was read */
-	MODE_SAVEAS   /* typing a file name to save to */
+/* What the screen is doing: exactly one of these at a time. Each has a
+ * draw and a key handler in app.c's table. */
+enum state {
+	STATE_PAGE,     /* a page (cover, text or table) and its keys */
+	STATE_TYPING,   /* typing into a cell or a header field of the page */
+	STATE_SEARCH,   /* typing a label to go to (g) */
+	STATE_ASK,      /* a yes-or-no question on the status line */
+	STATE_QUIT,     /* unsaved changes: save, discard or cancel */
+	STATE_HELP,     /* the keys (F1) */
+	STATE_PROBLEMS, /* the problems (F3) */
+	STATE_ACK,      /* typing the reason for keeping a warning */
+	STATE_PREVIEW,  /* the rendering as printed (F4) */
+	STATE_LOCKED,   /* the report is open elsewhere: read-only or quit */
+	STATE_RECOVER,  /* an earlier session left edits: recover, discard, show */
+	STATE_DIFF,     /* showing them */
+	STATE_CHANGED,  /* the file changed on disk since it was read */
+	STATE_SAVEAS,   /* typing a file name to save to */
+	STATE_COUNT
 };
 
 /* The tabs: the cover (header fields), each prose part, each table. */
@@ -84,68 +100,85 @@ struct page {
 	const char *name;
 };
 
-/* Full-screen views over the pages. */
-enum app_view { VIEW_NONE, VIEW_PROBLEMS, VIEW_PREVIEW };
-
 struct app {
+	enum state state;
 	struct keys keys;     /* the terminal's input, decoded */
 	struct keys_event ev; /* the last key's mouse report or unknown sequence */
 	int escdelay;         /* ms to wait after ESC for the rest of a sequence */
 	int resized;          /* a resize came while a sequence was pending */
 	int mouse;            /* the terminal reports the mouse */
+	struct buf *paste;    /* the text of the last bracketed paste */
 	struct engine *e;
 	struct report *r;
 	const struct form *f;
 	char *path;
 	int modified;
 	int saved_step; /* hist.done when last saved; -1 when no undo leads back there */
-	enum app_mode mode;
 	int readonly;
 	struct lock_info holder;
-	int lock_fd; /* holds the report's lock; -1 without it */
-	struct recover_edit *pending;
+	int lock_fd;            /* holds the report's lock; -1 without it */
+	struct change *pending; /* the edits an earlier session left */
 	int npending;
 	int diff_top, diff_lines; /* the list of them: first line shown, lines in all */
 	uint64_t stamp;           /* hash of the file as read or last saved */
-	char saveas[1024];
-	int quit_after_save;
+	int quit_after_save;      /* the save asked for by quitting: quit once it is done */
 	struct page *pages;
 	int npages, page;
 	int cover_row; /* the header field under the cursor */
 	int prose_top; /* first line shown of a prose page */
 	struct history hist;
-	enum app_view view;
 	int problem_sel;
 	int preview_top, preview_left, preview_lines;
 	const char *print_command;
-	int searching;    /* typing a label to go to (g) */
-	int acking;       /* typing the reason for acknowledging a warning */
-	int acknowledged; /* warnings the clerk has acknowledged */
-	int pasting;      /* between the terminal's paste-start and paste-end */
-	struct buf *paste;
 	int table; /* shown table */
 	struct gview *views;
 	struct edit ed;
 	char message[512];
 	int message_error;
-	int quit_prompt; /* asking: save, discard or cancel */
-	/* a yes-or-no question on the status line: y runs ask_yes */
-	char ask[256];
+	char ask[256]; /* STATE_ASK: the question; y runs ask_yes */
 	void (*ask_yes)(struct app *a);
-	int help;
 	int color;
 	int amb;                /* the terminal draws East Asian Ambiguous characters two wide */
 	int rows, cols;         /* screen size when last drawn */
 	int cursor_y, cursor_x; /* where the cell being typed into put the cursor */
-	int errors, warnings;
+	struct engine_count count;
 };
 
-/* grid.c */
+/* What a key handler did; only the main loop acts on it. */
+enum { TUI_HANDLED = 1, TUI_QUIT = 2 };
+
+/* ---- screen.c: what every file of the screen shares ---- */
 /* Writes s at the cursor in exactly cols columns, aligned, cut at a
  * character boundary when too long (marked ~, or … with --wide-ambiguous);
  * the one place text reaches the screen, so characters of ambiguous width
  * are given their stand-ins here (width_plain) unless a->amb. */
-void grid_text(const struct app *a, const char *s, int cols, enum width_align al);
+void screen_text(const struct app *a, const char *s, int cols, enum width_align al);
+/* Lines from y, each wrapped to the screen (nothing cut); the first bold. */
+void screen_lines(const struct app *a, int y, const char *const *lines, int n);
+void screen_message(struct app *a, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Asks a yes-or-no question on the status line (STATE_ASK); yes runs on y. */
+void screen_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* 1, and says so, when the report is read-only. */
+int screen_readonly(struct app *a);
+/* Counts the problems again (engine_count) for the title line. */
+void screen_count(struct app *a);
+
+/* ---- edit.c: the line editor ---- */
+void edit_start(struct edit *ed, const char *initial);
+void edit_start_text(struct edit *ed, const char *initial);
+/* Width of the text before the cursor, to place the terminal's cursor. */
+int edit_cursor_cols(const struct edit *ed);
+/* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 taken
+ * but a character the cell's type cannot hold (*why says why): it stays in
+ * the line, as typed, and the value is refused until it is removed. */
+int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why);
+/* A line of text being typed (a search, a reason, a file name): label,
+ * then the text, the terminal's cursor at its end, at row y. */
+void edit_draw(const struct app *a, int y, const char *label);
+
+/* ---- grid.c: the tables' layout, drawing and cursor ---- */
 void grid_build(struct app *a);
 void grid_free(struct app *a);
 /* Draws the table in lines y0..y1 (inclusive); places the cursor. */
@@ -172,61 +205,26 @@ void grid_relayout(struct app *a);
 /* The same for the one table that holds cell: all an edit there can widen. */
 void grid_relayout_table(struct app *a, int cell);
 
-/* edit.c */
-void edit_start(struct edit *ed, const char *initial);
-void edit_start_text(struct edit *ed, const char *initial);
-/* Width of the text before the cursor, to place the terminal's cursor. */
-int edit_cursor_cols(const struct edit *ed);
-/* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 taken
- * but a character the cell's type cannot hold (*why says why): it stays in
- * the line, as typed, and the value is refused until it is removed. */
-int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why);
-
-/* input.c: the terminal's input. input_start after initscr, input_end
- * before endwin; input_key reads one key through keys.c (a->ev keeps a
- * mouse report or the spelling of an unknown sequence): -1 when the
- * terminal is gone. */
-void input_start(struct app *a);
-void input_end(struct app *a);
-int input_key(struct app *a);
-
-/* app.c: opens path in the editing screen; returns the exit status. t0 is
- * when the process started, for NIANBAO_BENCH_STARTUP=FILE, which writes
- * the microseconds to the first complete screen to FILE and quits.
- * print_command (NULL: $NIANBAO_PRINT_COMMAND, else lp) is what F5 runs. */
-struct timespec;
-struct tui_opts {
-	const char *print_command;
-	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
-};
-int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);
-/* change.c: every change to the report goes through these: the engine
- * recomputes, the change is recorded for undo and in the recovery journal. */
-void change_cell(struct app *a, int cell, const struct value *v);
-/* n cells at once, one undo step. */
-struct cell_value {
-	int cell;
-	struct value v;
-};
-void change_cells(struct app *a, int n, const struct cell_value *cv);
-void change_header(struct app *a, int field, const char *text);
-void change_prose(struct app *a, int prose, const char *text);
-/* Splits a command (an editor, a print command) into words in place, for
- * exec without a shell: nothing in it is ever interpreted. Returns the
- * count; argv ends with NULL and has room for max words. */
-int app_words(char *command, char **argv, int max);
-/* Counts the problems again for the title line. */
-void app_count(struct app *a);
-/* Undoes (redo = 0) or redoes one step. */
-void change_undo(struct app *a, int redo);
+/* ---- nav.c: going to a page or a cell ---- */
+void nav_pages(struct app *a); /* builds a->pages: the cover, then the form's parts */
+void nav_goto_page(struct app *a, int page);
 /* Shows the table page of a cell with the cursor on it. */
-void app_goto_cell(struct app *a, int cell);
+void nav_goto_cell(struct app *a, int cell);
 
-/* Goes to the first row after the cursor whose label path contains text;
- * 0, or -1 when none does. */
-int app_find_row(struct app *a, const char *text);
+/* ---- edits.c: every change to the report from the screen ---- */
+/* Applies n changes as one undo step (change_apply: the engine recomputes),
+ * each recorded in the recovery journal; the number that changed anything,
+ * or -1 when one was refused (*why; those before it stay, as a step). */
+int edits_apply(struct app *a, const struct change *c, int n, const char **why);
+/* The same for one change. */
+int edits_one(struct app *a, struct change c, const char **why);
+/* Undoes (redo = 0) or redoes one step. */
+void edits_undo(struct app *a, int redo);
+/* Applies the earlier session's edits (a->pending) as one undo step. */
+void edits_recover(struct app *a);
 
-/* sheet.c, cover.c, prose.c: the pages' keys (0: not theirs) and status */
+/* ---- sheet.c, cover.c, prose.c: the pages ---- */
+/* Each page's keys (0: not one of its keys), drawing and status line. */
 int sheet_key(struct app *a, int key);
 /* A block of tab- and newline-separated values from the cursor; nothing is
  * pasted if any value does not fit its cell. */
@@ -242,42 +240,80 @@ void prose_draw(struct app *a, int y0, int y1);
 void prose_status(const struct app *a);
 int prose_key(struct app *a, int key);
 
-/* problems.c, preview.c: the full-screen views */
+/* ---- problems.c, preview.c, help.c: the full-screen views ---- */
 void problems_draw(struct app *a);
 int problems_key(struct app *a, int key);
+void problems_ack_draw(struct app *a); /* STATE_ACK: the reason being typed */
+int problems_ack_key(struct app *a, int key);
 /* The cell of the next (dir 1) or previous (-1) problem from cell `from`,
  * wrapping round; -1 when there is none. */
 int problems_next(struct app *a, int dir, int from);
 void preview_draw(struct app *a);
 int preview_key(struct app *a, int key);
+/* F5: prints the rendering (asking first when the report has errors). */
 void preview_print(struct app *a);
+void help_draw(struct app *a);
+int help_key(struct app *a, int key);
 
-/* session.c: the report's life on disk around the grid: the lock, the
- * recovery journal, saving (with its checks) and save-as. */
+/* ---- frame.c: the page screen: title, tabs, the page, status, keys ---- */
+void frame_draw(struct app *a);
+/* The keys every page shares but F-keys: tabs, mouse. 0: not one. */
+int frame_mouse(struct app *a);
+
+/* ---- search.c: g or /, going to a row by its label ---- */
+void search_draw(struct app *a);
+int search_key(struct app *a, int key);
+/* Goes to the first row after the cursor whose label path contains text;
+ * 0, or -1 when none does. */
+int search_row(struct app *a, const char *text);
+
+/* ---- session.c: the report on disk: lock, journal, saving ---- */
 void session_open(struct app *a);
 void session_close(struct app *a, int clean);
-void session_draw(struct app *a);
-int session_key(struct app *a, int key);
 /* Saves; 0 saved, 1 waiting on a question, -1 failed (save-as offered). */
 int session_save(struct app *a);
-/* Records a committed edit in the journal. */
-void session_journal(struct app *a, int cell);
-void app_message(struct app *a, int error, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* Asks a yes-or-no question on the status line; yes runs on y. */
-void app_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* Records an applied change in the recovery journal. */
+void session_journal(struct app *a, const struct change *c);
+void session_locked_draw(struct app *a);
+int session_locked_key(struct app *a, int key);
+void session_recover_draw(struct app *a);
+int session_recover_key(struct app *a, int key);
+void session_diff_draw(struct app *a);
+int session_diff_key(struct app *a, int key);
+void session_changed_draw(struct app *a);
+int session_changed_key(struct app *a, int key);
+void session_saveas_draw(struct app *a);
+int session_saveas_key(struct app *a, int key);
 
-/* start.c: without a file. Each returns the report to open (to free), or
- * NULL when the clerk left the questions. */
+/* ---- input.c: the terminal's input ---- */
+/* input_start after initscr, input_end before endwin; input_key reads one
+ * key through keys.c (a->ev keeps a mouse report or the spelling of an
+ * unknown sequence; a whole bracketed paste comes as KEYS_PASTE_END with
+ * its text in a->paste): -1 when the terminal is gone. */
+void input_start(struct app *a);
+void input_end(struct app *a);
+int input_key(struct app *a);
+
+/* ---- app.c: the loop and the states' table ---- */
+/* Opens path in the editing screen; returns the exit status. t0 is when
+ * the process started, for NIANBAO_BENCH_STARTUP=FILE, which writes the
+ * microseconds to the first complete screen to FILE and quits.
+ * print_command (NULL: $NIANBAO_PRINT_COMMAND, else lp) is what F5 runs. */
+struct timespec;
+struct tui_opts {
+	const char *print_command;
+	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
+};
+int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);
+/* Sets up gettext for the interface. */
+void app_language(void);
+
+/* ---- start.c: without a file ---- */
+/* Each returns the report to open (to free), or NULL when the clerk left
+ * the questions. */
 char *start_new(int *status); /* *status 2 when no form was found */
 char *start_screen(void);
 /* Puts path first among the recent files. */
 void start_remember(const char *path);
-/* Sets up gettext for the interface. */
-void app_language(void);
-
-/* help.c */
-void help_draw(const struct app *a);
 
 #endif

@@ -6,11 +6,12 @@
 
 seconds=${FUZZ_SECONDS:-5}
 if ! command -v "${CLANG:-clang}" >/dev/null 2>&1; then
-	not_ok "clang is not installed (apt-get install clang libclang-rt-14-dev)"
-	finish
-	exit 1
+	# skipped, not failed: without clang there is no libFuzzer to run
+	# (the TAP form of automake's exit status 77)
+	echo "1..0 # SKIP clang is not installed (apt-get install clang libclang-rt-14-dev)"
+	exit 0
 fi
-srcs=$(ls "$SRCDIR"/src/*.c | grep -v '/main.c$')
+srcs=$(ls "$SRCDIR"/src/*.c | grep -v -e '/main.c$' -e '/cli.c$')
 for h in form report expr csv; do
 	bin="$T/fuzz-$h"
 	if "${CLANG:-clang}" -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \

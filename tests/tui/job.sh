@@ -101,11 +101,21 @@ tui_keys a 内 部 制 度 不 公 开 Enter
 tui_expect "the warning is acknowledged with its reason" "acknowledged 表二 主动公开 › 第二十条第（一）项 › 规范性文件: 本年新公开数量大"
 tui_keys Escape
 tui_expect "counted apart in the title" "errors 5  warnings 0 (+1 acknowledged)"
+# an acknowledgement is a change like any: undone and redone
+tui_keys u
+tui_expect "u withdraws the acknowledgement" "errors 5  warnings 1"
+tui_expect "and says so" "Undone: 1 change"
+tui_keys C-r
+tui_expect "redo acknowledges again" "errors 5  warnings 0 (+1 acknowledged)"
 tui_keys F2
 tui_expect "saved with it" "Saved r.yaml"
 expect_has "the reason is in the report" "$T/r.yaml" "reason: 内部制度不公开"
 run "$NIANBAO" check "$T/r.yaml"
 expect_eq "check lists it acknowledged" "$(grep -c ': acknowledged: .*(内部制度不公开)' "$T/out")" 1
+# one count: the title line above, check and the printed footer agree
+expect_eq "check counts as the title line does" "$(cat "$T/err")" "$T/r.yaml: 5 errors, 0 warnings, 1 acknowledged"
+run "$NIANBAO" render --footer "$T/r.yaml"
+expect_has "so does the footer" "$T/out" " · 错误 5 警告 0（已确认 1）"
 
 # preview and print
 tui_keys F4

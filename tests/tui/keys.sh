@@ -47,7 +47,7 @@ tui_expect_not "filled again" "未填写"
 # computed cells cannot be edited
 tui_keys End
 tui_expect "End goes to the last column" "x 总计"
-tui_expect "a total says what it adds (the status line is cut at 80 columns)" "computed: 自然人 + 商业企业"
+tui_expect "a total shows its formula from the form, by labels (cut at 80 columns)" "computed: 自然人 + sum(法人"
 tui_keys 7
 tui_expect "typing into a total is refused" "This total is computed and cannot be typed in"
 tui_keys Home

@@ -23,7 +23,7 @@ tui_start() {
 	tui_n=$((tui_n + 1))
 	TMUX_SOCK="nianbao-test-$$-$tui_n"
 	tm new-session -d -s nb -x "$cols" -y "$rows" \
-		"env LANG=C.UTF-8 XDG_STATE_HOME='$T/state' NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' $* '$NIANBAO' '$file'; echo \$? >'$T/status'; sleep 5"
+		"env LANG=C.UTF-8 XDG_STATE_HOME='$T/state' NIANBAO_TEST_SYNC='$T/sync' NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' $* '$NIANBAO' '$file'; echo \$? >'$T/status'; sleep 5"
 	tui_wait "F1" 5 || tui_wait "帮助" 1
 }
 
@@ -95,8 +95,39 @@ tui_expect() {
 	fi
 }
 
+# tui_sync: until nianbao has read every key sent so far and drawn the
+# screen they make (it answers an agreed unknown key by a line in
+# $T/sync, NIANBAO_TEST_SYNC); 1 if it never does
+tui_sync() {
+	before=$(cat "$T/sync" 2>/dev/null | wc -l)
+	tm send-keys -t nb -l "$(printf '\033[9999~')"
+	n=100
+	while [ "$n" -gt 0 ]; do
+		[ "$(cat "$T/sync" 2>/dev/null | wc -l)" -gt "$before" ] && sleep 0.05 && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# tui_absent WHAT TEXT: TEXT is not on the screen as it is now: for the
+# start screen (plain prompts, no sync key), after a tui_expect that saw
+# the screen every key so far made
+tui_absent() {
+	tui_screen
+	if ! grep -qF -- "$2" "$T/screen"; then ok "$1"; else
+		not_ok "$1: '$2' is on screen"
+		diag "$T/screen"
+	fi
+}
+
+# tui_expect_not WHAT TEXT: once every key sent has been read, TEXT is not
+# on the screen (a check made before the keys are read proves nothing)
 tui_expect_not() {
-	sleep 0.2
+	if ! tui_sync; then
+		not_ok "$1: nianbao did not read the keys"
+		return
+	fi
 	tui_screen
 	if ! grep -qF -- "$2" "$T/screen"; then ok "$1"; else
 		not_ok "$1: '$2' is on screen"

@@ -41,6 +41,13 @@ expect_eq "表二's 7 is back" "$(tui_cells "规章")" "? 7 ? 0 0"
 tui_keys ']'
 tui_wait "申请人情况" 2
 expect_eq "表三's 5 and 2 are back, with their total" "$(tui_cells "一、本年新收")" "! 5 ! 2 0 0 0 0 ! 7"
+# recovered through the one edit path: one step of undo
+tui_keys u
+tui_expect "u takes the recovered edits back in one step" "Undone: 3 changes"
+tui_expect_not "back to the file as saved: nothing to save" "r.yaml [+]"
+tui_keys C-r
+tui_expect "redo brings them back" "Redone: 3 changes"
+tui_expect "unsaved again" "r.yaml [+]"
 tui_keys F2
 tui_expect "saved" "Saved r.yaml and r.txt"
 expect_absent "a clean save removes the journal" "$journal"

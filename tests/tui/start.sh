@@ -114,7 +114,7 @@ tui_exited "q leaves" 0
 mv "$report" "$T/moved.yaml"
 cmd_start
 tui_expect "the start screen once more" "Forms for a new report:"
-tui_expect_not "the report that is gone is not listed" "1) $report"
+tui_absent "the report that is gone is not listed" "1) $report"
 tui_keys q Enter
 tui_exited "and nianbao is still usable" 0
 

@@ -69,10 +69,11 @@ static char *line_at(const char *text, const char *p)
 	return l;
 }
 
-static void check_lines(const char *text, int width, int amb)
+/* Every line fits; the lines of one drawn table, ruled in box drawing or
+ * in ASCII, are equally wide. Returns how many table lines were checked. */
+static int check_lines(const char *text, int width, int amb, int ascii)
 {
-	/* every line fits; the lines of one drawn table are equally wide */
-	int table_w = -1;
+	int table_w = -1, checked = 0;
 	const char *p = text;
 	while (*p) {
 		const char *e = strchr(p, '\n');
@@ -83,15 +84,22 @@ static void check_lines(const char *text, int width, int amb)
 		int w = width_str_amb(l, amb);
 		if (w > width)
 			fail_msg("line of %d columns at width %d: %s\n%s", w, width, l, text);
-		int is_table = strncmp(l, "┌", 3) == 0 || strncmp(l, "│", 3) == 0 ||
-			       strncmp(l, "├", 3) == 0 || strncmp(l, "└", 3) == 0;
-		if (strncmp(l, "┌", 3) == 0)
+		int top = ascii ? strncmp(l, "+-", 2) == 0 && table_w < 0 : strncmp(l, "┌", 3) == 0;
+		int is_table = ascii ? strncmp(l, "+-", 2) == 0 || l[0] == '|'
+				     : strncmp(l, "┌", 3) == 0 || strncmp(l, "│", 3) == 0 ||
+					   strncmp(l, "├", 3) == 0 || strncmp(l, "└", 3) == 0;
+		if (top)
 			table_w = w;
 		else if (is_table && w != table_w)
 			fail_msg("table line of %d columns, its table is %d: %s", w, table_w, l);
+		if (is_table)
+			checked++;
+		else
+			table_w = -1; /* between tables: the next starts afresh */
 		free(l);
 		p = e ? e + 1 : p + n;
 	}
+	return checked;
 }
 
 static void check_values(const struct engine *e, const char *text)
@@ -142,7 +150,6 @@ static void test_generated_reports(void **state)
 	static const char *forms[] = {"gov-info-2019", "gov-info-2019-tongzhou", "gov-info-2021"};
 	static const int widths[] = {40, 60, 80, 132};
 	unsigned seed = 20201225;
-	int rendered = 0;
 	for (int fi = 0; fi < 3; fi++) {
 		struct form *f = unit_form(forms[fi]);
 		for (int round = 0; round < 12; round++) {
@@ -170,18 +177,18 @@ static void test_generated_reports(void **state)
 				struct diags d;
 				diags_init(&d);
 				assert_int_equal(page_report(e, &o, &out, &d), 0);
-				check_lines(out.data, o.width, o.wide_ambiguous);
+				/* every rendering draws its tables, and they were checked */
+				assert_true(
+				    check_lines(out.data, o.width, o.wide_ambiguous, o.ascii) > 20);
 				check_values(e, out.data);
 				buf_free(&out);
 				diags_free(&d);
-				rendered++;
 			}
 			engine_free(e);
 			report_free(r);
 		}
 		form_free(f);
 	}
-	assert_int_equal(rendered, 3 * 12 * 4);
 }
 
 int main(void)

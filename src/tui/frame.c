@@ -1,0 +1,187 @@
+/* The page screen: the title line (file, organ, year, form, the count of
+ * problems), the tabs, the page itself, the status line and the keys
+ * line; and the mouse on it (a tab, a cell, the wheel). */
+#include "tui.h"
+
+#include "form.h"
+#include "report.h"
+#include "xmalloc.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *frame_basename(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static void frame_title(const struct app *a)
+{
+	int k = form_hfield(a->f, "organ"), y = form_hfield(a->f, "year");
+	char right[128];
+	int used = snprintf(right, sizeof right, _("errors %d  warnings %d"), a->count.errors,
+			    a->count.warnings);
+	if (a->count.acknowledged > 0)
+		snprintf(right + used, sizeof right - (size_t)used, _(" (+%d acknowledged)"),
+			 a->count.acknowledged);
+	/* most important first: what is cut at the right matters least */
+	/* the marker has a slot of its own, so setting it moves nothing */
+	char *left = xasprintf(
+	    "%s%s  %s%s%s  %s", frame_basename(a->path), a->modified ? " [+]" : "    ",
+	    k >= 0 && a->r->header[k] ? a->r->header[k] : "", y >= 0 && a->r->header[y] ? " " : "",
+	    y >= 0 && a->r->header[y] ? a->r->header[y] : "", a->f->title);
+	int rw = width_str_amb(right, a->amb) + 1;
+	attron(A_REVERSE);
+	move(0, 0);
+	screen_text(a, left, a->cols - rw > 0 ? a->cols - rw : 0, ALIGN_LEFT);
+	if (a->cols - rw > 0)
+		screen_text(a, right, rw, ALIGN_RIGHT); /* only its digits change: cheap */
+	attrset(A_NORMAL);
+	free(left);
+}
+
+/* The name a tab shows: in full, or when they do not all fit (but for the
+ * current one) the short name before a space: 表三 for 表三 依申请公开. */
+static char *frame_tab_name(const struct app *a, int i)
+{
+	int total = 0;
+	for (int k = 0; k < a->npages; k++)
+		total += width_str_amb(a->pages[k].name, a->amb) + 3;
+	const char *name = a->pages[i].name;
+	const char *space = strchr(name, ' ');
+	size_t len =
+	    total > a->cols && i != a->page && space ? (size_t)(space - name) : strlen(name);
+	return xstrndup(name, len);
+}
+
+/* The page whose tab is at column x, or -1. */
+static int frame_tab_at(const struct app *a, int x)
+{
+	for (int i = 0, left = 0; i < a->npages && left < a->cols; i++) {
+		char *shown = frame_tab_name(a, i);
+		int w = width_str_amb(shown, a->amb) + 2;
+		free(shown);
+		if (x >= left && x < left + w)
+			return i;
+		left += w + 1;
+	}
+	return -1;
+}
+
+static void frame_tabs(const struct app *a)
+{
+	move(1, 0);
+	int x = 0;
+	for (int i = 0; i < a->npages && x < a->cols; i++) {
+		char *shown = frame_tab_name(a, i);
+		int w = width_str_amb(shown, a->amb) + 2;
+		if (x + w > a->cols)
+			w = a->cols - x;
+		attrset(i == a->page ? A_REVERSE | A_BOLD : A_NORMAL);
+		screen_text(a, shown, w, ALIGN_CENTER);
+		attrset(A_NORMAL);
+		free(shown);
+		x += w;
+		if (x < a->cols)
+			addch(' '), x++;
+	}
+	for (; x < a->cols; x++)
+		addch(' ');
+}
+
+/* The status line: a message when there is one, else the page's own. */
+static void frame_status(const struct app *a)
+{
+	move(a->rows - 2, 0);
+	if (a->message[0]) {
+		attrset(a->message_error ? A_BOLD : A_NORMAL);
+		screen_text(a, a->message, a->cols, ALIGN_LEFT);
+		attrset(A_NORMAL);
+		return;
+	}
+	if (a->readonly) {
+		attron(A_BOLD);
+		screen_text(a, _("Read-only: the report is open in another nianbao"), a->cols,
+			    ALIGN_LEFT);
+		attrset(A_NORMAL);
+		return;
+	}
+	switch (a->pages[a->page].kind) {
+	case PAGE_TABLE:
+		sheet_status(a);
+		break;
+	case PAGE_COVER:
+		cover_status(a);
+		break;
+	case PAGE_PROSE:
+		prose_status(a);
+		break;
+	}
+}
+
+void frame_draw(struct app *a)
+{
+	frame_title(a);
+	frame_tabs(a);
+	a->cursor_y = -1;
+	switch (a->pages[a->page].kind) {
+	case PAGE_TABLE:
+		grid_draw(a, 2, a->rows - 3);
+		break;
+	case PAGE_COVER:
+		cover_draw(a, 2, a->rows - 3);
+		break;
+	case PAGE_PROSE:
+		prose_draw(a, 2, a->rows - 3);
+		break;
+	}
+	int cy, cx;
+	getyx(stdscr, cy, cx);
+	frame_status(a);
+	move(a->rows - 1, 0);
+	attron(A_DIM);
+	screen_text(a, _("F1 help  F2 save  F3 problems  F4 preview  F10 quit  [ ] pages  u undo"),
+		    a->cols, ALIGN_LEFT);
+	attrset(A_NORMAL);
+	curs_set(0);
+	if (a->state == STATE_TYPING) {
+		/* the cursor stays where the text is typed */
+		if (a->pages[a->page].kind == PAGE_TABLE && a->cursor_y >= 0)
+			move(a->cursor_y, a->cursor_x);
+		else
+			move(cy, cx);
+		curs_set(1);
+	}
+}
+
+int frame_mouse(struct app *a)
+{
+	const struct keys_event ev = a->ev;
+	enum page_kind kind = a->pages[a->page].kind;
+	if (ev.button == 64 || ev.button == 65) {
+		int dir = ev.button == 64 ? -1 : 1;
+		for (int i = 0; i < 3; i++) {
+			if (kind == PAGE_TABLE)
+				grid_move(a, dir, 0);
+			else if (kind == PAGE_PROSE)
+				a->prose_top = a->prose_top + dir > 0 ? a->prose_top + dir : 0;
+		}
+		return TUI_HANDLED;
+	}
+	if (ev.button != 0)
+		return TUI_HANDLED; /* a release, or another button */
+	if (ev.y == 1) {
+		int page = frame_tab_at(a, ev.x);
+		if (page >= 0)
+			nav_goto_page(a, page);
+	} else if (kind == PAGE_TABLE && ev.y >= 2 && ev.y < a->rows - 2) {
+		grid_click(a, ev.y, ev.x);
+	} else if (kind == PAGE_COVER && ev.y >= 3 && (ev.y - 3) % 2 == 0 &&
+		   (ev.y - 3) / 2 < a->f->nheader) {
+		a->cover_row = (ev.y - 3) / 2;
+	}
+	return TUI_HANDLED;
+}
