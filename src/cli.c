@@ -139,29 +139,24 @@ static int cli_header(struct report *r, const char *organ, const char *year, con
 
 static int cli_save_new(struct report *r, const char *out, int force, const char *cmd)
 {
-	if (!force && access(out, F_OK) == 0) {
-		fprintf(stderr, "nianbao %s: %s already exists (use --force to replace it)\n", cmd,
-			out);
-		return CLI_UNUSABLE;
-	}
-	/* the rendering goes beside it: a file of that name is not replaced
-	 * unasked (notes.txt beside notes.yaml) */
-	char *txt = savefile_txt_path(out);
-	int txt_there = access(txt, F_OK) == 0;
-	if (!force && txt_there) {
-		fprintf(stderr,
-			"nianbao %s: %s already exists, where the rendering goes (use --force to "
-			"replace it)\n",
-			cmd, txt);
-		free(txt);
-		return CLI_UNUSABLE;
-	}
-	free(txt);
 	struct diags d;
 	diags_init(&d);
-	struct engine *e = engine_new(r);
-	int rc = save_report(e, out, &d);
-	engine_free(e);
+	int rc = save_new(r, out, force, &d);
+	if (rc > 0) {
+		char *txt = savefile_txt_path(out);
+		if (rc == 1)
+			fprintf(stderr,
+				"nianbao %s: %s already exists (use --force to replace it)\n", cmd,
+				out);
+		else
+			fprintf(stderr,
+				"nianbao %s: %s already exists, where the rendering goes (use "
+				"--force to replace it)\n",
+				cmd, txt);
+		free(txt);
+		diags_free(&d);
+		return CLI_UNUSABLE;
+	}
 	if (rc < 0)
 		return cli_fail(&d);
 	diags_free(&d);

@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The rendering of e's report as it is saved beside it. */
 static int save_render(const struct engine *e, struct buf *txt, struct diags *d)
@@ -70,5 +71,22 @@ int save_report(const struct engine *e, const char *path, struct diags *d)
 	}
 	buf_free(&yaml);
 	buf_free(&txt);
+	return rc;
+}
+
+int save_new(const struct report *r, const char *path, int force, struct diags *d)
+{
+	if (!force && access(path, F_OK) == 0)
+		return 1;
+	/* a file where the rendering goes is not replaced unasked (notes.txt
+	 * beside notes.yaml) */
+	char *txt = savefile_txt_path(path);
+	int txt_there = access(txt, F_OK) == 0;
+	free(txt);
+	if (!force && txt_there)
+		return 2;
+	struct engine *e = engine_new((struct report *)r);
+	int rc = save_report(e, path, d);
+	engine_free(e);
 	return rc;
 }

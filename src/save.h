@@ -5,10 +5,16 @@
 
 struct diags;
 struct engine;
+struct report;
 
 /* Saves the report's YAML to path and its rendering beside it, then sweeps
  * old temporaries (savefile_sweep); 0, or -1 with a diagnostic. */
 int save_report(const struct engine *e, const char *path, struct diags *d);
+/* Saves a new report to path, and its rendering beside it, replacing
+ * neither an existing file there nor one where the rendering goes unless
+ * force: 0 saved; 1 path exists, 2 the rendering's file exists (nothing
+ * written); -1 with a diagnostic. */
+int save_new(const struct report *r, const char *path, int force, struct diags *d);
 /* 1 when the rendering beside path is there but is not the rendering of e
  * (a save killed between its two renames, or two saves at once). */
 int save_txt_stale(const struct engine *e, const char *path);

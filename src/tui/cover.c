@@ -39,7 +39,7 @@ void cover_draw(struct app *a, int y0, int y1)
 		if (i == a->cover_row && a->state == STATE_TYPING) {
 			screen_text(a, a->ed.buf, room, ALIGN_LEFT);
 			attrset(A_NORMAL);
-			move(y, 2 + labw + edit_cursor_cols(&a->ed));
+			move(y, 2 + labw + edit_cursor_cols(&a->ed, a->amb));
 			curs_set(1);
 			continue;
 		}

@@ -25,9 +25,9 @@ void edit_start_text(struct edit *ed, const char *initial)
 	ed->pos = ed->len;
 }
 
-int edit_cursor_cols(const struct edit *ed)
+int edit_cursor_cols(const struct edit *ed, int amb)
 {
-	return width_strn(ed->buf, (size_t)ed->pos);
+	return width_strn_amb(ed->buf, (size_t)ed->pos, amb);
 }
 
 /* Bytes of the character before (dir < 0) or at (dir > 0) the cursor. */

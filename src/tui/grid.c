@@ -227,7 +227,7 @@ static void grid_draw_head(const struct app *a, const struct gview *v, const str
 static void grid_draw_typing(const struct app *a, int y, int x, int room, int *cx)
 {
 	const char *s = a->ed.buf;
-	int tw = width_str_amb(s, a->amb), cc = edit_cursor_cols(&a->ed);
+	int tw = width_str_amb(s, a->amb), cc = edit_cursor_cols(&a->ed, a->amb);
 	int off = cc + 1 > room ? cc + 1 - room : 0; /* columns scrolled off the left */
 	while (off > 0 && *s) {
 		uint32_t cp;

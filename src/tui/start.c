@@ -150,21 +150,23 @@ static char *start_create(const struct form *f)
 	if (organ && year) {
 		char *dflt = xasprintf("%s-%s.yaml", organ, year);
 		while ((path = start_ask(_("File name"), dflt)) != NULL) {
-			if (access(path, F_OK) == 0) {
-				printf(_("%s already exists: give another name\n"), path);
-			} else {
-				struct diags d;
-				diags_init(&d);
-				struct engine *e = engine_new(r);
-				int rc = save_report(e, path, &d);
-				engine_free(e);
-				if (rc == 0) {
-					diags_free(&d);
-					break;
-				}
-				printf("%s\n", d.n ? d.v[0].message : "");
+			struct diags d;
+			diags_init(&d);
+			int rc = save_new(r, path, 0, &d);
+			if (rc == 0) {
 				diags_free(&d);
+				break;
 			}
+			if (rc > 0) {
+				/* the report, or a file where its rendering would go */
+				char *txt = savefile_txt_path(path);
+				printf(_("%s already exists: give another name\n"),
+				       rc == 1 ? path : txt);
+				free(txt);
+			} else {
+				printf("%s\n", d.n ? d.v[0].message : "");
+			}
+			diags_free(&d);
 			free(path);
 			path = NULL;
 		}

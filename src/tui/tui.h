@@ -168,8 +168,9 @@ void screen_count(struct app *a);
 /* ---- edit.c: the line editor ---- */
 void edit_start(struct edit *ed, const char *initial);
 void edit_start_text(struct edit *ed, const char *initial);
-/* Width of the text before the cursor, to place the terminal's cursor. */
-int edit_cursor_cols(const struct edit *ed);
+/* Width of the text before the cursor, to place the terminal's cursor
+ * (amb: ambiguous-width characters count two, as --wide-ambiguous draws). */
+int edit_cursor_cols(const struct edit *ed, int amb);
 /* Feeds one key to the line: 1 taken, 0 not a key for editing, -1 taken
  * but a character the cell's type cannot hold (*why says why): it stays in
  * the line, as typed, and the value is refused until it is removed. */
