@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "diag.h"
+#include "diff.h"
 #include "engine.h"
 #include "form.h"
 #include "formpath.h"
@@ -42,6 +43,7 @@ void cli_usage(FILE *fp)
 	      "                        every cell as table,row,column,value\n"
 	      "  import --csv CSV --form ID -o FILE [--organ NAME] [--year N]\n"
 	      "                        a new report from such a CSV\n"
+	      "  diff [--csv] A B      what differs between two reports, by labels\n"
 	      "  forms                 the forms found, with id, version and title\n"
 	      "\n"
 	      "  -h, --help            show this help and exit\n"
@@ -72,6 +74,8 @@ int cli_help(const char *cmd, FILE *fp)
 	     "severity, table, row and column, the message with its numbers, the\n"
 	     "check's id. --csv prints file,severity,check,table,row,column,message,\n"
 	     "a text a spreadsheet would run as a formula marked with ' (not with --raw).\n"
+	     "Then, on standard error, each file's count of errors, warnings and\n"
+	     "acknowledged warnings, as the editing screen and the footer count them.\n"
 	     "Exit status 0 no errors (warnings allowed), 1 errors, 2 unusable file.\n"},
 	    {"render",
 	     "Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
@@ -88,6 +92,11 @@ int cli_help(const char *cmd, FILE *fp)
 		       "[--year N] [--force]\n"
 		       "A new report from such a CSV. Values are read as typed: full-width\n"
 		       "digits, 。 or ． as the point, thousands separators in threes.\n"},
+	    {"diff", "Usage: nianbao diff [--csv [--raw]] A B\n"
+		     "Every cell, header field and prose section of report B that differs from\n"
+		     "report A, by printed labels (two forms are compared where their labels\n"
+		     "meet). --csv prints kind,table,row,column,old,new. Exit status 0 the same,\n"
+		     "1 they differ, 2 unusable file.\n"},
 	    {"forms", "Usage: nianbao forms\n"
 		      "Lists the forms found, with id, version and title.\n"},
 	    {"edit", "Usage: nianbao [edit] [--print-command CMD] [--wide-ambiguous] FILE\n"
@@ -608,6 +617,73 @@ int cli_export(int argc, char **argv)
 	int rc = cli_emit(out, &text, force);
 	buf_free(&text);
 	cli_close(e);
+	return rc;
+}
+
+static void cli_diff_line(struct buf *out, const struct diff_entry *e, int as_csv)
+{
+	static const char *const kinds[] = {"cell", "header", "prose"};
+	char *before = e->kind == DIFF_PROSE ? xasprintf("line %d", e->line) : NULL;
+	if (as_csv) {
+		const char *f[] = {
+		    kinds[e->kind],       e->table ? e->table : "",    e->row,
+		    e->col ? e->col : "", before ? before : e->before, before ? "" : e->after};
+		for (int i = 0; i < 6; i++)
+			csv_field(out, f[i], i == 5, as_csv == 1);
+	} else if (e->kind == DIFF_CELL) {
+		buf_printf(out, "%s, row %s, column %s: %s -> %s\n", e->table, e->row, e->col,
+			   *e->before ? e->before : "blank", *e->after ? e->after : "blank");
+	} else if (e->kind == DIFF_HEADER) {
+		buf_printf(out, "header %s: %s -> %s\n", e->row, *e->before ? e->before : "blank",
+			   *e->after ? e->after : "blank");
+	} else {
+		buf_printf(out, "prose %s: differs from %s\n", e->row, before);
+	}
+	free(before);
+}
+
+int cli_diff(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"csv", no_argument, NULL, 'c'}, {"raw", no_argument, NULL, 'r'}, {NULL, 0, NULL, 0}};
+	int as_csv = 0, raw = 0, c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'c')
+			as_csv = 1;
+		else if (c == 'r')
+			raw = 1;
+		else
+			return cli_bad_usage("diff", "unknown option");
+	}
+	if (optind != argc - 2)
+		return cli_bad_usage("diff", "usage: nianbao diff [--csv [--raw]] A B");
+	struct engine *a = cli_open(argv[optind]);
+	struct engine *b = a ? cli_open(argv[optind + 1]) : NULL;
+	if (b == NULL) {
+		if (a != NULL)
+			cli_close(a);
+		return CLI_UNUSABLE;
+	}
+	struct diff d;
+	diff_reports(engine_report(a), engine_report(b), &d);
+	struct buf out;
+	buf_init(&out);
+	if (as_csv)
+		buf_puts(&out, "kind,table,row,column,old,new\r\n");
+	for (int i = 0; i < d.n; i++)
+		cli_diff_line(&out, &d.v[i], as_csv && raw ? 2 : as_csv);
+	fwrite(out.data, 1, out.len, stdout);
+	fflush(stdout);
+	if (d.only_a > 0 || d.only_b > 0)
+		fprintf(stderr,
+			"nianbao diff: compared where the labels meet: %d cells of %s and %d of %s "
+			"have none of the same labels in the other\n",
+			d.only_a, argv[optind], d.only_b, argv[optind + 1]);
+	int rc = d.n > 0 ? CLI_ERRORS : CLI_OK;
+	buf_free(&out);
+	diff_free(&d);
+	cli_close(a);
+	cli_close(b);
 	return rc;
 }
 
