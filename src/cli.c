@@ -1,6 +1,8 @@
 /* Subcommands for scripts: new, check, render, export, import, forms. */
 #include "cli.h"
 #include "buf.h"
+#include "carry.h"
+#include "chain.h"
 #include "csv.h"
 #include "diag.h"
 #include "diff.h"
@@ -63,13 +65,15 @@ int cli_help(const char *cmd, FILE *fp)
 		const char *cmd, *text;
 	} help[] = {
 	    {"new", "Usage: nianbao new --form ID -o FILE [--organ NAME] [--year N] [--force]\n"
+		    "       nianbao new --from LAST -o FILE [--form ID]   (last year's into this)\n"
 		    "       nianbao new            (in a terminal: asks for each)\n"
 		    "Writes a blank report of form ID (every cell blank, not 0) and its\n"
 		    "rendering beside it; the year stays blank without --year (asked in a\n"
 		    "terminal, last year proposed: reports are written in January for the\n"
 		    "year before). An existing FILE is kept unless --force.\n"},
 	    {"check",
-	     "Usage: nianbao check [--csv [--raw]] FILE...\n"
+	     "Usage: nianbao check [--csv [--raw]] [--previous LAST] FILE...\n"
+	     "       nianbao check --series FILE...   (one organ's years, each against the last)\n"
 	     "Lists every inconsistency of each report, one a line: file:line:column,\n"
 	     "severity, table, row and column, the message with its numbers, the\n"
 	     "check's id. --csv prints file,severity,check,table,row,column,message,\n"
@@ -175,20 +179,19 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 /* What new and import share: the options and making and saving a report. */
 struct cli_create {
 	const char *cmd;
-	const char *csv; /* import only */
+	const char *csv;  /* import only */
+	const char *from; /* new only: last year's report */
 	const char *id, *out, *organ, *year;
 	int force;
 };
 
 static int cli_create_args(int argc, char **argv, struct cli_create *o)
 {
-	static const struct option opts[] = {{"csv", required_argument, NULL, 'c'},
-					     {"form", required_argument, NULL, 'f'},
-					     {"output", required_argument, NULL, 'o'},
-					     {"organ", required_argument, NULL, 'n'},
-					     {"year", required_argument, NULL, 'y'},
-					     {"force", no_argument, NULL, 'F'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"csv", required_argument, NULL, 'c'},    {"form", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'}, {"organ", required_argument, NULL, 'n'},
+	    {"year", required_argument, NULL, 'y'},   {"force", no_argument, NULL, 'F'},
+	    {"from", required_argument, NULL, 'P'},   {NULL, 0, NULL, 0}};
 	int import = strcmp(o->cmd, "import") == 0, c;
 	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -212,11 +215,17 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 		case 'F':
 			o->force = 1;
 			break;
+		case 'P':
+			if (import)
+				return cli_bad_usage(o->cmd, "unknown option");
+			o->from = optarg;
+			break;
 		default:
 			return cli_bad_usage(o->cmd, "unknown option");
 		}
 	}
-	if (o->id == NULL || o->out == NULL || optind != argc || (import && o->csv == NULL))
+	if ((o->id == NULL && o->from == NULL) || o->out == NULL || optind != argc ||
+	    (import && o->csv == NULL))
 		return cli_bad_usage(o->cmd,
 				     import ? "usage: nianbao import --csv CSV --form ID -o "
 					      "FILE [--organ NAME] [--year N]"
@@ -225,9 +234,51 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 	return CLI_OK;
 }
 
+/* This year's report from last year's (new --from), saved to o->out: the
+ * form o->id, else the one for the year after last year's (chain_form). */
+static int cli_create_from(const struct cli_create *o)
+{
+	struct diags d;
+	diags_init(&d);
+	struct report *prev = report_load(o->from, NULL, &d);
+	if (prev == NULL)
+		return cli_fail(&d);
+	struct form **all = NULL, *chosen = NULL;
+	int n = 0;
+	const struct form *f;
+	if (o->id != NULL) {
+		f = chosen = formpath_load(o->id, &d);
+	} else {
+		n = formpath_all(&all, &d);
+		f = chain_form(all, n, prev->form, chain_year(prev) + 1);
+	}
+	int rc;
+	if (f == NULL) {
+		rc = cli_fail(&d);
+	} else {
+		struct report *r = chain_next(prev, f, o->out);
+		rc = cli_header(r, o->organ, o->year, o->cmd) < 0
+			 ? CLI_UNUSABLE
+			 : cli_save_new(r, o->out, o->force, o->cmd);
+		if (rc == CLI_OK)
+			fprintf(stderr, "nianbao new: %s in form %s, from %s\n", o->out, f->id,
+				o->from);
+		report_free(r);
+		diags_free(&d);
+	}
+	for (int i = 0; i < n; i++)
+		form_free(all[i]);
+	free(all);
+	form_free(chosen);
+	report_free(prev);
+	return rc;
+}
+
 /* A blank report (new) or one read from CSV (import), saved to o->out. */
 static int cli_create_run(const struct cli_create *o)
 {
+	if (o->from != NULL)
+		return cli_create_from(o);
 	struct diags d;
 	diags_init(&d);
 	struct form *f = formpath_load(o->id, &d);
@@ -270,8 +321,67 @@ static const char *cli_problem_id(const struct problem *p)
 	return p->check->id;
 }
 
+/* The cells of r that do not continue prev, as check lines (with the
+ * years before the labels when years is given), counted into *c. */
+static void cli_breaks(struct buf *out, const char *path, const struct report *r,
+		       const struct report *prev, int as_csv, const char *years,
+		       struct engine_count *c)
+{
+	struct carry_break *b;
+	int n = carry_check(prev, r, &b);
+	for (int i = 0; i < n; i++) {
+		const char *sev = b[i].severity == DIAG_ERROR ? "error" : "warning";
+		c->errors += b[i].severity == DIAG_ERROR;
+		c->warnings += b[i].severity != DIAG_ERROR;
+		char *row = form_row_path(b[i].block, b[i].r, CSV_SEP);
+		char *col = form_col_path(b[i].block, b[i].c, CSV_SEP);
+		char *msg =
+		    years ? xasprintf("%s: %s", years, b[i].message) : xstrdup(b[i].message);
+		if (as_csv) {
+			int guard = as_csv == 1;
+			csv_field(out, path, 0, guard);
+			csv_field(out, sev, 0, guard);
+			csv_field(out, b[i].rule->id, 0, guard);
+			csv_field(out, b[i].block->table->title, 0, guard);
+			csv_field(out, row, 0, guard);
+			csv_field(out, col, 0, guard);
+			csv_field(out, msg, 1, guard);
+		} else {
+			int cell = b[i].cell;
+			if (r->line[cell] > 0)
+				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
+			else
+				buf_printf(out, "%s: ", path);
+			buf_printf(out, "%s: %s, row %s, column %s: %s [%s]\n", sev,
+				   b[i].block->table->title, row, col, msg, b[i].rule->id);
+		}
+		free(msg);
+		free(row);
+		free(col);
+	}
+	carry_breaks_free(b, n);
+}
+
+/* Last year's report for r: the one given, else the one its previous:
+ * names; NULL (said in out when it cannot be read) if none. */
+static struct report *cli_previous(const struct report *r, const char *given, struct buf *out)
+{
+	char *p = given ? xstrdup(given) : report_previous_path(r);
+	if (p == NULL)
+		return NULL;
+	struct diags d;
+	diags_init(&d);
+	struct report *prev = report_load(p, NULL, &d);
+	if (prev == NULL)
+		buf_printf(out, "%s: warning: last year's report %s cannot be read: %s\n", r->path,
+			   p, d.n ? d.v[0].message : "");
+	diags_free(&d);
+	free(p);
+	return prev;
+}
+
 static int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms,
-			 struct buf *out, struct engine_count *count)
+			 const char *previous, struct buf *out, struct engine_count *count)
 {
 	struct diags d;
 	diags_init(&d);
@@ -340,25 +450,80 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
 	struct engine_count c = engine_count(e);
+	struct report *prev = cli_previous(r, previous, out);
+	if (prev != NULL)
+		cli_breaks(out, path, r, prev, as_csv, NULL, &c);
+	report_free(prev);
 	*count = c;
 	engine_free(e);
 	report_free(r);
 	return c.errors ? CLI_ERRORS : CLI_OK;
 }
 
+/* check --series: the reports in order of year, each against the one
+ * before; only the breaks between years are listed. */
+static int cli_series(char **files, int n, int as_csv)
+{
+	struct report **v = xcalloc((size_t)n + 1, sizeof *v);
+	int rc = CLI_OK;
+	for (int i = 0; i < n && rc == CLI_OK; i++) {
+		struct diags d;
+		diags_init(&d);
+		if ((v[i] = report_load(files[i], NULL, &d)) == NULL)
+			rc = cli_fail(&d);
+		diags_free(&d);
+	}
+	struct buf out;
+	buf_init(&out);
+	if (as_csv)
+		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
+	struct engine_count c = {0, 0, 0};
+	if (rc == CLI_OK) {
+		chain_sort(v, n);
+		for (int i = 1; i < n; i++) {
+			char years[64];
+			snprintf(years, sizeof years, "%d against %d", chain_year(v[i]),
+				 chain_year(v[i - 1]));
+			cli_breaks(&out, v[i]->path, v[i], v[i - 1], as_csv, years, &c);
+		}
+		fwrite(out.data, 1, out.len, stdout);
+		fflush(stdout);
+		fprintf(stderr, "%d reports, %d to %d: %d errors, %d warnings between years\n", n,
+			chain_year(v[0]), chain_year(v[n - 1]), c.errors, c.warnings);
+		rc = c.errors ? CLI_ERRORS : CLI_OK;
+	}
+	for (int i = 0; i < n; i++)
+		report_free(v[i]);
+	free(v);
+	buf_free(&out);
+	return rc;
+}
+
 int cli_check(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"csv", no_argument, NULL, 'c'}, {"raw", no_argument, NULL, 'r'}, {NULL, 0, NULL, 0}};
-	int as_csv = 0, raw = 0, c;
+	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
+					     {"raw", no_argument, NULL, 'r'},
+					     {"previous", required_argument, NULL, 'p'},
+					     {"series", no_argument, NULL, 's'},
+					     {NULL, 0, NULL, 0}};
+	int as_csv = 0, raw = 0, series = 0, c;
+	const char *previous = NULL;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'c')
 			as_csv = 1;
 		else if (c == 'r')
 			raw = 1;
+		else if (c == 'p')
+			previous = optarg;
+		else if (c == 's')
+			series = 1;
 		else
 			return cli_bad_usage("check", "unknown option");
 	}
+	if (series)
+		return optind < argc
+			   ? cli_series(argv + optind, argc - optind, as_csv && raw ? 2 : as_csv)
+			   : cli_bad_usage("check", "--series needs the reports");
 	if (optind >= argc)
 		return cli_bad_usage("check", "usage: nianbao check [--csv [--raw]] FILE...");
 	if (as_csv && raw)
@@ -371,7 +536,7 @@ int cli_check(int argc, char **argv)
 	struct formpath_cache forms = {0};
 	for (int i = optind; i < argc; i++) {
 		struct engine_count n = {-1, 0, 0};
-		int rc = cli_check_one(argv[i], as_csv, &forms, &out, &n);
+		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n);
 		worst = rc > worst ? rc : worst;
 		fwrite(out.data, 1, out.len, stdout);
 		out.len = 0;

@@ -54,6 +54,14 @@ void form_free(struct form *f)
 		free(f->header[i].id);
 		free(f->header[i].label);
 	}
+	for (int i = 0; i < f->ncarries; i++) {
+		free(f->carries[i].id);
+		free(f->carries[i].message);
+		free(f->carries[i].in);
+		free(f->carries[i].node);
+		expr_free(f->carries[i].from);
+	}
+	free(f->carries);
 	for (int i = 0; i < f->nchecks; i++) {
 		free(f->checks[i].id);
 		free(f->checks[i].message);

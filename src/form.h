@@ -67,6 +67,26 @@ struct fpart {
 	int prose; /* index among prose parts */
 };
 
+/* A carry rule: cells of this year's report that continue last year's.
+ * The cells are one row (row:) in every column, or one column (column:)
+ * in every row, of the blocks `in` names; `from` says what they should
+ * be, its names being ids along the other axis (the same column of other
+ * rows, or the same row of other columns), last.NAME read from last
+ * year's report (a block and nodes of the same ids there), NAME from this
+ * year's. */
+struct fcarry {
+	char *id;
+	enum diag_severity severity; /* error: between two reports of one organ only */
+	char *message;
+	struct fblock **in;
+	int nin;
+	int by_row;        /* the carried cells are the row `node`; else the column */
+	char *node;        /* its id */
+	struct expr *from; /* unbound */
+	int last_only;     /* reads last year's report only: new --from fills it */
+	int line, col;
+};
+
 enum hfield_type { HF_TEXT, HF_YEAR, HF_DATE };
 
 struct hfield {
@@ -128,6 +148,9 @@ struct form {
 	int nblocks;
 	struct fcheck *checks;
 	int nchecks;
+	struct fcarry *carries; /* what continues last year's report */
+	int ncarries;
+	int since; /* the first report year the form is for; 0 if it does not say */
 	struct fcell *cells;
 	int ncells;
 	int *order; /* computed cells, each after every cell it reads */

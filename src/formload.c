@@ -383,7 +383,8 @@ static int form_header_load(struct form_loader *L, const struct ynode *list)
 	return 0;
 }
 
-static int form_in_load(struct form_loader *L, struct fcheck *c, const struct ynode *in)
+static int form_in_load(struct form_loader *L, struct fblock ***inp, int *ninp,
+			const struct ynode *in)
 {
 	struct form *f = L->f;
 	size_t n = in->kind == Y_SEQ ? in->n : 1;
@@ -403,13 +404,13 @@ static int form_in_load(struct form_loader *L, struct fcheck *c, const struct yn
 			if (b == NULL)
 				rc = form_err(L, s, "table '%s' has no block '%s'", name, dot);
 			else {
-				c->in = xreallocarray(c->in, (size_t)c->nin + 1, sizeof *c->in);
-				c->in[c->nin++] = (struct fblock *)b;
+				*inp = xreallocarray(*inp, (size_t)*ninp + 1, sizeof **inp);
+				(*inp)[(*ninp)++] = (struct fblock *)b;
 			}
 		} else {
 			for (int k = 0; k < t->nblocks; k++) {
-				c->in = xreallocarray(c->in, (size_t)c->nin + 1, sizeof *c->in);
-				c->in[c->nin++] = t->blocks[k];
+				*inp = xreallocarray(*inp, (size_t)*ninp + 1, sizeof **inp);
+				(*inp)[(*ninp)++] = t->blocks[k];
 			}
 		}
 		free(name);
@@ -465,7 +466,7 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 		if (form_expr(L, m, "rule", &c->rule, &c->rline, &c->rcol) < 0)
 			return -1;
 		const struct ynode *in = ymap_get(m, "in");
-		if (in != NULL && form_in_load(L, c, in) < 0)
+		if (in != NULL && form_in_load(L, &c->in, &c->nin, in) < 0)
 			return -1;
 		if (in == NULL && (c->each == EACH_ROW || c->each == EACH_COLUMN))
 			return form_err(L, m, "a check for each %s needs 'in' to name its tables",
@@ -488,11 +489,105 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 	return 0;
 }
 
+/* Checks the names of a carry rule's expression: last.NAME, or NAME an
+ * id along the other axis in every block; notes whether it reads last
+ * year's report only. */
+static int form_carry_names(struct form_loader *L, struct fcarry *c, const struct expr *e,
+			    int *this_year, const struct ynode *at)
+{
+	if (e == NULL)
+		return 0;
+	if (e->op == EX_REF) {
+		int last = e->npath == 2 && strcmp(e->path[0], "last") == 0;
+		if (!last && e->npath != 1)
+			return form_err(L, at, "carry '%s': a name is NAME or last.NAME", c->id);
+		const char *name = e->path[e->npath - 1];
+		*this_year |= !last;
+		for (int k = 0; k < c->nin && !last; k++) {
+			const struct fnode *n =
+			    form_node(c->by_row ? &c->in[k]->rows : &c->in[k]->cols, name);
+			if (n == NULL || n->nkids > 0)
+				return form_err(L, at, "carry '%s': block '%s' has no %s '%s'",
+						c->id,
+						c->in[k]->id ? c->in[k]->id : c->in[k]->table->id,
+						c->by_row ? "row" : "column", name);
+		}
+		return 0;
+	}
+	if (e->op != EX_NUM && e->op != EX_ADD && e->op != EX_SUB && e->op != EX_NEG &&
+	    e->op != EX_SUM)
+		return form_err(L, at, "carry '%s': 'from' may only add and subtract", c->id);
+	for (int i = 0; i < e->nargs; i++)
+		if (form_carry_names(L, c, e->args[i], this_year, at) < 0)
+			return -1;
+	if (form_carry_names(L, c, e->a, this_year, at) < 0)
+		return -1;
+	return form_carry_names(L, c, e->b, this_year, at);
+}
+
+static int form_carries_load(struct form_loader *L, const struct ynode *list)
+{
+	static const char *const keys[] = {"id",   "in",       "row",     "column",
+					   "from", "severity", "message", NULL};
+	struct form *f = L->f;
+	if (list->kind != Y_SEQ)
+		return form_err(L, list, "'carry' must be a list");
+	f->carries = xcalloc(list->n + 1, sizeof *f->carries);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *m = list->items[i];
+		struct fcarry *c = &f->carries[f->ncarries++];
+		const char *sev, *msg, *row, *col;
+		int fl, fc;
+		if (form_keys(L, m, "a carry rule", keys) < 0 || form_id(L, m, "id", &c->id) < 0 ||
+		    form_str(L, m, "severity", 1, &sev) < 0 ||
+		    form_str(L, m, "message", 1, &msg) < 0 || form_str(L, m, "row", 0, &row) < 0 ||
+		    form_str(L, m, "column", 0, &col) < 0)
+			return -1;
+		c->line = m->line;
+		c->col = m->col;
+		c->message = xstrdup(msg);
+		if (strcmp(sev, "error") == 0 || strcmp(sev, "warning") == 0)
+			c->severity = sev[0] == 'e' ? DIAG_ERROR : DIAG_WARNING;
+		else
+			return form_err(L, ymap_get(m, "severity"),
+					"severity must be error or warning, not '%s'", sev);
+		if ((row == NULL) == (col == NULL))
+			return form_err(L, m, "a carry rule names a 'row' or a 'column'");
+		c->by_row = row != NULL;
+		c->node = xstrdup(row ? row : col);
+		const struct ynode *in = ymap_get(m, "in");
+		if (in == NULL)
+			return form_err(L, m, "missing key '%s'", "in");
+		if (form_in_load(L, &c->in, &c->nin, in) < 0)
+			return -1;
+		for (int k = 0; k < c->nin; k++) {
+			const struct fnode *n =
+			    form_node(c->by_row ? &c->in[k]->rows : &c->in[k]->cols, c->node);
+			if (n == NULL || n->nkids > 0)
+				return form_err(L, ymap_get(m, row ? "row" : "column"),
+						"no %s '%s' of cells in '%s'",
+						row ? "row" : "column", c->node,
+						in->kind == Y_SCALAR ? in->str : "in");
+		}
+		if (ymap_get(m, "from") == NULL)
+			return form_err(L, m, "missing key '%s'", "from");
+		if (form_expr(L, m, "from", &c->from, &fl, &fc) < 0)
+			return -1;
+		/* a row rule's names are rows (of the same column), a column
+		 * rule's columns (of the same row) */
+		int this_year = 0;
+		if (form_carry_names(L, c, c->from, &this_year, ymap_get(m, "from")) < 0)
+			return -1;
+		c->last_only = !this_year;
+	}
+	return 0;
+}
+
 static int form_top_load(struct form_loader *L, const struct ynode *root)
 {
-	static const char *const keys[] = {"id",    "version", "title",     "language",
-					   "basis", "heading", "signature", "header",
-					   "parts", "checks",  NULL};
+	static const char *const keys[] = {"id",      "version",   "title",  "language", "basis",
+					   "heading", "signature", "header", "parts",    "checks",
+					   "carry",   "since",     NULL};
 	struct form *f = L->f;
 	const char *id, *ver, *title, *lang, *basis, *heading;
 	if (form_keys(L, root, "a form file", keys) < 0 || form_str(L, root, "id", 1, &id) < 0 ||
@@ -537,6 +632,18 @@ static int form_top_load(struct form_loader *L, const struct ynode *root)
 		return -1;
 	if ((n = ymap_get(root, "checks")) != NULL && form_checks_load(L, n) < 0)
 		return -1;
+	if ((n = ymap_get(root, "carry")) != NULL && form_carries_load(L, n) < 0)
+		return -1;
+	const char *since;
+	if (form_str(L, root, "since", 0, &since) < 0)
+		return -1;
+	if (since != NULL) {
+		long y = strtol(since, &end, 10);
+		if (*end != '\0' || y < 1900 || y > 9999)
+			return form_err(L, ymap_get(root, "since"), "'since' is a year, not '%s'",
+					since);
+		f->since = (int)y;
+	}
 	return 0;
 }
 

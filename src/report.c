@@ -50,6 +50,7 @@ void report_free(struct report *r)
 	free(r->line);
 	free(r->col);
 	free(r->path);
+	free(r->previous);
 	form_free(r->owned_form);
 	free(r);
 }
@@ -480,7 +481,7 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 				       const struct form *form, struct formpath_cache *cache,
 				       struct diags *d)
 {
-	static const char *const keys[] = {"form",  "form-version", "header",
+	static const char *const keys[] = {"form",  "form-version", "previous",    "header",
 					   "prose", "tables",       "acknowledged"};
 	struct report_loader L = {.path = path, .d = d};
 	struct form *owned = NULL;
@@ -495,10 +496,11 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 		for (size_t j = 0; j < sizeof keys / sizeof keys[0]; j++)
 			ok |= strcmp(k->str, keys[j]) == 0;
 		if (!ok) {
-			report_err(&L, k,
-				   "unknown key '%s' (expected form, form-version, header, prose, "
-				   "tables, acknowledged)",
-				   k->str);
+			report_err(
+			    &L, k,
+			    "unknown key '%s' (expected form, form-version, previous, header, "
+			    "prose, tables, acknowledged)",
+			    k->str);
 			goto fail;
 		}
 	}
@@ -544,6 +546,16 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 	owned = NULL;
 	r->path = xstrdup(path);
 	L.r = r;
+	const struct ynode *prev = ymap_get(root, "previous");
+	if (prev != NULL && !ynode_is_null(prev)) {
+		size_t bad;
+		const char *why;
+		if (prev->kind != Y_SCALAR || text_check(prev->str, TEXT_LINE, &bad, &why) < 0) {
+			report_err(&L, prev, "'previous' is the path of last year's report");
+			goto fail;
+		}
+		r->previous = xstrdup(prev->str);
+	}
 	if (report_body_load(&L, root) < 0)
 		goto fail;
 	ynode_free(root);
@@ -591,6 +603,10 @@ int report_to_yaml(const struct report *r, struct buf *out)
 	yemit_scalar(y, f->id, YEMIT_STRING);
 	yemit_scalar(y, "form-version", YEMIT_PLAIN);
 	yemit_scalar(y, ver, YEMIT_PLAIN);
+	if (r->previous != NULL) {
+		yemit_scalar(y, "previous", YEMIT_PLAIN);
+		yemit_scalar(y, r->previous, YEMIT_STRING);
+	}
 	yemit_scalar(y, "header", YEMIT_PLAIN);
 	yemit_map_start(y);
 	for (int i = 0; i < f->nheader; i++) {
@@ -662,4 +678,14 @@ int report_to_yaml(const struct report *r, struct buf *out)
 	}
 	yemit_map_end(y);
 	return yemit_finish(y);
+}
+
+char *report_previous_path(const struct report *r)
+{
+	if (r->previous == NULL)
+		return NULL;
+	const char *slash = r->path ? strrchr(r->path, '/') : NULL;
+	if (r->previous[0] == '/' || slash == NULL)
+		return xstrdup(r->previous);
+	return xasprintf("%.*s%s", (int)(slash - r->path + 1), r->path, r->previous);
 }

@@ -31,6 +31,7 @@ struct report {
 	int *line, *col;         /* where each cell was read (0 if it was not) */
 	struct report_ack *acks;
 	int nacks;
+	char *previous; /* last year's report, relative to this one's folder; NULL if none */
 };
 
 struct report *report_new(const struct form *f);
@@ -61,6 +62,9 @@ int report_acknowledge(struct report *r, const struct fcheck *check, const struc
 		       int row, int col, const char *reason);
 const struct report_ack *report_ack_find(const struct report *r, const struct fcheck *check,
 					 const struct fblock *b, int row, int col);
+/* The path of the report named by previous: as this process can open it
+ * (relative to the folder of r->path); NULL if none. To free. */
+char *report_previous_path(const struct report *r);
 /* A header value as printed (a date as 2020年12月25日); "" when blank. */
 char *report_header_display(const struct report *r, int field);
 /* The form's heading or a signature line with {field} filled in. */

@@ -1,0 +1,32 @@
+/* Last year's report into this year's: the carry rules of this year's
+ * form (nianbao-form(5), carry:) say which cells continue which of last
+ * year's; here they fill a new report and check a filled one. */
+#ifndef NIANBAO_CARRY_H
+#define NIANBAO_CARRY_H
+#include "diag.h"
+#include "value.h"
+
+struct fcarry;
+struct fblock;
+struct report;
+
+/* Fills every cell of cur that a rule reading last year's report only
+ * gives (二、上年结转 from last year's 四、结转下年度继续办理): what new
+ * --from carries. Returns how many cells were filled. */
+int carry_fill(const struct report *prev, struct report *cur);
+
+/* One carried cell that does not continue last year's. */
+struct carry_break {
+	const struct fcarry *rule;
+	const struct fblock *block;
+	int r, c; /* the cell's leaf row and column in block */
+	int cell;
+	enum diag_severity severity; /* an error rule between two organs is a warning */
+	char *message;               /* the rule's, with both years' figures */
+};
+
+/* Every filled cell of cur that a rule gives another value from prev. */
+int carry_check(const struct report *prev, const struct report *cur, struct carry_break **out);
+void carry_breaks_free(struct carry_break *b, int n);
+
+#endif

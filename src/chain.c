@@ -1,0 +1,93 @@
+/* One organ's reports year after year. */
+#include "chain.h"
+#include "carry.h"
+#include "form.h"
+#include "report.h"
+#include "xmalloc.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct form *chain_form(struct form *const *forms, int n, const struct form *last, int year)
+{
+	const struct form *best = NULL;
+	for (int i = 0; i < n; i++) {
+		const struct form *f = forms[i];
+		if (f->since == 0 || f->since > year)
+			continue;
+		if (best == NULL || f->since > best->since ||
+		    (f->since == best->since && strlen(f->id) < strlen(best->id)))
+			best = f;
+	}
+	/* last year's form still applies: keep it, a local variant too */
+	if (best == NULL || (last->since != 0 && last->since >= best->since))
+		return last;
+	return best;
+}
+
+int chain_year(const struct report *r)
+{
+	int k = form_hfield(r->form, "year");
+	const char *y = k >= 0 ? r->header[k] : NULL;
+	return y ? atoi(y) : 0;
+}
+
+/* prev's path as seen from the folder of path: its name alone when both
+ * are in one folder, else its full path. */
+static char *chain_relative(const char *prev, const char *path)
+{
+	char *rp = realpath(prev, NULL);
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
+	char *rd = realpath(dir, NULL);
+	char *out;
+	const char *ps = rp ? strrchr(rp, '/') : NULL;
+	if (rp && rd && ps && (size_t)(ps - rp) == strlen(rd) && strncmp(rp, rd, strlen(rd)) == 0)
+		out = xstrdup(ps + 1);
+	else
+		out = xstrdup(rp ? rp : prev);
+	free(rp);
+	free(rd);
+	free(dir);
+	return out;
+}
+
+struct report *chain_next(const struct report *prev, const struct form *f, const char *path)
+{
+	struct report *r = report_new(f);
+	const char *why;
+	int ko = form_hfield(prev->form, "organ"), k = form_hfield(f, "organ");
+	if (ko >= 0 && k >= 0 && prev->header[ko])
+		report_set_header(r, k, prev->header[ko], &why);
+	int year = chain_year(prev);
+	k = form_hfield(f, "year");
+	if (year > 0 && k >= 0) {
+		char y[16];
+		snprintf(y, sizeof y, "%d", year + 1);
+		report_set_header(r, k, y, &why);
+	}
+	carry_fill(prev, r);
+	/* last year's text is where this year's starts */
+	for (int i = 0; i < f->nparts; i++) {
+		const struct fpart *p = &f->parts[i];
+		const struct fpart *q = p->kind == PART_PROSE ? form_part(prev->form, p->id) : NULL;
+		if (q != NULL && q->kind == PART_PROSE && prev->prose[q->prose])
+			report_set_prose(r, p->prose, prev->prose[q->prose]);
+	}
+	if (prev->path != NULL)
+		r->previous = chain_relative(prev->path, path);
+	return r;
+}
+
+static int chain_cmp(const void *x, const void *y)
+{
+	int a = chain_year(*(struct report *const *)x), b = chain_year(*(struct report *const *)y);
+	return (a > b) - (a < b);
+}
+
+void chain_sort(struct report **v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, chain_cmp);
+}

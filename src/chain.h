@@ -1,0 +1,26 @@
+/* A report's place in its organ's series: this year's report made from
+ * last year's (new --from), the form a year is written in, and a series
+ * put in order of year. */
+#ifndef NIANBAO_CHAIN_H
+#define NIANBAO_CHAIN_H
+
+struct form;
+struct report;
+
+/* The form for a report of `year` following one in form `last`: last's own
+ * form (a local variant kept) unless a form made for a later year applies
+ * by then (`since`), in which case the one with the latest since (the
+ * national one, of the shortest id, where several share it). */
+const struct form *chain_form(struct form *const *forms, int n, const struct form *last, int year);
+/* This year's report in form f from last year's prev, to be saved at path:
+ * the same organ, the year after, every cell a carry rule fills from last
+ * year, last year's text of each prose section as the start of this year's,
+ * and previous: naming prev (relative to path's folder when they share
+ * one). */
+struct report *chain_next(const struct report *prev, const struct form *f, const char *path);
+/* The year of a report, or 0 if it has none. */
+int chain_year(const struct report *r);
+/* Sorts reports by year, oldest first. */
+void chain_sort(struct report **v, int n);
+
+#endif
