@@ -188,8 +188,13 @@ static void carry_check_one(const struct carry_at *at, int cell, void *arg)
 		dd = value_str(&diff);
 	C->v = xreallocarray(C->v, (size_t)C->n + 1, sizeof *C->v);
 	const struct fcell *fc = &C->cur->form->cells[cell];
+	const struct fcheck *check = NULL;
+	for (int i = 0; i < C->cur->form->nchecks; i++)
+		if (C->cur->form->checks[i].carry == at->rule)
+			check = &C->cur->form->checks[i];
 	C->v[C->n++] = (struct carry_break){
 	    .rule = at->rule,
+	    .check = check,
 	    .block = fc->block,
 	    .r = fc->r,
 	    .c = fc->c,
@@ -220,4 +225,20 @@ void carry_breaks_free(struct carry_break *b, int n)
 	for (int i = 0; i < n; i++)
 		free(b[i].message);
 	free(b);
+}
+
+int carry_same_cell(const struct report *prev, const struct form *f, int cell)
+{
+	const struct fcell *fc = &f->cells[cell];
+	const struct ftable *t = form_table(prev->form, fc->block->table->id);
+	if (t == NULL)
+		return -1;
+	const struct fblock *b = fc->block->id     ? form_block(t, fc->block->id)
+				 : t->nblocks == 1 ? t->blocks[0]
+						   : NULL;
+	const struct fnode *rn = b ? form_node(&b->rows, fc->block->row[fc->r]->id) : NULL;
+	const struct fnode *cn = b ? form_node(&b->cols, fc->block->col[fc->c]->id) : NULL;
+	if (rn == NULL || cn == NULL || rn->nkids > 0 || cn->nkids > 0)
+		return -1;
+	return form_cell(b, rn->leaf, cn->leaf);
 }

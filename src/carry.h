@@ -7,6 +7,8 @@
 #include "value.h"
 
 struct fcarry;
+struct fcheck;
+struct form;
 struct fblock;
 struct report;
 
@@ -18,6 +20,7 @@ int carry_fill(const struct report *prev, struct report *cur);
 /* One carried cell that does not continue last year's. */
 struct carry_break {
 	const struct fcarry *rule;
+	const struct fcheck *check; /* the form's check for the rule */
 	const struct fblock *block;
 	int r, c; /* the cell's leaf row and column in block */
 	int cell;
@@ -28,5 +31,8 @@ struct carry_break {
 /* Every filled cell of cur that a rule gives another value from prev. */
 int carry_check(const struct report *prev, const struct report *cur, struct carry_break **out);
 void carry_breaks_free(struct carry_break *b, int n);
+/* The cell of prev that stands where cell of cur's form stands (the same
+ * ids of table, block, row and column), or -1. */
+int carry_same_cell(const struct report *prev, const struct form *f, int cell);
 
 #endif

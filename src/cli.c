@@ -390,6 +390,9 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 		return cli_fail(&d);
 	diags_free(&d);
 	struct engine *e = engine_new(r);
+	/* last year's report: the carry rules' breaks are problems too */
+	struct report *prev = cli_previous(r, previous, out);
+	engine_previous(e, prev);
 	if (save_txt_stale(e, path)) {
 		/* not the report's problem, but the paper's: said, not counted */
 		char *tpath = savefile_txt_path(path);
@@ -450,12 +453,9 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
 	struct engine_count c = engine_count(e);
-	struct report *prev = cli_previous(r, previous, out);
-	if (prev != NULL)
-		cli_breaks(out, path, r, prev, as_csv, NULL, &c);
-	report_free(prev);
 	*count = c;
 	engine_free(e);
+	report_free(prev);
 	report_free(r);
 	return c.errors ? CLI_ERRORS : CLI_OK;
 }
@@ -564,12 +564,22 @@ static struct engine *cli_open(const char *path)
 		return NULL;
 	}
 	diags_free(&d);
-	return engine_new(r);
+	struct engine *e = engine_new(r);
+	/* last year's report, when it names one and it can be read: the counts
+	 * (a footer's) are then those check and the screen give */
+	char *p = report_previous_path(r);
+	if (p != NULL) {
+		engine_previous(e, report_load(p, NULL, &d));
+		diags_free(&d);
+		free(p);
+	}
+	return e;
 }
 
 static void cli_close(struct engine *e)
 {
 	struct report *r = engine_report(e);
+	report_free((struct report *)engine_previous_report(e));
 	engine_free(e);
 	report_free(r);
 }

@@ -1,6 +1,7 @@
 /* Incremental recompute and checking. */
 #include "engine.h"
 #include "buf.h"
+#include "carry.h"
 #include "expr.h"
 #include "form.h"
 #include "report.h"
@@ -19,7 +20,33 @@ struct engine {
 	unsigned epoch;
 	int *queue; /* computed cells to redo */
 	int *changed;
+	const struct report *prev;  /* last year's, for the carry rules; NULL if none */
+	struct carry_break *breaks; /* the carry rules' breaks, while !breaks_stale */
+	int nbreaks, breaks_stale;
 };
+
+/* The carry rules' breaks against last year's report, as of now. */
+static void engine_breaks(const struct engine *ce)
+{
+	struct engine *e = (struct engine *)ce; /* a cache: the report is not changed */
+	if (!e->breaks_stale)
+		return;
+	carry_breaks_free(e->breaks, e->nbreaks);
+	e->breaks = NULL;
+	e->nbreaks = e->prev ? carry_check(e->prev, e->r, &e->breaks) : 0;
+	e->breaks_stale = 0;
+}
+
+void engine_previous(struct engine *e, const struct report *prev)
+{
+	e->prev = prev;
+	e->breaks_stale = 1;
+}
+
+const struct report *engine_previous_report(const struct engine *e)
+{
+	return e->prev;
+}
 
 static void engine_compute(struct engine *e, int cell)
 {
@@ -76,6 +103,7 @@ void engine_free(struct engine *e)
 	free(e->inst_seen);
 	free(e->queue);
 	free(e->changed);
+	carry_breaks_free(e->breaks, e->nbreaks);
 	free(e);
 }
 
@@ -108,6 +136,7 @@ int engine_edit(struct engine *e, int cell, const struct value *v)
 	const struct form *f = e->f;
 	if (cell < 0 || cell >= f->ncells || f->cells[cell].formula != NULL)
 		return -1;
+	e->breaks_stale = 1;
 	struct value *slot = &e->r->vals[cell];
 	if (value_identical(slot, v))
 		return 0;
@@ -259,6 +288,22 @@ int engine_problems(const struct engine *e, struct problem **out)
 		p->acknowledged = ack && e->status[i] == EXPR_FALSE ? ack->reason : NULL;
 		p->message = engine_inst_message(e, i, 0);
 	}
+	engine_breaks(e);
+	for (int i = 0; i < e->nbreaks; i++) {
+		const struct carry_break *b = &e->breaks[i];
+		struct problem *p = engine_push(out, &n);
+		p->kind = PROBLEM_CHECK;
+		p->check = b->check;
+		p->severity = b->severity;
+		p->block = b->block;
+		p->r = b->r;
+		p->c = b->c;
+		p->cell = b->cell;
+		const struct report_ack *ack =
+		    report_ack_find(e->r, b->check, b->block, b->r, b->c);
+		p->acknowledged = ack && b->severity != DIAG_ERROR ? ack->reason : NULL;
+		p->message = xstrdup(b->message);
+	}
 	return n;
 }
 
@@ -288,6 +333,18 @@ int engine_cell_flags(const struct engine *e, int cell)
 				     : ENGINE_CELL_WARNING;
 		}
 	}
+	engine_breaks(e);
+	for (int i = 0; i < e->nbreaks; i++) {
+		const struct carry_break *b = &e->breaks[i];
+		if (b->cell != cell)
+			continue;
+		if (b->severity == DIAG_ERROR)
+			flags |= ENGINE_CELL_ERROR;
+		else
+			flags |= report_ack_find(e->r, b->check, b->block, b->r, b->c)
+				     ? ENGINE_CELL_ACKNOWLEDGED
+				     : ENGINE_CELL_WARNING;
+	}
 	if (flags & (ENGINE_CELL_ERROR | ENGINE_CELL_WARNING))
 		flags &= ~ENGINE_CELL_ACKNOWLEDGED;
 	return flags;
@@ -306,6 +363,10 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 		if (e->status[in] == EXPR_FALSE || e->status[in] == EXPR_OVERFLOW)
 			msgs[n++] = engine_inst_message(e, in, 1);
 	}
+	engine_breaks(e);
+	for (int i = 0; i < e->nbreaks && n < max; i++)
+		if (e->breaks[i].cell == cell)
+			msgs[n++] = xstrdup(e->breaks[i].message);
 	return n;
 }
 

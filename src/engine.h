@@ -30,6 +30,10 @@ struct engine;
 /* Computes every formula and check of r; stored totals that disagree with
  * their parts become problems. */
 struct engine *engine_new(struct report *r);
+/* Last year's report (kept by the caller, NULL for none): the form's carry
+ * rules are then checks, their breaks problems like any other. */
+void engine_previous(struct engine *e, const struct report *prev);
+const struct report *engine_previous_report(const struct engine *e);
 void engine_free(struct engine *e);
 struct report *engine_report(const struct engine *e);
 /* Sets an input cell and brings everything that depends on it up to date.

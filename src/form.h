@@ -106,6 +106,7 @@ struct fcheck {
 	struct expr *rule; /* unbound */
 	int rline, rcol;
 	struct fblock **in; /* the blocks it runs in; NULL = form-wide */
+	const struct fcarry *carry; /* the check of a carry rule: no rule of its own */
 	int nin;
 	int line, col;
 };

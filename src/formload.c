@@ -580,6 +580,24 @@ static int form_carries_load(struct form_loader *L, const struct ynode *list)
 			return -1;
 		c->last_only = !this_year;
 	}
+	/* each rule is also a check of the form's, so that its breaks are
+	 * problems like any other, acknowledged by its id */
+	f->checks = xreallocarray(f->checks, (size_t)f->nchecks + (size_t)f->ncarries + 1,
+				  sizeof *f->checks);
+	for (int i = 0; i < f->ncarries; i++) {
+		const struct fcarry *c = &f->carries[i];
+		for (int k = 0; k < f->nchecks; k++)
+			if (strcmp(f->checks[k].id, c->id) == 0)
+				return form_err(L, list->items[i], "duplicate check id '%s'",
+						c->id);
+		f->checks[f->nchecks++] = (struct fcheck){.id = xstrdup(c->id),
+							  .severity = c->severity,
+							  .message = xstrdup(c->message),
+							  .each = EACH_CELL,
+							  .carry = c,
+							  .line = c->line,
+							  .col = c->col};
+	}
 	return 0;
 }
 

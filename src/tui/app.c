@@ -414,6 +414,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	free(a.pages);
 	history_free(&a.hist);
 	grid_free(&a);
+	report_free((struct report *)engine_previous_report(a.e));
 	engine_free(a.e);
 	report_free(r);
 	return 0;

@@ -11,6 +11,7 @@
 #include "xmalloc.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <stdlib.h>
 
 /* Where a problem is, as the list shows it: table › row × column. */
@@ -186,6 +187,12 @@ int problems_key(struct app *a, int key)
 		break;
 	case KEYS_PGDN:
 		a->problem_sel += a->rows - 3;
+		break;
+	case KEYS_HOME:
+		a->problem_sel = 0;
+		break;
+	case KEYS_END:
+		a->problem_sel = INT_MAX / 2; /* the last: drawing keeps it in the list */
 		break;
 	case KEYS_PGUP:
 		a->problem_sel = a->problem_sel > a->rows - 3 ? a->problem_sel - (a->rows - 3) : 0;

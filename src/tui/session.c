@@ -27,9 +27,31 @@ static uint64_t session_file_hash(const char *path)
 	return h;
 }
 
+/* Last year's report, when this one names it: its carry rules are checked
+ * and its values shown beside this year's. */
+static void session_previous(struct app *a)
+{
+	char *p = report_previous_path(a->r);
+	if (p == NULL)
+		return;
+	struct diags d;
+	diags_init(&d);
+	struct report *prev = report_load(p, NULL, &d);
+	if (prev != NULL) {
+		engine_previous(a->e, prev);
+		screen_count(a);
+	} else {
+		screen_message(a, 1, _("Last year's report %s cannot be read: %s"), p,
+			       d.n ? d.v[0].message : "");
+	}
+	diags_free(&d);
+	free(p);
+}
+
 void session_open(struct app *a)
 {
 	a->stamp = session_file_hash(a->path);
+	session_previous(a);
 	struct diags d;
 	diags_init(&d);
 	int rc = lock_take(a->path, &a->holder, &a->lock_fd, &d);

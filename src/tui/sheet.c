@@ -4,6 +4,7 @@
 #include "tui.h"
 
 #include "buf.h"
+#include "carry.h"
 #include "engine.h"
 #include "expr.h"
 #include "form.h"
@@ -43,6 +44,19 @@ static char *sheet_ref_label(char **path, int npath, void *arg)
 	const struct sheet_names *S = arg;
 	const struct fnode *n = npath > 0 ? form_node(S->root, path[npath - 1]) : NULL;
 	return n && n->label && *n->label ? xstrdup(n->label) : NULL;
+}
+
+/* The cell's value in last year's report, when there is one. */
+static void sheet_last_year(const struct app *a, int cell, struct buf *s)
+{
+	const struct report *prev = engine_previous_report(a->e);
+	int k = prev ? carry_same_cell(prev, a->f, cell) : -1;
+	if (k < 0)
+		return;
+	char *v = value_str(&prev->vals[k]);
+	buf_puts(s, "  ");
+	buf_printf(s, _("last year %s"), *v ? v : _("blank"));
+	free(v);
 }
 
 /* The formula of a computed cell as the form writes it, by labels: its
@@ -153,6 +167,7 @@ static void sheet_status_where(const struct app *a, const struct fblock *b, cons
 		buf_printf(&s, "%s%s", _("  computed: "), formula);
 		free(formula);
 	}
+	sheet_last_year(a, cell, &s);
 	int x = getcurx(stdscr);
 	screen_text(a, s.data, cols - x, ALIGN_LEFT);
 	buf_free(&s);

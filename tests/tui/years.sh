@@ -1,0 +1,33 @@
+# Last year on the editing screen: a report naming previous: shows last
+# year's value of each cell, flags a cell that does not continue last
+# year's, and the warning can be acknowledged.
+. "${SRCDIR:-.}/tests/tui/lib.sh"
+
+cp "$TESTDATA/series/2021.yaml" "$TESTDATA/series/2022.yaml" "$TESTDATA/series/2020.yaml" "$T/"
+tui_start 100 30 "$T/2022.yaml" LANGUAGE=en
+tui_expect "on 表二, last year's value of the cell" "第二十条第（一）项 › 规章 x 本年制发件数  [count]  last year 1"
+tui_expect "the break is counted" "errors 0  warnings 160"
+expect_eq "and marked on its cell" "$(tui_cells "规章")" "1 0 ? 9"
+tui_keys Right Right
+tui_expect "the status line gives both years' figures" "（本年 9，按上年报告应为 6"
+# put it right: the mark goes
+tui_keys 6 Enter
+tui_expect "continued: one warning fewer" "errors 0  warnings 159"
+expect_eq "no mark" "$(tui_cells "规章")" "1 0 6"
+# break it again and keep it, with a reason
+tui_keys Up 8 Enter
+tui_expect "broken again" "errors 0  warnings 160"
+tui_keys F3 End
+tui_expect "F3 lists it, last" "warning 表二 主动公开 › 第二十条第（一）项 › 规章 x 现行有效件数: 现行有效件数应等于上年报告"
+tui_keys a 新 规 章 统 计 口 径 Enter
+tui_expect "acknowledged with its reason" "acknowledged 表二 主动公开 › 第二十条第（一）项 › 规章 x 现行有效件数"
+tui_keys Escape
+tui_expect "counted apart" "errors 0  warnings 159 (+1 acknowledged)"
+tui_keys F2
+tui_expect "saved" "Saved 2022.yaml"
+tui_keys F10
+tui_exited "quit" 0
+run "$NIANBAO" check "$T/2022.yaml"
+expect_has "check lists it acknowledged, with its reason" "$T/out" "acknowledged: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数（本年 8，按上年报告应为 6，差 2） (新规章统计口径) [in_force_continues]"
+expect_has "kept in the report" "$T/2022.yaml" "check: in_force_continues"
+finish
