@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "chain.h"
 #include "engine.h"
 #include "form.h"
 #include "formpath.h"
@@ -121,10 +122,12 @@ static int start_list_forms(struct form ***forms)
 }
 
 /* Asks for the organ, year and file name of a new report of form f and
- * writes it; its path, or NULL when the questions were left. */
-static char *start_create(const struct form *f)
+ * writes it; its path, or NULL when the questions were left. With prev,
+ * the report continues last year's (chain_next) and its organ and year are
+ * what is proposed. */
+static char *start_create(const struct form *f, const struct report *prev)
 {
-	struct report *r = report_new(f);
+	struct report *r = prev ? chain_next(prev, f, "") : report_new(f);
 	char *path = NULL, *organ = NULL, *year = NULL;
 	const char *why;
 	/* reports are written in January for the year before */
@@ -132,7 +135,10 @@ static char *start_create(const struct form *f)
 	time_t now = time(NULL);
 	snprintf(last_year, sizeof last_year, "%d", localtime(&now)->tm_year + 1900 - 1);
 	int k = form_hfield(f, "organ");
-	while (k >= 0 && (organ = start_ask(_("Organ (机关名称)"), NULL)) != NULL) {
+	if (prev != NULL && chain_year(prev) > 0)
+		snprintf(last_year, sizeof last_year, "%d", chain_year(prev) + 1);
+	const char *dorgan = k >= 0 ? r->header[k] : NULL;
+	while (k >= 0 && (organ = start_ask(_("Organ (机关名称)"), dorgan)) != NULL) {
 		if (*organ && report_set_header(r, k, organ, &why) == 0)
 			break;
 		printf("%s\n", *organ ? _(why) : _("The organ's name is needed"));
@@ -152,6 +158,14 @@ static char *start_create(const struct form *f)
 		while ((path = start_ask(_("File name"), dflt)) != NULL) {
 			struct diags d;
 			diags_init(&d);
+			if (prev != NULL) {
+				/* previous: names last year's report as seen from here */
+				struct report *again = chain_next(prev, f, path);
+				free(r->previous);
+				r->previous = again->previous;
+				again->previous = NULL;
+				report_free(again);
+			}
 			int rc = save_new(r, path, 0, &d);
 			if (rc == 0) {
 				diags_free(&d);
@@ -190,26 +204,46 @@ char *start_new(int *status)
 		*status = 2;
 		return NULL;
 	}
+	/* last year's report, if there is one, is where this year's starts */
+	struct report *prev = NULL;
+	char *ans;
+	while (prev == NULL && (ans = start_ask(_("Last year's report, to continue (Enter: none)"),
+						NULL)) != NULL) {
+		if (*ans == '\0') {
+			free(ans);
+			break;
+		}
+		struct diags dg;
+		diags_init(&dg);
+		prev = report_load(ans, NULL, &dg);
+		if (prev == NULL)
+			diags_print(&dg, stdout);
+		diags_free(&dg);
+		free(ans);
+	}
 	printf("%s\n", _("A new report. The forms:"));
 	int dflt = 0;
+	const struct form *want =
+	    prev ? chain_form(forms, n, prev->form, chain_year(prev) + 1) : NULL;
 	for (int i = 0; i < n; i++) {
 		printf("  %d) %-24s %s  %s\n", i + 1, forms[i]->id, forms[i]->title,
 		       forms[i]->basis ? forms[i]->basis : "");
-		if (strcmp(forms[i]->id, "gov-info-2021") == 0)
-			dflt = i; /* the format clerks file today */
+		if (want ? strcmp(forms[i]->id, want->id) == 0
+			 : strcmp(forms[i]->id, "gov-info-2021") == 0)
+			dflt = i; /* last year's successor, or the format clerks file today */
 	}
 	char d[16];
 	snprintf(d, sizeof d, "%d", dflt + 1);
-	char *ans;
 	while ((ans = start_ask(_("Form"), d)) != NULL) {
 		int k = atoi(ans);
 		free(ans);
 		if (k >= 1 && k <= n) {
-			path = start_create(forms[k - 1]);
+			path = start_create(forms[k - 1], prev);
 			break;
 		}
 		printf("%s\n", _("Give the number of a form"));
 	}
+	report_free(prev);
 	for (int i = 0; i < n; i++)
 		form_free(forms[i]);
 	free(forms);
@@ -241,7 +275,7 @@ char *start_screen(void)
 		}
 		if (ans[0] == 'n' && k >= 1 && k <= nf) {
 			free(ans);
-			path = start_create(forms[k - 1]);
+			path = start_create(forms[k - 1], NULL);
 			break;
 		}
 		if (ans[0] != 'n' && k >= 1 && k <= nr) {

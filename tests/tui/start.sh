@@ -19,6 +19,8 @@ cmd_start() { # the command line after nianbao
 paste() { tm set-buffer -b p "$(printf "$1")"; tm paste-buffer -p -b p -t nb; }
 
 cmd_start new
+tui_expect "new asks for last year's report first" "Last year's report, to continue (Enter: none):"
+tui_keys Enter
 tui_expect "new lists the forms" "A new report. The forms:"
 tui_expect "the 2021 format among them" "gov-info-2021"
 tui_expect "and proposes it" "Form [3]:"
@@ -117,6 +119,28 @@ tui_expect "the start screen once more" "Forms for a new report:"
 tui_absent "the report that is gone is not listed" "1) $report"
 tui_keys q Enter
 tui_exited "and nianbao is still usable" 0
+
+# this year's report from last year's: the questions propose what follows
+cmd_start new
+tui_expect "asked for last year's report" "Last year's report, to continue (Enter: none):"
+tm send-keys -t nb -l "nosuch.yaml"
+tui_keys Enter
+tui_expect "one that cannot be read is said, and asked again" "nosuch.yaml: error: cannot open"
+tm send-keys -t nb -l "moved.yaml"
+tui_keys Enter
+tui_expect "the form for the year after is proposed" "Form [3]:"
+tui_keys Enter
+tui_expect "last year's organ is proposed" "Organ (机关名称) [测试街道办事处]:"
+tui_keys Enter
+next=$((year + 1))
+tui_expect "the year after is proposed" "Year of the report [$next]:"
+tui_keys Enter
+tui_expect "and a file name" "File name [测试街道办事处-$next.yaml]:"
+tui_keys Enter
+tui_expect "this year's report opens" "测试街道办事处-$next.yaml      测试街道办事处 $next"
+expect_has "it names last year's" "$T/测试街道办事处-$next.yaml" 'previous: moved.yaml'
+tui_keys F10
+tui_exited "quit" 0
 
 # no form anywhere: nianbao new says so and fails
 tui_n=$((tui_n + 1))
