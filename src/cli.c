@@ -480,16 +480,32 @@ static int cli_series(char **files, int n, int as_csv)
 	struct engine_count c = {0, 0, 0};
 	if (rc == CLI_OK) {
 		chain_sort(v, n);
-		for (int i = 1; i < n; i++) {
+		for (int i = 0; i < n; i++) {
+			int y = chain_year(v[i]), before = i > 0 ? chain_year(v[i - 1]) : 0;
+			/* only a year against the one just before: a gap or a year
+			 * given twice is said, not read as breaks */
+			if (y == 0)
+				fprintf(stderr, "nianbao check: %s has no year: left out\n",
+					v[i]->path);
+			else if (i > 0 && y == before)
+				fprintf(stderr, "nianbao check: %s and %s are both for %d\n",
+					v[i - 1]->path, v[i]->path, y);
+			else if (i > 0 && before > 0 && y != before + 1)
+				fprintf(stderr,
+					"nianbao check: no report for %d: %s is not checked "
+					"against %s\n",
+					before + 1, v[i]->path, v[i - 1]->path);
+			if (i == 0 || y == 0 || before == 0 || y != before + 1)
+				continue;
 			char years[64];
-			snprintf(years, sizeof years, "%d against %d", chain_year(v[i]),
-				 chain_year(v[i - 1]));
+			snprintf(years, sizeof years, "%d against %d", y, before);
 			cli_breaks(&out, v[i]->path, v[i], v[i - 1], as_csv, years, &c);
 		}
 		fwrite(out.data, 1, out.len, stdout);
 		fflush(stdout);
-		fprintf(stderr, "%d reports, %d to %d: %d errors, %d warnings between years\n", n,
-			chain_year(v[0]), chain_year(v[n - 1]), c.errors, c.warnings);
+		fprintf(stderr, "%d reports, %d to %d: %d error%s, %d warning%s between years\n", n,
+			chain_year(v[0]), chain_year(v[n - 1]), c.errors, c.errors == 1 ? "" : "s",
+			c.warnings, c.warnings == 1 ? "" : "s");
 		rc = c.errors ? CLI_ERRORS : CLI_OK;
 	}
 	for (int i = 0; i < n; i++)
