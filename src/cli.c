@@ -84,6 +84,7 @@ int cli_help(const char *cmd, FILE *fp)
 	    {"render",
 	     "Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
 	     "       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
+	     "       [--previous]   (本年 上年 增减 columns, from the report's previous:)\n"
 	     "Prints the report as plain text for printing: ruled tables, prose wrapped\n"
 	     "by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
 	     "-o writes a device or FIFO in place (- is standard output), never replaces\n"
@@ -705,15 +706,20 @@ static int cli_number(const char *arg, int min, int max, int *out)
 
 int cli_render(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"width", required_argument, NULL, 'w'},
-	    {"ascii", no_argument, NULL, 'a'},        {"wide-ambiguous", no_argument, NULL, 'W'},
-	    {"mark", no_argument, NULL, 'm'},         {"page-lines", required_argument, NULL, 'p'},
-	    {"footer", no_argument, NULL, 'f'},       {"encoding", required_argument, NULL, 'e'},
-	    {"force", no_argument, NULL, 'F'},        {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"width", required_argument, NULL, 'w'},
+					     {"ascii", no_argument, NULL, 'a'},
+					     {"wide-ambiguous", no_argument, NULL, 'W'},
+					     {"mark", no_argument, NULL, 'm'},
+					     {"page-lines", required_argument, NULL, 'p'},
+					     {"footer", no_argument, NULL, 'f'},
+					     {"encoding", required_argument, NULL, 'e'},
+					     {"force", no_argument, NULL, 'F'},
+					     {"previous", no_argument, NULL, 'P'},
+					     {NULL, 0, NULL, 0}};
 	struct render_opts ro = render_defaults();
 	const char *out = NULL;
-	int c, force = 0;
+	int c, force = 0, previous = 0;
 	while ((c = getopt_long(argc, argv, "o:w:", opts, NULL)) != -1) {
 		if (c == 'F') {
 			force = 1;
@@ -748,6 +754,9 @@ int cli_render(int argc, char **argv)
 		case 'e':
 			ro.encoding = optarg;
 			break;
+		case 'P':
+			previous = 1;
+			break;
 		default:
 			return cli_bad_usage("render", "unknown option");
 		}
@@ -757,6 +766,14 @@ int cli_render(int argc, char **argv)
 	struct engine *e = cli_open(argv[optind]);
 	if (e == NULL)
 		return CLI_UNUSABLE;
+	if (previous && (ro.previous = engine_previous_report(e)) == NULL) {
+		fprintf(stderr,
+			"nianbao render: --previous: %s names no last year's report that can be "
+			"read (previous:)\n",
+			argv[optind]);
+		cli_close(e);
+		return CLI_UNUSABLE;
+	}
 	struct buf text;
 	buf_init(&text);
 	struct diags d;

@@ -8,6 +8,7 @@ struct buf;
 struct diags;
 struct engine;
 struct fblock;
+struct report;
 
 #include "layout.h"
 
@@ -21,6 +22,9 @@ struct render_opts {
 	int page_lines;       /* lines per page, 0 for one long page */
 	int footer;           /* a line tying each page to the file */
 	const char *encoding; /* NULL or "UTF-8", else converted through iconv */
+	/* last year's report: each value column is then three, 本年 上年 增减
+	 * (NULL: off) */
+	const struct report *previous;
 };
 
 struct render_opts render_defaults(void);
@@ -28,6 +32,7 @@ struct render_opts render_defaults(void);
 /* A block laid out once, to be drawn whole or a run of rows at a time. */
 struct render_table {
 	const struct fblock *b;
+	struct fblock *own; /* b when it is the comparison made for o->previous */
 	const struct render_opts *o;
 	char **cells;
 	struct layout L;

@@ -128,6 +128,11 @@ static int app_key_global(struct app *a, int key)
 	case KEYS_F(4):
 		a->state = STATE_PREVIEW;
 		a->preview_top = a->preview_left = 0;
+		a->preview_compare = 0;
+		return TUI_HANDLED;
+	case 'L': /* the tables beside last year's */
+		if (preview_compare(a, 1) == 0)
+			a->state = STATE_PREVIEW;
 		return TUI_HANDLED;
 	case KEYS_F(5):
 		preview_print(a);

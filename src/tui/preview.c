@@ -27,6 +27,8 @@ static char *preview_text(const struct app *a, int screen)
 	if (screen) {
 		o.ascii = !a->amb;
 		o.wide_ambiguous = a->amb;
+		if (a->preview_compare)
+			o.previous = engine_previous_report(a->e);
 	}
 	page_report(a->e, &o, &b, &d);
 	diags_free(&d);
@@ -39,7 +41,10 @@ void preview_draw(struct app *a)
 	erase();
 	move(0, 0);
 	attron(A_REVERSE);
-	screen_text(a, _("Preview, as printed (80 columns): arrows scroll, F5 prints, Esc back"),
+	screen_text(a,
+		    a->preview_compare
+			? _("Beside last year (p: as printed): arrows scroll, F5 prints, Esc back")
+			: _("Preview, as printed (80 columns): arrows scroll, F5 prints, Esc back"),
 		    a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	int line = 0, y = 1;
@@ -105,6 +110,9 @@ int preview_key(struct app *a, int key)
 		a->state = STATE_PAGE;
 		preview_print(a);
 		break;
+	case 'p':
+		preview_compare(a, !a->preview_compare);
+		break;
 	case 27:
 	case 'q':
 	case KEYS_F(4):
@@ -114,6 +122,18 @@ int preview_key(struct app *a, int key)
 		return 0;
 	}
 	return TUI_HANDLED;
+}
+
+int preview_compare(struct app *a, int on)
+{
+	if (on && engine_previous_report(a->e) == NULL) {
+		screen_message(a, 1, "%s",
+			       _("No last year's report: the report names none (previous:)"));
+		return -1;
+	}
+	a->preview_compare = on;
+	a->preview_top = a->preview_left = 0;
+	return 0;
 }
 
 static void preview_print_now(struct app *a);

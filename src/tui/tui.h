@@ -129,6 +129,7 @@ struct app {
 	struct history hist;
 	int problem_sel;
 	int preview_top, preview_left, preview_lines;
+	int preview_compare; /* the preview has 本年 上年 增减 columns (last year's report) */
 	const char *print_command;
 	int table; /* shown table */
 	struct gview *views;
@@ -253,6 +254,9 @@ void preview_draw(struct app *a);
 int preview_key(struct app *a, int key);
 /* F5: prints the rendering (asking first when the report has errors). */
 void preview_print(struct app *a);
+/* Turns the preview's last-year columns on or off; 0, or -1 (said) when
+ * the report names no last year's report. */
+int preview_compare(struct app *a, int on);
 void help_draw(struct app *a);
 int help_key(struct app *a, int key);
 

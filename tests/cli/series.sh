@@ -48,4 +48,14 @@ run "$NIANBAO" check --previous "$T/other.yaml" "$S/2021.yaml"
 expect_has "between two organs, a warning" "$T/out" "warning: 三、收到和处理政府信息公开申请情况, row 二、上年结转政府信息公开申请数量, column 法人或其他组织 / 商业企业"
 run "$NIANBAO" check --previous "$T/none.yaml" "$S/2021.yaml"
 expect_has "an unreadable last year is said" "$T/out" "last year's report $T/none.yaml cannot be read"
+# render --previous: 本年 上年 增减 beside each value column
+run "$NIANBAO" render --previous "$S/2022.yaml"
+expect_rc "render --previous" 0
+expect_has "the sub-headings" "$T/out" "│ 本年 │ 上年 │ 增减 │ 本年 │ 上年 │ 增减 │ 本年 │ 上年 │ 增减 │"
+expect_has "规章: 1 1 0, 0 0 0, 9 5 +4" "$T/out" "│    1 │    1 │    0 │    0 │    0 │    0 │    9 │    5 │   +4 │"
+run "$NIANBAO" render --previous "$S/2020.yaml"
+expect_rc "without previous: it is refused" 2
+expect_has "and says why" "$T/err" "names no last year's report"
+run "$NIANBAO" render "$S/2022.yaml"
+expect_lacks "off by default" "$T/out" "上年 │ 增减"
 finish

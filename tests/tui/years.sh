@@ -10,6 +10,14 @@ tui_expect "the break is counted" "errors 0  warnings 160"
 expect_eq "and marked on its cell" "$(tui_cells "规章")" "1 0 ? 9"
 tui_keys Right Right
 tui_expect "the status line gives both years' figures" "（本年 9，按上年报告应为 6"
+# L: the tables beside last year's, value, last year, change
+tui_keys L
+tui_expect "L shows them beside last year" "Beside last year (p: as printed)"
+tui_expect "three columns a value column" "| 本年 | 上年 | 增减 | 本年 | 上年 | 增减 | 本年 | 上年 | 增减 |"
+tui_expect "规章: 9 against 5, +4" "|    9 |    5 |   +4 |"
+tui_keys p
+tui_expect "p: as printed again" "Preview, as printed (80 columns)"
+tui_keys Escape
 # put it right: the mark goes
 tui_keys 6 Enter
 tui_expect "continued: one warning fewer" "errors 0  warnings 159"
