@@ -192,6 +192,31 @@ static char *start_create(const struct form *f, const struct report *prev)
 	return path;
 }
 
+/* Last year's report, if there is one, is where this year's starts:
+ * asked for (dflt proposed), read, asked again if it cannot be. */
+static struct report *start_last_year(const char *dflt)
+{
+	struct report *prev = NULL;
+	char *ans;
+	while (prev == NULL &&
+	       (ans = start_ask(dflt ? _("Last year's report, to continue (- for none)")
+				     : _("Last year's report, to continue (Enter: none)"),
+				dflt)) != NULL) {
+		if (*ans == '\0' || strcmp(ans, "-") == 0) {
+			free(ans);
+			break;
+		}
+		struct diags dg;
+		diags_init(&dg);
+		prev = report_load(ans, NULL, &dg);
+		if (prev == NULL)
+			diags_print(&dg, stdout);
+		diags_free(&dg);
+		free(ans);
+	}
+	return prev;
+}
+
 char *start_new(int *status)
 {
 	struct form **forms;
@@ -204,23 +229,8 @@ char *start_new(int *status)
 		*status = 2;
 		return NULL;
 	}
-	/* last year's report, if there is one, is where this year's starts */
-	struct report *prev = NULL;
+	struct report *prev = start_last_year(NULL);
 	char *ans;
-	while (prev == NULL && (ans = start_ask(_("Last year's report, to continue (Enter: none)"),
-						NULL)) != NULL) {
-		if (*ans == '\0') {
-			free(ans);
-			break;
-		}
-		struct diags dg;
-		diags_init(&dg);
-		prev = report_load(ans, NULL, &dg);
-		if (prev == NULL)
-			diags_print(&dg, stdout);
-		diags_free(&dg);
-		free(ans);
-	}
 	printf("%s\n", _("A new report. The forms:"));
 	int dflt = 0;
 	const struct form *want =
@@ -275,7 +285,10 @@ char *start_screen(void)
 		}
 		if (ans[0] == 'n' && k >= 1 && k <= nf) {
 			free(ans);
-			path = start_create(forms[k - 1], NULL);
+			/* the most recent report is likely last year's */
+			struct report *prev = start_last_year(nr > 0 ? recent[0] : NULL);
+			path = start_create(forms[k - 1], prev);
+			report_free(prev);
 			break;
 		}
 		if (ans[0] != 'n' && k >= 1 && k <= nr) {

@@ -142,6 +142,16 @@ expect_has "it names last year's" "$T/测试街道办事处-$next.yaml" 'previou
 tui_keys F10
 tui_exited "quit" 0
 
+# the start screen's new report asks the same, proposing the recent report
+cmd_start
+tui_expect "the start screen" "Forms for a new report:"
+tui_keys n 3 Enter
+tui_expect "last year's report, the most recent proposed" "Last year's report, to continue (- for none) [$T/"
+tui_keys - Enter
+tui_expect "- for none: a blank report's questions" "Organ (机关名称):"
+tui_keys C-d
+tui_exited "the questions can be left" 0
+
 # no form anywhere: nianbao new says so and fails
 tui_n=$((tui_n + 1))
 TMUX_SOCK="nianbao-test-$$-$tui_n"
