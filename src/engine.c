@@ -242,6 +242,26 @@ static char *engine_inst_message(const struct engine *e, int i, int numbers_firs
 	return s;
 }
 
+/* A failing check as a problem; ack_ok: a reason kept for it counts
+ * (not for an overflow, nor for an error). Takes message. */
+static void engine_check_problem(const struct engine *e, struct problem **out, int *n,
+				 const struct fcheck *check, enum diag_severity sev,
+				 const struct fblock *b, int r, int c, int cell, int ack_ok,
+				 char *message)
+{
+	struct problem *p = engine_push(out, n);
+	p->kind = PROBLEM_CHECK;
+	p->check = check;
+	p->severity = sev;
+	p->block = b;
+	p->r = r;
+	p->c = c;
+	p->cell = cell;
+	const struct report_ack *ack = report_ack_find(e->r, check, b, r, c);
+	p->acknowledged = ack && ack_ok ? ack->reason : NULL;
+	p->message = message;
+}
+
 int engine_problems(const struct engine *e, struct problem **out)
 {
 	const struct form *f = e->f;
@@ -275,34 +295,17 @@ int engine_problems(const struct engine *e, struct problem **out)
 		if (e->status[i] != EXPR_FALSE && e->status[i] != EXPR_OVERFLOW)
 			continue;
 		const struct finst *in = &f->insts[i];
-		struct problem *p = engine_push(out, &n);
-		p->kind = PROBLEM_CHECK;
-		p->check = in->check;
-		p->severity = e->status[i] == EXPR_OVERFLOW ? DIAG_ERROR : in->check->severity;
-		p->block = in->block;
-		p->r = in->r;
-		p->c = in->c;
-		p->cell = in->anchor;
-		const struct report_ack *ack =
-		    report_ack_find(e->r, in->check, in->block, in->r, in->c);
-		p->acknowledged = ack && e->status[i] == EXPR_FALSE ? ack->reason : NULL;
-		p->message = engine_inst_message(e, i, 0);
+		enum diag_severity sev =
+		    e->status[i] == EXPR_OVERFLOW ? DIAG_ERROR : in->check->severity;
+		engine_check_problem(e, out, &n, in->check, sev, in->block, in->r, in->c,
+				     in->anchor, e->status[i] == EXPR_FALSE,
+				     engine_inst_message(e, i, 0));
 	}
 	engine_breaks(e);
 	for (int i = 0; i < e->nbreaks; i++) {
 		const struct carry_break *b = &e->breaks[i];
-		struct problem *p = engine_push(out, &n);
-		p->kind = PROBLEM_CHECK;
-		p->check = b->check;
-		p->severity = b->severity;
-		p->block = b->block;
-		p->r = b->r;
-		p->c = b->c;
-		p->cell = b->cell;
-		const struct report_ack *ack =
-		    report_ack_find(e->r, b->check, b->block, b->r, b->c);
-		p->acknowledged = ack && b->severity != DIAG_ERROR ? ack->reason : NULL;
-		p->message = xstrdup(b->message);
+		engine_check_problem(e, out, &n, b->check, b->severity, b->block, b->r, b->c,
+				     b->cell, b->severity != DIAG_ERROR, xstrdup(b->message));
 	}
 	return n;
 }

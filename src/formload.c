@@ -420,6 +420,17 @@ static int form_in_load(struct form_loader *L, struct fblock ***inp, int *ninp,
 	return 0;
 }
 
+/* A check's or a carry rule's severity: error or warning. */
+static int form_severity(struct form_loader *L, const struct ynode *m, const char *sev,
+			 enum diag_severity *out)
+{
+	if (strcmp(sev, "error") != 0 && strcmp(sev, "warning") != 0)
+		return form_err(L, ymap_get(m, "severity"),
+				"severity must be error or warning, not '%s'", sev);
+	*out = sev[0] == 'e' ? DIAG_ERROR : DIAG_WARNING;
+	return 0;
+}
+
 static int form_checks_load(struct form_loader *L, const struct ynode *list)
 {
 	static const char *const keys[] = {"id",       "in",      "each",  "rule",
@@ -443,13 +454,8 @@ static int form_checks_load(struct form_loader *L, const struct ynode *list)
 				return form_err(L, ymap_get(m, "id"), "duplicate check id '%s'",
 						c->id);
 		c->message = xstrdup(msg);
-		if (strcmp(sev, "error") == 0)
-			c->severity = DIAG_ERROR;
-		else if (strcmp(sev, "warning") == 0)
-			c->severity = DIAG_WARNING;
-		else
-			return form_err(L, ymap_get(m, "severity"),
-					"severity must be error or warning, not '%s'", sev);
+		if (form_severity(L, m, sev, &c->severity) < 0)
+			return -1;
 		if (each == NULL)
 			c->each = EACH_NONE;
 		else if (strcmp(each, "row") == 0)
@@ -546,11 +552,8 @@ static int form_carries_load(struct form_loader *L, const struct ynode *list)
 		c->line = m->line;
 		c->col = m->col;
 		c->message = xstrdup(msg);
-		if (strcmp(sev, "error") == 0 || strcmp(sev, "warning") == 0)
-			c->severity = sev[0] == 'e' ? DIAG_ERROR : DIAG_WARNING;
-		else
-			return form_err(L, ymap_get(m, "severity"),
-					"severity must be error or warning, not '%s'", sev);
+		if (form_severity(L, m, sev, &c->severity) < 0)
+			return -1;
 		if ((row == NULL) == (col == NULL))
 			return form_err(L, m, "a carry rule names a 'row' or a 'column'");
 		c->by_row = row != NULL;
