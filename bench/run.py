@@ -243,7 +243,19 @@ def run(tmp):
         f.writelines("      - {id: c%d, label: C%d}\n" % (i, i) for i in range(5000))
         f.write("    rows:\n")
         f.writelines("      - {id: r%d, label: R%d}\n" % (i, i) for i in range(5000))
+    terms = os.path.join(tmp, "terms")
+    os.makedirs(terms)
+    with open(os.path.join(terms, "terms.yaml"), "w") as f:
+        f.write("id: terms\nversion: 1\ntitle: T\nlanguage: zh_CN\nparts:\n  - table: t\n"
+                "    title: T\n    columns:\n      - {id: a, label: A}\n"
+                "    rows:\n      - {id: r, label: R}\nchecks:\n")
+        for i in range(100):
+            f.write("  - id: long%d\n    in: t\n    each: row\n    severity: warning\n"
+                    "    message: M\n    rule: a%s = 0\n" % (i, " - a" * 4900))
     for what, cmd, env in (
+            ("100 checks of 4,900 terms", [NIANBAO, "new", "--form", "terms", "-o",
+                                                  os.path.join(tmp, "t.yaml")],
+             dict(ENV, NIANBAO_FORMS=terms)),
             ("100,000 keys, 1.3 MB", [NIANBAO, "check", keys], ENV),
             ("a flow mapping, 2.8 MB", [NIANBAO, "check", flow], ENV),
             ("a CSV line of 200,000 commas", [NIANBAO, "import", "--csv", commas, "--form",

@@ -12,14 +12,25 @@ struct expr_parser {
 	const char *err;
 	int errpos;
 	int nodes;
+	const char *seen; /* expr_pos counted characters up to here: seen_k */
+	int seen_k;
 };
 
+/* The character offset of at, counted from the last offset asked for
+ * (nodes are made near one another), not from the start: a formula of
+ * 10,000 terms took 200 ms when every node counted from the start. */
 static int expr_pos(struct expr_parser *P, const char *at)
 {
-	int k = 0;
-	for (const char *q = P->src; q < at; q++)
+	const char *q = P->seen ? P->seen : P->src;
+	int k = P->seen ? P->seen_k : 0;
+	for (; q < at; q++)
 		if (((unsigned char)*q & 0xC0) != 0x80)
 			k++;
+	for (; q > at; q--)
+		if (((unsigned char)q[-1] & 0xC0) != 0x80)
+			k--;
+	P->seen = at;
+	P->seen_k = k;
 	return k;
 }
 

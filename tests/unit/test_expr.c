@@ -1,6 +1,7 @@
 /* Unit tests: the expression parser and the evaluator over constants. */
 #include "unit.h"
 
+#include "buf.h"
 #include "expr.h"
 
 static struct expr *parse_ok(const char *s)
@@ -76,6 +77,33 @@ static void test_errors(void **state)
 	parse_bad("and + 1", 0);
 }
 
+/* Positions in a long formula: offsets are counted on from node to node
+ * (forwards and back), and must still be the characters from the start. */
+static void test_long_positions(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "-a");
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&b, i % 2 ? " - b" : " + (c - d)");
+	size_t before = b.len;
+	buf_puts(&b, " $");
+	parse_bad(b.data, (int)before + 1);
+	/* a chain over the node limit is refused where the limit is passed */
+	b.len = 0;
+	buf_puts(&b, "x");
+	for (int i = 0; i < 6000; i++)
+		buf_puts(&b, " - x");
+	int pos = -1;
+	const char *msg = NULL;
+	assert_null(expr_parse(b.data, &pos, &msg));
+	assert_string_equal(msg, "expression too long");
+	assert_true(pos > 0 && pos < (int)b.len);
+	assert_true(b.data[pos] == 'x' || b.data[pos] == '-');
+	buf_free(&b);
+}
+
 static enum expr_truth truth(const char *s)
 {
 	struct expr *e = parse_ok(s);
@@ -134,9 +162,8 @@ static void test_blank_logic(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_shapes),
-	    cmocka_unit_test(test_errors),
-	    cmocka_unit_test(test_eval),
+	    cmocka_unit_test(test_shapes),         cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_long_positions), cmocka_unit_test(test_eval),
 	    cmocka_unit_test(test_blank_logic),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
