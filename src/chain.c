@@ -34,9 +34,7 @@ int chain_year(const struct report *r)
 	return y ? atoi(y) : 0;
 }
 
-/* prev's path as seen from the folder of path: its name alone when both
- * are in one folder, else its full path. */
-static char *chain_relative(const char *prev, const char *path)
+char *chain_previous(const char *prev, const char *path)
 {
 	char *rp = realpath(prev, NULL);
 	const char *slash = strrchr(path, '/');
@@ -77,7 +75,7 @@ struct report *chain_next(const struct report *prev, const struct form *f, const
 			report_set_prose(r, p->prose, prev->prose[q->prose]);
 	}
 	if (prev->path != NULL)
-		r->previous = chain_relative(prev->path, path);
+		r->previous = chain_previous(prev->path, path);
 	return r;
 }
 

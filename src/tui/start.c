@@ -158,13 +158,10 @@ static char *start_create(const struct form *f, const struct report *prev)
 		while ((path = start_ask(_("File name"), dflt)) != NULL) {
 			struct diags d;
 			diags_init(&d);
-			if (prev != NULL) {
+			if (prev != NULL && prev->path != NULL) {
 				/* previous: names last year's report as seen from here */
-				struct report *again = chain_next(prev, f, path);
 				free(r->previous);
-				r->previous = again->previous;
-				again->previous = NULL;
-				report_free(again);
+				r->previous = chain_previous(prev->path, path);
 			}
 			int rc = save_new(r, path, 0, &d);
 			if (rc == 0) {
