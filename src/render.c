@@ -2,7 +2,7 @@
  * list of rectangular regions (merged cells), rules first, then text. */
 #include "render.h"
 #include "buf.h"
-#include "carry.h"
+#include "compare.h"
 #include "diag.h"
 #include "engine.h"
 #include "form.h"
@@ -265,101 +265,11 @@ static char **render_cell_texts(const struct engine *e, const struct fblock *b,
 	return cells;
 }
 
-/* The column tree of a comparison: each leaf of n's subtree a group of
- * three leaves (本年 上年 增减), numbered in order from *leaf. */
-static void render_compare_nodes(const struct fnode *n, struct fnode *out, struct fnode *parent,
-				 struct fblock *cb, int *leaf)
-{
-	static const char *const three[] = {"本年", "上年", "增减"};
-	out->id = n->id;
-	out->label = n->label;
-	out->parent = parent;
-	out->depth = parent ? parent->depth + 1 : n->depth;
-	out->first = *leaf;
-	out->leaf = -1;
-	int kids = n->nkids > 0 ? n->nkids : 3;
-	out->kids = xcalloc((size_t)kids, sizeof *out->kids);
-	out->nkids = kids;
-	for (int i = 0; i < kids; i++) {
-		struct fnode *k = out->kids[i] = xcalloc(1, sizeof *k);
-		if (n->nkids > 0) {
-			render_compare_nodes(n->kids[i], k, out, cb, leaf);
-			continue;
-		}
-		k->label = (char *)three[i];
-		k->id = (char *)three[i];
-		k->parent = out;
-		k->depth = out->depth + 1;
-		k->leaf = k->first = (*leaf)++;
-		k->count = 1;
-		cb->col[k->leaf] = k;
-	}
-	out->count = *leaf - out->first;
-}
-
-static void render_compare_free(struct fnode *n)
-{
-	for (int i = 0; i < n->nkids; i++) {
-		render_compare_free(n->kids[i]);
-		free(n->kids[i]);
-	}
-	free(n->kids);
-}
-
-/* Block b with each value column made three, for comparing with last year. */
-static struct fblock *render_compare_block(const struct fblock *b)
-{
-	struct fblock *cb = xcalloc(1, sizeof *cb);
-	*cb = *b;
-	cb->ncols = 3 * b->ncols;
-	cb->col = xcalloc((size_t)cb->ncols, sizeof *cb->col);
-	memset(&cb->cols, 0, sizeof cb->cols);
-	cb->cols.kids = xcalloc((size_t)b->cols.nkids + 1, sizeof *cb->cols.kids);
-	cb->cols.nkids = b->cols.nkids;
-	int leaf = 0;
-	for (int i = 0; i < b->cols.nkids; i++) {
-		cb->cols.kids[i] = xcalloc(1, sizeof *cb->cols.kids[i]);
-		render_compare_nodes(b->cols.kids[i], cb->cols.kids[i], NULL, cb, &leaf);
-	}
-	return cb;
-}
-
-static void render_compare_block_free(struct fblock *cb)
-{
-	if (cb == NULL)
-		return;
-	render_compare_free(&cb->cols);
-	free(cb->col);
-	free(cb);
-}
-
 /* The texts of a comparison: this year's value, last year's, the change. */
 static char **render_compare_texts(const struct engine *e, const struct fblock *b,
 				   const struct render_opts *o)
 {
-	char **now = render_cell_texts(e, b, o);
-	const struct report *r = engine_report(e);
-	char **cells = xcalloc((size_t)(b->nrows * b->ncols * 3) + 1, sizeof *cells);
-	for (int i = 0; i < b->nrows * b->ncols; i++) {
-		int cell = b->base + i, k = carry_same_cell(o->previous, r->form, cell);
-		const struct value *v = &r->vals[cell], *w = k >= 0 ? &o->previous->vals[k] : NULL;
-		struct value d;
-		int rr = i / b->ncols, c = i % b->ncols;
-		char **out = &cells[rr * b->ncols * 3 + c * 3];
-		out[0] = now[i];
-		out[1] = w ? value_str(w) : xstrdup("");
-		if (w && v->kind == VAL_NUM && w->kind == VAL_NUM && value_sub(v, w, &d) == 0) {
-			char *s = value_str(&d);
-			out[2] = d.kind == VAL_NUM && value_cmp(v, w) > 0 ? xasprintf("+%s", s)
-									  : xstrdup(s);
-			free(s);
-			value_clear(&d);
-		} else {
-			out[2] = xstrdup("");
-		}
-	}
-	free(now);
-	return cells;
+	return compare_texts(engine_report(e), o->previous, b, render_cell_texts(e, b, o));
 }
 
 /* The rows of a block in print order: each group before its members. */
@@ -380,7 +290,7 @@ struct render_table *render_table_new(const struct engine *e, const struct fbloc
 	t->o = o;
 	if (o->previous != NULL) {
 		t->cells = render_compare_texts(e, b, o);
-		t->b = t->own = render_compare_block(b);
+		t->b = t->own = compare_block(b);
 		b = t->b;
 	} else {
 		t->cells = render_cell_texts(e, b, o);
@@ -400,7 +310,7 @@ void render_table_free(struct render_table *t)
 	for (int i = 0; i < t->b->nrows * t->b->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
-	render_compare_block_free(t->own);
+	compare_block_free(t->own);
 	free(t->items);
 	free(t);
 }

@@ -130,9 +130,8 @@ static int app_key_global(struct app *a, int key)
 		a->preview_top = a->preview_left = 0;
 		a->preview_compare = 0;
 		return TUI_HANDLED;
-	case 'L': /* the tables beside last year's */
-		if (preview_compare(a, 1) == 0)
-			a->state = STATE_PREVIEW;
+	case 'L': /* last year's and the change beside each value */
+		grid_compare(a, !a->grid_compare);
 		return TUI_HANDLED;
 	case KEYS_F(5):
 		preview_print(a);

@@ -3,6 +3,8 @@
  * draws from the model and moves the cursor; it never computes a value. */
 #include "tui.h"
 
+#include "carry.h"
+#include "compare.h"
 #include "engine.h"
 #include "form.h"
 #include "report.h"
@@ -23,6 +25,19 @@ static const struct ftable *grid_table(const struct app *a)
 const struct fblock *grid_block(const struct app *a)
 {
 	return grid_table(a)->blocks[a->views[a->table].block];
+}
+
+/* Block k of table t as drawn: beside last year, each value column three. */
+static const struct fblock *grid_shown(const struct app *a, int t, int k)
+{
+	const struct gview *v = &a->views[t];
+	return v->cmp && v->cmp[k] ? v->cmp[k] : a->f->tables[t]->blocks[k];
+}
+
+/* Drawn columns a value column takes: 3 beside last year, else 1. */
+static int grid_span(const struct gview *v, int k)
+{
+	return v->cmp && v->cmp[k] ? 3 : 1;
 }
 
 int grid_cell(const struct app *a)
@@ -55,11 +70,18 @@ static void grid_layout(struct app *a, int t)
 {
 	const struct ftable *tab = a->f->tables[t];
 	struct gview *v = &a->views[t];
+	const struct report *prev = a->grid_compare ? engine_previous_report(a->e) : NULL;
 	for (int k = 0; k < tab->nblocks; k++) {
 		const struct fblock *b = tab->blocks[k];
 		char **cells = xcalloc((size_t)(b->nrows * b->ncols) + 1, sizeof *cells);
 		for (int i = 0; i < b->nrows * b->ncols; i++)
 			cells[i] = value_str(&a->r->vals[b->base + i]);
+		compare_block_free(v->cmp[k]);
+		v->cmp[k] = NULL;
+		if (prev != NULL) {
+			cells = compare_texts(a->r, prev, b, cells);
+			b = v->cmp[k] = compare_block(b);
+		}
 		layout_free(&v->lay[k]);
 		layout_block(b, cells, a->cols > LAYOUT_MIN_WIDTH ? a->cols : LAYOUT_MIN_WIDTH, 1,
 			     a->amb, &v->lay[k]);
@@ -78,7 +100,7 @@ static void grid_lines(struct app *a, int t)
 	struct gview *v = &a->views[t];
 	v->nlines = 0;
 	for (int k = 0; k < tab->nblocks; k++) {
-		const struct fblock *b = tab->blocks[k];
+		const struct fblock *b = grid_shown(a, t, k);
 		if (b->title != NULL)
 			grid_push(v, (struct gline){GL_TITLE, k, 0, 0, NULL, -1});
 		int h = 1;
@@ -105,6 +127,7 @@ void grid_build(struct app *a)
 		v->lay = xcalloc((size_t)tab->nblocks, sizeof *v->lay);
 		v->head = xcalloc((size_t)tab->nblocks, sizeof *v->head);
 		v->head2 = xcalloc((size_t)tab->nblocks, sizeof *v->head2);
+		v->cmp = xcalloc((size_t)tab->nblocks, sizeof *v->cmp);
 		grid_layout(a, t);
 		grid_lines(a, t);
 	}
@@ -114,8 +137,11 @@ void grid_free(struct app *a)
 {
 	for (int t = 0; t < a->f->ntables && a->views; t++) {
 		struct gview *v = &a->views[t];
-		for (int k = 0; k < a->f->tables[t]->nblocks; k++)
+		for (int k = 0; k < a->f->tables[t]->nblocks; k++) {
 			layout_free(&v->lay[k]);
+			compare_block_free(v->cmp[k]);
+		}
+		free(v->cmp);
 		free(v->lay);
 		free(v->head);
 		free(v->head2);
@@ -173,7 +199,7 @@ static int grid_block_start(const struct gview *v, int k)
 static void grid_draw_head(const struct app *a, const struct gview *v, const struct gline *l, int y,
 			   int labw)
 {
-	const struct fblock *b = grid_table(a)->blocks[l->block];
+	const struct fblock *b = grid_shown(a, a->table, l->block);
 	int last = l->level == v->head[l->block] - 1;
 	attron(A_BOLD);
 	move(y, 0);
@@ -246,10 +272,29 @@ static void grid_draw_typing(const struct app *a, int y, int x, int room, int *c
 	*cx = x + pad + cc;
 }
 
+/* Beside last year: last year's value of the cell (sub 1), or the change
+ * (sub 2), dimmed, right-aligned in w columns. */
+static void grid_draw_beside(const struct app *a, int cell, int sub, int w)
+{
+	const struct report *prev = engine_previous_report(a->e);
+	int k = prev ? carry_same_cell(prev, a->f, cell) : -1;
+	char *s = k < 0      ? xstrdup("")
+		  : sub == 1 ? value_str(&prev->vals[k])
+			     : compare_change(&a->r->vals[cell], &prev->vals[k]);
+	attr_set(A_DIM, 0, NULL);
+	addch(' ');
+	screen_text(a, s, w - 2, ALIGN_RIGHT);
+	attr_set(A_NORMAL, 0, NULL);
+	addch(' ');
+	free(s);
+}
+
 static void grid_draw_row(struct app *a, const struct gview *v, const struct gline *l, int y,
 			  int labw)
 {
 	const struct fblock *b = grid_table(a)->blocks[l->block];
+	const struct fblock *shown = grid_shown(a, a->table, l->block);
+	int span = grid_span(v, l->block);
 	int ind = layout_indent(l->node->depth);
 	move(y, 0);
 	if (labw > 0) {
@@ -261,11 +306,17 @@ static void grid_draw_row(struct app *a, const struct gview *v, const struct gli
 	if (l->kind == GL_GROUP)
 		return;
 	int x = labw;
-	for (int c = grid_first_col(v, b); c < b->ncols; c++) {
-		int w = grid_colw(v, l->block, c);
+	for (int sc = grid_first_col(v, shown); sc < shown->ncols; sc++) {
+		int w = grid_colw(v, l->block, sc), c = sc / span;
 		if (x + w > a->cols)
 			break;
 		int cell = form_cell(b, l->r, c);
+		if (sc % span != 0) {
+			move(y, x);
+			grid_draw_beside(a, cell, sc % span, w);
+			x += w;
+			continue;
+		}
 		int here = l->block == v->block && l->r == v->r && c == v->c;
 		int flags = engine_cell_flags(a->e, cell);
 		int computed = a->f->cells[cell].formula != NULL;
@@ -346,15 +397,17 @@ static void grid_draw_line(struct app *a, const struct gview *v, const struct gl
 /* Makes the cursor's column visible by moving v->left. */
 static void grid_scroll_cols(const struct app *a, struct gview *v)
 {
-	const struct fblock *b = grid_block(a);
+	const struct fblock *b = grid_shown(a, a->table, v->block);
 	int labw = grid_labelw(a, v, v->block);
-	if (v->left > v->c)
-		v->left = v->c;
+	/* the cursor's value column, and beside last year its two others */
+	int span = grid_span(v, v->block), first = v->c * span, last = first + span - 1;
+	if (v->left > first)
+		v->left = first;
 	for (;;) {
 		int x = labw;
-		for (int c = v->left; c <= v->c; c++)
+		for (int c = v->left; c <= last; c++)
 			x += grid_colw(v, v->block, c);
-		if (x <= a->cols || v->left >= v->c)
+		if (x <= a->cols || v->left >= first)
 			break;
 		v->left++;
 	}
@@ -588,14 +641,35 @@ int grid_click(struct app *a, int y, int x)
 	if (l->kind != GL_ROW)
 		return -1;
 	const struct fblock *b = grid_table(a)->blocks[l->block];
+	const struct fblock *shown = grid_shown(a, a->table, l->block);
+	int span = grid_span(v, l->block);
 	int c = v->c < b->ncols ? v->c : b->ncols - 1;
 	int left = grid_labelw(a, v, l->block);
-	for (int k = grid_first_col(v, b); k < b->ncols; k++) {
+	for (int k = grid_first_col(v, shown); k < shown->ncols; k++) {
 		int w = grid_colw(v, l->block, k);
 		if (x >= left && x < left + w)
-			c = k;
+			c = k / span; /* last year's and the change belong to the value */
 		left += w;
 	}
 	grid_goto_cell(a, form_cell(b, l->r, c));
+	return 0;
+}
+
+int grid_compare(struct app *a, int on)
+{
+	if (on && engine_previous_report(a->e) == NULL) {
+		screen_message(a, 1, "%s",
+			       _("No last year's report: the report names none (previous:)"));
+		return -1;
+	}
+	a->grid_compare = on;
+	for (int t = 0; t < a->f->ntables; t++)
+		a->views[t].left = 0;
+	grid_relayout(a);
+	if (on)
+		screen_message(a, 0, "%s",
+			       _("Beside each value: last year's and the change (L hides them)"));
+	else
+		screen_message(a, 0, "%s", _("Last year's columns hidden (L shows them)"));
 	return 0;
 }

@@ -67,8 +67,9 @@ struct gview {
 	int top;            /* first line shown */
 	int *at_y;          /* the line drawn on each screen row (-1: none), for clicks */
 	int at_n;
-	int left; /* first column shown */
+	int left; /* first column shown (of the shown block: cmp's when comparing) */
 	int visited;
+	struct fblock **cmp; /* per block, beside last year: its 本年 上年 增减 block; else NULL */
 };
 
 /* What the screen is doing: exactly one of these at a time. Each has a
@@ -131,7 +132,8 @@ struct app {
 	int preview_top, preview_left, preview_lines;
 	int preview_compare; /* the preview has 本年 上年 增减 columns (last year's report) */
 	const char *print_command;
-	int table; /* shown table */
+	int table;        /* shown table */
+	int grid_compare; /* the grids show last year and the change beside each value (L) */
 	struct gview *views;
 	struct edit ed;
 	char message[512];
@@ -206,6 +208,9 @@ int grid_click(struct app *a, int y, int x);
 void grid_relayout(struct app *a);
 /* The same for the one table that holds cell: all an edit there can widen. */
 void grid_relayout_table(struct app *a, int cell);
+/* Shows (on 1) or hides the last-year and change columns beside each value
+ * column of every grid; 0, or -1 and a message when there is no last year. */
+int grid_compare(struct app *a, int on);
 
 /* ---- nav.c: going to a page or a cell ---- */
 void nav_pages(struct app *a); /* builds a->pages: the cover, then the form's parts */

@@ -10,9 +10,23 @@ tui_expect "the break is counted" "errors 0  warnings 160"
 expect_eq "and marked on its cell" "$(tui_cells "规章")" "1 0 ? 9"
 tui_keys Right Right
 tui_expect "the status line gives both years' figures" "（本年 9，按上年报告应为 6"
-# L: the tables beside last year's, value, last year, change
+# L: beside each value column of the grid, last year's and the change
 tui_keys L
-tui_expect "L shows them beside last year" "Beside last year (p: as printed)"
+tui_expect "L shows last year in the grid" "Beside each value: last year's and the change (L hides them)"
+tui_expect "three headings a value column" "    信息内容    本年  上年  增减  本年  上年  增减  本年  上年  增减"
+expect_eq "规章: 1 as last year; 0 and 0; 9 against 5, +4, still marked" "$(tui_cells "规章")" "1 1 0 0 0 0 ? 9 5 +4"
+expect_eq "行政规范性文件: +1 where last year was 0" "$(tui_cells "行政规范性文件")" "1 0 +1 1 0 +1 3 3 0"
+# typing there changes this year's value and the change with it
+tui_keys 7 Enter
+expect_eq "规章 typed 7: +2" "$(tui_cells "规章")" "1 1 0 0 0 0 ? 7 5 +2"
+tui_keys u
+expect_eq "undone: 9 again" "$(tui_cells "规章")" "1 1 0 0 0 0 ? 9 5 +4"
+tui_keys L
+tui_expect "L again hides them" "Last year's columns hidden (L shows them)"
+expect_eq "one column a value again" "$(tui_cells "规章")" "1 0 ? 9"
+# F4, then p: the printed tables beside last year's
+tui_keys F4 p
+tui_expect "p in the preview: beside last year" "Beside last year (p: as printed)"
 tui_expect "three columns a value column" "| 本年 | 上年 | 增减 | 本年 | 上年 | 增减 | 本年 | 上年 | 增减 |"
 tui_expect "规章: 9 against 5, +4" "|    9 |    5 |   +4 |"
 tui_keys p
