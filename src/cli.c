@@ -3,7 +3,9 @@
 #include "buf.h"
 #include "carry.h"
 #include "chain.h"
+#include "cliimport.h"
 #include "csv.h"
+#include "import.h"
 #include "diag.h"
 #include "diff.h"
 #include "engine.h"
@@ -180,7 +182,9 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 /* What new and import share: the options and making and saving a report. */
 struct cli_create {
 	const char *cmd;
-	const char *csv;  /* import only */
+	const char *csv;       /* import only */
+	const char *published; /* import only: a published report, text or web page */
+	int html, strict;
 	const char *from; /* new only: last year's report */
 	const char *id, *out, *organ, *year;
 	int force;
@@ -188,11 +192,17 @@ struct cli_create {
 
 static int cli_create_args(int argc, char **argv, struct cli_create *o)
 {
-	static const struct option opts[] = {
-	    {"csv", required_argument, NULL, 'c'},    {"form", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'}, {"organ", required_argument, NULL, 'n'},
-	    {"year", required_argument, NULL, 'y'},   {"force", no_argument, NULL, 'F'},
-	    {"from", required_argument, NULL, 'P'},   {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"csv", required_argument, NULL, 'c'},
+					     {"form", required_argument, NULL, 'f'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"organ", required_argument, NULL, 'n'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"force", no_argument, NULL, 'F'},
+					     {"from", required_argument, NULL, 'P'},
+					     {"text", required_argument, NULL, 'T'},
+					     {"html", required_argument, NULL, 'H'},
+					     {"strict", no_argument, NULL, 'S'},
+					     {NULL, 0, NULL, 0}};
 	int import = strcmp(o->cmd, "import") == 0, c;
 	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -221,15 +231,28 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 				return cli_bad_usage(o->cmd, "unknown option");
 			o->from = optarg;
 			break;
+		case 'T':
+		case 'H':
+		case 'S':
+			if (!import)
+				return cli_bad_usage(o->cmd, "unknown option");
+			if (c == 'S')
+				o->strict = 1;
+			else
+				o->published = optarg, o->html = c == 'H';
+			break;
 		default:
 			return cli_bad_usage(o->cmd, "unknown option");
 		}
 	}
+	if (import && o->published != NULL && o->out != NULL && optind == argc && o->csv == NULL)
+		return CLI_OK;
 	if ((o->id == NULL && o->from == NULL) || o->out == NULL || optind != argc ||
-	    (import && o->csv == NULL))
+	    (import && (o->csv == NULL || o->published != NULL || o->strict)))
 		return cli_bad_usage(o->cmd,
 				     import ? "usage: nianbao import --csv CSV --form ID -o "
-					      "FILE [--organ NAME] [--year N]"
+					      "FILE | --text FILE | --html PAGE -o FILE [--strict] "
+					      "[--form ID] [--organ NAME] [--year N]"
 					    : "usage: nianbao new --form ID -o FILE [--organ NAME] "
 					      "[--year N]");
 	return CLI_OK;
@@ -275,11 +298,66 @@ static int cli_create_from(const struct cli_create *o)
 	return rc;
 }
 
+/* A published report read back (import --text, --html), saved to o->out
+ * with its decisions said on standard error. */
+static int cli_create_published(const struct cli_create *o)
+{
+	/* the rendering written beside the report must not replace the page */
+	char *txt = savefile_txt_path(o->out);
+	struct stat a, b;
+	int same = stat(txt, &a) == 0 && stat(o->published, &b) == 0 && a.st_dev == b.st_dev &&
+		   a.st_ino == b.st_ino;
+	if (same || (stat(o->out, &a) == 0 && stat(o->published, &b) == 0 && a.st_dev == b.st_dev &&
+		     a.st_ino == b.st_ino)) {
+		fprintf(stderr,
+			"nianbao import: %s is the file being imported: the report (%s) and its "
+			"rendering (%s) must go elsewhere\n",
+			o->published, o->out, txt);
+		free(txt);
+		return CLI_UNUSABLE;
+	}
+	free(txt);
+	struct diags d;
+	diags_init(&d);
+	struct form **all = NULL;
+	int n = formpath_all(&all, &d);
+	struct import_opts io = {o->id, o->strict};
+	struct buf notes;
+	buf_init(&notes);
+	struct report *r =
+	    n > 0 ? cli_published(o->published, o->html, &io, all, n, &notes, &d) : NULL;
+	int rc;
+	if (r == NULL) {
+		rc = cli_fail(&d);
+	} else {
+		fwrite(notes.data ? notes.data : "", 1, notes.len, stderr);
+		rc = cli_header(r, o->organ, o->year, o->cmd) < 0
+			 ? CLI_UNUSABLE
+			 : cli_save_new(r, o->out, o->force, o->cmd);
+		if (rc == CLI_OK) {
+			int k = 0;
+			for (const char *p = notes.data; p && (p = strchr(p, '\n')) != NULL; p++)
+				k++;
+			fprintf(stderr, "nianbao import: %s in form %s, from %s; %d decision%s\n",
+				o->out, r->form->id, o->published, k, k == 1 ? "" : "s");
+		}
+		diags_free(&d);
+	}
+	report_free(r);
+	buf_free(&notes);
+	for (int i = 0; i < n; i++)
+		form_free(all[i]);
+	free(all);
+	return rc;
+}
+
 /* A blank report (new) or one read from CSV (import), saved to o->out. */
 static int cli_create_run(const struct cli_create *o)
 {
 	if (o->from != NULL)
 		return cli_create_from(o);
+	if (o->published != NULL)
+		return cli_create_published(o);
 	struct diags d;
 	diags_init(&d);
 	struct form *f = formpath_load(o->id, &d);
@@ -381,12 +459,23 @@ static struct report *cli_previous(const struct report *r, const char *given, st
 	return prev;
 }
 
+/* Where in the published file the figure of cell was: its line, or 0. */
+static int cli_source_line(const struct report *r, int cell)
+{
+	if (cell < 0 || r->source_at == NULL || r->source_at[cell] == NULL)
+		return 0;
+	return strncmp(r->source_at[cell], "line ", 5) == 0 ? atoi(r->source_at[cell] + 5) : 0;
+}
+
+/* Checks one report: the file at path, or given (a published report read
+ * back, check --text and --html: its problems are placed by source line). */
 static int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms,
-			 const char *previous, struct buf *out, struct engine_count *count)
+			 const char *previous, struct buf *out, struct engine_count *count,
+			 struct report *given)
 {
 	struct diags d;
 	diags_init(&d);
-	struct report *r = report_load_cached(path, forms, &d);
+	struct report *r = given ? given : report_load_cached(path, forms, &d);
 	if (r == NULL)
 		return cli_fail(&d);
 	diags_free(&d);
@@ -436,8 +525,10 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 			csv_field(out, w.col, 0, guard);
 			csv_field(out, message, 1, guard);
 		} else {
-			int cell = p[i].cell;
-			if (cell >= 0 && r->line[cell] > 0)
+			int cell = p[i].cell, src = cli_source_line(r, cell);
+			if (given && src > 0)
+				buf_printf(out, "%s:%d: ", path, src);
+			else if (!given && cell >= 0 && r->line[cell] > 0)
 				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
 			else
 				buf_printf(out, "%s: ", path);
@@ -446,7 +537,11 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 				buf_printf(out, ", row %s", w.row);
 			if (*w.col)
 				buf_printf(out, ", column %s", w.col);
-			buf_printf(out, ": %s [%s]\n", message, cli_problem_id(&p[i]));
+			buf_printf(out, ": %s [%s]", message, cli_problem_id(&p[i]));
+			/* an imported report: where its figure was in the page */
+			if (!given && src > 0 && r->source)
+				buf_printf(out, " (%s line %d)", r->source, src);
+			buf_puts(out, "\n");
 		}
 		free(message);
 		engine_where_free(&w);
@@ -516,14 +611,81 @@ static int cli_series(char **files, int n, int as_csv)
 	return rc;
 }
 
+/* check --text / --html: published reports, read and checked without a
+ * report file: a line for each (organ, year, form, the counts), then the
+ * problems by the pages' lines. */
+static int cli_check_published(char **files, int n, int html, int as_csv, const char *previous)
+{
+	struct diags d;
+	diags_init(&d);
+	struct form **all = NULL;
+	int nf = formpath_all(&all, &d);
+	if (nf == 0)
+		return cli_fail(&d);
+	struct buf out, sum;
+	buf_init(&out);
+	buf_init(&sum);
+	if (as_csv)
+		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
+	int worst = CLI_OK;
+	struct import_opts io = {NULL, 0};
+	for (int i = 0; i < n; i++) {
+		struct buf notes;
+		buf_init(&notes);
+		struct report *r = cli_published(files[i], html, &io, all, nf, &notes, &d);
+		buf_free(&notes);
+		if (r == NULL) {
+			diags_print(&d, stderr);
+			diags_free(&d);
+			diags_init(&d);
+			worst = CLI_UNUSABLE;
+			continue;
+		}
+		int blanks = 0;
+		for (int c = 0; c < r->form->ncells; c++)
+			blanks += r->form->cells[c].formula == NULL && r->vals[c].kind == VAL_BLANK;
+		char *organ = report_header_display(r, 0);
+		char *year = NULL;
+		for (int h = 0; h < r->form->nheader; h++)
+			if (r->form->header[h].type == HF_YEAR && r->header[h])
+				year = xstrdup(r->header[h]);
+		const char *fid = r->form->id;
+		char *name = xstrdup(files[i]);
+		struct engine_count c = {0, 0, 0};
+		int rc = cli_check_one(files[i], as_csv, NULL, previous, &out, &c, r);
+		worst = rc > worst ? rc : worst;
+		buf_printf(&sum, "%s: %s %s, form %s: %d error%s, %d warning%s, %d blank%s\n", name,
+			   *organ ? organ : "?", year ? year : "?", fid, c.errors,
+			   c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", blanks,
+			   blanks == 1 ? "" : "s");
+		free(organ);
+		free(year);
+		free(name);
+	}
+	if (!as_csv)
+		fwrite(sum.data, 1, sum.len, stdout);
+	else
+		fwrite(sum.data, 1, sum.len, stderr);
+	fwrite(out.data, 1, out.len, stdout);
+	buf_free(&out);
+	buf_free(&sum);
+	diags_free(&d);
+	for (int i = 0; i < nf; i++)
+		form_free(all[i]);
+	free(all);
+	return worst;
+}
+
 int cli_check(int argc, char **argv)
 {
 	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
 					     {"raw", no_argument, NULL, 'r'},
 					     {"previous", required_argument, NULL, 'p'},
 					     {"series", no_argument, NULL, 's'},
+					     {"text", no_argument, NULL, 'T'},
+					     {"html", no_argument, NULL, 'H'},
 					     {NULL, 0, NULL, 0}};
-	int as_csv = 0, raw = 0, series = 0, c;
+	int as_csv = 0, raw = 0, series = 0, published = 0, c;
 	const char *previous = NULL;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'c')
@@ -534,9 +696,17 @@ int cli_check(int argc, char **argv)
 			previous = optarg;
 		else if (c == 's')
 			series = 1;
+		else if (c == 'T' || c == 'H')
+			published = c == 'T' ? 1 : 2;
 		else
 			return cli_bad_usage("check", "unknown option");
 	}
+	if (published)
+		return optind < argc && !series
+			   ? cli_check_published(argv + optind, argc - optind, published == 2,
+						 as_csv && raw ? 2 : as_csv, previous)
+			   : cli_bad_usage("check", "usage: nianbao check --text FILE... | --html "
+						    "PAGE... [--csv [--raw]]");
 	if (series)
 		return optind < argc
 			   ? cli_series(argv + optind, argc - optind, as_csv && raw ? 2 : as_csv)
@@ -553,7 +723,7 @@ int cli_check(int argc, char **argv)
 	struct formpath_cache forms = {0};
 	for (int i = optind; i < argc; i++) {
 		struct engine_count n = {-1, 0, 0};
-		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n);
+		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n, NULL);
 		worst = rc > worst ? rc : worst;
 		fwrite(out.data, 1, out.len, stdout);
 		out.len = 0;

@@ -16,6 +16,10 @@ static void form_node_free(struct fnode *n, int root)
 	free(n->kids);
 	free(n->id);
 	free(n->label);
+	free(n->unit);
+	for (int i = 0; i < n->nalso; i++)
+		free(n->also[i]);
+	free(n->also);
 	expr_free(n->formula);
 	if (!root)
 		free(n);

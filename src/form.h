@@ -26,6 +26,9 @@ struct fnode {
 	struct celltype type;
 	struct expr *formula; /* unbound; computed cells of this row or column */
 	int fline, fcol;      /* where the formula's text starts */
+	char *unit;           /* a column's unit (万元): import converts figures to it; or NULL */
+	char **also;          /* other labels published reports print for it (import) */
+	int nalso;
 	int line, col;
 };
 
@@ -105,7 +108,7 @@ struct fcheck {
 	enum check_scope each;
 	struct expr *rule; /* unbound */
 	int rline, rcol;
-	struct fblock **in; /* the blocks it runs in; NULL = form-wide */
+	struct fblock **in;         /* the blocks it runs in; NULL = form-wide */
 	const struct fcarry *carry; /* the check of a carry rule: no rule of its own */
 	int nin;
 	int line, col;

@@ -145,11 +145,42 @@ static int form_expr(struct form_loader *L, const struct ynode *map, const char 
 static int form_nodes(struct form_loader *L, struct fblock *b, struct fnode *parent,
 		      const struct ynode *list, int is_row);
 
+/* also: a label or a list of them; unit: a column's unit (元 万元 亿元,
+ * or a word such as 件). */
+static int form_node_also(struct form_loader *L, const struct ynode *m, struct fnode *n)
+{
+	const char *unit = NULL;
+	if (form_str(L, m, "unit", 0, &unit) < 0)
+		return -1;
+	n->unit = unit && *unit ? xstrdup(unit) : NULL;
+	const struct ynode *a = ymap_get(m, "also");
+	if (a == NULL)
+		return 0;
+	if (a->kind == Y_MAP)
+		return form_err(L, a, "'also' must be a label or a list of labels, not a %s",
+				ynode_kind_name(a));
+	size_t n_ = a->kind == Y_SEQ ? a->n : 1;
+	n->also = xcalloc(n_ + 1, sizeof *n->also);
+	for (size_t i = 0; i < n_; i++) {
+		const struct ynode *x = a->kind == Y_SEQ ? a->items[i] : a;
+		size_t bad;
+		const char *why;
+		if (x->kind != Y_SCALAR || *x->str == '\0')
+			return form_err(L, x, "'also': each must be a label");
+		if (text_check(x->str, TEXT_LINE, &bad, &why) < 0)
+			return form_err(L, x, "'also' %s", why);
+		n->also[n->nalso++] = xstrdup(x->str);
+	}
+	return 0;
+}
+
 static int form_node_load(struct form_loader *L, struct fblock *b, struct fnode *parent,
 			  const struct ynode *m, int is_row)
 {
-	static const char *const row_keys[] = {"id", "label", "type", "formula", "rows", NULL};
-	static const char *const col_keys[] = {"id", "label", "type", "formula", "columns", NULL};
+	static const char *const row_keys[] = {"id",   "label", "type", "formula",
+					       "rows", "also",  NULL};
+	static const char *const col_keys[] = {"id",      "label", "type", "formula",
+					       "columns", "also",  "unit", NULL};
 	const char *what = is_row ? "a row" : "a column";
 	if (form_keys(L, m, what, is_row ? row_keys : col_keys) < 0)
 		return -1;
@@ -169,7 +200,8 @@ static int form_node_load(struct form_loader *L, struct fblock *b, struct fnode 
 		return form_err(L, ymap_get(m, "id"), "duplicate %s id '%s'",
 				is_row ? "row" : "column", n->id);
 	if (form_type(L, m, &n->has_type, &n->type) < 0 ||
-	    form_expr(L, m, "formula", &n->formula, &n->fline, &n->fcol) < 0)
+	    form_expr(L, m, "formula", &n->formula, &n->fline, &n->fcol) < 0 ||
+	    form_node_also(L, m, n) < 0)
 		return -1;
 	const struct ynode *kids = ymap_get(m, is_row ? "rows" : "columns");
 	if (kids == NULL) {

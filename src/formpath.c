@@ -1,5 +1,6 @@
 /* The form search path. */
 #include "formpath.h"
+#include "buf.h"
 #include "diag.h"
 #include "form.h"
 #include "xmalloc.h"
@@ -113,6 +114,7 @@ int formpath_all(struct form ***out, struct diags *d)
 {
 	char **dirs;
 	int n = formpath_dirs(&dirs), count = 0;
+	size_t before = d->n;
 	*out = NULL;
 	for (int i = 0; i < n; i++) {
 		DIR *dp = opendir(dirs[i]);
@@ -149,6 +151,16 @@ int formpath_all(struct form ***out, struct diags *d)
 			(*out)[count++] = f;
 		}
 		free(names);
+	}
+	if (count == 0 && d->n == before) {
+		struct buf where;
+		buf_init(&where);
+		for (int i = 0; i < n; i++)
+			buf_printf(&where, "%s%s", i ? ", " : "", dirs[i]);
+		diags_add(d, DIAG_ERROR, NULL, 0, 0,
+			  "no form found (looked in %s; set NIANBAO_FORMS to add a folder)",
+			  where.data);
+		buf_free(&where);
 	}
 	formpath_free_dirs(dirs, n);
 	return count;

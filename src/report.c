@@ -51,6 +51,11 @@ void report_free(struct report *r)
 	free(r->col);
 	free(r->path);
 	free(r->previous);
+	free(r->source);
+	free(r->source_sha256);
+	for (int i = 0; r->source_at && i < f->ncells; i++)
+		free(r->source_at[i]);
+	free(r->source_at);
 	form_free(r->owned_form);
 	free(r);
 }
@@ -397,6 +402,83 @@ static int report_acks_load(struct report_loader *L, const struct ynode *list)
 	return 0;
 }
 
+/* The cell a source key names: table.block.row.column (no block in a table
+ * of one grid); -1 if none. */
+int report_cell_by_path(const struct form *f, const char *path)
+{
+	char *p = xstrdup(path), *part[4];
+	int n = 0;
+	for (char *save = NULL, *t = strtok_r(p, ".", &save); t && n < 4;
+	     t = strtok_r(NULL, ".", &save))
+		part[n++] = t;
+	int cell = -1;
+	const struct ftable *t = n >= 3 ? form_table(f, part[0]) : NULL;
+	if (t != NULL && n == (t->implicit ? 3 : 4)) {
+		const struct fblock *b = t->implicit ? t->blocks[0] : form_block(t, part[1]);
+		const struct fnode *rn = b ? form_node(&b->rows, part[n - 2]) : NULL;
+		const struct fnode *cn = b ? form_node(&b->cols, part[n - 1]) : NULL;
+		if (rn && cn && rn->nkids == 0 && cn->nkids == 0)
+			cell = form_cell(b, rn->leaf, cn->leaf);
+	}
+	free(p);
+	return cell;
+}
+
+char *report_cell_path(const struct form *f, int cell)
+{
+	const struct fcell *fc = &f->cells[cell];
+	const struct fblock *b = fc->block;
+	if (b->table->implicit)
+		return xasprintf("%s.%s.%s", b->table->id, b->row[fc->r]->id, b->col[fc->c]->id);
+	return xasprintf("%s.%s.%s.%s", b->table->id, b->id, b->row[fc->r]->id, b->col[fc->c]->id);
+}
+
+/* source: the published file an import read, its SHA-256, and where in it
+ * each cell's figure was. */
+static int report_source_load(struct report_loader *L, const struct ynode *m)
+{
+	struct report *r = L->r;
+	if (report_need_map(L, m, "'source'") < 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *v = ymap_value(m, i);
+		size_t bad;
+		const char *why;
+		if (strcmp(k->str, "cells") == 0) {
+			if (report_need_map(L, v, "'cells'") < 0)
+				return -1;
+			if (r->source_at == NULL)
+				r->source_at =
+				    xcalloc((size_t)r->form->ncells + 1, sizeof *r->source_at);
+			for (size_t j = 0; j < v->n; j++) {
+				const struct ynode *ck = ymap_key(v, j), *cv = ymap_value(v, j);
+				int cell = report_cell_by_path(r->form, ck->str);
+				if (cell < 0)
+					return report_err(L, ck, "no cell '%s' in form %s", ck->str,
+							  r->form->id);
+				if (cv->kind != Y_SCALAR ||
+				    text_check(cv->str, TEXT_LINE, &bad, &why) < 0)
+					return report_err(L, cv,
+							  "where a figure was: one line of text");
+				free(r->source_at[cell]);
+				r->source_at[cell] = xstrdup(cv->str);
+			}
+			continue;
+		}
+		char **to = strcmp(k->str, "file") == 0     ? &r->source
+			    : strcmp(k->str, "sha256") == 0 ? &r->source_sha256
+							    : NULL;
+		if (to == NULL)
+			return report_err(L, k, "unknown key '%s' in source (file, sha256, cells)",
+					  k->str);
+		if (v->kind != Y_SCALAR || text_check(v->str, TEXT_LINE, &bad, &why) < 0)
+			return report_err(L, v, "'%s' must be one line of text", k->str);
+		free(*to);
+		*to = xstrdup(v->str);
+	}
+	return 0;
+}
+
 static int report_body_load(struct report_loader *L, const struct ynode *root)
 {
 	struct report *r = L->r;
@@ -441,6 +523,9 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 	const struct ynode *t = ymap_get(root, "tables");
 	if (t != NULL && report_tables_load(L, t) < 0)
 		return -1;
+	const struct ynode *src = ymap_get(root, "source");
+	if (src != NULL && report_source_load(L, src) < 0)
+		return -1;
 	const struct ynode *ack = ymap_get(root, "acknowledged");
 	if (ack != NULL && report_acks_load(L, ack) < 0)
 		return -1;
@@ -481,8 +566,8 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 				       const struct form *form, struct formpath_cache *cache,
 				       struct diags *d)
 {
-	static const char *const keys[] = {"form",  "form-version", "previous",    "header",
-					   "prose", "tables",       "acknowledged"};
+	static const char *const keys[] = {"form",  "form-version", "previous", "header",
+					   "prose", "tables",       "source",   "acknowledged"};
 	struct report_loader L = {.path = path, .d = d};
 	struct form *owned = NULL;
 	struct report *r = NULL;
@@ -499,7 +584,7 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 			report_err(
 			    &L, k,
 			    "unknown key '%s' (expected form, form-version, previous, header, "
-			    "prose, tables, acknowledged)",
+			    "prose, tables, source, acknowledged)",
 			    k->str);
 			goto fail;
 		}
@@ -646,6 +731,29 @@ int report_to_yaml(const struct report *r, struct buf *out)
 		yemit_map_end(y);
 	}
 	yemit_map_end(y);
+	if (r->source != NULL) {
+		yemit_scalar(y, "source", YEMIT_PLAIN);
+		yemit_map_start(y);
+		yemit_scalar(y, "file", YEMIT_PLAIN);
+		yemit_scalar(y, r->source, YEMIT_STRING);
+		if (r->source_sha256 != NULL) {
+			yemit_scalar(y, "sha256", YEMIT_PLAIN);
+			yemit_scalar(y, r->source_sha256, YEMIT_STRING);
+		}
+		if (r->source_at != NULL) {
+			yemit_scalar(y, "cells", YEMIT_PLAIN);
+			yemit_map_start(y);
+			for (int i = 0; i < f->ncells; i++)
+				if (r->source_at[i] != NULL) {
+					char *k = report_cell_path(f, i);
+					yemit_scalar(y, k, YEMIT_PLAIN);
+					yemit_scalar(y, r->source_at[i], YEMIT_STRING);
+					free(k);
+				}
+			yemit_map_end(y);
+		}
+		yemit_map_end(y);
+	}
 	if (r->nacks > 0) {
 		yemit_scalar(y, "acknowledged", YEMIT_PLAIN);
 		yemit_seq_start(y, 0);

@@ -32,6 +32,10 @@ struct report {
 	struct report_ack *acks;
 	int nacks;
 	char *previous; /* last year's report, relative to this one's folder; NULL if none */
+	/* a report imported from a published page or text: the file, its
+	 * SHA-256, and per cell where its figure was (line 120); NULL if not */
+	char *source, *source_sha256;
+	char **source_at;
 };
 
 struct report *report_new(const struct form *f);
@@ -65,6 +69,10 @@ const struct report_ack *report_ack_find(const struct report *r, const struct fc
 /* The path of the report named by previous: as this process can open it
  * (relative to the folder of r->path); NULL if none. To free. */
 char *report_previous_path(const struct report *r);
+/* The key of a cell in source: cells (table.block.row.column, no block in
+ * a table of one grid), and back; -1 when the form has no such cell. */
+char *report_cell_path(const struct form *f, int cell);
+int report_cell_by_path(const struct form *f, const char *path);
 /* A header value as printed (a date as 2020年12月25日); "" when blank. */
 char *report_header_display(const struct report *r, int field);
 /* The form's heading or a signature line with {field} filled in. */

@@ -1,0 +1,18 @@
+/* Published reports on the command line: import --text and check --text. */
+#ifndef NIANBAO_CLIIMPORT_H
+#define NIANBAO_CLIIMPORT_H
+
+struct buf;
+struct diags;
+struct form;
+struct import_opts;
+struct report;
+
+/* The report the published file at path holds (a web page when html),
+ * in the best-fitting of forms, as if loaded from its YAML; its
+ * decisions appended to notes. NULL after a diagnostic. */
+struct report *cli_published(const char *path, int html, const struct import_opts *o,
+			     struct form *const *forms, int nforms, struct buf *notes,
+			     struct diags *d);
+
+#endif

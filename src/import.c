@@ -1,0 +1,1127 @@
+/* A published report's rows placed into a form by their labels. The
+ * reading is tolerant, never silent: every label read loosely, unit
+ * converted, figure not placed and cell left blank is a note naming the
+ * source line; with strict the notes are errors and nothing is made. */
+#include "import.h"
+#include "buf.h"
+#include "diag.h"
+#include "form.h"
+#include "report.h"
+#include "text.h"
+#include "value.h"
+#include "width.h"
+#include "xmalloc.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the document ---- */
+
+void idoc_free(struct idoc *doc)
+{
+	for (int i = 0; i < doc->nrows; i++) {
+		for (int j = 0; j < doc->rows[i].n; j++)
+			free(doc->rows[i].cells[j].text);
+		free(doc->rows[i].cells);
+	}
+	free(doc->rows);
+	free(doc->name);
+	memset(doc, 0, sizeof *doc);
+}
+
+static int imp_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xa0 || cp == '\r' || cp == '\n';
+}
+
+/* Characters a cell drops: invisible ones (zero-width, BOM, bidi controls)
+ * and controls; what text_check would refuse in a label. */
+static int imp_invisible(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff ||
+	       cp == 0xad;
+}
+
+static const char *const imp_dashes[] = {"-", "--", "—",  "——", "－", "–",
+					 "/", "／", "无", "\\", "×"};
+
+static const struct {
+	const char *name;
+	int exp; /* 10^exp yuan; -1: a count's unit */
+} imp_units[] = {{"元", 0},  {"万元", 4}, {"亿元", 8}, {"件", -1},  {"个", -1}, {"项", -1},
+		 {"笔", -1}, {"次", -1},  {"人", -1},  {"家", -1},  {"条", -1}, {"宗", -1},
+		 {"起", -1}, {"例", -1},  {"份", -1},  {"人次", -1}};
+
+static int imp_unit(const char *u)
+{
+	for (size_t i = 0; i < sizeof imp_units / sizeof imp_units[0]; i++)
+		if (strcmp(u, imp_units[i].name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* s as a figure: the number in ASCII (sign, digits, one point; thousands
+ * separators kept for value_input to check) and the unit after it (index
+ * into imp_units, or -1). 0, or -1 when s is not a figure. */
+static int imp_figure(const char *s, char *num, size_t nn, int *unit)
+{
+	size_t k = 0;
+	const char *p = s;
+	int digits = 0;
+	*unit = -1;
+	while (*p) {
+		uint32_t cp;
+		int n = width_decode(p, strlen(p), &cp);
+		if (n <= 0)
+			return -1;
+		int a = value_input_char(cp);
+		if (a == 0 || (a == ' ' && digits))
+			break;
+		if (a >= '0' && a <= '9')
+			digits++;
+		else if ((a == '+' || a == '-') && (digits || k > 0))
+			return -1;
+		if (a != ' ') {
+			if (k + 1 >= nn)
+				return -1;
+			num[k++] = (char)a;
+		}
+		p += n;
+	}
+	num[k] = '\0';
+	if (!digits || num[k - 1] == '.' || num[k - 1] == ',')
+		return -1;
+	while (*p) {
+		uint32_t cp;
+		int n = width_decode(p, strlen(p), &cp);
+		if (n <= 0 || !imp_space(cp))
+			break;
+		p += n;
+	}
+	if (*p) {
+		char *u = xstrdup(p);
+		size_t l = strlen(u);
+		while (l && (u[l - 1] == ' '))
+			u[--l] = '\0';
+		*unit = imp_unit(u);
+		free(u);
+		if (*unit < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int line, int tab,
+	       int row, int cell)
+{
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = width_decode(text + i, len - i, &cp);
+		if (n <= 0) {
+			i++;
+			continue;
+		}
+		if (imp_space(cp))
+			buf_putc(&b, ' ');
+		else if (!imp_invisible(cp))
+			buf_add(&b, text + i, (size_t)n);
+		i += (size_t)n;
+	}
+	char *s = b.data ? b.data : xstrdup("");
+	char *a = s;
+	while (*a == ' ')
+		a++;
+	size_t l = strlen(a);
+	while (l && a[l - 1] == ' ')
+		l--;
+	char *t = xstrndup(a, l);
+	free(s);
+	if (new_row || doc->nrows == 0) {
+		doc->rows = xreallocarray(doc->rows, (size_t)doc->nrows + 1, sizeof *doc->rows);
+		doc->rows[doc->nrows++] = (struct irow){0};
+	}
+	struct irow *r = &doc->rows[doc->nrows - 1];
+	r->cells = xreallocarray(r->cells, (size_t)r->n + 1, sizeof *r->cells);
+	struct icell *c = &r->cells[r->n++];
+	*c = (struct icell){t, IC_LABEL, line, tab, row, cell};
+	char num[64];
+	int unit;
+	if (*t == '\0')
+		c->kind = IC_BLANK;
+	else if (imp_figure(t, num, sizeof num, &unit) == 0)
+		c->kind = IC_FIGURE;
+	for (size_t i = 0; i < sizeof imp_dashes / sizeof imp_dashes[0]; i++)
+		if (strcmp(t, imp_dashes[i]) == 0)
+			c->kind = IC_BLANK;
+}
+
+/* ---- labels ---- */
+
+/* A label as compared: no spaces, full-width ASCII as ASCII, quotes as ",
+ * no colon at the end. */
+static char *imp_norm(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	for (const char *p = s; *p;) {
+		uint32_t cp;
+		int n = width_decode(p, strlen(p), &cp);
+		if (n <= 0) {
+			p++;
+			continue;
+		}
+		p += n;
+		if (imp_space(cp) || imp_invisible(cp))
+			continue;
+		if (cp >= 0xff01 && cp <= 0xff5e)
+			cp -= 0xfee0;
+		if (cp == 0x201c || cp == 0x201d || cp == 0x301d || cp == 0x301e)
+			cp = '"';
+		if (cp == 0x2018 || cp == 0x2019)
+			cp = '\'';
+		if (cp == 0x3002 && b.len > 0 && b.data[b.len - 1] >= '0' &&
+		    b.data[b.len - 1] <= '9')
+			cp = '.';
+		char u[8];
+		int k = width_encode(cp, u);
+		buf_add(&b, u, (size_t)k);
+	}
+	char *s2 = b.data ? b.data : xstrdup("");
+	size_t l = strlen(s2);
+	while (l && s2[l - 1] == ':')
+		s2[--l] = '\0';
+	return s2;
+}
+
+static int imp_cjk_digit(uint32_t cp)
+{
+	static const uint32_t d[] = {0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d,
+				     0x4e03, 0x516b, 0x4e5d, 0x5341, 0x96f6};
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+		if (cp == d[i])
+			return 1;
+	return 0;
+}
+
+/* The label after its numbering (三、 (三) 3. 3、), in a normalised label. */
+static const char *imp_body(const char *s)
+{
+	const char *p = s;
+	uint32_t cp;
+	int n = width_decode(p, strlen(p), &cp);
+	if (n > 0 && imp_cjk_digit(cp)) {
+		const char *q = p;
+		while ((n = width_decode(q, strlen(q), &cp)) > 0 && imp_cjk_digit(cp))
+			q += n;
+		if (strncmp(q, "、", 3) == 0)
+			return q + 3;
+		return s;
+	}
+	if (*p == '(') {
+		const char *q = p + 1;
+		int any = 0;
+		while ((n = width_decode(q, strlen(q), &cp)) > 0 &&
+		       (imp_cjk_digit(cp) || (cp >= '0' && cp <= '9')))
+			q += n, any = 1;
+		if (any && *q == ')')
+			return q + 1;
+		return s;
+	}
+	if (*p >= '0' && *p <= '9') {
+		const char *q = p;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (*q == '.')
+			return q + 1;
+		if (strncmp(q, "、", 3) == 0)
+			return q + 3;
+	}
+	return s;
+}
+
+static int imp_cps(const char *s, uint32_t *out, int max)
+{
+	int n = 0;
+	for (const char *p = s; *p && n < max;) {
+		uint32_t cp;
+		int k = width_decode(p, strlen(p), &cp);
+		if (k <= 0)
+			break;
+		out[n++] = cp;
+		p += k;
+	}
+	return n;
+}
+
+/* Characters that differ (Levenshtein), up to 64 of each. */
+static int imp_distance(const char *a, const char *b)
+{
+	uint32_t x[64], y[64];
+	int n = imp_cps(a, x, 64), m = imp_cps(b, y, 64);
+	int prev[65], cur[65];
+	for (int j = 0; j <= m; j++)
+		prev[j] = j;
+	for (int i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (int j = 1; j <= m; j++) {
+			int d = prev[j - 1] + (x[i - 1] != y[j - 1]);
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			cur[j] = d;
+		}
+		memcpy(prev, cur, sizeof cur);
+	}
+	return prev[m];
+}
+
+static int imp_chars(const char *s)
+{
+	uint32_t x[256];
+	return imp_cps(s, x, 256);
+}
+
+enum imp_how { HOW_NONE, HOW_EXACT, HOW_ALSO, HOW_NUMBER, HOW_PREFIX, HOW_TYPO };
+
+static const char *const imp_how_text[] = {"",
+					   "",
+					   "another label reports print for it",
+					   "its numbering differs",
+					   "the label is cut short",
+					   "a character or two differ"};
+
+/* How the normalised text t names a label. */
+static enum imp_how imp_match_label(const char *t, const char *label)
+{
+	if (label == NULL || *label == '\0')
+		return HOW_NONE;
+	char *l = imp_norm(label);
+	enum imp_how how = HOW_NONE;
+	const char *bt = imp_body(t), *bl = imp_body(l);
+	int nt = imp_chars(bt), nl = imp_chars(bl);
+	if (strcmp(t, l) == 0)
+		how = HOW_EXACT;
+	else if (*bt && strcmp(bt, bl) == 0)
+		how = HOW_NUMBER;
+	else if (imp_chars(t) >= 4 && strncmp(l, t, strlen(t)) == 0)
+		how = HOW_PREFIX;
+	else if (nt >= 4 && nl >= 4 && imp_distance(bt, bl) <= (nl >= 8 ? 2 : 1))
+		how = HOW_TYPO;
+	free(l);
+	return how;
+}
+
+static enum imp_how imp_match_node(const char *t, const struct fnode *n)
+{
+	enum imp_how how = imp_match_label(t, n->label);
+	for (int i = 0; i < n->nalso && how != HOW_EXACT; i++) {
+		enum imp_how h = imp_match_label(t, n->also[i]);
+		if (h == HOW_EXACT)
+			h = HOW_ALSO;
+		if (h != HOW_NONE && (how == HOW_NONE || h < how))
+			how = h;
+	}
+	return how;
+}
+
+/* ---- placing ---- */
+
+struct imp {
+	const struct idoc *doc;
+	const struct form *f;
+	int strict;
+	struct report *r;
+	struct buf notes;
+	int nnotes;
+	int exact, loose, placed, lost; /* for choosing the form */
+	unsigned char *seen;            /* per cell: printed (a figure or a blank) */
+	char **from;                    /* per cell: where in the source */
+	unsigned char *found;           /* per table: its heading or rows were seen */
+	int table, prose, block;        /* where we are; -1 none */
+	const struct fblock *tb;        /* the row figures go to */
+	int tr, got;
+	/* a label read by its beginning, to be joined with the rest of it */
+	const struct fnode *cut;
+	char *cut_text;
+	const struct icell *cut_at;
+	struct buf *prose_text;
+	int any_anchor;
+	char *organ, *year, *date;
+	int title_rows;
+	char *title_acc;           /* the title's rows so far */
+	const struct icell *spill; /* a group's row printed alone: said at its first figure */
+};
+
+static void imp_where(const struct imp *m, const struct icell *c, struct buf *b)
+{
+	if (c->tab > 0)
+		buf_printf(b, "%s:%d: (table %d, row %d, cell %d) ", m->doc->name, c->line, c->tab,
+			   c->row, c->cell);
+	else
+		buf_printf(b, "%s:%d: ", m->doc->name, c->line);
+}
+
+static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
+{
+	if (c != NULL)
+		imp_where(m, c, &m->notes);
+	else
+		buf_printf(&m->notes, "%s: ", m->doc->name);
+	char s[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s, sizeof s, fmt, ap);
+	va_end(ap);
+	buf_printf(&m->notes, "%s\n", s);
+	m->nnotes++;
+}
+
+static char *imp_q(const char *s)
+{
+	return text_quote(s, 40);
+}
+
+/* The label cut short is read as its label, the rest never came. */
+static void imp_cut_done(struct imp *m)
+{
+	if (m->cut != NULL) {
+		char *a = imp_q(m->cut_text);
+		imp_note(m, m->cut_at, "label %s read as %s: %s", a, m->cut->label,
+			 imp_how_text[HOW_PREFIX]);
+		free(a);
+		m->loose++;
+	}
+	m->cut = NULL;
+	free(m->cut_text);
+	m->cut_text = NULL;
+}
+
+/* Figures go to row r of block b from its first column not yet printed. */
+static void imp_target(struct imp *m, const struct fblock *b, int r)
+{
+	m->tb = b;
+	m->tr = r;
+	m->got = 0;
+	m->spill = NULL;
+}
+
+static int imp_pow10_shift(const char *num, int shift, char *out, size_t n)
+{
+	/* num: [sign]digits[.digits]; multiplied by 10^shift, exactly */
+	char sign = 0, d[80];
+	size_t k = 0;
+	int point = -1;
+	for (const char *p = num; *p; p++) {
+		if (*p == '+' || *p == '-')
+			sign = *p == '-' ? '-' : 0;
+		else if (*p == '.')
+			point = (int)k;
+		else if (*p >= '0' && *p <= '9' && k + 1 < sizeof d)
+			d[k++] = *p;
+	}
+	if (point < 0)
+		point = (int)k;
+	point += shift;
+	struct buf b;
+	buf_init(&b);
+	if (sign)
+		buf_putc(&b, sign);
+	if (point <= 0) {
+		buf_puts(&b, "0.");
+		for (int i = point; i < 0; i++)
+			buf_putc(&b, '0');
+		buf_add(&b, d, k);
+	} else if ((size_t)point >= k) {
+		buf_add(&b, d, k);
+		for (size_t i = k; i < (size_t)point; i++)
+			buf_putc(&b, '0');
+	} else {
+		buf_add(&b, d, (size_t)point);
+		buf_putc(&b, '.');
+		buf_add(&b, d + point, k - (size_t)point);
+	}
+	/* trailing zeros after the point carry no place the page printed */
+	char *s = b.data;
+	if (strchr(s, '.')) {
+		size_t l = strlen(s);
+		while (s[l - 1] == '0')
+			s[--l] = '\0';
+		if (s[l - 1] == '.')
+			s[--l] = '\0';
+	}
+	int ok = strlen(s) < n;
+	if (ok)
+		strcpy(out, s);
+	buf_free(&b);
+	return ok ? 0 : -1;
+}
+
+/* Puts the figure or blank c in the next column of the target row. */
+static void imp_place(struct imp *m, const struct icell *c)
+{
+	const struct fblock *b = m->tb;
+	int col = 0;
+	while (col < b->ncols && m->seen[form_cell(b, m->tr, col)])
+		col++;
+	if (col >= b->ncols) {
+		if (c->kind == IC_FIGURE) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "figure %s not placed: row %s has no column left", a,
+				 b->row[m->tr]->label);
+			free(a);
+			m->lost++;
+		}
+		return;
+	}
+	int cell = form_cell(b, m->tr, col);
+	const struct fnode *cn = b->col[col];
+	if (m->spill != NULL) {
+		char *a = imp_q(m->spill->text);
+		imp_note(m, m->spill, "%s printed as one row: its figures go to %s", a,
+			 b->row[m->tr]->label);
+		free(a);
+		m->loose++;
+		m->spill = NULL;
+	}
+	m->seen[cell] = 1;
+	m->got++;
+	free(m->from[cell]);
+	m->from[cell] = c->tab > 0 ? xasprintf("line %d, table %d, row %d, cell %d", c->line,
+					       c->tab, c->row, c->cell)
+				   : xasprintf("line %d", c->line);
+	char *path = form_row_path(b, m->tr, " / ");
+	if (c->kind == IC_BLANK) {
+		if (*c->text)
+			imp_note(m, c, "%s read as blank: %s, %s", c->text, path, cn->label);
+		free(path);
+		return;
+	}
+	char num[64], conv[96];
+	int unit;
+	imp_figure(c->text, num, sizeof num, &unit);
+	const char *use = num;
+	int uexp = unit >= 0 ? imp_units[unit].exp : -2;
+	int cu = cn->unit ? imp_unit(cn->unit) : -1;
+	int cexp = cu >= 0 ? imp_units[cu].exp : -2;
+	if (unit >= 0 && uexp >= 0 && cexp >= 0 && uexp != cexp) {
+		if (imp_pow10_shift(num, uexp - cexp, conv, sizeof conv) == 0) {
+			use = conv;
+			imp_note(m, c, "%s converted to %s %s: %s, %s", c->text, conv, cn->unit,
+				 path, cn->label);
+		}
+	} else if (unit >= 0 && !(uexp >= 0 && uexp == cexp)) {
+		imp_note(m, c, "%s: unit %s dropped, %s kept: %s, %s", c->text,
+			 imp_units[unit].name, num, path, cn->label);
+	}
+	struct value v = {0};
+	const char *why = NULL;
+	char bad[16];
+	if (value_input(use, &m->f->cells[cell].type, &v, &why, bad) < 0) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "figure %s not placed in %s, %s: %s; left blank", a, path, cn->label,
+			 why);
+		free(a);
+		m->lost++;
+	} else {
+		value_clear(&m->r->vals[cell]);
+		m->r->vals[cell] = v;
+		m->placed++;
+	}
+	free(path);
+}
+
+/* Which part of the form a heading names: a table's or a prose part's
+ * title (numbering aside); -1 if none. *loose when only its words match. */
+static int imp_anchor(const struct imp *m, const char *t, int *loose)
+{
+	const char *bt = imp_body(t);
+	for (int i = 0; i < m->f->nparts; i++) {
+		const struct fpart *p = &m->f->parts[i];
+		if (p->title == NULL)
+			continue;
+		char *l = imp_norm(p->title);
+		const char *bl = imp_body(l);
+		int hit = *bl && (strcmp(t, l) == 0 || strcmp(bt, bl) == 0);
+		*loose = hit && strcmp(t, l) != 0;
+		if (!hit && imp_chars(bl) >= 6 && imp_chars(t) <= imp_chars(l) + 2 &&
+		    imp_distance(bt, bl) <= 2)
+			hit = *loose = 1;
+		free(l);
+		if (hit)
+			return i;
+	}
+	return -1;
+}
+
+static int imp_table_index(const struct form *f, const struct ftable *t)
+{
+	for (int i = 0; i < f->ntables; i++)
+		if (f->tables[i] == t)
+			return i;
+	return -1;
+}
+
+/* The table's one row without a label (表四), or NULL. */
+static const struct fblock *imp_unlabelled(const struct ftable *t, int *r)
+{
+	for (int k = 0; k < t->nblocks; k++)
+		for (int i = 0; i < t->blocks[k]->nrows; i++)
+			if (t->blocks[k]->row[i]->label[0] == '\0') {
+				*r = i;
+				return t->blocks[k];
+			}
+	return NULL;
+}
+
+struct imp_hit {
+	const struct fblock *b;
+	const struct fnode *n;
+	int is_row;
+	enum imp_how how;
+};
+
+/* The best node of table t that the normalised text names: rows before
+ * columns, the current block first. */
+static struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char *nt)
+{
+	struct imp_hit best = {0};
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < t->nblocks; k++) {
+			const struct fblock *b = t->blocks[k];
+			if ((pass == 0) != (k == m->block))
+				continue;
+			for (int axis = 0; axis < 2; axis++) {
+				const struct fnode *root = axis == 0 ? &b->rows : &b->cols;
+				/* every node of the tree, depth first */
+				const struct fnode *stack[64];
+				int sp = 0;
+				for (int i = root->nkids - 1; i >= 0 && sp < 64; i--)
+					stack[sp++] = root->kids[i];
+				while (sp > 0) {
+					const struct fnode *n = stack[--sp];
+					for (int i = n->nkids - 1; i >= 0 && sp < 64; i--)
+						stack[sp++] = n->kids[i];
+					enum imp_how h = imp_match_node(nt, n);
+					if (h != HOW_NONE && (best.how == HOW_NONE || h < best.how))
+						best = (struct imp_hit){b, n, axis == 0, h};
+				}
+			}
+		}
+	return best;
+}
+
+/* The figures of a group's row (a single （六）其他处理 where the form has
+ * three rows) go to its last row. */
+static int imp_group_leaf(const struct fnode *n)
+{
+	while (n->nkids > 0)
+		n = n->kids[n->nkids - 1];
+	return n->leaf;
+}
+
+static int imp_is_date(const char *t, char out[16])
+{
+	int y, mo, d;
+	char tail[8];
+	char *n = imp_norm(t);
+	int ok = sscanf(n, "%4d年%d月%d日%7s", &y, &mo, &d, tail) == 3 && y > 1900 && mo >= 1 &&
+		 mo <= 12 && d >= 1 && d <= 31;
+	free(n);
+	if (ok)
+		snprintf(out, 16, "%04d-%02d-%02d", y, mo, d);
+	return ok;
+}
+
+/* A label inside a table. */
+static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
+{
+	const struct ftable *t = m->f->tables[m->table];
+	char *nt = imp_norm(c->text);
+	/* the rest of a label cut short */
+	if (m->cut != NULL) {
+		char *joined = xasprintf("%s%s", m->cut_text, nt);
+		char *l = imp_norm(m->cut->label);
+		int rest = strncmp(l, joined, strlen(joined)) == 0;
+		int whole = strcmp(l, joined) == 0;
+		free(l);
+		if (rest) {
+			free(m->cut_text);
+			m->cut_text = joined;
+			if (whole) {
+				m->cut = NULL;
+				free(m->cut_text);
+				m->cut_text = NULL;
+				m->exact++;
+			}
+			free(nt);
+			return;
+		}
+		free(joined);
+		imp_cut_done(m);
+	}
+	/* a block's title (第二十条第（一）项) */
+	for (int k = 0; k < t->nblocks; k++) {
+		const struct fblock *b = t->blocks[k];
+		if (b->title == NULL)
+			continue;
+		char *l = imp_norm(b->title);
+		int hit =
+		    strcmp(nt, l) == 0 || (strstr(nt, l) && imp_chars(nt) <= imp_chars(l) + 4);
+		free(l);
+		if (hit) {
+			m->block = k;
+			m->tb = NULL;
+			free(nt);
+			return;
+		}
+	}
+	struct imp_hit h = imp_find(m, t, nt);
+	char *note = t->note ? imp_norm(t->note) : NULL;
+	int is_note = note && (strstr(note, nt) || strstr(nt, note)) && imp_chars(nt) >= 2;
+	free(note);
+	if (h.how == HOW_NONE) {
+		/* a heading printed over two lines (自然 / 人), or 续表 */
+		int heading = strcmp(nt, "(续表)") == 0 || strcmp(nt, "续表") == 0;
+		for (int k = 0; k < t->nblocks && !heading; k++)
+			for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++) {
+				for (const struct fnode *n = t->blocks[k]->col[c2]; n && !heading;
+				     n = n->parent) {
+					char *l = imp_norm(n->label);
+					heading = strstr(l, nt) != NULL;
+					free(l);
+				}
+			}
+		for (int k = 0; k < t->nblocks; k++)
+			if (t->blocks[k]->label_heading) {
+				char *l = imp_norm(t->blocks[k]->label_heading);
+				heading |= strcmp(l, nt) == 0;
+				free(l);
+			}
+		if (!heading && !is_note) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "text %s in %s not placed: no row or column has this label",
+				 a, t->title);
+			free(a);
+		}
+		free(nt);
+		return;
+	}
+	if (h.how == HOW_EXACT)
+		m->exact++;
+	else if (h.how != HOW_PREFIX && (h.is_row || h.how != HOW_NUMBER))
+		m->loose++;
+	if (h.how != HOW_EXACT && h.how != HOW_PREFIX) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, imp_how_text[h.how]);
+		free(a);
+	}
+	if (h.how == HOW_PREFIX && !h.is_row) {
+		free(nt);
+		return; /* a column's heading over two lines: its figures go by place */
+	}
+	if (h.how == HOW_PREFIX) {
+		m->cut = h.n;
+		m->cut_text = xstrdup(nt);
+		m->cut_at = c;
+	}
+	for (int k = 0; k < t->nblocks; k++)
+		if (t->blocks[k] == h.b)
+			m->block = k;
+	if (h.is_row) {
+		int leaf = h.n->leaf;
+		if (h.n->nkids > 0) {
+			if (!row_has_figures) {
+				free(nt);
+				return; /* a group's heading */
+			}
+			imp_target(m, h.b, imp_group_leaf(h.n));
+			m->spill = c;
+			free(nt);
+			return;
+		}
+		imp_target(m, h.b, leaf);
+	}
+	free(nt);
+}
+
+/* The header from the title (果园街道办事处2020年政府信息公开工作年度报告). */
+static int imp_title(struct imp *m, const char *joined)
+{
+	char *n = imp_norm(joined);
+	const char *key = strstr(n, "政府信息公开");
+	int ok = 0;
+	if (key != NULL) {
+		/* the year: four digits and 年 before the key */
+		for (const char *p = n; p + 7 <= key; p++) {
+			if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' &&
+			    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+			    strncmp(p + 4, "年", 3) == 0) {
+				free(m->year);
+				m->year = xstrndup(p, 4);
+				free(m->organ);
+				m->organ = p > n ? xstrndup(n, (size_t)(p - n)) : NULL;
+				ok = 1;
+				break;
+			}
+		}
+	}
+	free(n);
+	return ok;
+}
+
+static void imp_prose(struct imp *m, const struct icell *c)
+{
+	char date[16];
+	if (imp_is_date(c->text, date)) {
+		free(m->date);
+		m->date = xstrdup(date);
+		return;
+	}
+	if (m->organ && strcmp(c->text, m->organ) == 0)
+		return; /* the signature */
+	if (m->prose < 0 || *c->text == '\0')
+		return;
+	struct buf *b = &m->prose_text[m->prose];
+	if (b->len)
+		buf_putc(b, '\n');
+	buf_puts(b, c->text);
+}
+
+static int imp_row_figures(const struct irow *r)
+{
+	int n = 0;
+	for (int i = 0; i < r->n; i++)
+		n += r->cells[i].kind == IC_FIGURE;
+	return n;
+}
+
+/* A table whose rows the text names exactly (its heading missing). */
+static int imp_table_by_rows(const struct imp *m, const struct irow *row)
+{
+	for (int i = 0; i < row->n; i++) {
+		if (row->cells[i].kind != IC_LABEL)
+			continue;
+		char *nt = imp_norm(row->cells[i].text);
+		for (int t = 0; t < m->f->ntables; t++) {
+			struct imp m2 = *m;
+			m2.block = -1;
+			struct imp_hit h = imp_find(&m2, m->f->tables[t], nt);
+			if (h.how == HOW_EXACT && h.is_row && h.n->nkids == 0 &&
+			    imp_chars(nt) >= 4) {
+				free(nt);
+				return t;
+			}
+		}
+		free(nt);
+	}
+	return -1;
+}
+
+static void imp_row(struct imp *m, const struct irow *row)
+{
+	int figs = imp_row_figures(row);
+	/* a heading alone on its row: a table or a prose part begins */
+	if (row->n >= 1 && row->cells[0].kind == IC_LABEL && (row->n == 1 || figs == 0)) {
+		char *nt = imp_norm(row->cells[0].text);
+		int loose = 0, part = imp_anchor(m, nt, &loose);
+		free(nt);
+		if (part >= 0) {
+			imp_cut_done(m);
+			const struct fpart *p = &m->f->parts[part];
+			if (loose) {
+				char *a = imp_q(row->cells[0].text);
+				imp_note(m, &row->cells[0], "heading %s read as %s", a, p->title);
+				free(a);
+			}
+			m->any_anchor = 1;
+			m->tb = NULL;
+			m->block = -1;
+			if (p->kind == PART_TABLE) {
+				m->table = imp_table_index(m->f, p->table);
+				m->found[m->table] = 1;
+				m->prose = -1;
+			} else {
+				m->table = -1;
+				m->prose = p->prose;
+			}
+			return;
+		}
+	}
+	if (m->table < 0 && figs > 0) {
+		int t = imp_table_by_rows(m, row);
+		if (t >= 0) {
+			imp_note(m, &row->cells[0], "%s found by its rows: its heading is missing",
+				 m->f->tables[t]->title);
+			m->table = t;
+			m->found[t] = 1;
+			m->prose = -1;
+			m->block = -1;
+		}
+	}
+	if (m->table < 0) {
+		if (!m->any_anchor && m->title_rows < 4 && m->year == NULL) {
+			/* the title, maybe over several rows */
+			struct buf j;
+			buf_init(&j);
+			for (int i = 0; i < row->n; i++)
+				buf_puts(&j, row->cells[i].text);
+			m->title_rows++;
+			char *all = xasprintf("%s%s", m->title_acc ? m->title_acc : "",
+					      j.data ? j.data : "");
+			free(m->title_acc);
+			m->title_acc = NULL;
+			buf_free(&j);
+			if (imp_title(m, all)) {
+				free(all);
+				return;
+			}
+			if (m->title_rows < 4 && strstr(all, "报告") == NULL) {
+				m->title_acc = all;
+				return;
+			}
+			free(all);
+			m->title_rows = 4;
+		}
+		for (int i = 0; i < row->n; i++)
+			imp_prose(m, &row->cells[i]);
+		return;
+	}
+	/* a table's row: labels, then its figures */
+	const struct ftable *t = m->f->tables[m->table];
+	if (m->tb != NULL && m->got > 0)
+		m->tb = NULL; /* a row's figures end with its row */
+	int r0 = 0;
+	const struct fblock *lone = imp_unlabelled(t, &r0);
+	for (int i = 0; i < row->n; i++) {
+		const struct icell *c = &row->cells[i];
+		if (c->kind == IC_LABEL) {
+			/* letters one a line (结/果/维/持): one label */
+			if (imp_chars(c->text) == 1 && i + 1 < row->n &&
+			    row->cells[i + 1].kind == IC_LABEL &&
+			    imp_chars(row->cells[i + 1].text) == 1) {
+				struct buf j;
+				buf_init(&j);
+				int k = i;
+				while (k < row->n && row->cells[k].kind == IC_LABEL &&
+				       imp_chars(row->cells[k].text) == 1)
+					buf_puts(&j, row->cells[k++].text);
+				struct icell joined = *c;
+				joined.text = j.data;
+				imp_label(m, &joined, figs > 0);
+				if (m->spill == &joined)
+					m->spill = c;
+				if (m->cut_at == &joined)
+					m->cut_at = c;
+				buf_free(&j);
+				i = k - 1;
+				continue;
+			}
+			imp_label(m, c, figs > 0);
+			continue;
+		}
+		if (m->tb == NULL && lone != NULL && (c->kind == IC_FIGURE || figs > 0))
+			imp_target(m, lone, r0);
+		if (m->tb != NULL) {
+			imp_place(m, c);
+		} else if (c->kind == IC_FIGURE) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "figure %s in %s not placed: no row label before it", a,
+				 t->title);
+			free(a);
+			m->lost++;
+		}
+	}
+}
+
+static void imp_free(struct imp *m)
+{
+	imp_cut_done(m);
+	buf_free(&m->notes);
+	free(m->seen);
+	for (int i = 0; m->from && i < m->f->ncells; i++)
+		free(m->from[i]);
+	free(m->from);
+	free(m->found);
+	for (int i = 0; m->prose_text && i < m->f->nprose; i++)
+		buf_free(&m->prose_text[i]);
+	free(m->prose_text);
+	free(m->organ);
+	free(m->year);
+	free(m->date);
+	free(m->title_acc);
+	report_free(m->r);
+}
+
+/* Reads doc into form f; the notes and the score say how well it fit. */
+static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f)
+{
+	memset(m, 0, sizeof *m);
+	m->doc = doc;
+	m->f = f;
+	m->r = report_new(f);
+	buf_init(&m->notes);
+	m->seen = xcalloc((size_t)f->ncells + 1, 1);
+	m->from = xcalloc((size_t)f->ncells + 1, sizeof *m->from);
+	m->found = xcalloc((size_t)f->ntables + 1, 1);
+	m->prose_text = xcalloc((size_t)f->nprose + 1, sizeof *m->prose_text);
+	for (int i = 0; i < f->nprose; i++)
+		buf_init(&m->prose_text[i]);
+	m->table = m->prose = m->block = -1;
+	/* before any heading: the untitled prose part (a preamble), if any */
+	for (int i = 0; i < f->nparts; i++)
+		if (f->parts[i].kind == PART_PROSE && f->parts[i].title == NULL) {
+			m->prose = f->parts[i].prose;
+			break;
+		}
+	for (int i = 0; i < doc->nrows; i++)
+		imp_row(m, &doc->rows[i]);
+	imp_cut_done(m);
+	/* what the page did not print */
+	for (int t = 0; t < f->ntables; t++) {
+		const struct ftable *tab = f->tables[t];
+		if (!m->found[t]) {
+			imp_note(m, NULL, "%s not found: its cells are left blank", tab->title);
+			continue;
+		}
+		for (int k = 0; k < tab->nblocks; k++) {
+			const struct fblock *b = tab->blocks[k];
+			for (int i = 0; i < b->nrows * b->ncols; i++) {
+				int cell = b->base + i;
+				if (m->seen[cell] || f->cells[cell].formula != NULL)
+					continue;
+				char *row = form_row_path(b, i / b->ncols, " / ");
+				imp_note(m, NULL,
+					 "no figure printed, left blank: %s%s%s, column %s",
+					 tab->title, *row ? ", row " : "", row,
+					 b->col[i % b->ncols]->label);
+				free(row);
+			}
+		}
+	}
+}
+
+static int imp_score(const struct imp *m)
+{
+	return 2 * m->placed + 3 * m->exact - 2 * m->loose - 3 * m->lost - m->nnotes;
+}
+
+/* Header, prose and where each figure came from, into m->r. */
+static void imp_finish(struct imp *m)
+{
+	struct report *r = m->r;
+	const struct form *f = m->f;
+	int text_done = 0;
+	for (int i = 0; i < f->nheader; i++) {
+		const char *v = NULL;
+		if (f->header[i].type == HF_YEAR)
+			v = m->year;
+		else if (f->header[i].type == HF_DATE)
+			v = m->date;
+		else if (!text_done++)
+			v = m->organ;
+		const char *why;
+		if (v != NULL && report_set_header(r, i, v, &why) < 0)
+			imp_note(m, NULL, "%s %s not kept: %s", f->header[i].label, v, why);
+		if (v == NULL)
+			imp_note(m, NULL, "%s not found in the page: left blank",
+				 f->header[i].label);
+	}
+	for (int i = 0; i < f->nprose; i++)
+		if (m->prose_text[i].len > 0) {
+			size_t bad;
+			const char *why;
+			if (text_check(m->prose_text[i].data, TEXT_PROSE, &bad, &why) == 0)
+				report_set_prose(r, i, m->prose_text[i].data);
+		}
+	r->source = xstrdup(m->doc->name);
+	r->source_sha256 = xstrdup(m->doc->sha256);
+	r->source_at = m->from;
+	m->from = NULL;
+}
+
+struct report *import_doc(const struct idoc *doc, struct form *const *forms, int nforms,
+			  const struct import_opts *opts, struct buf *notes, struct diags *d)
+{
+	struct imp best = {0};
+	int have = 0;
+	for (int i = 0; i < nforms; i++) {
+		if (opts->form_id && strcmp(forms[i]->id, opts->form_id) != 0)
+			continue;
+		struct imp m;
+		imp_run(&m, doc, forms[i]);
+		int better = !have || imp_score(&m) > imp_score(&best);
+		/* a tie: the form for the report's year (the newest whose since is
+		 * not after it) */
+		if (have && imp_score(&m) == imp_score(&best) && m.year) {
+			int y = atoi(m.year);
+			int a = forms[i]->since <= y ? forms[i]->since : -1;
+			int b = best.f->since <= y ? best.f->since : -1;
+			better = a > b;
+		}
+		if (better) {
+			if (have)
+				imp_free(&best);
+			best = m;
+			have = 1;
+		} else {
+			imp_free(&m);
+		}
+	}
+	if (!have) {
+		diags_add(d, DIAG_ERROR, doc->name, 0, 0, "no form %s to read it into",
+			  opts->form_id ? opts->form_id : "");
+		return NULL;
+	}
+	imp_finish(&best);
+	if (best.year && best.f->since > atoi(best.year)) {
+		imp_note(&best, NULL,
+			 "a %s report in form %s, for reports from %d: its labels fit best",
+			 best.year, best.f->id, best.f->since);
+	}
+	int placed = best.placed;
+	if (placed == 0) {
+		diags_add(
+		    d, DIAG_ERROR, doc->name, 0, 0,
+		    "no figure of a report's tables found (is it a 政府信息公开工作年度报告?)");
+		imp_free(&best);
+		return NULL;
+	}
+	if (opts->strict && best.nnotes > 0) {
+		/* each decision, refused */
+		char *s = best.notes.data;
+		for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
+			const char *msg = line;
+			int ln = 0;
+			size_t nl = strlen(doc->name);
+			if (strncmp(line, doc->name, nl) == 0 && line[nl] == ':') {
+				msg = line + nl + 1;
+				ln = atoi(msg);
+				while (*msg >= '0' && *msg <= '9')
+					msg++;
+				if (*msg == ':')
+					msg++;
+				while (*msg == ' ')
+					msg++;
+			}
+			diags_add(d, DIAG_ERROR, doc->name, ln, 0, "--strict: %s", msg);
+		}
+		imp_free(&best);
+		return NULL;
+	}
+	if (best.notes.len)
+		buf_add(notes, best.notes.data, best.notes.len);
+	struct report *r = best.r;
+	best.r = NULL;
+	imp_free(&best);
+	return r;
+}
