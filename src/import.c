@@ -73,6 +73,9 @@ static int imp_figure(const char *s, char *num, size_t nn, int *unit)
 	const char *p = s;
 	int digits = 0;
 	*unit = -1;
+	/* the marks of render --mark: ! an error, ? a warning */
+	if (*p == '!' || *p == '?')
+		p++;
 	while (*p) {
 		uint32_t cp;
 		int n = width_decode(p, strlen(p), &cp);
@@ -149,9 +152,11 @@ void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int 
 	struct irow *r = &doc->rows[doc->nrows - 1];
 	r->cells = xreallocarray(r->cells, (size_t)r->n + 1, sizeof *r->cells);
 	struct icell *c = &r->cells[r->n++];
-	*c = (struct icell){t, IC_LABEL, line, tab, row, cell};
+	*c = (struct icell){t, IC_LABEL, line, tab, row, cell, 1};
 	char num[64];
 	int unit;
+	if (strcmp(t, "?") == 0 || strcmp(t, "!") == 0)
+		t[0] = '\0'; /* render --mark's mark of a blank cell */
 	if (*t == '\0')
 		c->kind = IC_BLANK;
 	else if (imp_figure(t, num, sizeof num, &unit) == 0)
@@ -356,7 +361,13 @@ struct imp {
 	char *organ, *year, *date;
 	int title_rows;
 	char *title_acc;           /* the title's rows so far */
+	int title_open;            /* the title found, its end (报告) not yet */
 	const struct icell *spill; /* a group's row printed alone: said at its first figure */
+	int prose_from;            /* the prose part the last row went to; -1 after another row */
+	/* a block's one row of column headings (信息内容 then a label a column):
+	 * the form's column of each, -1 for one the form does not have */
+	const struct fblock *hdr_b;
+	int hdr[64], nhdr, hdr_on;
 };
 
 static void imp_where(const struct imp *m, const struct icell *c, struct buf *b)
@@ -471,8 +482,24 @@ static void imp_place(struct imp *m, const struct icell *c)
 {
 	const struct fblock *b = m->tb;
 	int col = 0;
-	while (col < b->ncols && m->seen[form_cell(b, m->tr, col)])
-		col++;
+	if (m->hdr_b == b && m->nhdr > 0) {
+		/* by the page's headings: a column the form lacks takes nothing */
+		col = m->got < m->nhdr ? m->hdr[m->got] : b->ncols;
+		if (col < 0) {
+			m->got++;
+			if (c->kind == IC_FIGURE) {
+				char *a = imp_q(c->text);
+				imp_note(m, c, "figure %s not placed: its column is not in form %s",
+					 a, m->f->id);
+				free(a);
+				m->lost++;
+			}
+			return;
+		}
+	} else {
+		while (col < b->ncols && m->seen[form_cell(b, m->tr, col)])
+			col++;
+	}
 	if (col >= b->ncols) {
 		if (c->kind == IC_FIGURE) {
 			char *a = imp_q(c->text);
@@ -681,6 +708,8 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		if (hit) {
 			m->block = k;
 			m->tb = NULL;
+			m->hdr_b = NULL;
+			m->hdr_on = m->nhdr = 0;
 			free(nt);
 			return;
 		}
@@ -701,12 +730,48 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 					free(l);
 				}
 			}
+		int over_labels = 0;
 		for (int k = 0; k < t->nblocks; k++)
 			if (t->blocks[k]->label_heading) {
 				char *l = imp_norm(t->blocks[k]->label_heading);
-				heading |= strcmp(l, nt) == 0;
+				over_labels |= strcmp(l, nt) == 0;
 				free(l);
 			}
+		if (over_labels) {
+			/* 信息内容: the block's column headings follow */
+			m->hdr_b = m->block >= 0 ? t->blocks[m->block] : NULL;
+			m->hdr_on = m->hdr_b != NULL;
+			m->nhdr = 0;
+			free(nt);
+			return;
+		}
+		if (m->hdr_on && heading && m->nhdr < 64) {
+			/* the first line of a heading printed over two: its column */
+			for (int c2 = 0; c2 < m->hdr_b->ncols; c2++) {
+				int taken = 0;
+				for (int k = 0; k < m->nhdr; k++)
+					taken |= m->hdr[k] == c2;
+				if (taken)
+					continue;
+				char *l = imp_norm(m->hdr_b->col[c2]->label);
+				int first = strncmp(l, nt, strlen(nt)) == 0;
+				free(l);
+				if (first) {
+					m->hdr[m->nhdr++] = c2;
+					break;
+				}
+			}
+		}
+		if (m->hdr_on && !heading && !is_note && m->nhdr < 64) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "column %s is not in form %s: its figures are not placed", a,
+				 m->f->id);
+			free(a);
+			m->hdr[m->nhdr++] = -1;
+			m->loose++;
+			free(nt);
+			return;
+		}
 		if (!heading && !is_note) {
 			char *a = imp_q(c->text);
 			imp_note(m, c, "text %s in %s not placed: no row or column has this label",
@@ -725,6 +790,10 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, imp_how_text[h.how]);
 		free(a);
 	}
+	if (!h.is_row && m->hdr_on && h.b == m->hdr_b && h.n->nkids == 0 && m->nhdr < 64)
+		m->hdr[m->nhdr++] = h.n->leaf;
+	if (h.is_row)
+		m->hdr_on = 0; /* the headings end where the rows begin */
 	if (h.how == HOW_PREFIX && !h.is_row) {
 		free(nt);
 		return; /* a column's heading over two lines: its figures go by place */
@@ -791,10 +860,12 @@ static void imp_prose(struct imp *m, const struct icell *c)
 		return; /* the signature */
 	if (m->prose < 0 || *c->text == '\0')
 		return;
+	/* a paragraph wrapped onto lines that are not indented goes on */
 	struct buf *b = &m->prose_text[m->prose];
-	if (b->len)
+	if (b->len && (c->indent || m->prose_from != m->prose))
 		buf_putc(b, '\n');
 	buf_puts(b, c->text);
+	m->prose_from = m->prose;
 }
 
 static int imp_row_figures(const struct irow *r)
@@ -830,6 +901,8 @@ static int imp_table_by_rows(const struct imp *m, const struct irow *row)
 static void imp_row(struct imp *m, const struct irow *row)
 {
 	int figs = imp_row_figures(row);
+	int was = m->prose_from;
+	m->prose_from = -1;
 	/* a heading alone on its row: a table or a prose part begins */
 	if (row->n >= 1 && row->cells[0].kind == IC_LABEL && (row->n == 1 || figs == 0)) {
 		char *nt = imp_norm(row->cells[0].text);
@@ -868,6 +941,10 @@ static void imp_row(struct imp *m, const struct irow *row)
 			m->block = -1;
 		}
 	}
+	if (m->table < 0 && m->title_open && !m->any_anchor && row->n == 1) {
+		m->title_open = strstr(row->cells[0].text, "报告") == NULL && ++m->title_rows < 4;
+		return;
+	}
 	if (m->table < 0) {
 		if (!m->any_anchor && m->title_rows < 4 && m->year == NULL) {
 			/* the title, maybe over several rows */
@@ -882,6 +959,8 @@ static void imp_row(struct imp *m, const struct irow *row)
 			m->title_acc = NULL;
 			buf_free(&j);
 			if (imp_title(m, all)) {
+				/* the rest of a title over two lines (…年度 / 报告) */
+				m->title_open = strstr(all, "报告") == NULL;
 				free(all);
 				return;
 			}
@@ -892,6 +971,7 @@ static void imp_row(struct imp *m, const struct irow *row)
 			free(all);
 			m->title_rows = 4;
 		}
+		m->prose_from = was;
 		for (int i = 0; i < row->n; i++)
 			imp_prose(m, &row->cells[i]);
 		return;
@@ -902,6 +982,11 @@ static void imp_row(struct imp *m, const struct irow *row)
 		m->tb = NULL; /* a row's figures end with its row */
 	int r0 = 0;
 	const struct fblock *lone = imp_unlabelled(t, &r0);
+	/* a row of empty cells only is the figures' row of a table without
+	 * row labels (表四) left blank */
+	int blanks = row->n >= 2;
+	for (int i = 0; i < row->n; i++)
+		blanks &= row->cells[i].kind == IC_BLANK && row->cells[i].text[0] == '\0';
 	for (int i = 0; i < row->n; i++) {
 		const struct icell *c = &row->cells[i];
 		if (c->kind == IC_LABEL) {
@@ -929,7 +1014,7 @@ static void imp_row(struct imp *m, const struct irow *row)
 			imp_label(m, c, figs > 0);
 			continue;
 		}
-		if (m->tb == NULL && lone != NULL && (c->kind == IC_FIGURE || figs > 0))
+		if (m->tb == NULL && lone != NULL && (c->kind == IC_FIGURE || figs > 0 || blanks))
 			imp_target(m, lone, r0);
 		if (m->tb != NULL) {
 			imp_place(m, c);
@@ -976,7 +1061,7 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f)
 	m->prose_text = xcalloc((size_t)f->nprose + 1, sizeof *m->prose_text);
 	for (int i = 0; i < f->nprose; i++)
 		buf_init(&m->prose_text[i]);
-	m->table = m->prose = m->block = -1;
+	m->table = m->prose = m->block = m->prose_from = -1;
 	/* before any heading: the untitled prose part (a preamble), if any */
 	for (int i = 0; i < f->nparts; i++)
 		if (f->parts[i].kind == PART_PROSE && f->parts[i].title == NULL) {

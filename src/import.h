@@ -18,6 +18,7 @@ struct icell {
 	enum icell_kind kind;
 	int line;           /* line of the source where it starts (1-based) */
 	int tab, row, cell; /* a web page's table, row and cell (1-based); 0 in text */
+	int indent;         /* starts a paragraph (text a row a line: indented) */
 };
 
 struct irow {

@@ -11,6 +11,7 @@
 
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,9 @@ static int import_rule_line(const char *s)
 		p += k;
 		if (cp == ' ' || cp == '\t' || cp == 0x3000)
 			continue;
-		if ((cp >= 0x2500 && cp <= 0x257f) || cp == '+' || cp == '=')
+		if (cp == 0x2502 || cp == 0x2503 || cp == 0x2551)
+			; /* a vertical alone draws no rule: a row of empty cells */
+		else if ((cp >= 0x2500 && cp <= 0x257f) || cp == '+' || cp == '=')
 			rules++;
 		else if (cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0xff0d)
 			t[n < 90 ? n++ : n] = '-';
@@ -101,6 +104,21 @@ static int import_rule_line(const char *s)
 		return 1;
 	used = 0;
 	return sscanf(t, "%d/%d%n", &a, &b, &used) == 2 && (size_t)used == n && a <= b;
+}
+
+/* The footer nianbao prints on each page (render --footer): "FORM 第1版 ·
+ * 文件 HASH · 错误 0 警告 1", over two or three lines on a narrow page: 1
+ * when it begins on this line, 2 when it ends on it too. */
+static int import_footer_line(const char *s)
+{
+	for (const char *p = strstr(s, "第"); p != NULL; p = strstr(p + 3, "第")) {
+		const char *q = p + 3;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (q > p + 3 && strncmp(q, "版", 3) == 0 && strstr(s, " · ") != NULL)
+			return strstr(q, " 警告 ") ? 2 : 1;
+	}
+	return 0;
 }
 
 /* A separator at p: |, a box drawing vertical, a tab, or two or more
@@ -259,7 +277,7 @@ int import_read_text(const char *name, const char *text, size_t len, struct idoc
 		i = j + 1;
 	}
 	int per_line = alone * 5 > lines;
-	int lineno = 0, new_row = 1;
+	int lineno = 0, new_row = 1, footer = 0;
 	for (size_t i = 0; i < len;) {
 		size_t j = i;
 		while (j < len && text[j] != '\n')
@@ -268,9 +286,13 @@ int import_read_text(const char *name, const char *text, size_t len, struct idoc
 		char *line = xstrndup(text + i, j - i);
 		i = j + 1;
 		/* carriage returns, form feeds (pdftotext's pages) and the like */
-		for (char *p = line; *p; p++)
-			if ((unsigned char)*p < 0x20 && *p != '\t')
-				*p = ' ';
+		char *o = line;
+		for (char *p = line; *p; p++) {
+			if (*p == '\f' || *p == '\r')
+				continue; /* a page's end is no indentation */
+			*o++ = (unsigned char)*p < 0x20 && *p != '\t' ? ' ' : *p;
+		}
+		*o = '\0';
 		if (per_line) {
 			int empty = line[0] == '\0' || strspn(line, " ") == strlen(line);
 			int ws = strspn(line, " \t") == strlen(line);
@@ -281,10 +303,19 @@ int import_read_text(const char *name, const char *text, size_t len, struct idoc
 					  lineno, 0, 0, 0);
 				new_row = 0;
 			}
+		} else if (footer > 0 || import_footer_line(line) > 0) {
+			/* the footer's lines, to the one with its counts */
+			int f = import_footer_line(line);
+			footer = f == 2 || strstr(line, "警告") ? 0 : f == 1 ? 2 : footer - 1;
 		} else if (!import_rule_line(line)) {
-			size_t before = (size_t)doc->nrows;
+			int before = doc->nrows;
 			import_line_cells(doc, line, lineno);
-			(void)before;
+			/* an indented line begins a paragraph; one that is not
+			 * continues the paragraph wrapped above it */
+			if (doc->nrows > before && doc->rows[doc->nrows - 1].n > 0)
+				doc->rows[doc->nrows - 1].cells[0].indent =
+				    line[0] == ' ' || line[0] == '\t' ||
+				    strncmp(line, "\xe3\x80\x80", 3) == 0;
 		}
 		free(line);
 	}
