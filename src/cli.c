@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <errno.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_UNUSABLE = 2 };
@@ -47,6 +48,10 @@ void cli_usage(FILE *fp)
 	      "                        every cell as table,row,column,value\n"
 	      "  import --csv CSV --form ID -o FILE [--organ NAME] [--year N]\n"
 	      "                        a new report from such a CSV\n"
+	      "  import --text FILE | --html PAGE -o FILE [--strict]\n"
+	      "                        a published report read back, each decision said\n"
+	      "  check --text|--html PAGE...\n"
+	      "                        published reports checked without importing\n"
 	      "  diff [--csv] A B      what differs between two reports, by labels\n"
 	      "  forms                 the forms found, with id, version and title\n"
 	      "\n"
@@ -76,6 +81,7 @@ int cli_help(const char *cmd, FILE *fp)
 	    {"check",
 	     "Usage: nianbao check [--csv [--raw]] [--previous LAST] FILE...\n"
 	     "       nianbao check --series FILE...   (one organ's years, each against the last)\n"
+	     "       nianbao check --text|--html PAGE...   (published reports, not imported)\n"
 	     "Lists every inconsistency of each report, one a line: file:line:column,\n"
 	     "severity, table, row and column, the message with its numbers, the\n"
 	     "check's id. --csv prints file,severity,check,table,row,column,message,\n"
@@ -97,8 +103,14 @@ int cli_help(const char *cmd, FILE *fp)
 		       "with ' (import reads it back), not with --raw. -o as for render.\n"},
 	    {"import", "Usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] "
 		       "[--year N] [--force]\n"
+		       "       nianbao import --text FILE | --html PAGE -o FILE [--strict]\n"
+		       "       [--form ID] [--organ NAME] [--year N] [--force]\n"
 		       "A new report from such a CSV. Values are read as typed: full-width\n"
-		       "digits, 。 or ． as the point, thousands separators in threes.\n"},
+		       "digits, 。 or ． as the point, thousands separators in threes.\n"
+		       "--text, --html: a published report read back by its labels into the\n"
+		       "form they fit; each decision (a label read loosely, a unit converted,\n"
+		       "a cell left blank, a text not placed) on standard error with the\n"
+		       "page's line; --strict refuses instead and writes nothing.\n"},
 	    {"diff", "Usage: nianbao diff [--csv [--raw]] A B\n"
 		     "Every cell, header field and prose section of report B that differs from\n"
 		     "report A, by printed labels (two forms are compared where their labels\n"
@@ -629,7 +641,10 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
 	int worst = CLI_OK;
 	struct import_opts io = {NULL, 0};
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < n; i++) {
+		cli_progress(i, n, &t0);
 		struct buf notes;
 		buf_init(&notes);
 		struct report *r = cli_published(files[i], html, &io, all, nf, &notes, &d);
@@ -662,6 +677,7 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 		free(year);
 		free(name);
 	}
+	cli_progress(n, n, &t0);
 	if (!as_csv)
 		fwrite(sum.data, 1, sum.len, stdout);
 	else

@@ -10,6 +10,9 @@
 #include "xmalloc.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,4 +53,19 @@ struct report *cli_published(const char *path, int html, const struct import_opt
 	r = report_load_string(path, y.data, y.len, f, d);
 	buf_free(&y);
 	return r;
+}
+
+void cli_progress(int done, int total, const struct timespec *t0)
+{
+	if (!isatty(2) || total < 2)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double s = (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+	double rate = s > 0 ? done / s : 0;
+	if (done < total)
+		fprintf(stderr, "\r%d of %d files, %.1f a second, %.0f s left ", done, total, rate,
+			rate > 0 ? (total - done) / rate : 0);
+	else
+		fprintf(stderr, "\r%d files in %.1f s%30s\n", total, s, "");
 }

@@ -303,31 +303,82 @@ static const char *const imp_how_text[] = {"",
 					   "a character or two differ"};
 
 /* How the normalised text t names a label. */
-static enum imp_how imp_match_label(const char *t, const char *label)
+/* Normalised labels of the forms, each made once for a whole import. */
+struct imp_cache {
+	const char **key;
+	char **norm;
+	size_t cap, n;
+};
+
+static const char *imp_cached(struct imp_cache *c, const char *label)
+{
+	if (c->n * 2 >= c->cap) {
+		struct imp_cache g = {0};
+		g.cap = c->cap ? c->cap * 2 : 512;
+		g.key = xcalloc(g.cap, sizeof *g.key);
+		g.norm = xcalloc(g.cap, sizeof *g.norm);
+		for (size_t i = 0; i < c->cap; i++)
+			if (c->key[i] != NULL) {
+				size_t h = ((uintptr_t)c->key[i] >> 3) % g.cap;
+				while (g.key[h] != NULL)
+					h = (h + 1) % g.cap;
+				g.key[h] = c->key[i];
+				g.norm[h] = c->norm[i];
+			}
+		g.n = c->n;
+		free(c->key);
+		free(c->norm);
+		*c = g;
+	}
+	size_t h = ((uintptr_t)label >> 3) % c->cap;
+	while (c->key[h] != NULL && c->key[h] != label)
+		h = (h + 1) % c->cap;
+	if (c->key[h] == NULL) {
+		c->key[h] = label;
+		c->norm[h] = imp_norm(label);
+		c->n++;
+	}
+	return c->norm[h];
+}
+
+static void imp_cache_free(struct imp_cache *c)
+{
+	for (size_t i = 0; i < c->cap; i++)
+		free(c->norm[i]);
+	free(c->key);
+	free(c->norm);
+	memset(c, 0, sizeof *c);
+}
+
+/* How the normalised text t names a label: exactly only, unless loose. */
+static enum imp_how imp_match_label(struct imp_cache *cache, const char *t, const char *label,
+				    int loose)
 {
 	if (label == NULL || *label == '\0')
 		return HOW_NONE;
-	char *l = imp_norm(label);
-	enum imp_how how = HOW_NONE;
+	const char *l = imp_cached(cache, label);
+	if (strcmp(t, l) == 0)
+		return HOW_EXACT;
+	if (!loose)
+		return HOW_NONE;
 	const char *bt = imp_body(t), *bl = imp_body(l);
 	int nt = imp_chars(bt), nl = imp_chars(bl);
-	if (strcmp(t, l) == 0)
-		how = HOW_EXACT;
-	else if (*bt && strcmp(bt, bl) == 0)
-		how = HOW_NUMBER;
-	else if (imp_chars(t) >= 4 && strncmp(l, t, strlen(t)) == 0)
-		how = HOW_PREFIX;
-	else if (nt >= 4 && nl >= 4 && imp_distance(bt, bl) <= (nl >= 8 ? 2 : 1))
-		how = HOW_TYPO;
-	free(l);
-	return how;
+	if (*bt && strcmp(bt, bl) == 0)
+		return HOW_NUMBER;
+	if (imp_chars(t) >= 4 && strncmp(l, t, strlen(t)) == 0)
+		return HOW_PREFIX;
+	int most = nl >= 8 ? 2 : 1;
+	if (nt >= 4 && nl >= 4 && abs(nt - nl) <= most && imp_distance(bt, bl) <= most)
+		return HOW_TYPO;
+	return HOW_NONE;
 }
 
-static enum imp_how imp_match_node(const char *t, const struct fnode *n)
+static enum imp_how imp_match_node(struct imp_cache *cache, const char *t, const struct fnode *n,
+				   int loose)
 {
-	enum imp_how how = imp_match_label(t, n->label);
+	enum imp_how how = imp_match_label(cache, t, n->label, loose);
 	for (int i = 0; i < n->nalso && how != HOW_EXACT; i++) {
-		enum imp_how h = imp_match_label(t, n->also[i]);
+		enum imp_how h = imp_match_label(cache, t, n->also[i], loose);
 		if (h == HOW_EXACT)
 			h = HOW_ALSO;
 		if (h != HOW_NONE && (how == HOW_NONE || h < how))
@@ -368,6 +419,7 @@ struct imp {
 	 * the form's column of each, -1 for one the form does not have */
 	const struct fblock *hdr_b;
 	int hdr[64], nhdr, hdr_on;
+	struct imp_cache *cache;
 };
 
 static void imp_where(const struct imp *m, const struct icell *c, struct buf *b)
@@ -576,14 +628,13 @@ static int imp_anchor(const struct imp *m, const char *t, int *loose)
 		const struct fpart *p = &m->f->parts[i];
 		if (p->title == NULL)
 			continue;
-		char *l = imp_norm(p->title);
+		const char *l = imp_cached(m->cache, p->title);
 		const char *bl = imp_body(l);
 		int hit = *bl && (strcmp(t, l) == 0 || strcmp(bt, bl) == 0);
 		*loose = hit && strcmp(t, l) != 0;
 		if (!hit && imp_chars(bl) >= 6 && imp_chars(t) <= imp_chars(l) + 2 &&
 		    imp_distance(bt, bl) <= 2)
 			hit = *loose = 1;
-		free(l);
 		if (hit)
 			return i;
 	}
@@ -622,28 +673,32 @@ struct imp_hit {
 static struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char *nt)
 {
 	struct imp_hit best = {0};
-	for (int pass = 0; pass < 2; pass++)
-		for (int k = 0; k < t->nblocks; k++) {
-			const struct fblock *b = t->blocks[k];
-			if ((pass == 0) != (k == m->block))
-				continue;
-			for (int axis = 0; axis < 2; axis++) {
-				const struct fnode *root = axis == 0 ? &b->rows : &b->cols;
-				/* every node of the tree, depth first */
-				const struct fnode *stack[64];
-				int sp = 0;
-				for (int i = root->nkids - 1; i >= 0 && sp < 64; i--)
-					stack[sp++] = root->kids[i];
-				while (sp > 0) {
-					const struct fnode *n = stack[--sp];
-					for (int i = n->nkids - 1; i >= 0 && sp < 64; i--)
-						stack[sp++] = n->kids[i];
-					enum imp_how h = imp_match_node(nt, n);
-					if (h != HOW_NONE && (best.how == HOW_NONE || h < best.how))
-						best = (struct imp_hit){b, n, axis == 0, h};
+	/* an exact label anywhere before a loose one */
+	for (int loose = 0; loose < 2 && best.how == HOW_NONE; loose++)
+		for (int pass = 0; pass < 2; pass++)
+			for (int k = 0; k < t->nblocks; k++) {
+				const struct fblock *b = t->blocks[k];
+				if ((pass == 0) != (k == m->block))
+					continue;
+				for (int axis = 0; axis < 2; axis++) {
+					const struct fnode *root = axis == 0 ? &b->rows : &b->cols;
+					/* every node of the tree, depth first */
+					const struct fnode *stack[64];
+					int sp = 0;
+					for (int i = root->nkids - 1; i >= 0 && sp < 64; i--)
+						stack[sp++] = root->kids[i];
+					while (sp > 0) {
+						const struct fnode *n = stack[--sp];
+						for (int i = n->nkids - 1; i >= 0 && sp < 64; i--)
+							stack[sp++] = n->kids[i];
+						enum imp_how h =
+						    imp_match_node(m->cache, nt, n, loose);
+						if (h != HOW_NONE &&
+						    (best.how == HOW_NONE || h < best.how))
+							best = (struct imp_hit){b, n, axis == 0, h};
+					}
 				}
 			}
-		}
 	return best;
 }
 
@@ -677,10 +732,9 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 	/* the rest of a label cut short */
 	if (m->cut != NULL) {
 		char *joined = xasprintf("%s%s", m->cut_text, nt);
-		char *l = imp_norm(m->cut->label);
+		const char *l = imp_cached(m->cache, m->cut->label);
 		int rest = strncmp(l, joined, strlen(joined)) == 0;
 		int whole = strcmp(l, joined) == 0;
-		free(l);
 		if (rest) {
 			free(m->cut_text);
 			m->cut_text = joined;
@@ -701,10 +755,9 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		const struct fblock *b = t->blocks[k];
 		if (b->title == NULL)
 			continue;
-		char *l = imp_norm(b->title);
+		const char *l = imp_cached(m->cache, b->title);
 		int hit =
 		    strcmp(nt, l) == 0 || (strstr(nt, l) && imp_chars(nt) <= imp_chars(l) + 4);
-		free(l);
 		if (hit) {
 			m->block = k;
 			m->tb = NULL;
@@ -715,27 +768,40 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		}
 	}
 	struct imp_hit h = imp_find(m, t, nt);
-	char *note = t->note ? imp_norm(t->note) : NULL;
+	const char *note = t->note ? imp_cached(m->cache, t->note) : NULL;
 	int is_note = note && (strstr(note, nt) || strstr(nt, note)) && imp_chars(nt) >= 2;
-	free(note);
+	if (note && !is_note && h.how == HOW_NONE && imp_chars(nt) >= 12 &&
+	    imp_distance(nt, note) <= 3) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "%s read as the table's note %s: %s", a, t->note,
+			 imp_how_text[HOW_TYPO]);
+		free(a);
+		is_note = 1;
+	}
 	if (h.how == HOW_NONE) {
 		/* a heading printed over two lines (自然 / 人), or 续表 */
 		int heading = strcmp(nt, "(续表)") == 0 || strcmp(nt, "续表") == 0;
 		for (int k = 0; k < t->nblocks && !heading; k++)
+			for (int r2 = 0; r2 < t->blocks[k]->nrows && !heading; r2++)
+				for (const struct fnode *n = t->blocks[k]->row[r2]->parent;
+				     n && !heading; n = n->parent) {
+					/* a group's label over two lines (三、本年度 / 办理结果) */
+					const char *l = imp_cached(m->cache, n->label);
+					heading = strstr(l, nt) != NULL && imp_chars(nt) >= 2;
+				}
+		for (int k = 0; k < t->nblocks && !heading; k++)
 			for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++) {
 				for (const struct fnode *n = t->blocks[k]->col[c2]; n && !heading;
 				     n = n->parent) {
-					char *l = imp_norm(n->label);
+					const char *l = imp_cached(m->cache, n->label);
 					heading = strstr(l, nt) != NULL;
-					free(l);
 				}
 			}
 		int over_labels = 0;
 		for (int k = 0; k < t->nblocks; k++)
 			if (t->blocks[k]->label_heading) {
-				char *l = imp_norm(t->blocks[k]->label_heading);
+				const char *l = imp_cached(m->cache, t->blocks[k]->label_heading);
 				over_labels |= strcmp(l, nt) == 0;
-				free(l);
 			}
 		if (over_labels) {
 			/* 信息内容: the block's column headings follow */
@@ -753,9 +819,8 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 					taken |= m->hdr[k] == c2;
 				if (taken)
 					continue;
-				char *l = imp_norm(m->hdr_b->col[c2]->label);
+				const char *l = imp_cached(m->cache, m->hdr_b->col[c2]->label);
 				int first = strncmp(l, nt, strlen(nt)) == 0;
-				free(l);
 				if (first) {
 					m->hdr[m->nhdr++] = c2;
 					break;
@@ -794,7 +859,7 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		m->hdr[m->nhdr++] = h.n->leaf;
 	if (h.is_row)
 		m->hdr_on = 0; /* the headings end where the rows begin */
-	if (h.how == HOW_PREFIX && !h.is_row) {
+	if (h.how == HOW_PREFIX && (!h.is_row || h.n->nkids > 0)) {
 		free(nt);
 		return; /* a column's heading over two lines: its figures go by place */
 	}
@@ -1048,9 +1113,11 @@ static void imp_free(struct imp *m)
 }
 
 /* Reads doc into form f; the notes and the score say how well it fit. */
-static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f)
+static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
+		    struct imp_cache *cache)
 {
 	memset(m, 0, sizeof *m);
+	m->cache = cache;
 	m->doc = doc;
 	m->f = f;
 	m->r = report_new(f);
@@ -1138,12 +1205,13 @@ struct report *import_doc(const struct idoc *doc, struct form *const *forms, int
 			  const struct import_opts *opts, struct buf *notes, struct diags *d)
 {
 	struct imp best = {0};
+	struct imp_cache cache = {0};
 	int have = 0;
 	for (int i = 0; i < nforms; i++) {
 		if (opts->form_id && strcmp(forms[i]->id, opts->form_id) != 0)
 			continue;
 		struct imp m;
-		imp_run(&m, doc, forms[i]);
+		imp_run(&m, doc, forms[i], &cache);
 		int better = !have || imp_score(&m) > imp_score(&best);
 		/* a tie: the form for the report's year (the newest whose since is
 		 * not after it) */
@@ -1162,6 +1230,8 @@ struct report *import_doc(const struct idoc *doc, struct form *const *forms, int
 			imp_free(&m);
 		}
 	}
+	imp_cache_free(&cache);
+	best.cache = NULL;
 	if (!have) {
 		diags_add(d, DIAG_ERROR, doc->name, 0, 0, "no form %s to read it into",
 			  opts->form_id ? opts->form_id : "");

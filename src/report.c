@@ -669,8 +669,13 @@ static void report_emit_block(struct yemit *y, const struct report *r, const str
 		yemit_scalar(y, b->row[i]->id, YEMIT_PLAIN);
 		yemit_map_start(y);
 		for (int c = 0; c < b->ncols; c++) {
+			int cell = form_cell(b, i, c);
 			yemit_scalar(y, b->col[c]->id, YEMIT_PLAIN);
-			report_emit_value(y, &r->vals[form_cell(b, i, c)]);
+			/* a total an imported page printed is kept as printed: the
+			 * evidence check sets beside the computed one */
+			int printed = r->form->cells[cell].formula != NULL && r->source_at &&
+				      r->source_at[cell] && r->stored[cell].kind == VAL_NUM;
+			report_emit_value(y, printed ? &r->stored[cell] : &r->vals[cell]);
 		}
 		yemit_map_end(y);
 	}

@@ -1,0 +1,90 @@
+# Published reports read back: import --text and --html, and check on them
+# without importing. Each constructed page or text plants deviations real
+# reports have; the decisions import lists are compared in full.
+. "${SRCDIR:-.}/tests/cli/lib.sh"
+P="$TESTDATA/published"
+
+# imported NAME KIND SOURCE: the report and the decisions, against their
+# golden files (NAME.notes, NAME.golden)
+imported() {
+	name=$1 kind=$2 src=$3
+	cp "$P/$src" "$T/$src"
+	(cd "$T" && "$NIANBAO" import "$kind" "$src" -o "$name.yaml") >"$T/out" 2>"$T/$name.notes"
+	expect_eq "$src: imported" "$?" 0
+	expect_same "$src: every decision, in full" "$T/$name.notes" "$P/$name.notes"
+	# the source's hash is the file's own: sha256sum agrees
+	sum=$(sha256sum "$T/$src" | cut -c1-64)
+	expect_has "$src: the source and its SHA-256 recorded" "$T/$name.yaml" "$sum"
+	expect_same "$src: the report, figure by figure, and where each came from" \
+		"$T/$name.yaml" "$P/$name.golden"
+}
+
+# one cell a line, rows between blank lines (text copied from a page): the
+# 通州 sample, header, figures and texts exactly as reports/guoyuan-2020.yaml
+imported cells --text cells-2020.txt
+run "$NIANBAO" diff "$SRCDIR/reports/guoyuan-2020.yaml" "$T/cells.yaml"
+expect_rc "the sample exactly, every figure, the header and the texts" 0
+expect_eq "no difference listed" "$(cat "$T/out")" ""
+
+# | between cells, a 2021 report: 本年废纸件数, 规范性文件, 2019 columns in
+# 表二, 件 and 元 in cells, —, 三三、, 钩稽关系, a single （六）其他处理, a
+# printed total that disagrees with its parts
+imported pipes --text pipes-2021.txt
+# pdftotext -layout, a 2019 report: 自 然 人, labels wrapped, figures on
+# the line after their label, -3- inside the table, 2笔 and 万元, 表四
+# missing
+imported layout --text layout-2019.txt
+# a page saved from Word, GB2312 declared: rowspan and colspan, &nbsp;,
+# <!--[if !supportLists]-->, spans, a heading over <br>, 1,234
+imported word --html word-2021.html
+
+# check without importing: a line for each report, then the problems by
+# the line of the page they are on
+(cd "$P" && "$NIANBAO" check --text cells-2020.txt pipes-2021.txt layout-2019.txt) >"$T/out" 2>"$T/err"
+expect_eq "check --text: errors found (exit 1)" "$?" 1
+expect_same "check --text: the summary and every problem" "$T/out" "$P/check-text.golden"
+(cd "$P" && "$NIANBAO" check --html word-2021.html) >"$T/out" 2>"$T/err"
+expect_same "check --html: the summary and every problem" "$T/out" "$P/check-html.golden"
+run "$NIANBAO" check --text --csv "$P/pipes-2021.txt"
+expect_has "--csv: a file column" "$T/out" "file,severity,check,table,row,column,message"
+expect_eq "--csv: one line a problem, with the header" "$(wc -l <"$T/out")" 16
+# check on an imported report names the line of the page beside each problem
+run "$NIANBAO" check "$T/pipes.yaml"
+expect_has "the page's line beside a problem" "$T/out" \
+	"the file stores 22 here, but its parts add up to 21 [stored_total] (pipes-2021.txt line 48)"
+
+# --strict refuses instead of deciding, and writes nothing
+run "$NIANBAO" import --strict --text "$P/pipes-2021.txt" -o "$T/strict.yaml"
+expect_rc "--strict refuses a page it would have to decide on" 2
+expect_has "and names each decision" "$T/err" \
+	"pipes-2021.txt:10: error: --strict: label 本年废纸件数 read as 本年废止件数: a character or two differ"
+expect_absent "no report written" "$T/strict.yaml"
+run "$NIANBAO" import --strict --text "$P/cells-2020.txt" -o "$T/strict.yaml"
+expect_rc "--strict takes a page that needs no decision" 0
+# --form: the form given, not the best fit
+run "$NIANBAO" import --text "$P/cells-2020.txt" --form gov-info-2019 -o "$T/form.yaml"
+expect_has "--form is kept" "$T/form.yaml" "form: gov-info-2019"
+expect_has "the rows it lacks are said" "$T/err" "text 行政检查"
+
+# the page is never overwritten by the report or its rendering
+cp "$P/pipes-2021.txt" "$T/r.txt"
+run "$NIANBAO" import --text "$T/r.txt" -o "$T/r.yaml"
+expect_rc "a rendering that would replace the page is refused" 2
+expect_has "and said" "$T/err" "is the file being imported"
+expect_same "the page is untouched" "$T/r.txt" "$P/pipes-2021.txt"
+
+# hostile input: invalid UTF-8 that is no GB18030 either, no tables at all,
+# a missing file: one message, a non-zero exit, nothing written
+printf '\xff\xfe\xff\n' >"$T/bad-page.txt"
+run "$NIANBAO" import --text "$T/bad-page.txt" -o "$T/bad.yaml"
+expect_rc "invalid text refused" 2
+expect_has "with its line and column" "$T/err" "bad-page.txt:1:1: error: not UTF-8 (nor GB18030)"
+expect_absent "nothing written" "$T/bad.yaml"
+printf 'hello\nworld\n' >"$T/none-page.txt"
+run "$NIANBAO" import --text "$T/none-page.txt" -o "$T/none.yaml"
+expect_rc "a text without a report's tables refused" 2
+expect_has "said so" "$T/err" "no figure of a report's tables found"
+run "$NIANBAO" import --html "$T/missing.html" -o "$T/m.yaml"
+expect_rc "a missing page" 2
+expect_has "named" "$T/err" "missing.html: error: No such file or directory"
+finish
