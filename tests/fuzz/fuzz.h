@@ -12,6 +12,9 @@ int fuzz_form(const uint8_t *data, size_t size);
 int fuzz_report(const uint8_t *data, size_t size);
 int fuzz_expr(const uint8_t *data, size_t size);
 int fuzz_csv(const uint8_t *data, size_t size);
+/* import --text and --html: a published report read back */
+int fuzz_text(const uint8_t *data, size_t size);
+int fuzz_html(const uint8_t *data, size_t size);
 
 /* The shipped form the report and CSV harnesses read against, loaded once
  * from $NIANBAO_FORMS (or ./forms). */

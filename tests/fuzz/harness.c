@@ -1,7 +1,7 @@
-/* The four harnesses: the form loader, the report loader, the expression
- * parser and the CSV import, each followed by what a real run does next
- * (computing, checking, rendering, saving to text) so that all of it meets
- * the odd inputs. */
+/* The harnesses: the form loader, the report loader, the expression
+ * parser, the CSV import and the import of published text and web pages,
+ * each followed by what a real run does next (computing, checking,
+ * rendering, saving to text) so that all of it meets the odd inputs. */
 #include "fuzz.h"
 
 #include "buf.h"
@@ -10,6 +10,7 @@
 #include "engine.h"
 #include "expr.h"
 #include "form.h"
+#include "import.h"
 #include "page.h"
 #include "render.h"
 #include "report.h"
@@ -111,4 +112,78 @@ int fuzz_expr(const uint8_t *data, size_t size)
 int fuzz_csv(const uint8_t *data, size_t size)
 {
 	return fuzz_loaded(csv_import_string, "fuzz.csv", data, size);
+}
+
+/* The shipped forms, for import to choose among; loaded once. */
+static struct form *const *fuzz_all_forms(int *n)
+{
+	static struct form *all[3];
+	static const char *const ids[] = {"gov-info-2019", "gov-info-2019-tongzhou",
+					  "gov-info-2021"};
+	if (all[0] == NULL) {
+		const char *dir = getenv("NIANBAO_FORMS");
+		for (int i = 0; i < 3; i++) {
+			char *path = xasprintf("%s/%s.yaml", dir && *dir ? dir : "forms", ids[i]);
+			struct diags d;
+			diags_init(&d);
+			all[i] = form_load(path, &d);
+			if (all[i] == NULL) {
+				fprintf(stderr, "fuzz: cannot load %s\n", path);
+				abort();
+			}
+			diags_free(&d);
+			free(path);
+		}
+	}
+	*n = 3;
+	return all;
+}
+
+/* A published report read from the input, placed, written as YAML and
+ * loaded back as import does, then exercised. */
+static int fuzz_published(int html, const uint8_t *data, size_t size)
+{
+	int nf;
+	struct form *const *forms = fuzz_all_forms(&nf);
+	struct diags d;
+	diags_init(&d);
+	struct idoc doc;
+	const char *name = html ? "fuzz.html" : "fuzz.txt";
+	int ok = html ? import_read_html(name, (const char *)data, size, &doc, &d)
+		      : import_read_text(name, (const char *)data, size, &doc, &d);
+	if (ok == 0) {
+		struct buf notes;
+		buf_init(&notes);
+		for (int strict = 0; strict < 2; strict++) {
+			struct import_opts o = {NULL, strict};
+			struct report *r = import_doc(&doc, forms, nf, &o, &notes, &d);
+			if (r != NULL) {
+				struct buf y;
+				buf_init(&y);
+				report_to_yaml(r, &y);
+				const struct form *f = r->form;
+				report_free(r);
+				r = report_load_string(name, y.data, y.len, f, &d);
+				if (r != NULL) {
+					fuzz_exercise(r);
+					report_free(r);
+				}
+				buf_free(&y);
+			}
+		}
+		buf_free(&notes);
+	}
+	idoc_free(&doc);
+	diags_free(&d);
+	return 0;
+}
+
+int fuzz_text(const uint8_t *data, size_t size)
+{
+	return fuzz_published(0, data, size);
+}
+
+int fuzz_html(const uint8_t *data, size_t size)
+{
+	return fuzz_published(1, data, size);
 }

@@ -13,9 +13,10 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(const uint8_t *, size_t);
 	} harnesses[] = {
-	    {"form", fuzz_form}, {"report", fuzz_report}, {"expr", fuzz_expr}, {"csv", fuzz_csv}};
+	    {"form", fuzz_form}, {"report", fuzz_report}, {"expr", fuzz_expr}, {"csv", fuzz_csv},
+	    {"text", fuzz_text}, {"html", fuzz_html}};
 	if (argc < 3) {
-		fputs("usage: replay form|report|expr|csv FILE...\n", stderr);
+		fputs("usage: replay form|report|expr|csv|text|html FILE...\n", stderr);
 		return 2;
 	}
 	int (*run)(const uint8_t *, size_t) = NULL;

@@ -6,7 +6,7 @@
 replay="${REPLAY:-$(dirname "$NIANBAO")/../tests/fuzz/replay}"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-for h in form report expr csv; do
+for h in form report expr csv text html; do
 	for f in "$SRCDIR/tests/fuzz/corpus/$h"/*; do
 		if "$replay" "$h" "$f" >"$T/out" 2>"$T/err"; then
 			ok "$h $(basename "$f")"

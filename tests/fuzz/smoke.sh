@@ -12,7 +12,7 @@ if ! command -v "${CLANG:-clang}" >/dev/null 2>&1; then
 	exit 0
 fi
 srcs=$(ls "$SRCDIR"/src/*.c | grep -v -e '/main.c$' -e '/cli.c$')
-for h in form report expr csv; do
+for h in form report expr csv text html; do
 	bin="$T/fuzz-$h"
 	if "${CLANG:-clang}" -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
 		-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DFUZZ_HARNESS="fuzz_$h" -DNIANBAO_FORMDIR='"/nonexistent"' \
