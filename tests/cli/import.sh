@@ -53,6 +53,47 @@ run "$NIANBAO" check "$T/pipes.yaml"
 expect_has "the page's line beside a problem" "$T/out" \
 	"the file stores 22 here, but its parts add up to 21 [stored_total] (pipes-2021.txt line 48)"
 
+# a series of published pages: the same breaks as the reports themselves,
+# at the pages' lines; a page that is no report is said and left out
+for y in 2020 2021 2022; do
+	"$NIANBAO" render "$TESTDATA/series/$y.yaml" -o "$T/page$y.txt" 2>/dev/null
+done
+printf 'nothing here\n' >"$T/page2019.txt"
+(cd "$T" && "$NIANBAO" check --series --text page2022.txt page2019.txt page2020.txt \
+	page2021.txt) >"$T/out" 2>"$T/err"
+expect_eq "a page that is no report: exit 2 all the same" "$?" 2
+expect_eq "the two breaks planted, no more" "$(wc -l <"$T/out")" 2
+expect_has "结转, 2021 against 2020, at the page's line" "$T/out" \
+	"page2021.txt:69: error: 三、收到和处理政府信息公开申请情况, row 二、上年结转政府信息公开申请数量, column 法人或其他组织 / 商业企业: 2021 against 2020: 二、上年结转政府信息公开申请数量应等于上年报告的四、结转下年度继续办理（本年 1，按上年报告应为 0，差 1） [carried_forward]"
+expect_has "现行有效件数, 2022 against 2021" "$T/out" \
+	"page2022.txt:25: warning: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 2022 against 2021: 现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数（本年 9，按上年报告应为 6，差 3） [in_force_continues]"
+expect_has "the page left out is named" "$T/err" "page2019.txt left out of the series"
+expect_has "the others counted" "$T/err" "3 reports, 2020 to 2022: 1 error, 1 warning between years"
+
+# many pages on a terminal: a progress line on standard error; none when
+# standard error is not a terminal
+(cd "$T" && "$NIANBAO" check --text page2020.txt page2021.txt page2022.txt) >"$T/out" 2>"$T/err"
+expect_lacks "no progress line into a file" "$T/err" "files in"
+if command -v script >/dev/null 2>&1; then
+	(cd "$T" && script -qec "'$NIANBAO' check --text page2020.txt page2021.txt page2022.txt >/dev/null" \
+		/dev/null) >"$T/tty" 2>&1
+	expect_has "on a terminal: files done of all, the rate, time left" "$T/tty" "2 of 3 files, "
+	expect_has "and the end" "$T/tty" "3 files in "
+else
+	not_ok "script (util-linux) is needed to give check a terminal"
+fi
+
+# tabs between cells, and a page in GBK that declares no encoding
+printf '某某镇人民政府2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t1\t4\n' >"$T/tabs-page.txt"
+run "$NIANBAO" import --text "$T/tabs-page.txt" -o "$T/tabs.yaml"
+expect_has "tab-separated: 自然人 3" "$T/tabs.yaml" "      natural: 3"
+expect_has "tab-separated: 其他 1" "$T/tabs.yaml" "      org_other: 1"
+printf '<html><body><p>\xc4\xb3\xc4\xb3\xd5\xf2\xc8\xcb\xc3\xf1\xd5\xfe\xb8\xae2022\xc4\xea\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa\xb9\xa4\xd7\xf7\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6</p><table><tr><td>\xd2\xbb\xa1\xa2\xb1\xbe\xc4\xea\xd0\xc2\xca\xd5\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2\xb9\xab\xbf\xaa\xc9\xea\xc7\xeb\xca\xfd\xc1\xbf</td><td>5</td><td>1</td></tr></table></body></html>' >"$T/gbk.html"
+run "$NIANBAO" import --html "$T/gbk.html" -o "$T/gbk.yaml"
+expect_rc "an undeclared GBK page is read" 0
+expect_has "its organ from the title" "$T/gbk.yaml" "organ: 某某镇人民政府"
+expect_has "its figures by their label" "$T/gbk.yaml" "      business: 1"
+
 # --strict refuses instead of deciding, and writes nothing
 run "$NIANBAO" import --strict --text "$P/pipes-2021.txt" -o "$T/strict.yaml"
 expect_rc "--strict refuses a page it would have to decide on" 2
