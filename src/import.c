@@ -411,8 +411,11 @@ struct imp {
 	int any_anchor;
 	char *organ, *year, *date;
 	int title_rows;
-	char *title_acc;           /* the title's rows so far */
-	int title_open;            /* the title found, its end (报告) not yet */
+	char *title_acc;         /* the title's rows so far */
+	int title_open;          /* the title found, its end (报告) not yet */
+	int ended, after;        /* the signature's date seen; rows after it */
+	const struct irow **pre; /* rows before the title and any heading */
+	int npre;
 	const struct icell *spill; /* a group's row printed alone: said at its first figure */
 	int prose_from;            /* the prose part the last row went to; -1 after another row */
 	/* a block's one row of column headings (信息内容 then a label a column):
@@ -903,7 +906,20 @@ static int imp_title(struct imp *m, const char *joined)
 				free(m->year);
 				m->year = xstrndup(p, 4);
 				free(m->organ);
-				m->organ = p > n ? xstrndup(n, (size_t)(p - n)) : NULL;
+				/* the organ before the year, or between it and the key
+				 * (2021年某某局政府信息公开…); 关于 is not the organ's */
+				const char *a = n, *e = p;
+				if (strncmp(a, "关于", 6) == 0)
+					a += 6;
+				if (e - a >= 6 && strncmp(e - 6, "关于", 6) == 0)
+					e -= 6;
+				if (e <= a) {
+					a = p + 7;
+					if (strncmp(a, "度", 3) == 0)
+						a += 3;
+					e = key;
+				}
+				m->organ = e > a ? xstrndup(a, (size_t)(e - a)) : NULL;
 				ok = 1;
 				break;
 			}
@@ -916,9 +932,19 @@ static int imp_title(struct imp *m, const char *joined)
 static void imp_prose(struct imp *m, const struct icell *c)
 {
 	char date[16];
+	if (m->ended) {
+		m->after++;
+		return;
+	}
 	if (imp_is_date(c->text, date)) {
 		free(m->date);
 		m->date = xstrdup(date);
+		/* the signature's date after the tables ends the report: what
+		 * follows is the page around it */
+		int tables = 0;
+		for (int t = 0; t < m->f->ntables; t++)
+			tables += m->found[t];
+		m->ended = tables > 0;
 		return;
 	}
 	if (m->organ && strcmp(c->text, m->organ) == 0)
@@ -931,6 +957,17 @@ static void imp_prose(struct imp *m, const struct icell *c)
 		buf_putc(b, '\n');
 	buf_puts(b, c->text);
 	m->prose_from = m->prose;
+}
+
+/* Rows before any heading, no title among them: the preamble. */
+static void imp_pre_flush(struct imp *m)
+{
+	int was = m->prose_from;
+	for (int k = 0; k < m->npre; k++)
+		for (int i = 0; i < m->pre[k]->n; i++)
+			imp_prose(m, &m->pre[k]->cells[i]);
+	m->npre = 0;
+	m->prose_from = was;
 }
 
 static int imp_row_figures(const struct irow *r)
@@ -981,6 +1018,7 @@ static void imp_row(struct imp *m, const struct irow *row)
 				imp_note(m, &row->cells[0], "heading %s read as %s", a, p->title);
 				free(a);
 			}
+			imp_pre_flush(m);
 			m->any_anchor = 1;
 			m->tb = NULL;
 			m->block = -1;
@@ -998,6 +1036,7 @@ static void imp_row(struct imp *m, const struct irow *row)
 	if (m->table < 0 && figs > 0) {
 		int t = imp_table_by_rows(m, row);
 		if (t >= 0) {
+			imp_pre_flush(m);
 			imp_note(m, &row->cells[0], "%s found by its rows: its heading is missing",
 				 m->f->tables[t]->title);
 			m->table = t;
@@ -1006,36 +1045,47 @@ static void imp_row(struct imp *m, const struct irow *row)
 			m->block = -1;
 		}
 	}
+	if (m->ended) {
+		m->after++;
+		return;
+	}
 	if (m->table < 0 && m->title_open && !m->any_anchor && row->n == 1) {
 		m->title_open = strstr(row->cells[0].text, "报告") == NULL && ++m->title_rows < 4;
 		return;
 	}
-	if (m->table < 0) {
-		if (!m->any_anchor && m->title_rows < 4 && m->year == NULL) {
-			/* the title, maybe over several rows */
-			struct buf j;
-			buf_init(&j);
-			for (int i = 0; i < row->n; i++)
-				buf_puts(&j, row->cells[i].text);
-			m->title_rows++;
-			char *all = xasprintf("%s%s", m->title_acc ? m->title_acc : "",
-					      j.data ? j.data : "");
+	if (m->table < 0 && !m->any_anchor && m->year == NULL) {
+		/* the title, maybe over two rows; rows before it are kept until
+		 * it is found (then they are the page around the report) or a
+		 * heading comes first (then they are the preamble) */
+		struct buf j;
+		buf_init(&j);
+		for (int i = 0; i < row->n; i++)
+			buf_puts(&j, row->cells[i].text);
+		char *two = xasprintf("%s%s", m->title_acc ? m->title_acc : "", j.data);
+		if (imp_title(m, j.data) || imp_title(m, two)) {
+			int before = m->npre;
+			if (m->title_acc && strstr(j.data, "政府信息公开") == NULL)
+				before--; /* the title's first row */
+			if (before > 0)
+				imp_note(m, &m->pre[0]->cells[0],
+					 "%d line%s before the title left out (the page around the "
+					 "report)",
+					 before, before == 1 ? "" : "s");
+			m->npre = 0;
+			m->title_open = strstr(two, "报告") == NULL;
 			free(m->title_acc);
 			m->title_acc = NULL;
-			buf_free(&j);
-			if (imp_title(m, all)) {
-				/* the rest of a title over two lines (…年度 / 报告) */
-				m->title_open = strstr(all, "报告") == NULL;
-				free(all);
-				return;
-			}
-			if (m->title_rows < 4 && strstr(all, "报告") == NULL) {
-				m->title_acc = all;
-				return;
-			}
-			free(all);
-			m->title_rows = 4;
+		} else {
+			free(m->title_acc);
+			m->title_acc = xstrdup(j.data);
+			m->pre = xreallocarray(m->pre, (size_t)m->npre + 1, sizeof *m->pre);
+			m->pre[m->npre++] = row;
 		}
+		free(two);
+		buf_free(&j);
+		return;
+	}
+	if (m->table < 0) {
 		m->prose_from = was;
 		for (int i = 0; i < row->n; i++)
 			imp_prose(m, &row->cells[i]);
@@ -1109,6 +1159,7 @@ static void imp_free(struct imp *m)
 	free(m->year);
 	free(m->date);
 	free(m->title_acc);
+	free(m->pre);
 	report_free(m->r);
 }
 
@@ -1138,6 +1189,12 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 	for (int i = 0; i < doc->nrows; i++)
 		imp_row(m, &doc->rows[i]);
 	imp_cut_done(m);
+	imp_pre_flush(m);
+	if (m->after > 0)
+		imp_note(m, NULL,
+			 "%d line%s after the signature's date left out (the page around "
+			 "the report)",
+			 m->after, m->after == 1 ? "" : "s");
 	/* what the page did not print */
 	for (int t = 0; t < f->ntables; t++) {
 		const struct ftable *tab = f->tables[t];

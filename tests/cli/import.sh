@@ -37,6 +37,11 @@ imported layout --text layout-2019.txt
 # a page saved from Word, GB2312 declared: rowspan and colspan, &nbsp;,
 # <!--[if !supportLists]-->, spans, a heading over <br>, 1,234
 imported word --html word-2021.html
+# the same page as saved with its site around it (a path of links, an
+# index number, the site's footer) and a title that starts 关于2021年: the
+# site is left out and said, the organ found after the year
+imported chrome --html chrome-2021.html
+expect_has "the organ from 关于2021年某某局…" "$T/chrome.yaml" "organ: 河西区文化和旅游局"
 
 # check without importing: a line for each report, then the problems by
 # the line of the page they are on
