@@ -19,7 +19,7 @@ static const char *const help_keys[][2] = {
     {N_("g or /"), N_("go to a row by part of its label")},
     {N_("F3; n, N"), N_("the problems (a: acknowledge a warning); next, previous")},
     {N_("F4, F5"), N_("preview as printed; print")},
-    {N_("L; p in the preview"), N_("last year and the change beside each value (本年 上年 增减)")},
+    {N_("L; p in the preview"), N_("beside each value: last year's, the change")},
     {N_("e on the cover or a text"), N_("edit (texts open in $VISUAL or $EDITOR)")},
     {N_("Paste, mouse"), N_("a block from a spreadsheet; click a tab or cell")},
     {N_("F2, Ctrl-S"), N_("save the report and its text rendering")},
