@@ -284,9 +284,13 @@ int engine_problems(const struct engine *e, struct problem **out)
 		} else {
 			char *s = value_str(&e->r->stored[cell]), *c = value_str(&e->r->vals[cell]);
 			p->kind = PROBLEM_STORED;
-			p->message =
-			    xasprintf("the file stores %s here, but its parts add up to %s",
-				      *s ? s : "a blank", *c ? c : "a blank");
+			/* a page read back printed it; a report file stored it */
+			int page = e->r->source_at && e->r->source_at[cell];
+			p->message = xasprintf(page ? "the page prints %s here, but its parts add "
+						      "up to %s"
+						    : "the file stores %s here, but its parts add "
+						      "up to %s",
+					       *s ? s : "a blank", *c ? c : "a blank");
 			free(s);
 			free(c);
 		}
@@ -360,7 +364,9 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 	if (n < max && e->r->vals[cell].kind == VAL_ERROR)
 		msgs[n++] = xstrdup("the total is too large to compute");
 	else if (n < max && e->stale[cell])
-		msgs[n++] = xstrdup("the file stored another value for this total");
+		msgs[n++] = xstrdup(e->r->source_at && e->r->source_at[cell]
+					? "the page printed another value for this total"
+					: "the file stored another value for this total");
 	for (int k = f->chk_start[cell]; k < f->chk_start[cell + 1] && n < max; k++) {
 		int in = f->chk_insts[k];
 		if (e->status[in] == EXPR_FALSE || e->status[in] == EXPR_OVERFLOW)

@@ -56,7 +56,7 @@ expect_eq "--csv: one line a problem, with the header" "$(wc -l <"$T/out")" 16
 # check on an imported report names the line of the page beside each problem
 run "$NIANBAO" check "$T/pipes.yaml"
 expect_has "the page's line beside a problem" "$T/out" \
-	"the file stores 22 here, but its parts add up to 21 [stored_total] (pipes-2021.txt line 48)"
+	"the page prints 22 here, but its parts add up to 21 [stored_total] (pipes-2021.txt line 48)"
 
 # a series of published pages: the same breaks as the reports themselves,
 # at the pages' lines; a page that is no report is said and left out
