@@ -1,19 +1,33 @@
 # Shared by build-and-run and build-and-test: install what is missing (as
 # root, through apt-get), then configure and build once.
 DEPS_PACKAGES="gcc make autoconf automake pkgconf libyaml-dev libxml2-dev libncurses-dev libcmocka-dev gettext tmux clang libclang-rt-14-dev valgrind python3 python3-yaml"
+# the web page's tests render it in a headless browser, with a Chinese font
+DEPS_LEAN="chromium fonts-wqy-microhei"
 
+# deps_install [test]: the packages to build and run; with "test", also the
+# browser the tests need (build-and-test), which running alone does not.
 deps_install() {
-	missing=""
+	missing="" lean=""
+	[ "${1:-}" = test ] || DEPS_LEAN=""
 	for p in $DEPS_PACKAGES; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 	done
-	[ -z "$missing" ] && return 0
+	for p in $DEPS_LEAN; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || lean="$lean $p"
+	done
+	[ -z "$missing$lean" ] && return 0
 	if [ "$(id -u)" -ne 0 ]; then
-		echo "missing Debian packages:$missing (run as root, or: sudo apt-get install$missing)" >&2
+		echo "missing Debian packages:$missing$lean (run as root, or: sudo apt-get install$missing$lean)" >&2
 		return 1
 	fi
-	echo "installing:$missing" >&2
-	apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
+	echo "installing:$missing$lean" >&2
+	apt-get update -qq >&2 || return 1
+	if [ -n "$missing" ]; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2 || return 1
+	fi
+	if [ -n "$lean" ]; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $lean >&2
+	fi
 }
 
 deps_build() {

@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "form.h"
 #include "formpath.h"
+#include "html.h"
 #include "layout.h"
 #include "page.h"
 #include "render.h"
@@ -538,20 +539,16 @@ static int cli_number(const char *arg, int min, int max, int *out)
 
 int cli_render(int argc, char **argv)
 {
-	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
-					     {"width", required_argument, NULL, 'w'},
-					     {"ascii", no_argument, NULL, 'a'},
-					     {"wide-ambiguous", no_argument, NULL, 'W'},
-					     {"mark", no_argument, NULL, 'm'},
-					     {"page-lines", required_argument, NULL, 'p'},
-					     {"footer", no_argument, NULL, 'f'},
-					     {"encoding", required_argument, NULL, 'e'},
-					     {"force", no_argument, NULL, 'F'},
-					     {"previous", no_argument, NULL, 'P'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"output", required_argument, NULL, 'o'}, {"width", required_argument, NULL, 'w'},
+	    {"ascii", no_argument, NULL, 'a'},        {"wide-ambiguous", no_argument, NULL, 'W'},
+	    {"mark", no_argument, NULL, 'm'},         {"page-lines", required_argument, NULL, 'p'},
+	    {"footer", no_argument, NULL, 'f'},       {"encoding", required_argument, NULL, 'e'},
+	    {"force", no_argument, NULL, 'F'},        {"previous", no_argument, NULL, 'P'},
+	    {"html", no_argument, NULL, 'H'},         {NULL, 0, NULL, 0}};
 	struct render_opts ro = render_defaults();
 	const char *out = NULL;
-	int c, force = 0, previous = 0;
+	int c, force = 0, previous = 0, html = 0, text_only = 0;
 	while ((c = getopt_long(argc, argv, "o:w:", opts, NULL)) != -1) {
 		if (c == 'F') {
 			force = 1;
@@ -589,10 +586,17 @@ int cli_render(int argc, char **argv)
 		case 'P':
 			previous = 1;
 			break;
+		case 'H':
+			html = 1;
+			break;
 		default:
 			return cli_bad_usage("render", "unknown option");
 		}
+		text_only |= c != 'o' && c != 'H';
 	}
+	if (html && text_only)
+		return cli_bad_usage("render", "--html takes only -o and --force: a web page "
+					       "has no width, rules, pages or encoding but UTF-8");
 	if (optind != argc - 1)
 		return cli_bad_usage("render", "usage: nianbao render FILE [-o OUT] [--width N]");
 	struct engine *e = cli_open(argv[optind]);
@@ -611,7 +615,10 @@ int cli_render(int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	int rc;
-	if (page_report(e, &ro, &text, &d) < 0) {
+	if (html) {
+		html_report(e, &text);
+		rc = cli_emit(out, &text, force);
+	} else if (page_report(e, &ro, &text, &d) < 0) {
 		for (size_t i = 0; i < d.n; i++)
 			if (d.v[i].file == NULL)
 				d.v[i].file = xstrdup(argv[optind]);
