@@ -93,6 +93,7 @@ int cli_help(const char *cmd, FILE *fp)
 	     "Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
 	     "       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
 	     "       [--previous]   (本年 上年 增减 columns, from the report's previous:)\n"
+	     "       nianbao render --html FILE [-o OUT] [--force]   (a web page)\n"
 	     "Prints the report as plain text for printing: ruled tables, prose wrapped\n"
 	     "by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
 	     "-o writes a device or FIFO in place (- is standard output), never replaces\n"
@@ -118,13 +119,15 @@ int cli_help(const char *cmd, FILE *fp)
 		     "1 they differ, 2 unusable file.\n"},
 	    {"forms", "Usage: nianbao forms\n"
 		      "Lists the forms found, with id, version and title.\n"},
-	    {"edit", "Usage: nianbao [edit] [--print-command CMD] [--wide-ambiguous] FILE\n"
-		     "Opens FILE in the editing screen (options before or after FILE).\n"
-		     "--print-command CMD   what F5 runs (default $NIANBAO_PRINT_COMMAND, lp)\n"
-		     "--wide-ambiguous      the terminal draws East Asian Ambiguous characters\n"
-		     "                      (“ ” · … × and box drawing) two columns wide\n"
-		     "                      (also NIANBAO_WIDE_AMBIGUOUS=1)\n"
-		     "ESCDELAY (ms, default 50) is how long Esc waits for a key sequence.\n"},
+	    {"edit",
+	     "Usage: nianbao [edit] [--print-command CMD] [--wide-ambiguous] [--html] FILE\n"
+	     "Opens FILE in the editing screen (options before or after FILE).\n"
+	     "--html                saving (F2) writes the web page beside it too\n"
+	     "--print-command CMD   what F5 runs (default $NIANBAO_PRINT_COMMAND, lp)\n"
+	     "--wide-ambiguous      the terminal draws East Asian Ambiguous characters\n"
+	     "                      (“ ” · … × and box drawing) two columns wide\n"
+	     "                      (also NIANBAO_WIDE_AMBIGUOUS=1)\n"
+	     "ESCDELAY (ms, default 50) is how long Esc waits for a key sequence.\n"},
 	};
 	for (size_t i = 0; i < sizeof help / sizeof help[0]; i++)
 		if (strcmp(cmd, help[i].cmd) == 0) {

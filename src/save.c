@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "engine.h"
+#include "html.h"
 #include "page.h"
 #include "render.h"
 #include "report.h"
@@ -50,6 +51,20 @@ int save_txt_again(const struct engine *e, const char *path, struct diags *d)
 	int rc = save_render(e, &txt, d) == 0 ? savefile_write(tpath, txt.data, txt.len, d) : -1;
 	buf_free(&txt);
 	free(tpath);
+	free(real);
+	return rc;
+}
+
+int save_html(const struct engine *e, const char *path, struct diags *d)
+{
+	char *real = realpath(path, NULL);
+	char *hpath = savefile_html_path(real ? real : path);
+	struct buf page;
+	buf_init(&page);
+	html_report(e, &page);
+	int rc = savefile_write(hpath, page.data, page.len, d);
+	buf_free(&page);
+	free(hpath);
 	free(real);
 	return rc;
 }

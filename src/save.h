@@ -20,5 +20,8 @@ int save_new(const struct report *r, const char *path, int force, struct diags *
 int save_txt_stale(const struct engine *e, const char *path);
 /* Writes the rendering beside path again. */
 int save_txt_again(const struct engine *e, const char *path, struct diags *d);
+/* Writes the report's web page beside path (r.yaml -> r.html), atomically
+ * as the rendering is; 0 or -1 with a diagnostic. */
+int save_html(const struct engine *e, const char *path, struct diags *d);
 
 #endif

@@ -171,6 +171,16 @@ char *savefile_txt_path(const char *path)
 	return xasprintf("%s.txt", path);
 }
 
+char *savefile_html_path(const char *path)
+{
+	size_t n = strlen(path);
+	if (n > 5 && strcmp(path + n - 5, ".yaml") == 0)
+		return xasprintf("%.*s.html", (int)(n - 5), path);
+	if (n > 4 && strcmp(path + n - 4, ".yml") == 0)
+		return xasprintf("%.*s.html", (int)(n - 4), path);
+	return xasprintf("%s.html", path);
+}
+
 char *savefile_hidden(const char *path, const char *suffix)
 {
 	const char *slash = strrchr(path, '/');

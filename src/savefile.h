@@ -13,6 +13,8 @@ struct diags;
 /* 0, or -1 with a diagnostic naming path and the reason. */
 int savefile_write(const char *path, const char *data, size_t len, struct diags *d);
 /* The rendering's path beside a report: x.yaml -> x.txt, else x + ".txt". */
+/* The web page beside a report: r.yaml -> r.html. To free. */
+char *savefile_html_path(const char *path);
 char *savefile_txt_path(const char *path);
 /* The hidden file .NAME<suffix> in the folder of path (a report's lock,
  * journal and temporary files live beside it). */

@@ -353,6 +353,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	const char *print_command = o->print_command;
 	const char *env_amb = getenv("NIANBAO_WIDE_AMBIGUOUS");
 	a.amb = o->wide_ambiguous || (env_amb && strcmp(env_amb, "1") == 0);
+	a.html = o->html;
 	a.print_command = print_command             ? print_command
 			  : env_print && *env_print ? env_print
 						    : "lp";
@@ -415,6 +416,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	/* a closed terminal keeps the journal: its edits are offered next time */
 	session_close(&a, clean);
 	free(a.path);
+	free(a.html_path);
 	free(a.pages);
 	history_free(&a.hist);
 	grid_free(&a);

@@ -41,11 +41,17 @@ void preview_draw(struct app *a)
 	erase();
 	move(0, 0);
 	attron(A_REVERSE);
-	screen_text(a,
-		    a->preview_compare
-			? _("Beside last year (p: as printed): arrows scroll, F5 prints, Esc back")
-			: _("Preview, as printed (80 columns): arrows scroll, F5 prints, Esc back"),
-		    a->cols, ALIGN_LEFT);
+	const char *head =
+	    a->preview_compare
+		? _("Beside last year (p: as printed): arrows scroll, F5 prints, Esc back")
+		: _("Preview, as printed (80 columns): arrows scroll, F5 prints, Esc back");
+	/* the page is beside the report: its name is enough */
+	const char *page = a->html_path && strrchr(a->html_path, '/')
+			       ? strrchr(a->html_path, '/') + 1
+			       : a->html_path;
+	char *where = page ? xasprintf(_("%s; web page %s"), head, page) : NULL;
+	screen_text(a, where ? where : head, a->cols, ALIGN_LEFT);
+	free(where);
 	attrset(A_NORMAL);
 	int line = 0, y = 1;
 	for (char *p = text; *p && y < a->rows; line++) {

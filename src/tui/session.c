@@ -127,6 +127,26 @@ static int session_write(struct app *a, const char *path)
 	char *txt = savefile_txt_path(a->path);
 	const char *base = strrchr(a->path, '/') ? strrchr(a->path, '/') + 1 : a->path;
 	const char *tbase = strrchr(txt, '/') ? strrchr(txt, '/') + 1 : txt;
+	if (a->html) {
+		/* the web page beside them, asked for with --html */
+		char *page = savefile_html_path(a->path);
+		const char *pbase = strrchr(page, '/') ? strrchr(page, '/') + 1 : page;
+		struct diags hd;
+		diags_init(&hd);
+		if (save_html(a->e, a->path, &hd) == 0) {
+			free(a->html_path);
+			a->html_path = xstrdup(page);
+			screen_message(a, 0, _("Saved %s, %s and the web page %s"), base, tbase,
+				       pbase);
+		} else {
+			screen_message(a, 1, _("Saved %s and %s; the web page %s not written: %s"),
+				       base, tbase, pbase, hd.n ? hd.v[0].message : "");
+		}
+		diags_free(&hd);
+		free(page);
+		free(txt);
+		return 0;
+	}
 	if (errors > 0)
 		screen_message(a, 0,
 			       ngettext("Saved %s and %s; %d error remains",

@@ -132,6 +132,8 @@ struct app {
 	int preview_top, preview_left, preview_lines;
 	int preview_compare; /* the preview has 本年 上年 增减 columns (last year's report) */
 	const char *print_command;
+	int html;        /* saving writes the web page too (edit --html) */
+	char *html_path; /* where it was last written; NULL before */
 	int table;        /* shown table */
 	int grid_compare; /* the grids show last year and the change beside each value (L) */
 	struct gview *views;
@@ -313,6 +315,7 @@ struct timespec;
 struct tui_opts {
 	const char *print_command;
 	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
+	int html;           /* saving writes the web page beside the report too */
 };
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);
 /* Sets up gettext for the interface. */

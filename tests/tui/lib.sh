@@ -9,8 +9,9 @@ TMUX_SOCK="nianbao-test-$$-0"
 tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
-# tui_start COLS ROWS FILE [VAR=VALUE...]: starts nianbao on FILE; its exit
-# status lands in $T/status when it ends.
+# tui_start COLS ROWS FILE [VAR=VALUE...]: starts nianbao on FILE (with the
+# options in $TUI_ARGS, if any); its exit status lands in $T/status when it
+# ends.
 tui_start() {
 	cols=$1 rows=$2 file=$3
 	shift 3
@@ -23,7 +24,7 @@ tui_start() {
 	tui_n=$((tui_n + 1))
 	TMUX_SOCK="nianbao-test-$$-$tui_n"
 	tm new-session -d -s nb -x "$cols" -y "$rows" \
-		"env LANG=C.UTF-8 XDG_STATE_HOME='$T/state' NIANBAO_TEST_SYNC='$T/sync' NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' $* '$NIANBAO' '$file'; echo \$? >'$T/status'; sleep 5"
+		"env LANG=C.UTF-8 XDG_STATE_HOME='$T/state' NIANBAO_TEST_SYNC='$T/sync' NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' $* '$NIANBAO' ${TUI_ARGS:-} '$file'; echo \$? >'$T/status'; sleep 5"
 	tui_wait "F1" 5 || tui_wait "帮助" 1
 }
 
