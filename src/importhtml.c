@@ -10,12 +10,47 @@
 #include "width.h"
 #include "xmalloc.h"
 
+#include <dlfcn.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* libxml2, loaded when a page is first read: linked in, it and the ICU it
+ * brings would cost every other command milliseconds and megabytes. */
+static struct {
+	int tried;
+	htmlDocPtr (*read)(const char *, int, const char *, const char *, int);
+	xmlNodePtr (*root)(const xmlDoc *);
+	void (*free_doc)(xmlDocPtr);
+	xmlChar *(*get_prop)(const xmlNode *, const xmlChar *);
+	long (*line_no)(const xmlNode *);
+	void (*set_errors)(void *, xmlGenericErrorFunc);
+	xmlFreeFunc *free; /* xmlFree is a variable holding the function */
+} html_xml;
+
+static int html_load(void)
+{
+	if (html_xml.tried)
+		return html_xml.read ? 0 : -1;
+	html_xml.tried = 1;
+	void *h = dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL)
+		return -1;
+	*(void **)&html_xml.read = dlsym(h, "htmlReadMemory");
+	*(void **)&html_xml.root = dlsym(h, "xmlDocGetRootElement");
+	*(void **)&html_xml.free_doc = dlsym(h, "xmlFreeDoc");
+	*(void **)&html_xml.get_prop = dlsym(h, "xmlGetProp");
+	*(void **)&html_xml.line_no = dlsym(h, "xmlGetLineNo");
+	*(void **)&html_xml.set_errors = dlsym(h, "xmlSetGenericErrorFunc");
+	html_xml.free = dlsym(h, "xmlFree");
+	if (!html_xml.root || !html_xml.free_doc || !html_xml.get_prop || !html_xml.line_no ||
+	    !html_xml.set_errors || !html_xml.free || !*html_xml.free)
+		html_xml.read = NULL;
+	return html_xml.read ? 0 : -1;
+}
 
 struct hwalk {
 	struct idoc *doc;
@@ -89,9 +124,9 @@ static int html_has_table(const xmlNode *n)
 
 static int html_attr_int(const xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	xmlChar *v = html_xml.get_prop(n, (const xmlChar *)name);
 	int k = v ? atoi((const char *)v) : 1;
-	xmlFree(v);
+	(*html_xml.free)(v);
 	return k < 1 ? 1 : k > 1000 ? 1000 : k;
 }
 
@@ -145,8 +180,8 @@ static void html_table(struct hwalk *w, const xmlNode *t)
 			struct buf b;
 			buf_init(&b);
 			html_text(c, &b);
-			idoc_cell(w->doc, first, b.data, b.len, (int)xmlGetLineNo(c), tab, r + 1,
-				  col + 1);
+			idoc_cell(w->doc, first, b.data, b.len, (int)html_xml.line_no(c), tab,
+				  r + 1, col + 1);
 			buf_free(&b);
 			first = 0;
 			for (int k = 0; k < cs; k++)
@@ -168,7 +203,7 @@ static void html_flow(struct hwalk *w, const xmlNode *n)
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			if (c->content) {
 				if (w->para.len == 0)
-					w->para_line = (int)xmlGetLineNo(c);
+					w->para_line = (int)html_xml.line_no(c);
 				buf_puts(&w->para, (const char *)c->content);
 			}
 			continue;
@@ -254,10 +289,16 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 		enc = "UTF-8";
 	else if (decl[0] == '\0')
 		enc = html_utf8(bytes, len) ? "UTF-8" : "GB18030";
-	xmlSetGenericErrorFunc(NULL, html_quiet);
-	htmlDocPtr h = htmlReadMemory(bytes, (int)len, NULL, enc,
-				      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-					  HTML_PARSE_RECOVER);
+	if (html_load() < 0) {
+		diags_add(d, DIAG_ERROR, name, 0, 0,
+			  "web pages are read with libxml2, which cannot be loaded "
+			  "(libxml2.so.2; Debian: apt-get install libxml2)");
+		return -1;
+	}
+	html_xml.set_errors(NULL, html_quiet);
+	htmlDocPtr h = html_xml.read(bytes, (int)len, NULL, enc,
+				     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+					 HTML_PARSE_RECOVER);
 	if (h == NULL) {
 		diags_add(d, DIAG_ERROR, name, 0, 0, "not a web page libxml2 can read%s%s",
 			  decl[0] ? " in " : "", decl);
@@ -265,7 +306,7 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 	}
 	struct hwalk w = {doc, {0}, 0, 0};
 	buf_init(&w.para);
-	xmlNode *root = xmlDocGetRootElement(h);
+	xmlNode *root = html_xml.root(h);
 	if (root != NULL) {
 		xmlNode wrap = {0};
 		wrap.children = root;
@@ -273,6 +314,6 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 	}
 	html_flush(&w);
 	buf_free(&w.para);
-	xmlFreeDoc(h);
+	html_xml.free_doc(h);
 	return 0;
 }
