@@ -267,6 +267,30 @@ def run(tmp):
         t = timed(cmd, runs=3, env=env)
         row("8. refused in time: %s" % what, "%.0f ms" % (t * 1000), "", "", "< 1 s", t < 1)
 
+    # 10. sum: a roll-up of the 10,000 generated reports against check of
+    # the same files, and its peak memory against 1,000 of them
+    one = os.path.join(tmp, "one-year")
+    os.mkdir(one)
+    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "10000", one, "1", "2023"],
+                   check=True)
+    year = sorted(os.path.join(one, f) for f in os.listdir(one))
+    os.sync()
+    roll = os.path.join(tmp, "roll.yaml")
+    checked = timed([NIANBAO, "check"] + year, runs=3)
+    summed = timed([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X", "--force"], runs=3)
+    rss_10k = peak_rss_kb([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X", "--force"], tmp)
+    rss_1k = peak_rss_kb([NIANBAO, "sum"] + year[:1000] + ["-o", roll, "--organ", "X",
+                                                          "--force"], tmp)
+    row("10. sum of 10,000 reports vs check of them", "%.0f /s" % (len(year) / summed),
+        "check %.0f /s" % (len(year) / checked), "%.2f" % (summed / checked),
+        "≤ 1.5× check's time", summed / checked <= 1.5)
+    # no report is held: what grows is each part's name, organ and hash,
+    # which the roll-up records
+    per = (rss_10k - rss_1k) / 9000
+    row("10. sum, peak memory, 10,000 reports", "%.1f MB" % (rss_10k / 1024),
+        "1,000: %.1f MB" % (rss_1k / 1024), "%.2f KB a report" % per,
+        "≤ 1 KB a report (its part)", per <= 1.0)
+
     # 9. published pages read back: check --html (each page imported and
     # checked) against libxml2's parse alone of the same pages
     pages = os.path.join(tmp, "pages")

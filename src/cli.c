@@ -53,6 +53,8 @@ void cli_usage(FILE *fp)
 	      "  check --text|--html PAGE...\n"
 	      "                        published reports checked without importing\n"
 	      "  diff [--csv] A B      what differs between two reports, by labels\n"
+	      "  sum REPORT... -o TOTAL --organ NAME [--strict]\n"
+	      "                        a roll-up of reports of one form and year\n"
 	      "  forms                 the forms found, with id, version and title\n"
 	      "\n"
 	      "  -h, --help            show this help and exit\n"
@@ -117,6 +119,10 @@ int cli_help(const char *cmd, FILE *fp)
 		     "report A, by printed labels (two forms are compared where their labels\n"
 		     "meet). --csv prints kind,table,row,column,old,new. Exit status 0 the same,\n"
 		     "1 they differ, 2 unusable file.\n"},
+	    {"sum", "Usage: nianbao sum REPORT... -o TOTAL --organ NAME [--strict] [--force]\n"
+		    "Sums reports of one form and one year cell by cell, exactly, into a new\n"
+		    "report that lists its parts; each report is checked first (--strict:\n"
+		    "none may have errors). check on the roll-up verifies it against them.\n"},
 	    {"forms", "Usage: nianbao forms\n"
 		      "Lists the forms found, with id, version and title.\n"},
 	    {"edit",

@@ -11,6 +11,8 @@ int cli_render(int argc, char **argv);
 int cli_export(int argc, char **argv);
 int cli_import(int argc, char **argv);
 int cli_forms(int argc, char **argv);
+/* sum REPORT... -o TOTAL --organ NAME: a roll-up of one form and year. */
+int cli_sum(int argc, char **argv);
 /* diff A B: what differs between two reports, by printed labels. */
 int cli_diff(int argc, char **argv);
 void cli_usage(FILE *fp);

@@ -13,6 +13,7 @@
 #include "formpath.h"
 #include "import.h"
 #include "report.h"
+#include "rollup.h"
 #include "save.h"
 #include "savefile.h"
 #include "xmalloc.h"
@@ -104,10 +105,10 @@ static struct report *cli_previous(const struct report *r, const char *given, st
 
 /* Checks one report: the file at path, or given (a published report read
  * back, check --text and --html: its problems are placed by source line). */
-static int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms,
-			 const char *previous, struct buf *out, struct engine_count *count,
-			 struct report *given)
+int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms, const char *previous,
+		  struct buf *out, struct engine_count *count, struct report *given, int how)
 {
+	int keep = how & CLI_CHECK_KEEP, page = how & CLI_CHECK_PAGE;
 	struct diags d;
 	diags_init(&d);
 	struct report *r = given ? given : report_load_cached(path, forms, &d);
@@ -161,9 +162,9 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 			csv_field(out, message, 1, guard);
 		} else {
 			int cell = p[i].cell, src = cli_source_line(r, cell);
-			if (given && src > 0)
+			if (page && src > 0)
 				buf_printf(out, "%s:%d: ", path, src);
-			else if (!given && cell >= 0 && r->line[cell] > 0)
+			else if (!page && cell >= 0 && r->line[cell] > 0)
 				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
 			else
 				buf_printf(out, "%s: ", path);
@@ -174,7 +175,7 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 				buf_printf(out, ", column %s", w.col);
 			buf_printf(out, ": %s [%s]", message, cli_problem_id(&p[i]));
 			/* an imported report: where its figure was in the page */
-			if (!given && src > 0 && r->source)
+			if (!page && src > 0 && r->source)
 				buf_printf(out, " (%s line %d)", r->source, src);
 			buf_puts(out, "\n");
 		}
@@ -184,10 +185,14 @@ static int cli_check_one(const char *path, int as_csv, struct formpath_cache *fo
 	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
 	struct engine_count c = engine_count(e);
+	/* a roll-up: still the sum of its parts? */
+	if (r->nparts > 0 && !as_csv)
+		rollup_verify(r, path, out, &c.errors, &c.warnings);
 	*count = c;
 	engine_free(e);
 	report_free(prev);
-	report_free(r);
+	if (!keep)
+		report_free(r);
 	return c.errors ? CLI_ERRORS : CLI_OK;
 }
 
@@ -316,7 +321,8 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 		const char *fid = r->form->id;
 		char *name = xstrdup(files[i]);
 		struct engine_count c = {0, 0, 0};
-		int rc = cli_check_one(files[i], as_csv, NULL, previous, &out, &c, r);
+		int rc =
+		    cli_check_one(files[i], as_csv, NULL, previous, &out, &c, r, CLI_CHECK_PAGE);
 		worst = rc > worst ? rc : worst;
 		buf_printf(&sum, "%s: %s %s, form %s: %d error%s, %d warning%s, %d blank%s\n", name,
 			   *organ ? organ : "?", year ? year : "?", fid, c.errors,
@@ -389,7 +395,7 @@ int cli_check(int argc, char **argv)
 	struct formpath_cache forms = {0};
 	for (int i = optind; i < argc; i++) {
 		struct engine_count n = {-1, 0, 0};
-		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n, NULL);
+		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n, NULL, 0);
 		worst = rc > worst ? rc : worst;
 		fwrite(out.data, 1, out.len, stdout);
 		out.len = 0;

@@ -12,4 +12,17 @@ int cli_fail(struct diags *d);
 /* "nianbao CMD: msg" and a pointer to --help; CLI_UNUSABLE. */
 int cli_bad_usage(const char *cmd, const char *msg);
 
+struct buf;
+struct engine_count;
+struct formpath_cache;
+struct report;
+/* Checks one report, its problems appended to out as check prints them
+ * (as_csv: as --csv), its count in *count: the file at path, or given
+ * (read already: freed unless how has CLI_CHECK_KEEP; a page read back in
+ * memory with CLI_CHECK_PAGE, its problems placed by the page's lines).
+ * CLI_OK, CLI_ERRORS or CLI_UNUSABLE. */
+enum { CLI_CHECK_KEEP = 1, CLI_CHECK_PAGE = 2 };
+int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms, const char *previous,
+		  struct buf *out, struct engine_count *count, struct report *given, int how);
+
 #endif

@@ -86,7 +86,7 @@ int main(int argc, char **argv)
 		int (*run)(int, char **);
 	} cmds[] = {{"new", cli_new},       {"check", cli_check},   {"render", cli_render},
 		    {"export", cli_export}, {"import", cli_import}, {"forms", cli_forms},
-		    {"diff", cli_diff}};
+		    {"diff", cli_diff},     {"sum", cli_sum}};
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(cmd, cmds[i].name) == 0)
 			return cmds[i].run(argc - 1, argv + 1);

@@ -27,6 +27,13 @@ struct report *report_new(const struct form *f)
 	return r;
 }
 
+void report_add_part(struct report *r, const char *file, const char *organ, const char *sha256)
+{
+	r->parts = xreallocarray(r->parts, (size_t)r->nparts + 1, sizeof *r->parts);
+	r->parts[r->nparts++] = (struct report_part){xstrdup(file), xstrdup(organ ? organ : ""),
+						     xstrdup(sha256 ? sha256 : "")};
+}
+
 void report_free(struct report *r)
 {
 	if (r == NULL)
@@ -56,6 +63,12 @@ void report_free(struct report *r)
 	for (int i = 0; r->source_at && i < f->ncells; i++)
 		free(r->source_at[i]);
 	free(r->source_at);
+	for (int i = 0; i < r->nparts; i++) {
+		free(r->parts[i].file);
+		free(r->parts[i].organ);
+		free(r->parts[i].sha256);
+	}
+	free(r->parts);
 	form_free(r->owned_form);
 	free(r);
 }
@@ -479,6 +492,40 @@ static int report_source_load(struct report_loader *L, const struct ynode *m)
 	return 0;
 }
 
+/* parts: the reports a roll-up sums, each {file, organ, sha256}. */
+static int report_parts_load(struct report_loader *L, const struct ynode *m)
+{
+	static const char *const keys[] = {"file", "organ", "sha256"};
+	if (m->kind != Y_SEQ)
+		return report_err(L, m, "'parts' must be a list, not a %s", ynode_kind_name(m));
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *p = m->items[i];
+		if (report_need_map(L, p, "a part") < 0)
+			return -1;
+		const char *v[3] = {NULL, "", ""};
+		for (size_t j = 0; j < p->n; j++) {
+			const struct ynode *k = ymap_key(p, j), *x = ymap_value(p, j);
+			int which = -1;
+			for (int q = 0; q < 3; q++)
+				if (strcmp(k->str, keys[q]) == 0)
+					which = q;
+			size_t bad;
+			const char *why;
+			if (which < 0)
+				return report_err(
+				    L, k, "unknown key '%s' in a part (file, organ, sha256)",
+				    k->str);
+			if (x->kind != Y_SCALAR || text_check(x->str, TEXT_LINE, &bad, &why) < 0)
+				return report_err(L, x, "'%s' must be one line of text", k->str);
+			v[which] = x->str;
+		}
+		if (v[0] == NULL || *v[0] == '\0')
+			return report_err(L, p, "a part names its file");
+		report_add_part(L->r, v[0], v[1], v[2]);
+	}
+	return 0;
+}
+
 static int report_body_load(struct report_loader *L, const struct ynode *root)
 {
 	struct report *r = L->r;
@@ -526,6 +573,9 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 	const struct ynode *src = ymap_get(root, "source");
 	if (src != NULL && report_source_load(L, src) < 0)
 		return -1;
+	const struct ynode *parts = ymap_get(root, "parts");
+	if (parts != NULL && report_parts_load(L, parts) < 0)
+		return -1;
 	const struct ynode *ack = ymap_get(root, "acknowledged");
 	if (ack != NULL && report_acks_load(L, ack) < 0)
 		return -1;
@@ -566,8 +616,9 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 				       const struct form *form, struct formpath_cache *cache,
 				       struct diags *d)
 {
-	static const char *const keys[] = {"form",  "form-version", "previous", "header",
-					   "prose", "tables",       "source",   "acknowledged"};
+	static const char *const keys[] = {"form",   "form-version", "previous",
+					   "header", "prose",        "tables",
+					   "source", "parts",        "acknowledged"};
 	struct report_loader L = {.path = path, .d = d};
 	struct form *owned = NULL;
 	struct report *r = NULL;
@@ -584,7 +635,7 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 			report_err(
 			    &L, k,
 			    "unknown key '%s' (expected form, form-version, previous, header, "
-			    "prose, tables, source, acknowledged)",
+			    "prose, tables, source, parts, acknowledged)",
 			    k->str);
 			goto fail;
 		}
@@ -758,6 +809,21 @@ int report_to_yaml(const struct report *r, struct buf *out)
 			yemit_map_end(y);
 		}
 		yemit_map_end(y);
+	}
+	if (r->nparts > 0) {
+		yemit_scalar(y, "parts", YEMIT_PLAIN);
+		yemit_seq_start(y, 0);
+		for (int i = 0; i < r->nparts; i++) {
+			yemit_map_start(y);
+			yemit_scalar(y, "file", YEMIT_PLAIN);
+			yemit_scalar(y, r->parts[i].file, YEMIT_STRING);
+			yemit_scalar(y, "organ", YEMIT_PLAIN);
+			yemit_scalar(y, r->parts[i].organ, YEMIT_STRING);
+			yemit_scalar(y, "sha256", YEMIT_PLAIN);
+			yemit_scalar(y, r->parts[i].sha256, YEMIT_STRING);
+			yemit_map_end(y);
+		}
+		yemit_seq_end(y);
 	}
 	if (r->nacks > 0) {
 		yemit_scalar(y, "acknowledged", YEMIT_PLAIN);

@@ -36,9 +36,20 @@ struct report {
 	 * SHA-256, and per cell where its figure was (line 120); NULL if not */
 	char *source, *source_sha256;
 	char **source_at;
+	/* a roll-up (nianbao sum): the reports summed into it */
+	struct report_part *parts;
+	int nparts;
+};
+
+/* One report summed into a roll-up: its file (relative to the roll-up's
+ * folder), its organ and the SHA-256 of its bytes when summed. */
+struct report_part {
+	char *file, *organ, *sha256;
 };
 
 struct report *report_new(const struct form *f);
+/* Adds a part to a roll-up (the strings are copied). */
+void report_add_part(struct report *r, const char *file, const char *organ, const char *sha256);
 /* Reads path. form may be NULL: the form the file names is then found on
  * the form path. NULL after one diagnostic naming file:line:column. */
 struct report *report_load(const char *path, const struct form *form, struct diags *d);
