@@ -42,31 +42,39 @@ int save_txt_stale(const struct engine *e, const char *path)
 	return stale;
 }
 
-int save_txt_again(const struct engine *e, const char *path, struct diags *d)
+/* The web page of e's report. */
+static int save_page(const struct engine *e, struct buf *out, struct diags *d)
+{
+	(void)d;
+	html_report(e, out);
+	return 0;
+}
+
+/* Writes what make makes of e beside the report at path (through a link,
+ * beside its target), at the path where gives. */
+static int save_beside(const struct engine *e, const char *path, char *(*where)(const char *),
+		       int (*make)(const struct engine *, struct buf *, struct diags *),
+		       struct diags *d)
 {
 	char *real = realpath(path, NULL);
-	char *tpath = savefile_txt_path(real ? real : path);
-	struct buf txt;
-	buf_init(&txt);
-	int rc = save_render(e, &txt, d) == 0 ? savefile_write(tpath, txt.data, txt.len, d) : -1;
-	buf_free(&txt);
-	free(tpath);
+	char *to = where(real ? real : path);
+	struct buf text;
+	buf_init(&text);
+	int rc = make(e, &text, d) == 0 ? savefile_write(to, text.data, text.len, d) : -1;
+	buf_free(&text);
+	free(to);
 	free(real);
 	return rc;
 }
 
+int save_txt_again(const struct engine *e, const char *path, struct diags *d)
+{
+	return save_beside(e, path, savefile_txt_path, save_render, d);
+}
+
 int save_html(const struct engine *e, const char *path, struct diags *d)
 {
-	char *real = realpath(path, NULL);
-	char *hpath = savefile_html_path(real ? real : path);
-	struct buf page;
-	buf_init(&page);
-	html_report(e, &page);
-	int rc = savefile_write(hpath, page.data, page.len, d);
-	buf_free(&page);
-	free(hpath);
-	free(real);
-	return rc;
+	return save_beside(e, path, savefile_html_path, save_page, d);
 }
 
 int save_report(const struct engine *e, const char *path, struct diags *d)

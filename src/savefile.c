@@ -161,24 +161,25 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 	return savefile_write_mode(path, data, len, &m, d);
 }
 
-char *savefile_txt_path(const char *path)
+/* path with its .yaml or .yml replaced by ext (else ext added). */
+static char *savefile_beside(const char *path, const char *ext)
 {
 	size_t n = strlen(path);
 	if (n > 5 && strcmp(path + n - 5, ".yaml") == 0)
-		return xasprintf("%.*s.txt", (int)(n - 5), path);
+		return xasprintf("%.*s%s", (int)(n - 5), path, ext);
 	if (n > 4 && strcmp(path + n - 4, ".yml") == 0)
-		return xasprintf("%.*s.txt", (int)(n - 4), path);
-	return xasprintf("%s.txt", path);
+		return xasprintf("%.*s%s", (int)(n - 4), path, ext);
+	return xasprintf("%s%s", path, ext);
+}
+
+char *savefile_txt_path(const char *path)
+{
+	return savefile_beside(path, ".txt");
 }
 
 char *savefile_html_path(const char *path)
 {
-	size_t n = strlen(path);
-	if (n > 5 && strcmp(path + n - 5, ".yaml") == 0)
-		return xasprintf("%.*s.html", (int)(n - 5), path);
-	if (n > 4 && strcmp(path + n - 4, ".yml") == 0)
-		return xasprintf("%.*s.html", (int)(n - 4), path);
-	return xasprintf("%s.html", path);
+	return savefile_beside(path, ".html");
 }
 
 char *savefile_hidden(const char *path, const char *suffix)
