@@ -4,7 +4,7 @@
  * its numbering aside, cut short, a character or two off). */
 #include "buf.h"
 #include "form.h"
-#include "import.h"
+#include "idoc.h"
 #include "importint.h"
 #include "value.h"
 #include "width.h"
