@@ -19,6 +19,7 @@
 #include "report.h"
 #include "save.h"
 #include "savefile.h"
+#include "xlsx.h"
 #include "xmalloc.h"
 
 #include <getopt.h>
@@ -100,7 +101,8 @@ int cli_help(const char *cmd, FILE *fp)
 	     "by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
 	     "-o writes a device or FIFO in place (- is standard output), never replaces\n"
 	     "a report, and replaces a file of another kind only with --force.\n"},
-	    {"export", "Usage: nianbao export --csv FILE [-o OUT] [--raw] [--force]\n"
+	    {"export", "Usage: nianbao export --csv FILE [-o OUT] [--raw] [--bom] [--force]\n"
+		       "       nianbao export --xlsx FILE... -o BOOK.xlsx [--force]\n"
 		       "Every cell as table,row,column,value, keyed by the printed labels; a\n"
 		       "text a spreadsheet would run as a formula (= + - @ first) is marked\n"
 		       "with ' (import reads it back), not with --raw. -o as for render.\n"},
@@ -641,18 +643,61 @@ int cli_render(int argc, char **argv)
 	return rc;
 }
 
+/* export --xlsx: the workbook of the reports, written beside out and then
+ * renamed into place; an existing file is replaced only with --force. */
+static int cli_export_xlsx(char **files, int n, const char *out, int force)
+{
+	if (access(out, F_OK) == 0 && !force) {
+		fprintf(stderr, "nianbao export: %s already exists (use --force to replace it)\n",
+			out);
+		return CLI_UNUSABLE;
+	}
+	struct engine **es = xcalloc((size_t)n + 1, sizeof *es);
+	int rc = CLI_OK;
+	for (int i = 0; i < n && rc == CLI_OK; i++)
+		if ((es[i] = cli_open(files[i])) == NULL)
+			rc = CLI_UNUSABLE;
+	if (rc == CLI_OK) {
+		char *tmp = xasprintf("%s.%d.tmp", out, (int)getpid());
+		struct diags d;
+		diags_init(&d);
+		if (xlsx_write(es, n, tmp, &d) < 0) {
+			unlink(tmp);
+			rc = cli_fail(&d);
+		} else if (rename(tmp, out) != 0) {
+			fprintf(stderr, "nianbao export: cannot write %s: %s\n", out,
+				strerror(errno));
+			unlink(tmp);
+			rc = CLI_UNUSABLE;
+		}
+		diags_free(&d);
+		free(tmp);
+	}
+	for (int i = 0; i < n; i++)
+		if (es[i])
+			cli_close(es[i]);
+	free(es);
+	return rc;
+}
+
 int cli_export(int argc, char **argv)
 {
 	static const struct option opts[] = {{"csv", no_argument, NULL, 'c'},
 					     {"output", required_argument, NULL, 'o'},
 					     {"raw", no_argument, NULL, 'r'},
 					     {"force", no_argument, NULL, 'F'},
+					     {"xlsx", no_argument, NULL, 'x'},
+					     {"bom", no_argument, NULL, 'b'},
 					     {NULL, 0, NULL, 0}};
 	const char *out = NULL;
-	int as_csv = 0, guard = 1, force = 0, c;
+	int as_csv = 0, as_xlsx = 0, guard = 1, force = 0, bom = 0, c;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		if (c == 'c')
 			as_csv = 1;
+		else if (c == 'x')
+			as_xlsx = 1;
+		else if (c == 'b')
+			bom = 1;
 		else if (c == 'o')
 			out = optarg;
 		else if (c == 'r')
@@ -662,13 +707,18 @@ int cli_export(int argc, char **argv)
 		else
 			return cli_bad_usage("export", "unknown option");
 	}
-	if (!as_csv || optind != argc - 1)
-		return cli_bad_usage("export", "usage: nianbao export --csv FILE [-o OUT] [--raw]");
+	if (as_xlsx && !as_csv && out != NULL && optind < argc && !bom)
+		return cli_export_xlsx(argv + optind, argc - optind, out, force);
+	if (!as_csv || as_xlsx || optind != argc - 1)
+		return cli_bad_usage("export", "usage: nianbao export --csv FILE [-o OUT] [--raw] "
+					       "[--bom] | --xlsx FILE... -o BOOK.xlsx");
 	struct engine *e = cli_open(argv[optind]);
 	if (e == NULL)
 		return CLI_UNUSABLE;
 	struct buf text;
 	buf_init(&text);
+	if (bom)
+		buf_puts(&text, "\xef\xbb\xbf"); /* for Excel on Windows to read it as UTF-8 */
 	csv_export(e, &text, guard);
 	int rc = cli_emit(out, &text, force);
 	buf_free(&text);

@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "form.h"
 #include "report.h"
+#include "spans.h"
 #include "value.h"
 #include "xmalloc.h"
 
@@ -42,25 +43,6 @@ void html_escape(struct buf *out, const char *s)
 
 static const char *const html_cell = "border:1px solid #000;padding:4px 6px;vertical-align:middle";
 
-/* Deepest leaf of a tree, counting the top level as 1. */
-static int html_depth(const struct fnode *root)
-{
-	int d = 0;
-	for (int i = 0; i < root->nkids; i++) {
-		int k = root->kids[i]->nkids ? html_depth(root->kids[i]) : 0;
-		d = k + 1 > d ? k + 1 : d;
-	}
-	return d;
-}
-
-static int html_has_labels(const struct fblock *b)
-{
-	for (int r = 0; r < b->nrows; r++)
-		if (b->row[r]->label && *b->row[r]->label)
-			return 1;
-	return 0;
-}
-
 static void html_span(struct buf *out, int rows, int cols)
 {
 	if (rows > 1)
@@ -69,29 +51,13 @@ static void html_span(struct buf *out, int rows, int cols)
 		buf_printf(out, " colspan=\"%d\"", cols);
 }
 
-/* The heading cells of level l: each column node at that depth. */
-static void html_head_level(struct buf *out, const struct fnode *n, int l, int depth)
-{
-	for (int i = 0; i < n->nkids; i++) {
-		const struct fnode *c = n->kids[i];
-		if (c->depth == l) {
-			buf_puts(out, "<th scope=\"col\"");
-			html_span(out, c->nkids ? 1 : depth - l, c->nkids ? c->count : 1);
-			buf_printf(out, " style=\"%s;text-align:center\">", html_cell);
-			html_escape(out, c->label);
-			buf_puts(out, "</th>");
-		} else if (c->depth < l && c->nkids) {
-			html_head_level(out, c, l, depth);
-		}
-	}
-}
-
 static void html_block(const struct engine *e, const struct fblock *b, struct buf *out)
 {
+	static const char *const scope[] = {"col", "col", "rowgroup", "row", NULL};
+	static const char *const align[] = {"center", "center", "left", "left", "right"};
 	const struct report *r = engine_report(e);
-	int labels = html_has_labels(b);
-	int lw = labels ? html_depth(&b->rows) : 0; /* label columns */
-	int hd = html_depth(&b->cols);              /* heading rows */
+	struct spans sp;
+	spans_block(b, &sp);
 	buf_printf(out, "<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" style=\"border-"
 			"collapse:collapse;margin:0.5em 0 1em;font-size:10.5pt\">\n");
 	if (b->title) {
@@ -100,54 +66,32 @@ static void html_block(const struct engine *e, const struct fblock *b, struct bu
 		buf_puts(out, "</caption>\n");
 	}
 	buf_puts(out, "<thead>\n");
-	for (int l = 0; l < hd; l++) {
+	int i = 0;
+	for (int y = 0; y < sp.rows; y++) {
+		if (y == sp.head)
+			buf_puts(out, "</thead>\n<tbody>\n");
 		buf_puts(out, "<tr>");
-		if (l == 0 && lw > 0) {
-			buf_puts(out, "<th scope=\"col\"");
-			html_span(out, hd, lw);
-			buf_printf(out, " style=\"%s;text-align:center\">", html_cell);
-			html_escape(out, b->label_heading ? b->label_heading : "");
-			buf_puts(out, "</th>");
-		}
-		html_head_level(out, &b->cols, l, hd);
-		buf_puts(out, "</tr>\n");
-	}
-	buf_puts(out, "</thead>\n<tbody>\n");
-	for (int rr = 0; rr < b->nrows; rr++) {
-		const struct fnode *leaf = b->row[rr];
-		buf_puts(out, "<tr>");
-		if (lw > 0) {
-			/* the groups that begin at this row, outermost first */
-			const struct fnode *chain[32];
-			int n = 0;
-			for (const struct fnode *g = leaf->parent; g && n < 32; g = g->parent)
-				chain[n++] = g;
-			for (int i = n - 1; i >= 0; i--) {
-				if (chain[i]->first != rr)
-					continue;
-				buf_puts(out, "<th scope=\"rowgroup\"");
-				html_span(out, chain[i]->count, 1);
-				buf_printf(out, " style=\"%s;text-align:left\">", html_cell);
-				html_escape(out, chain[i]->label);
-				buf_puts(out, "</th>");
+		for (; i < sp.n && sp.v[i].r == y; i++) {
+			const struct span *x = &sp.v[i];
+			if (x->kind == SPAN_VALUE) {
+				char *v = value_str(&r->vals[x->cell]);
+				buf_printf(out, "<td style=\"%s;text-align:right\">", html_cell);
+				html_escape(out, v);
+				buf_puts(out, "</td>");
+				free(v);
+				continue;
 			}
-			buf_puts(out, "<th scope=\"row\"");
-			html_span(out, 1, lw - leaf->depth);
-			buf_printf(out, " style=\"%s;text-align:left;font-weight:normal\">",
-				   html_cell);
-			html_escape(out, leaf->label);
+			buf_printf(out, "<th scope=\"%s\"", scope[x->kind]);
+			html_span(out, x->rows, x->cols);
+			buf_printf(out, " style=\"%s;text-align:%s%s\">", html_cell, align[x->kind],
+				   x->kind == SPAN_ROW ? ";font-weight:normal" : "");
+			html_escape(out, x->label);
 			buf_puts(out, "</th>");
-		}
-		for (int c = 0; c < b->ncols; c++) {
-			char *v = value_str(&r->vals[form_cell(b, rr, c)]);
-			buf_printf(out, "<td style=\"%s;text-align:right\">", html_cell);
-			html_escape(out, v);
-			buf_puts(out, "</td>");
-			free(v);
 		}
 		buf_puts(out, "</tr>\n");
 	}
 	buf_puts(out, "</tbody>\n</table>\n");
+	spans_free(&sp);
 }
 
 /* Prose: a paragraph a line, indented two characters as printed. */

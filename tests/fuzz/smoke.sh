@@ -17,7 +17,7 @@ for h in form report expr csv text html; do
 	if "${CLANG:-clang}" -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
 		-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DFUZZ_HARNESS="fuzz_$h" -DNIANBAO_FORMDIR='"/nonexistent"' \
 		-I"$SRCDIR/src" -I"$SRCDIR/tests/fuzz" $srcs "$SRCDIR/tests/fuzz/harness.c" \
-		"$SRCDIR/tests/fuzz/libfuzzer.c" $(pkg-config --cflags libxml-2.0) -lyaml -o "$bin" 2>"$T/err"; then
+		"$SRCDIR/tests/fuzz/libfuzzer.c" $(pkg-config --cflags libxml-2.0 xlsxwriter) -lyaml -o "$bin" 2>"$T/err"; then
 		ok "$h harness builds with libFuzzer"
 	else
 		not_ok "$h harness builds with libFuzzer"
