@@ -130,6 +130,12 @@ static int app_key_global(struct app *a, int key)
 		a->preview_top = a->preview_left = 0;
 		a->preview_compare = 0;
 		return TUI_HANDLED;
+	case 'D': /* a roll-up: each report's value of the cell */
+		if (a->pages[a->page].kind == PAGE_TABLE)
+			units_open(a, grid_cell(a));
+		else
+			screen_message(a, 1, "%s", _("D works on a cell of a table"));
+		return TUI_HANDLED;
 	case 'L': /* last year's and the change beside each value */
 		grid_compare(a, !a->grid_compare);
 		return TUI_HANDLED;
@@ -206,6 +212,7 @@ static const struct {
     [STATE_DIFF] = {session_diff_draw, session_diff_key},
     [STATE_CHANGED] = {session_changed_draw, session_changed_key},
     [STATE_SAVEAS] = {session_saveas_draw, session_saveas_key},
+    [STATE_UNITS] = {units_draw, units_key},
 };
 
 static void app_draw(struct app *a)
@@ -393,6 +400,12 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 		if (a.pages[i].kind == PAGE_TABLE)
 			a.page = i;
 	nav_goto_page(&a, a.page);
+	if (o->cell != NULL) {
+		/* opened from a roll-up's list at one cell */
+		int cell = report_cell_by_path(a.f, o->cell);
+		if (cell >= 0)
+			nav_goto_cell(&a, cell);
+	}
 	int clean = 0;
 	for (;;) {
 		app_draw(&a);
@@ -417,6 +430,7 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	session_close(&a, clean);
 	free(a.path);
 	free(a.html_path);
+	units_free(&a);
 	free(a.pages);
 	history_free(&a.hist);
 	grid_free(&a);

@@ -24,7 +24,7 @@ static const char *const help_keys[][2] = {
     {N_("Paste, mouse"), N_("a block from a spreadsheet; click a tab or cell")},
     {N_("F2, Ctrl-S"), N_("save the report and its text rendering")},
     {N_("F10, Ctrl-Q"), N_("quit (asks first about unsaved changes)")},
-    {N_("F1, ?"), N_("this help")},
+    {N_("D on a roll-up"), N_("each summed report's value of the cell")},
 };
 
 void help_draw(struct app *a)

@@ -89,6 +89,7 @@ enum state {
 	STATE_DIFF,     /* showing them */
 	STATE_CHANGED,  /* the file changed on disk since it was read */
 	STATE_SAVEAS,   /* typing a file name to save to */
+	STATE_UNITS,    /* a roll-up's reports of one cell (D) */
 	STATE_COUNT
 };
 
@@ -99,6 +100,13 @@ struct page {
 	enum page_kind kind;
 	int index; /* the prose part or the table */
 	const char *name;
+};
+
+/* One report summed into a roll-up, and its value of the cell looked at. */
+struct unit_row {
+	char *file, *path, *organ;
+	struct value v;
+	int missing; /* its file cannot be read */
 };
 
 struct app {
@@ -132,8 +140,10 @@ struct app {
 	int preview_top, preview_left, preview_lines;
 	int preview_compare; /* the preview has 本年 上年 增减 columns (last year's report) */
 	const char *print_command;
-	int html;        /* saving writes the web page too (edit --html) */
-	char *html_path; /* where it was last written; NULL before */
+	int html;               /* saving writes the web page too (edit --html) */
+	struct unit_row *units; /* STATE_UNITS: the roll-up's reports, largest first */
+	int nunits, unit_sel, unit_cell;
+	char *html_path;  /* where it was last written; NULL before */
 	int table;        /* shown table */
 	int grid_compare; /* the grids show last year and the change beside each value (L) */
 	struct gview *views;
@@ -169,6 +179,14 @@ void screen_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
 int screen_readonly(struct app *a);
 /* Counts the problems again (engine_count) for the title line. */
 void screen_count(struct app *a);
+
+/* ---- units.c: a roll-up's reports of one cell ---- */
+/* Lists each report summed into the roll-up with its value of cell (D);
+ * -1 and a message when the report is no roll-up. */
+int units_open(struct app *a, int cell);
+void units_draw(struct app *a);
+int units_key(struct app *a, int key);
+void units_free(struct app *a);
 
 /* ---- edit.c: the line editor ---- */
 void edit_start(struct edit *ed, const char *initial);
@@ -316,6 +334,7 @@ struct tui_opts {
 	const char *print_command;
 	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
 	int html;           /* saving writes the web page beside the report too */
+	const char *cell;   /* open at this cell (table.block.row.column) */
 };
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);
 /* Sets up gettext for the interface. */

@@ -1,0 +1,200 @@
+/* A roll-up's units of one cell (D on a roll-up made by nianbao sum): each
+ * part's value of the cell, largest first, blanks marked, a bar of its
+ * share of the total; Enter opens that unit's report at that cell (a
+ * nianbao of its own, as a text opens in the editor), and back here when
+ * it ends. */
+#include "tui.h"
+
+#include "child.h"
+#include "diag.h"
+#include "form.h"
+#include "report.h"
+#include "value.h"
+#include "xmalloc.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void units_free(struct app *a)
+{
+	for (int i = 0; i < a->nunits; i++) {
+		free(a->units[i].file);
+		free(a->units[i].path);
+		free(a->units[i].organ);
+		value_clear(&a->units[i].v);
+	}
+	free(a->units);
+	a->units = NULL;
+	a->nunits = 0;
+}
+
+/* Largest first, blanks last, then by file. */
+static int units_cmp(const void *x, const void *y)
+{
+	const struct unit_row *p = x, *q = y;
+	int pb = p->v.kind != VAL_NUM, qb = q->v.kind != VAL_NUM;
+	if (pb != qb)
+		return pb - qb;
+	int c = pb ? 0 : value_cmp(&q->v, &p->v);
+	return c ? c : strcmp(p->file, q->file);
+}
+
+/* Reads each part's value of the cell again. */
+static void units_load(struct app *a)
+{
+	units_free(a);
+	const struct report *r = a->r;
+	a->units = xcalloc((size_t)r->nparts + 1, sizeof *a->units);
+	const char *slash = strrchr(a->path, '/');
+	for (int i = 0; i < r->nparts; i++) {
+		struct unit_row *u = &a->units[a->nunits++];
+		const char *f = r->parts[i].file;
+		u->file = xstrdup(f);
+		u->organ = xstrdup(r->parts[i].organ);
+		u->path = f[0] == '/' || slash == NULL
+			      ? xstrdup(f)
+			      : xasprintf("%.*s%s", (int)(slash - a->path + 1), a->path, f);
+		struct diags d;
+		diags_init(&d);
+		struct report *unit = report_load(u->path, r->form, &d);
+		u->missing = unit == NULL;
+		if (unit != NULL)
+			value_copy(&u->v, &unit->vals[a->unit_cell]);
+		report_free(unit);
+		diags_free(&d);
+	}
+	qsort(a->units, (size_t)a->nunits, sizeof *a->units, units_cmp);
+}
+
+int units_open(struct app *a, int cell)
+{
+	if (a->r->nparts == 0) {
+		screen_message(
+		    a, 1, "%s",
+		    _("Not a roll-up: D lists the reports summed into one (nianbao sum)"));
+		return -1;
+	}
+	a->unit_cell = cell;
+	a->unit_sel = 0;
+	units_load(a);
+	a->state = STATE_UNITS;
+	return 0;
+}
+
+void units_draw(struct app *a)
+{
+	erase();
+	const struct fcell *fc = &a->f->cells[a->unit_cell];
+	char *row = form_row_path(fc->block, fc->r, " / ");
+	char *col = form_col_path(fc->block, fc->c, " / ");
+	char *head =
+	    xasprintf(_("%s x %s: each report's value (Enter opens it, Esc back)"), row, col);
+	attron(A_BOLD);
+	move(0, 0);
+	screen_text(a, head, a->cols, ALIGN_LEFT);
+	attroff(A_BOLD);
+	free(head);
+	free(row);
+	free(col);
+	/* the total of the numbers, for each one's share */
+	double total = 0;
+	for (int i = 0; i < a->nunits; i++)
+		if (a->units[i].v.kind == VAL_NUM) {
+			char *s = value_str(&a->units[i].v);
+			total += atof(s);
+			free(s);
+		}
+	int namew = a->cols > 60 ? a->cols / 3 : 20, valw = 12, barw = a->cols - namew - valw - 8;
+	int top = a->unit_sel >= a->rows - 3 ? a->unit_sel - (a->rows - 4) : 0;
+	for (int i = top, y = 2; i < a->nunits && y < a->rows - 1; i++, y++) {
+		const struct unit_row *u = &a->units[i];
+		move(y, 0);
+		if (i == a->unit_sel)
+			attron(A_REVERSE);
+		char *name = xasprintf("%s (%s)", *u->organ ? u->organ : u->file, u->file);
+		screen_text(a, name, namew, ALIGN_LEFT);
+		free(name);
+		char *v = u->missing             ? xstrdup(_("cannot be read"))
+			  : u->v.kind == VAL_NUM ? value_str(&u->v)
+						 : xstrdup(_("blank"));
+		screen_text(a, v, valw, ALIGN_RIGHT);
+		addstr("  ");
+		double share = 0;
+		if (u->v.kind == VAL_NUM && total > 0)
+			share = atof(v) / total;
+		free(v);
+		int n = (int)(share * (barw > 0 ? barw : 0) + 0.5);
+		for (int k = 0; k < n; k++)
+			addch('#');
+		if (u->v.kind == VAL_NUM && total > 0) {
+			char pct[16];
+			snprintf(pct, sizeof pct, " %.0f%%", share * 100);
+			addstr(pct);
+		}
+		attroff(A_REVERSE);
+	}
+	move(a->rows - 1, 0);
+	screen_text(a, a->message, a->cols, ALIGN_LEFT);
+}
+
+/* Opens the selected unit's report at the cell, in a nianbao of its own. */
+static void units_enter(struct app *a)
+{
+	if (a->nunits == 0)
+		return;
+	const struct unit_row *u = &a->units[a->unit_sel];
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0) {
+		screen_message(a, 1, "%s", _("Cannot find nianbao itself to open the report"));
+		return;
+	}
+	self[n] = '\0';
+	char *where = report_cell_path(a->f, a->unit_cell);
+	char *command = xasprintf("%s --cell=%s", self, where);
+	def_prog_mode();
+	endwin();
+	int status = child_run(command, u->path, NULL, 0, NULL, 0);
+	reset_prog_mode();
+	refresh();
+	if (status != 0)
+		screen_message(a, 1, _("%s ended with status %d"), u->file, status);
+	else
+		screen_message(a, 0, _("Back from %s"), u->file);
+	free(command);
+	free(where);
+	int sel = a->unit_sel;
+	units_load(a); /* it may have changed there */
+	a->unit_sel = sel < a->nunits ? sel : 0;
+}
+
+int units_key(struct app *a, int key)
+{
+	switch (key) {
+	case KEYS_UP:
+	case 'k':
+		if (a->unit_sel > 0)
+			a->unit_sel--;
+		break;
+	case KEYS_DOWN:
+	case 'j':
+		if (a->unit_sel + 1 < a->nunits)
+			a->unit_sel++;
+		break;
+	case '\n':
+	case '\r':
+		units_enter(a);
+		break;
+	case 27:
+	case 'q':
+	case 'D':
+		units_free(a);
+		a->state = STATE_PAGE;
+		break;
+	default:
+		return 0;
+	}
+	return TUI_HANDLED;
+}
