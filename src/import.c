@@ -265,6 +265,11 @@ static int imp_anchor(const struct imp *m, const char *t, int *loose)
 			continue;
 		const char *l = imp_cached(m->cache, p->title);
 		const char *bl = imp_body(l);
+		/* （二）主动公开政府信息情况 inside 一、总体情况 is a paragraph's
+		 * heading, not the part 二、: numbered in parentheses where the
+		 * title is numbered with 、 */
+		if (t[0] == '(' && bt != t && bl != l && l[0] != '(')
+			continue;
 		int hit = *bl && (strcmp(t, l) == 0 || strcmp(bt, bl) == 0);
 		*loose = hit && strcmp(t, l) != 0;
 		if (!hit && imp_chars(bl) >= 6 && imp_chars(t) <= imp_chars(l) + 2 &&

@@ -34,6 +34,19 @@ imported pipes --text pipes-2021.txt
 # the line after their label, -3- inside the table, 2笔 and 万元, 表四
 # missing
 imported layout --text layout-2019.txt
+# pdftotext -layout of a 2021-format report: 表三's groups beside their
+# rows, labels wrapped with their figures on the next line, 表四's headings
+# over two lines; its printed （七）总计 disagrees with its parts
+imported layout22 --text layout-2022.txt
+run "$NIANBAO" check "$T/layout22.yaml"
+expect_eq "exactly its four errors: two printed totals, two balances" \
+	"$(grep -c ': error: ' "$T/out")" 4
+# a paragraph's heading （二）主动公开政府信息情况 in 一、总体情况 is no table's
+sed 's/^   （一）主动公开。全年公开信息１２０条。$/&\n   （二）主动公开政府信息情况\n   全年新制发规范性文件1件。/' \
+	"$P/layout-2022.txt" >"$T/sub-page.txt"
+run "$NIANBAO" import --text "$T/sub-page.txt" -o "$T/sub.yaml"
+expect_eq "no decision for it" "$(grep -vc '^nianbao import' "$T/err")" 0
+expect_has "it stays in the overview" "$T/sub.yaml" "    （二）主动公开政府信息情况"
 # a page saved from Word, GB2312 declared: rowspan and colspan, &nbsp;,
 # <!--[if !supportLists]-->, spans, a heading over <br>, 1,234
 imported word --html word-2021.html
