@@ -529,9 +529,37 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 }
 
 /* The header from the title (果园街道办事处2020年政府信息公开工作年度报告). */
+/* A year in Chinese numerals (二〇二一年) as digits (2021年). */
+static void imp_cjk_year(char *n)
+{
+	static const char *const d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	for (char *p = n; *p; p++) {
+		char digits[5];
+		const char *q = p;
+		int k = 0;
+		for (; k < 4; k++) {
+			int v = -1;
+			for (int i = 0; i < 10 && v < 0; i++)
+				if (strncmp(q, d[i], 3) == 0)
+					v = i;
+			if (v < 0 && strncmp(q, "零", 3) == 0)
+				v = 0;
+			if (v < 0)
+				break;
+			digits[k] = (char)('0' + v);
+			q += 3;
+		}
+		if (k == 4 && strncmp(q, "年", 3) == 0 && digits[0] == '2') {
+			memcpy(p, digits, 4);
+			memmove(p + 4, q, strlen(q) + 1);
+		}
+	}
+}
+
 static int imp_title(struct imp *m, const char *joined)
 {
 	char *n = imp_norm(joined);
+	imp_cjk_year(n);
 	const char *key = strstr(n, "政府信息公开");
 	int ok = 0;
 	if (key != NULL) {

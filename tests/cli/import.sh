@@ -47,6 +47,12 @@ sed 's/^   （一）主动公开。全年公开信息１２０条。$/&\n   （�
 run "$NIANBAO" import --text "$T/sub-page.txt" -o "$T/sub.yaml"
 expect_eq "no decision for it" "$(grep -vc '^nianbao import' "$T/err")" 0
 expect_has "it stays in the overview" "$T/sub.yaml" "    （二）主动公开政府信息情况"
+# the year in Chinese numerals, 年度 after it
+sed 's/某某市生态环境局2022年政府信息公开/某某市生态环境局二〇二二年度政府信息公开/' \
+	"$P/layout-2022.txt" >"$T/cjk-page.txt"
+run "$NIANBAO" import --text "$T/cjk-page.txt" -o "$T/cjk.yaml"
+expect_has "二〇二二年度: the year 2022" "$T/cjk.yaml" "  year: 2022"
+expect_has "and the organ before it" "$T/cjk.yaml" "  organ: 某某市生态环境局"
 # a page saved from Word, GB2312 declared: rowspan and colspan, &nbsp;,
 # <!--[if !supportLists]-->, spans, a heading over <br>, 1,234
 imported word --html word-2021.html
