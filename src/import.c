@@ -560,7 +560,12 @@ static int imp_title(struct imp *m, const char *joined)
 {
 	char *n = imp_norm(joined);
 	imp_cjk_year(n);
+	/* 政府信息公开工作年度报告, or a title that says 政务公开 or 信息公开 */
 	const char *key = strstr(n, "政府信息公开");
+	if (key == NULL)
+		key = strstr(n, "政务公开");
+	if (key == NULL)
+		key = strstr(n, "信息公开");
 	int ok = 0;
 	if (key != NULL) {
 		/* the year: four digits and 年 before the key */
