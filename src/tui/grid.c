@@ -657,11 +657,8 @@ int grid_click(struct app *a, int y, int x)
 
 int grid_compare(struct app *a, int on)
 {
-	if (on && engine_previous_report(a->e) == NULL) {
-		screen_message(a, 1, "%s",
-			       _("No last year's report: the report names none (previous:)"));
+	if (on && screen_no_previous(a))
 		return -1;
-	}
 	a->grid_compare = on;
 	for (int t = 0; t < a->f->ntables; t++)
 		a->views[t].left = 0;

@@ -132,11 +132,8 @@ int preview_key(struct app *a, int key)
 
 int preview_compare(struct app *a, int on)
 {
-	if (on && engine_previous_report(a->e) == NULL) {
-		screen_message(a, 1, "%s",
-			       _("No last year's report: the report names none (previous:)"));
+	if (on && screen_no_previous(a))
 		return -1;
-	}
 	a->preview_compare = on;
 	a->preview_top = a->preview_left = 0;
 	return 0;

@@ -93,3 +93,11 @@ void screen_count(struct app *a)
 {
 	a->count = engine_count(a->e);
 }
+
+int screen_no_previous(struct app *a)
+{
+	if (engine_previous_report(a->e) != NULL)
+		return 0;
+	screen_message(a, 1, "%s", _("No last year's report: the report names none (previous:)"));
+	return 1;
+}

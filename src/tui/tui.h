@@ -179,6 +179,9 @@ void screen_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
 int screen_readonly(struct app *a);
 /* Counts the problems again (engine_count) for the title line. */
 void screen_count(struct app *a);
+/* 1, and says so, when the report names no last year's report that could be
+ * read (previous:). */
+int screen_no_previous(struct app *a);
 
 /* ---- units.c: a roll-up's reports of one cell ---- */
 /* Lists each report summed into the roll-up with its value of cell (D);
