@@ -247,6 +247,16 @@ static void html_declared(const char *s, size_t len, char out[32])
 	}
 }
 
+/* Bytes above 0x7f that begin a character: how much of the page is not
+ * ASCII. */
+static size_t html_multibyte(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) == 0xc0;
+	return n;
+}
+
 static int html_utf8(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
@@ -284,7 +294,10 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 	if (strcmp(decl, "gb2312") == 0 || strcmp(decl, "gbk") == 0 ||
 	    strcmp(decl, "gb18030") == 0 || strcmp(decl, "x-gbk") == 0 ||
 	    strcmp(decl, "cp936") == 0)
-		enc = "GB18030";
+		/* a page a browser saved keeps its old declaration but is UTF-8
+		 * now; Chinese text in GBK is never valid UTF-8 at length */
+		enc =
+		    html_utf8(bytes, len) && html_multibyte(bytes, len) >= 8 ? "UTF-8" : "GB18030";
 	else if (strcmp(decl, "utf-8") == 0 || strcmp(decl, "utf8") == 0)
 		enc = "UTF-8";
 	else if (decl[0] == '\0')

@@ -56,6 +56,11 @@ expect_has "and the organ before it" "$T/cjk.yaml" "  organ: 某某市生态环�
 # a page saved from Word, GB2312 declared: rowspan and colspan, &nbsp;,
 # <!--[if !supportLists]-->, spans, a heading over <br>, 1,234
 imported word --html word-2021.html
+# the same page saved again by a browser: UTF-8 now, gb2312 still declared
+iconv -f GB18030 -t UTF-8 "$P/word-2021.html" >"$T/resaved.html"
+run "$NIANBAO" import --html "$T/resaved.html" -o "$T/resaved.yaml"
+run "$NIANBAO" diff "$T/word.yaml" "$T/resaved.yaml"
+expect_rc "read as the UTF-8 it is: the same report" 0
 # the same page as saved with its site around it (a path of links, an
 # index number, the site's footer) and a title that starts 关于2021年: the
 # site is left out and said, the organ found after the year
