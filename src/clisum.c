@@ -13,7 +13,6 @@
 #include "rollup.h"
 #include "save.h"
 #include "savefile.h"
-#include "sha256.h"
 #include "xmalloc.h"
 
 #include <getopt.h>
@@ -21,14 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static const char *cli_sum_year(const struct report *r)
-{
-	for (int h = 0; h < r->form->nheader; h++)
-		if (r->form->header[h].type == HF_YEAR)
-			return r->header[h] ? r->header[h] : "";
-	return "";
-}
 
 int cli_sum(int argc, char **argv)
 {
@@ -58,45 +49,50 @@ int cli_sum(int argc, char **argv)
 				     "[--strict] [--force]");
 	char **files = argv + optind;
 	struct formpath_cache forms = {0};
-	const struct form *form = NULL;
-	char *year = NULL, *first = NULL;
+	int year = 0;
+	const char *first = NULL;
 	struct rollup *sum = NULL;
-	struct report_part *parts = xcalloc((size_t)n + 1, sizeof *parts);
+	struct report *r = NULL; /* the roll-up, its parts added as they are read */
 	int rc = CLI_OK, with_errors = 0;
 	struct buf list, notes;
 	buf_init(&list);
 	buf_init(&notes);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	/* one report at a time: read, checked, added, freed */
+	/* one report at a time: read (and hashed), checked, added, freed */
 	for (int i = 0; i < n && rc == CLI_OK; i++) {
 		cli_progress(i, n, &t0);
 		struct diags d;
 		diags_init(&d);
-		struct report *unit = report_load_cached(files[i], &forms, &d);
+		char h[65];
+		struct report *unit = report_load_hashed(files[i], &forms, h, &d);
 		if (unit == NULL) {
 			rc = cli_fail(&d);
 			break;
 		}
 		diags_free(&d);
-		if (form == NULL) {
-			form = unit->form;
-			year = xstrdup(cli_sum_year(unit));
+		if (r == NULL) {
+			r = report_new(unit->form);
+			year = chain_year(unit);
 			first = files[i];
-			sum = rollup_new(form);
+			sum = rollup_new(r->form);
 		}
-		if (unit->form != form) {
+		if (unit->form != r->form) {
 			fprintf(stderr,
 				"nianbao sum: %s is in form %s, %s in %s: one form only, nothing "
 				"summed\n",
-				files[i], unit->form->id, first, form->id);
+				files[i], unit->form->id, first, r->form->id);
 			rc = CLI_UNUSABLE;
-		} else if (strcmp(cli_sum_year(unit), year) != 0) {
+		} else if (chain_year(unit) != year) {
+			char a[16] = "no year", b[16] = "no year";
+			if (chain_year(unit))
+				snprintf(a, sizeof a, "%d", chain_year(unit));
+			if (year)
+				snprintf(b, sizeof b, "%d", year);
 			fprintf(stderr,
 				"nianbao sum: %s is for %s, %s for %s: one year only, nothing "
 				"summed\n",
-				files[i], *cli_sum_year(unit) ? cli_sum_year(unit) : "no year",
-				first, *year ? year : "no year");
+				files[i], a, first, b);
 			rc = CLI_UNUSABLE;
 		} else {
 			/* each unit checked first, its problems listed */
@@ -110,15 +106,11 @@ int cli_sum(int argc, char **argv)
 			if (rollup_add(sum, unit, files[i], &notes) < 0)
 				rc = CLI_UNUSABLE;
 			/* the part, to check the roll-up against it later */
-			struct buf b;
-			buf_init(&b);
-			char h[65] = "";
-			if (buf_read_file(&b, files[i], 0) == 0)
-				sha256_hex(b.data, b.len, h);
-			buf_free(&b);
-			parts[i].file = chain_previous(files[i], out);
-			parts[i].organ = report_header_display(unit, 0);
-			parts[i].sha256 = xstrdup(h);
+			char *rel = chain_previous(files[i], out);
+			char *who = report_header_display(unit, 0);
+			report_add_part(r, rel, who, h);
+			free(rel);
+			free(who);
 		}
 		report_free(unit);
 		fwrite(list.data, 1, list.len, stdout);
@@ -133,21 +125,20 @@ int cli_sum(int argc, char **argv)
 	}
 	if (rc != CLI_OK)
 		fwrite(notes.data, 1, notes.len, stderr); /* an overflow */
-	struct report *r = NULL;
 	if (rc == CLI_OK) {
-		r = report_new(form);
 		rollup_finish(sum, r, &notes);
 		fwrite(notes.data, 1, notes.len, stderr);
 		const char *why;
-		for (int h = 0; h < r->form->nheader; h++) {
-			if (r->form->header[h].type == HF_YEAR)
-				report_set_header(r, h, year, &why);
-			else if (r->form->header[h].type == HF_TEXT && organ &&
-				 report_set_header(r, h, organ, &why) == 0)
+		char y[16] = "";
+		if (year)
+			snprintf(y, sizeof y, "%d", year);
+		for (int f = 0; f < r->form->nheader; f++) {
+			if (r->form->header[f].type == HF_YEAR)
+				report_set_header(r, f, y, &why);
+			else if (r->form->header[f].type == HF_TEXT && organ &&
+				 report_set_header(r, f, organ, &why) == 0)
 				organ = NULL; /* the first text field is the organ */
 		}
-		for (int i = 0; i < n; i++)
-			report_add_part(r, parts[i].file, parts[i].organ, parts[i].sha256);
 		struct diags d;
 		diags_init(&d);
 		int s = save_new(r, out, force, &d);
@@ -160,17 +151,10 @@ int cli_sum(int argc, char **argv)
 			rc = cli_fail(&d);
 		} else {
 			fprintf(stderr, "nianbao sum: %s, %d report%s of form %s for %s\n", out, n,
-				n == 1 ? "" : "s", r->form->id, year);
+				n == 1 ? "" : "s", r->form->id, y);
 		}
 		diags_free(&d);
 	}
-	for (int i = 0; i < n; i++) {
-		free(parts[i].file);
-		free(parts[i].organ);
-		free(parts[i].sha256);
-	}
-	free(parts);
-	free(year);
 	rollup_free(sum);
 	buf_free(&notes);
 	buf_free(&list);

@@ -1,6 +1,7 @@
 /* Report files: load with every value checked against its cell's type,
  * save deterministically through libyaml's emitter. */
 #include "report.h"
+#include "sha256.h"
 #include "text.h"
 #include "buf.h"
 #include "diag.h"
@@ -602,6 +603,22 @@ struct report *report_load_cached(const char *path, struct formpath_cache *cache
 	return report_from_tree(path, root, NULL, cache, d);
 }
 
+struct report *report_load_hashed(const char *path, struct formpath_cache *cache, char sha256[65],
+				  struct diags *d)
+{
+	struct buf b;
+	buf_init(&b);
+	struct ynode *root;
+	struct report *r = NULL;
+	if (yamlio_read_file(path, &b, d) == 0) {
+		sha256_hex(b.data, b.len, sha256);
+		if (yamlio_load_string(path, b.data, b.len, &root, d) == 0)
+			r = report_from_tree(path, root, NULL, cache, d);
+	}
+	buf_free(&b);
+	return r;
+}
+
 struct report *report_load_string(const char *name, const char *text, size_t len,
 				  const struct form *form, struct diags *d)
 {
@@ -859,12 +876,15 @@ int report_to_yaml(const struct report *r, struct buf *out)
 	return yemit_finish(y);
 }
 
+char *report_beside(const char *path, const char *file)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	if (file[0] == '/' || slash == NULL)
+		return xstrdup(file);
+	return xasprintf("%.*s%s", (int)(slash - path + 1), path, file);
+}
+
 char *report_previous_path(const struct report *r)
 {
-	if (r->previous == NULL)
-		return NULL;
-	const char *slash = r->path ? strrchr(r->path, '/') : NULL;
-	if (r->previous[0] == '/' || slash == NULL)
-		return xstrdup(r->previous);
-	return xasprintf("%.*s%s", (int)(slash - r->path + 1), r->path, r->previous);
+	return r->previous ? report_beside(r->path, r->previous) : NULL;
 }

@@ -56,6 +56,9 @@ struct report *report_load(const char *path, const struct form *form, struct dia
 /* The same, its form taken from (or added to) a cache of forms. */
 struct formpath_cache;
 struct report *report_load_cached(const char *path, struct formpath_cache *cache, struct diags *d);
+/* The same, and the SHA-256 of the file's bytes as read (a roll-up's part). */
+struct report *report_load_hashed(const char *path, struct formpath_cache *cache, char sha256[65],
+				  struct diags *d);
 /* The same from text in memory; name stands for the file in messages. */
 struct report *report_load_string(const char *name, const char *text, size_t len,
 				  const struct form *form, struct diags *d);
@@ -80,6 +83,9 @@ const struct report_ack *report_ack_find(const struct report *r, const struct fc
 /* The path of the report named by previous: as this process can open it
  * (relative to the folder of r->path); NULL if none. To free. */
 char *report_previous_path(const struct report *r);
+/* A file a report names (previous:, a roll-up's parts) as this process can
+ * open it: relative to the folder of the report's path. To free. */
+char *report_beside(const char *path, const char *file);
 /* The key of a cell in source: cells (table.block.row.column, no block in
  * a table of one grid), and back; -1 when the form has no such cell. */
 char *report_cell_path(const struct form *f, int cell);

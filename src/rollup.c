@@ -113,16 +113,6 @@ void rollup_finish(const struct rollup *s, struct report *out, struct buf *notes
 	}
 }
 
-/* The path of a part as this process can open it: relative to the folder
- * of the roll-up's path. */
-static char *rollup_part_path(const char *path, const char *file)
-{
-	const char *slash = strrchr(path, '/');
-	if (file[0] == '/' || slash == NULL)
-		return xstrdup(file);
-	return xasprintf("%.*s%s", (int)(slash - path + 1), path, file);
-}
-
 void rollup_verify(const struct report *r, const char *path, struct buf *out, int *errors,
 		   int *warnings)
 {
@@ -130,7 +120,7 @@ void rollup_verify(const struct report *r, const char *path, struct buf *out, in
 	int all = 1;
 	for (int i = 0; i < r->nparts; i++) {
 		const struct report_part *p = &r->parts[i];
-		char *file = rollup_part_path(path, p->file);
+		char *file = report_beside(path, p->file);
 		struct buf b;
 		buf_init(&b);
 		if (buf_read_file(&b, file, 0) < 0) {

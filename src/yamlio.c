@@ -374,17 +374,14 @@ out:
 	return rc;
 }
 
-int yamlio_load_file(const char *path, struct ynode **root, struct diags *d)
+int yamlio_read_file(const char *path, struct buf *b, struct diags *d)
 {
-	*root = NULL;
 	struct stat st;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		diags_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
 		return -1;
 	}
-	struct buf b;
-	buf_init(&b);
-	int got = buf_read_file(&b, path, YAMLIO_MAX_BYTES);
+	int got = buf_read_file(b, path, YAMLIO_MAX_BYTES);
 	if (got < 0) {
 		if (got == -2)
 			diags_add(d, DIAG_ERROR, path, 0, 0, "file larger than %u bytes",
@@ -392,10 +389,19 @@ int yamlio_load_file(const char *path, struct ynode **root, struct diags *d)
 		else
 			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
 				  got == -1 ? "open" : "read", strerror(errno));
-		buf_free(&b);
 		return -1;
 	}
-	int rc = yamlio_load_string(path, b.data, b.len, root, d);
+	return 0;
+}
+
+int yamlio_load_file(const char *path, struct ynode **root, struct diags *d)
+{
+	*root = NULL;
+	struct buf b;
+	buf_init(&b);
+	int rc = yamlio_read_file(path, &b, d) < 0
+		     ? -1
+		     : yamlio_load_string(path, b.data, b.len, root, d);
 	buf_free(&b);
 	return rc;
 }

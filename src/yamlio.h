@@ -30,6 +30,9 @@ struct ynode {
 /* Parses a whole file. On error adds one diagnostic naming file:line:col,
  * returns -1 and sets *root to NULL. */
 int yamlio_load_file(const char *path, struct ynode **root, struct diags *d);
+/* The bytes of the file at path, within the same limits (a regular file, at
+ * most YAMLIO_MAX_BYTES); 0, or -1 after a diagnostic. */
+int yamlio_read_file(const char *path, struct buf *b, struct diags *d);
 int yamlio_load_string(const char *name, const char *text, size_t len, struct ynode **root,
 		       struct diags *d);
 /* Frees a whole tree, given its root (the nodes are not freed one by one). */

@@ -47,15 +47,12 @@ static void units_load(struct app *a)
 	units_free(a);
 	const struct report *r = a->r;
 	a->units = xcalloc((size_t)r->nparts + 1, sizeof *a->units);
-	const char *slash = strrchr(a->path, '/');
 	for (int i = 0; i < r->nparts; i++) {
 		struct unit_row *u = &a->units[a->nunits++];
 		const char *f = r->parts[i].file;
 		u->file = xstrdup(f);
 		u->organ = xstrdup(r->parts[i].organ);
-		u->path = f[0] == '/' || slash == NULL
-			      ? xstrdup(f)
-			      : xasprintf("%.*s%s", (int)(slash - a->path + 1), a->path, f);
+		u->path = report_beside(a->path, f);
 		struct diags d;
 		diags_init(&d);
 		struct report *unit = report_load(u->path, r->form, &d);
