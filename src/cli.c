@@ -317,9 +317,7 @@ static int cli_create_from(const struct cli_create *o)
 		report_free(r);
 		diags_free(&d);
 	}
-	for (int i = 0; i < n; i++)
-		form_free(all[i]);
-	free(all);
+	formpath_all_free(all, n);
 	form_free(chosen);
 	report_free(prev);
 	return rc;
@@ -372,9 +370,7 @@ static int cli_create_published(const struct cli_create *o)
 	}
 	report_free(r);
 	buf_free(&notes);
-	for (int i = 0; i < n; i++)
-		form_free(all[i]);
-	free(all);
+	formpath_all_free(all, n);
 	return rc;
 }
 

@@ -214,10 +214,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 		if (published) {
 			/* a published page, read as check --text and --html read it */
 			struct import_opts io = {NULL, 0};
-			struct buf notes;
-			buf_init(&notes);
-			v[i] = cli_published(files[i], published == 2, &io, all, nf, &notes, &d);
-			buf_free(&notes);
+			v[i] = cli_published(files[i], published == 2, &io, all, nf, NULL, &d);
 		} else {
 			v[i] = report_load(files[i], NULL, &d);
 		}
@@ -270,9 +267,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 	for (int i = 0; i < n; i++)
 		report_free(v[i]);
 	free(v);
-	for (int i = 0; i < nf; i++)
-		form_free(all[i]);
-	free(all);
+	formpath_all_free(all, nf);
 	buf_free(&out);
 	return rc;
 }
@@ -299,10 +294,7 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < n; i++) {
 		cli_progress(i, n, &t0);
-		struct buf notes;
-		buf_init(&notes);
-		struct report *r = cli_published(files[i], html, &io, all, nf, &notes, &d);
-		buf_free(&notes);
+		struct report *r = cli_published(files[i], html, &io, all, nf, NULL, &d);
 		if (r == NULL) {
 			diags_print(&d, stderr);
 			diags_free(&d);
@@ -313,24 +305,22 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 		int blanks = 0;
 		for (int c = 0; c < r->form->ncells; c++)
 			blanks += r->form->cells[c].formula == NULL && r->vals[c].kind == VAL_BLANK;
+		/* what the line says, taken before the check frees the report */
 		char *organ = report_header_display(r, 0);
-		char *year = NULL;
-		for (int h = 0; h < r->form->nheader; h++)
-			if (r->form->header[h].type == HF_YEAR && r->header[h])
-				year = xstrdup(r->header[h]);
+		int year = chain_year(r);
 		const char *fid = r->form->id;
-		char *name = xstrdup(files[i]);
 		struct engine_count c = {0, 0, 0};
 		int rc =
 		    cli_check_one(files[i], as_csv, NULL, previous, &out, &c, r, CLI_CHECK_PAGE);
 		worst = rc > worst ? rc : worst;
-		buf_printf(&sum, "%s: %s %s, form %s: %d error%s, %d warning%s, %d blank%s\n", name,
-			   *organ ? organ : "?", year ? year : "?", fid, c.errors,
+		char y[16] = "?";
+		if (year)
+			snprintf(y, sizeof y, "%d", year);
+		buf_printf(&sum, "%s: %s %s, form %s: %d error%s, %d warning%s, %d blank%s\n",
+			   files[i], *organ ? organ : "?", y, fid, c.errors,
 			   c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", blanks,
 			   blanks == 1 ? "" : "s");
 		free(organ);
-		free(year);
-		free(name);
 	}
 	cli_progress(n, n, &t0);
 	if (!as_csv)
@@ -341,9 +331,7 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 	buf_free(&out);
 	buf_free(&sum);
 	diags_free(&d);
-	for (int i = 0; i < nf; i++)
-		form_free(all[i]);
-	free(all);
+	formpath_all_free(all, nf);
 	return worst;
 }
 

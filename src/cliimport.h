@@ -10,7 +10,7 @@ struct report;
 
 /* The report the published file at path holds (a web page when html),
  * in the best-fitting of forms, as if loaded from its YAML; its
- * decisions appended to notes. NULL after a diagnostic. */
+ * decisions appended to notes (when not NULL). NULL after a diagnostic. */
 struct report *cli_published(const char *path, int html, const struct import_opts *o,
 			     struct form *const *forms, int nforms, struct buf *notes,
 			     struct diags *d);

@@ -187,3 +187,10 @@ void formpath_cache_free(struct formpath_cache *c)
 	c->forms = NULL;
 	c->n = 0;
 }
+
+void formpath_all_free(struct form **all, int n)
+{
+	for (int i = 0; i < n; i++)
+		form_free(all[i]);
+	free(all);
+}

@@ -26,5 +26,7 @@ void formpath_cache_free(struct formpath_cache *c);
  * load add their diagnostics). Returns the count; *out is owned by the
  * caller (free each with form_free, then the array). */
 int formpath_all(struct form ***out, struct diags *d);
+/* Frees what formpath_all gave. */
+void formpath_all_free(struct form **all, int n);
 
 #endif

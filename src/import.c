@@ -1000,7 +1000,7 @@ struct report *import_doc(const struct idoc *doc, struct form *const *forms, int
 		imp_free(&best);
 		return NULL;
 	}
-	if (best.notes.len)
+	if (notes != NULL && best.notes.len)
 		buf_add(notes, best.notes.data, best.notes.len);
 	struct report *r = best.r;
 	best.r = NULL;

@@ -30,7 +30,7 @@ struct import_opts {
 
 /* The report doc holds, in the best-fitting of forms[0..n) (or
  * opts->form_id), with its source recorded; every decision is a line
- * "NAME:LINE: ..." in notes. NULL after a diagnostic (strict: one per
+ * "NAME:LINE: ..." in notes (when not NULL). NULL after a diagnostic (strict: one per
  * decision). */
 struct report *import_doc(const struct idoc *doc, struct form *const *forms, int nforms,
 			  const struct import_opts *opts, struct buf *notes, struct diags *d);
