@@ -26,7 +26,9 @@ struct imp {
 	const struct form *f;
 	int strict;
 	struct report *r;
-	struct buf notes;
+	/* the decisions: each its source line (0: none) and what it says */
+	int *note_line;
+	char **note;
 	int nnotes;
 	int exact, loose, placed, lost; /* for choosing the form */
 	unsigned char *seen;            /* per cell: printed (a figure or a blank) */
@@ -57,31 +59,23 @@ struct imp {
 	struct imp_cache *cache;
 };
 
-static void imp_where(const struct imp *m, const struct icell *c, struct buf *b)
-{
-	if (c->tab > 0)
-		buf_printf(b, "%s:%d: (table %d, row %d, cell %d) ", m->doc->name, c->line, c->tab,
-			   c->row, c->cell);
-	else
-		buf_printf(b, "%s:%d: ", m->doc->name, c->line);
-}
-
 static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 {
-	if (c != NULL)
-		imp_where(m, c, &m->notes);
-	else
-		buf_printf(&m->notes, "%s: ", m->doc->name);
 	char s[1024];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(s, sizeof s, fmt, ap);
 	va_end(ap);
-	buf_printf(&m->notes, "%s\n", s);
-	m->nnotes++;
+	m->note_line = xreallocarray(m->note_line, (size_t)m->nnotes + 1, sizeof *m->note_line);
+	m->note = xreallocarray(m->note, (size_t)m->nnotes + 1, sizeof *m->note);
+	m->note_line[m->nnotes] = c ? c->line : 0;
+	/* a web page's cell: where in its tables too */
+	m->note[m->nnotes++] = c && c->tab > 0 ? xasprintf("(table %d, row %d, cell %d) %s", c->tab,
+							   c->row, c->cell, s)
+					       : xstrdup(s);
 }
 
 static char *imp_q(const char *s)
@@ -816,7 +810,10 @@ static void imp_row(struct imp *m, const struct irow *row)
 static void imp_free(struct imp *m)
 {
 	imp_cut_done(m);
-	buf_free(&m->notes);
+	for (int i = 0; i < m->nnotes; i++)
+		free(m->note[i]);
+	free(m->note);
+	free(m->note_line);
 	free(m->seen);
 	for (int i = 0; m->from && i < m->f->ncells; i++)
 		free(m->from[i]);
@@ -842,7 +839,6 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 	m->doc = doc;
 	m->f = f;
 	m->r = report_new(f);
-	buf_init(&m->notes);
 	m->seen = xcalloc((size_t)f->ncells + 1, 1);
 	m->from = xcalloc((size_t)f->ncells + 1, sizeof *m->from);
 	m->found = xcalloc((size_t)f->ntables + 1, 1);
@@ -978,30 +974,20 @@ struct report *import_doc(const struct idoc *doc, struct form *const *forms, int
 		imp_free(&best);
 		return NULL;
 	}
+	for (int i = 0; i < best.nnotes; i++) {
+		if (opts->strict) /* each decision, refused */
+			diags_add(d, DIAG_ERROR, doc->name, best.note_line[i], 0, "--strict: %s",
+				  best.note[i]);
+		else if (notes != NULL && best.note_line[i] > 0)
+			buf_printf(notes, "%s:%d: %s\n", doc->name, best.note_line[i],
+				   best.note[i]);
+		else if (notes != NULL)
+			buf_printf(notes, "%s: %s\n", doc->name, best.note[i]);
+	}
 	if (opts->strict && best.nnotes > 0) {
-		/* each decision, refused */
-		char *s = best.notes.data;
-		for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
-			const char *msg = line;
-			int ln = 0;
-			size_t nl = strlen(doc->name);
-			if (strncmp(line, doc->name, nl) == 0 && line[nl] == ':') {
-				msg = line + nl + 1;
-				ln = atoi(msg);
-				while (*msg >= '0' && *msg <= '9')
-					msg++;
-				if (*msg == ':')
-					msg++;
-				while (*msg == ' ')
-					msg++;
-			}
-			diags_add(d, DIAG_ERROR, doc->name, ln, 0, "--strict: %s", msg);
-		}
 		imp_free(&best);
 		return NULL;
 	}
-	if (notes != NULL && best.notes.len)
-		buf_add(notes, best.notes.data, best.notes.len);
 	struct report *r = best.r;
 	best.r = NULL;
 	imp_free(&best);
