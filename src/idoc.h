@@ -31,6 +31,9 @@ struct idoc {
 };
 
 void idoc_free(struct idoc *doc);
+/* A cell's text as kept (spaces at either end and invisible characters
+ * gone; render --mark's lone ? or ! a blank) and its kind. To free. */
+char *idoc_text(const char *text, size_t len, enum icell_kind *kind);
 /* Adds a cell to the last row (a new row when row is set); text is copied
  * and trimmed, its kind decided here. */
 void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int line, int tab,

@@ -112,8 +112,7 @@ int imp_figure(const char *s, char *num, size_t nn, int *unit)
 	return 0;
 }
 
-void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int line, int tab,
-	       int row, int cell)
+char *idoc_text(const char *text, size_t len, enum icell_kind *kind)
 {
 	struct buf b;
 	buf_init(&b);
@@ -130,34 +129,41 @@ void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int 
 			buf_add(&b, text + i, (size_t)n);
 		i += (size_t)n;
 	}
-	char *s = b.data ? b.data : xstrdup("");
-	char *a = s;
+	char *a = b.data;
 	while (*a == ' ')
 		a++;
 	size_t l = strlen(a);
 	while (l && a[l - 1] == ' ')
 		l--;
 	char *t = xstrndup(a, l);
-	free(s);
+	buf_free(&b);
+	char num[64];
+	int unit;
+	if (strcmp(t, "?") == 0 || strcmp(t, "!") == 0)
+		t[0] = '\0'; /* render --mark's mark of a blank cell */
+	*kind = IC_LABEL;
+	if (*t == '\0')
+		*kind = IC_BLANK;
+	else if (imp_figure(t, num, sizeof num, &unit) == 0)
+		*kind = IC_FIGURE;
+	for (size_t i = 0; i < sizeof imp_dashes / sizeof imp_dashes[0]; i++)
+		if (strcmp(t, imp_dashes[i]) == 0)
+			*kind = IC_BLANK;
+	return t;
+}
+
+void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int line, int tab,
+	       int row, int cell)
+{
+	enum icell_kind kind;
+	char *t = idoc_text(text, len, &kind);
 	if (new_row || doc->nrows == 0) {
 		doc->rows = xreallocarray(doc->rows, (size_t)doc->nrows + 1, sizeof *doc->rows);
 		doc->rows[doc->nrows++] = (struct irow){0};
 	}
 	struct irow *r = &doc->rows[doc->nrows - 1];
 	r->cells = xreallocarray(r->cells, (size_t)r->n + 1, sizeof *r->cells);
-	struct icell *c = &r->cells[r->n++];
-	*c = (struct icell){t, IC_LABEL, line, tab, row, cell, 1};
-	char num[64];
-	int unit;
-	if (strcmp(t, "?") == 0 || strcmp(t, "!") == 0)
-		t[0] = '\0'; /* render --mark's mark of a blank cell */
-	if (*t == '\0')
-		c->kind = IC_BLANK;
-	else if (imp_figure(t, num, sizeof num, &unit) == 0)
-		c->kind = IC_FIGURE;
-	for (size_t i = 0; i < sizeof imp_dashes / sizeof imp_dashes[0]; i++)
-		if (strcmp(t, imp_dashes[i]) == 0)
-			c->kind = IC_BLANK;
+	r->cells[r->n++] = (struct icell){t, kind, line, tab, row, cell, 1};
 }
 
 /* ---- labels ---- */

@@ -145,13 +145,9 @@ static size_t import_sep(const char *p)
 /* Whether the text between a and b is a number, maybe with a unit. */
 static int import_is_figure(const char *a, size_t n)
 {
-	char *s = xstrndup(a, n);
-	struct idoc tmp = {0};
-	idoc_cell(&tmp, 1, s, n, 0, 0, 0, 0);
-	int fig = tmp.nrows && tmp.rows[0].n && tmp.rows[0].cells[0].kind == IC_FIGURE;
-	idoc_free(&tmp);
-	free(s);
-	return fig;
+	enum icell_kind kind;
+	free(idoc_text(a, n, &kind));
+	return kind == IC_FIGURE;
 }
 
 /* Box drawing and spaces only (├──┬──┤ beside a cell): no cell. */
