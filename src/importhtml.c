@@ -5,12 +5,12 @@
  * many spans) is comments and markup to the parser, and falls away. */
 #include "buf.h"
 #include "diag.h"
+#include "dynlib.h"
 #include "import.h"
 #include "sha256.h"
 #include "width.h"
 #include "xmalloc.h"
 
-#include <dlfcn.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdint.h>
@@ -21,7 +21,7 @@
 /* libxml2, loaded when a page is first read: linked in, it and the ICU it
  * brings would cost every other command milliseconds and megabytes. */
 static struct {
-	int tried;
+	int tried, ok;
 	htmlDocPtr (*read)(const char *, int, const char *, const char *, int);
 	xmlNodePtr (*root)(const xmlDoc *);
 	void (*free_doc)(xmlDocPtr);
@@ -33,23 +33,20 @@ static struct {
 
 static int html_load(void)
 {
-	if (html_xml.tried)
-		return html_xml.read ? 0 : -1;
-	html_xml.tried = 1;
-	void *h = dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL);
-	if (h == NULL)
-		return -1;
-	*(void **)&html_xml.read = dlsym(h, "htmlReadMemory");
-	*(void **)&html_xml.root = dlsym(h, "xmlDocGetRootElement");
-	*(void **)&html_xml.free_doc = dlsym(h, "xmlFreeDoc");
-	*(void **)&html_xml.get_prop = dlsym(h, "xmlGetProp");
-	*(void **)&html_xml.line_no = dlsym(h, "xmlGetLineNo");
-	*(void **)&html_xml.set_errors = dlsym(h, "xmlSetGenericErrorFunc");
-	html_xml.free = dlsym(h, "xmlFree");
-	if (!html_xml.root || !html_xml.free_doc || !html_xml.get_prop || !html_xml.line_no ||
-	    !html_xml.set_errors || !html_xml.free || !*html_xml.free)
-		html_xml.read = NULL;
-	return html_xml.read ? 0 : -1;
+	static const char *const names[] = {"libxml2.so.2"};
+	const struct dynlib_sym syms[] = {{(void **)&html_xml.read, "htmlReadMemory"},
+					  {(void **)&html_xml.root, "xmlDocGetRootElement"},
+					  {(void **)&html_xml.free_doc, "xmlFreeDoc"},
+					  {(void **)&html_xml.get_prop, "xmlGetProp"},
+					  {(void **)&html_xml.line_no, "xmlGetLineNo"},
+					  {(void **)&html_xml.set_errors, "xmlSetGenericErrorFunc"},
+					  {(void **)&html_xml.free, "xmlFree"}};
+	if (!html_xml.tried) {
+		html_xml.tried = 1;
+		html_xml.ok = dynlib_load(names, 1, syms, sizeof syms / sizeof syms[0]) == 0 &&
+			      *html_xml.free != NULL;
+	}
+	return html_xml.ok ? 0 : -1;
 }
 
 struct hwalk {
@@ -90,10 +87,8 @@ static void html_flush(struct hwalk *w)
 		int any = 0;
 		for (const char *p = s; *p && !any; p++)
 			any = *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n';
-		if (any || strstr(s, "\xc2\xa0") == NULL) {
-			if (any)
-				idoc_cell(w->doc, 1, s, w->para.len, w->para_line, 0, 0, 0);
-		}
+		if (any)
+			idoc_cell(w->doc, 1, s, w->para.len, w->para_line, 0, 0, 0);
 	}
 	w->para.len = 0;
 	w->para.data[0] = '\0';

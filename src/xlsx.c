@@ -4,6 +4,7 @@
  * sheet of organ, year, table, row, column, value as well. */
 #include "xlsx.h"
 #include "diag.h"
+#include "dynlib.h"
 #include "engine.h"
 #include "form.h"
 #include "report.h"
@@ -11,7 +12,6 @@
 #include "value.h"
 #include "xmalloc.h"
 
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,34 +37,24 @@ static struct {
 
 static int xlsx_load(void)
 {
-	if (lxw.tried)
-		return lxw.ok ? 0 : -1;
-	lxw.tried = 1;
-	void *h = dlopen("libxlsxwriter.so.4", RTLD_NOW | RTLD_LOCAL);
-	if (h == NULL)
-		h = dlopen("libxlsxwriter.so", RTLD_NOW | RTLD_LOCAL);
-	if (h == NULL)
-		return -1;
-	struct {
-		void **p;
-		const char *name;
-	} fns[] = {{(void **)&lxw.book_new, "workbook_new"},
-		   {(void **)&lxw.add_sheet, "workbook_add_worksheet"},
-		   {(void **)&lxw.add_format, "workbook_add_format"},
-		   {(void **)&lxw.close, "workbook_close"},
-		   {(void **)&lxw.number, "worksheet_write_number"},
-		   {(void **)&lxw.string, "worksheet_write_string"},
-		   {(void **)&lxw.merge, "worksheet_merge_range"},
-		   {(void **)&lxw.column, "worksheet_set_column"},
-		   {(void **)&lxw.bold, "format_set_bold"},
-		   {(void **)&lxw.num_format, "format_set_num_format"},
-		   {(void **)&lxw.align, "format_set_align"},
-		   {(void **)&lxw.wrap, "format_set_text_wrap"},
-		   {(void **)&lxw.border, "format_set_border"}};
-	lxw.ok = 1;
-	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
-		if ((*fns[i].p = dlsym(h, fns[i].name)) == NULL)
-			lxw.ok = 0;
+	static const char *const names[] = {"libxlsxwriter.so.4", "libxlsxwriter.so"};
+	const struct dynlib_sym syms[] = {{(void **)&lxw.book_new, "workbook_new"},
+					  {(void **)&lxw.add_sheet, "workbook_add_worksheet"},
+					  {(void **)&lxw.add_format, "workbook_add_format"},
+					  {(void **)&lxw.close, "workbook_close"},
+					  {(void **)&lxw.number, "worksheet_write_number"},
+					  {(void **)&lxw.string, "worksheet_write_string"},
+					  {(void **)&lxw.merge, "worksheet_merge_range"},
+					  {(void **)&lxw.column, "worksheet_set_column"},
+					  {(void **)&lxw.bold, "format_set_bold"},
+					  {(void **)&lxw.num_format, "format_set_num_format"},
+					  {(void **)&lxw.align, "format_set_align"},
+					  {(void **)&lxw.wrap, "format_set_text_wrap"},
+					  {(void **)&lxw.border, "format_set_border"}};
+	if (!lxw.tried) {
+		lxw.tried = 1;
+		lxw.ok = dynlib_load(names, 2, syms, sizeof syms / sizeof syms[0]) == 0;
+	}
 	return lxw.ok ? 0 : -1;
 }
 
