@@ -43,16 +43,7 @@ struct report *cli_published(const char *path, int html, const struct import_opt
 	idoc_free(&doc);
 	if (r == NULL)
 		return NULL;
-	/* back through its YAML: a printed total that disagrees is then a
-	 * stored total, flagged as on any load */
-	struct buf y;
-	buf_init(&y);
-	report_to_yaml(r, &y);
-	const struct form *f = r->form;
-	report_free(r);
-	r = report_load_string(path, y.data, y.len, f, d);
-	buf_free(&y);
-	return r;
+	return import_reloaded(r, path, d);
 }
 
 void cli_progress(int done, int total, const struct timespec *t0)

@@ -993,3 +993,15 @@ struct report *import_doc(const struct idoc *doc, struct form *const *forms, int
 	imp_free(&best);
 	return r;
 }
+
+struct report *import_reloaded(struct report *r, const char *name, struct diags *d)
+{
+	struct buf y;
+	buf_init(&y);
+	report_to_yaml(r, &y);
+	const struct form *f = r->form;
+	report_free(r);
+	r = report_load_string(name, y.data, y.len, f, d);
+	buf_free(&y);
+	return r;
+}

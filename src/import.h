@@ -35,4 +35,9 @@ struct import_opts {
 struct report *import_doc(const struct idoc *doc, struct form *const *forms, int nforms,
 			  const struct import_opts *opts, struct buf *notes, struct diags *d);
 
+/* The imported report r (taken) as loaded back from its YAML: a printed
+ * total that disagrees with its parts is then a stored total, flagged as on
+ * any load. NULL after a diagnostic. */
+struct report *import_reloaded(struct report *r, const char *name, struct diags *d);
+
 #endif
