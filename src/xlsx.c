@@ -3,6 +3,7 @@
  * places they have, blanks empty, totals as numbers; for many reports a
  * sheet of organ, year, table, row, column, value as well. */
 #include "xlsx.h"
+#include "chain.h"
 #include "diag.h"
 #include "dynlib.h"
 #include "engine.h"
@@ -207,16 +208,13 @@ int xlsx_write(struct engine *const *es, int n, const char *path, struct diags *
 		for (int k = 0; k < n; k++) {
 			const struct report *r = engine_report(es[k]);
 			char *organ = report_header_display(r, 0);
-			const char *year = "";
-			for (int h = 0; h < r->form->nheader; h++)
-				if (r->form->header[h].type == HF_YEAR && r->header[h])
-					year = r->header[h];
+			int year = chain_year(r);
 			for (int cell = 0; cell < r->form->ncells; cell++, y++) {
 				const struct fcell *fc = &r->form->cells[cell];
 				char *row = form_row_path(fc->block, fc->r, " / ");
 				char *col = form_col_path(fc->block, fc->c, " / ");
 				lxw.string(ws, (lxw_row_t)y, 0, organ, NULL);
-				lxw.number(ws, (lxw_row_t)y, 1, atof(year), NULL);
+				lxw.number(ws, (lxw_row_t)y, 1, year, NULL);
 				lxw.string(ws, (lxw_row_t)y, 2, fc->block->table->title, NULL);
 				lxw.string(ws, (lxw_row_t)y, 3, row, NULL);
 				lxw.string(ws, (lxw_row_t)y, 4, col, NULL);
