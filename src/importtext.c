@@ -121,6 +121,12 @@ static int import_footer_line(const char *s)
 	return 0;
 }
 
+/* A rule between cells: |, ｜ or a box drawing vertical. */
+static int import_bar(uint32_t cp)
+{
+	return cp == '|' || cp == 0xff5c || cp == 0x2502 || cp == 0x2503 || cp == 0x2551;
+}
+
 /* A separator at p: |, a box drawing vertical, a tab, or two or more
  * spaces; its length, 0 if none. */
 static size_t import_sep(const char *p)
@@ -129,14 +135,13 @@ static size_t import_sep(const char *p)
 	int k = width_decode(p, strlen(p), &cp);
 	if (k <= 0)
 		return 0;
-	if (cp == '|' || cp == '\t' || cp == 0x2502 || cp == 0x2503 || cp == 0x2551 || cp == 0xff5c)
+	if (cp == '\t' || import_bar(cp))
 		return (size_t)k;
 	if (cp == ' ' || cp == 0x3000) {
 		const char *q = p + k;
 		uint32_t c2;
 		int k2 = width_decode(q, strlen(q), &c2);
-		if (k2 > 0 && (c2 == ' ' || c2 == 0x3000 || c2 == '\t' || c2 == '|' ||
-			       c2 == 0x2502 || c2 == 0x2503 || c2 == 0x2551 || c2 == 0xff5c))
+		if (k2 > 0 && (c2 == ' ' || c2 == 0x3000 || c2 == '\t' || import_bar(c2)))
 			return (size_t)k;
 	}
 	return 0;
@@ -180,15 +185,13 @@ static void import_line_cells(struct idoc *doc, const char *line, int lineno)
 			uint32_t cp;
 			width_decode(p, strlen(p), &cp);
 			p += sep;
-			if (cp == '|' || cp == 0x2502 || cp == 0x2503 || cp == 0x2551 ||
-			    cp == 0xff5c) {
+			if (import_bar(cp)) {
 				const char *q = p;
 				while (*q == ' ')
 					q++;
 				uint32_t c2;
 				int k2 = width_decode(q, strlen(q), &c2);
-				if (k2 > 0 && (c2 == '|' || c2 == 0x2502 || c2 == 0x2503 ||
-					       c2 == 0x2551 || c2 == 0xff5c)) {
+				if (k2 > 0 && import_bar(c2)) {
 					idoc_cell(doc, first, "", 0, lineno, 0, 0, 0);
 					first = 0;
 				}
