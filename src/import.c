@@ -57,6 +57,7 @@ struct imp {
 	const struct fblock *hdr_b;
 	int hdr[64], nhdr, hdr_on;
 	struct imp_cache *cache;
+	struct imp_index *index; /* a table's exact labels, when first asked */
 };
 
 static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
@@ -69,9 +70,14 @@ static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s, sizeof s, fmt, ap);
 	va_end(ap);
-	m->note_line = xreallocarray(m->note_line, (size_t)m->nnotes + 1, sizeof *m->note_line);
-	m->note = xreallocarray(m->note, (size_t)m->nnotes + 1, sizeof *m->note);
+	if ((m->nnotes & (m->nnotes - 1)) == 0) { /* doubled at 1, 2, 4...: linear */
+		size_t cap = m->nnotes ? 2 * (size_t)m->nnotes : 1;
+		m->note_line = xreallocarray(m->note_line, cap, sizeof *m->note_line);
+		m->note = xreallocarray(m->note, cap, sizeof *m->note);
+	}
 	m->note_line[m->nnotes] = c ? c->line : 0;
+	/* what the page said is in a note as a cell holds it (idoc_cell left
+	 * out every control, bidi and invisible character) or quoted (imp_q) */
 	/* a web page's cell: where in its tables too */
 	m->note[m->nnotes++] = c && c->tab > 0 ? xasprintf("(table %d, row %d, cell %d) %s", c->tab,
 							   c->row, c->cell, s)
@@ -266,8 +272,8 @@ static int imp_anchor(const struct imp *m, const char *t, int *loose)
 			continue;
 		int hit = *bl && (strcmp(t, l) == 0 || strcmp(bt, bl) == 0);
 		*loose = hit && strcmp(t, l) != 0;
-		if (!hit && imp_chars(bl) >= 6 && imp_chars(t) <= imp_chars(l) + 2 &&
-		    imp_distance(bt, bl) <= 2)
+		if (!hit && imp_chars_max(bl, 6) >= 6 && imp_chars(t) <= imp_chars(l) + 2 &&
+		    imp_distance_within(bt, bl, 2) <= 2)
 			hit = *loose = 1;
 		if (hit)
 			return i;
@@ -302,37 +308,154 @@ struct imp_hit {
 	enum imp_how how;
 };
 
+/* A node a normalised label names exactly: its own label (HOW_EXACT) or
+ * one of its also: (HOW_ALSO); ord is where the walk of imp_find meets it. */
+struct imp_exact {
+	const char *key; /* normalised, held by the cache */
+	struct imp_hit hit;
+	int k, ord;
+};
+
+/* The exact labels of one table, hashed: an exact match is a look-up, not
+ * a walk of every node of every block (label matching was most of an
+ * import's time). */
+struct imp_index {
+	struct imp_exact *v;
+	size_t cap;
+	int built;
+};
+
+static size_t imp_hash(const char *s)
+{
+	size_t h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h;
+}
+
+/* Calls fn for every node of block b's rows (axis 0) or columns (1), in
+ * the order imp_find walks them: depth first, as a stack of 64 allows. */
+static void imp_walk(const struct fblock *b, int axis, void (*fn)(const struct fnode *, void *),
+		     void *arg)
+{
+	const struct fnode *root = axis == 0 ? &b->rows : &b->cols;
+	const struct fnode *stack[64];
+	int sp = 0;
+	for (int i = root->nkids - 1; i >= 0 && sp < 64; i--)
+		stack[sp++] = root->kids[i];
+	while (sp > 0) {
+		const struct fnode *n = stack[--sp];
+		for (int i = n->nkids - 1; i >= 0 && sp < 64; i--)
+			stack[sp++] = n->kids[i];
+		fn(n, arg);
+	}
+}
+
+struct imp_index_walk {
+	struct imp_index *x;
+	struct imp_cache *cache;
+	const struct fblock *b;
+	int k, axis, ord;
+};
+
+static void imp_index_add(struct imp_index *x, const char *key, struct imp_exact e)
+{
+	size_t h = imp_hash(key) % x->cap;
+	while (x->v[h].key != NULL)
+		h = (h + 1) % x->cap;
+	e.key = key;
+	x->v[h] = e;
+}
+
+static void imp_index_node(const struct fnode *n, void *arg)
+{
+	struct imp_index_walk *w = arg;
+	struct imp_exact e = {NULL, {w->b, n, w->axis == 0, HOW_EXACT}, w->k, w->ord++};
+	if (n->label != NULL && *n->label)
+		imp_index_add(w->x, imp_cached(w->cache, n->label), e);
+	e.hit.how = HOW_ALSO;
+	for (int i = 0; i < n->nalso; i++)
+		if (n->also[i] != NULL && *n->also[i])
+			imp_index_add(w->x, imp_cached(w->cache, n->also[i]), e);
+}
+
+static void imp_count_node(const struct fnode *n, void *arg)
+{
+	*(size_t *)arg += 1 + (size_t)n->nalso;
+}
+
+static const struct imp_index *imp_index_of(const struct imp *m, const struct ftable *t)
+{
+	int ti = 0;
+	while (ti < m->f->ntables && m->f->tables[ti] != t)
+		ti++;
+	struct imp_index *x = &m->index[ti];
+	if (!x->built) {
+		size_t n = 0;
+		for (int k = 0; k < t->nblocks; k++)
+			for (int axis = 0; axis < 2; axis++)
+				imp_walk(t->blocks[k], axis, imp_count_node, &n);
+		x->cap = 2 * n + 8;
+		x->v = xcalloc(x->cap, sizeof *x->v);
+		struct imp_index_walk w = {x, m->cache, NULL, 0, 0, 0};
+		for (int k = 0; k < t->nblocks; k++)
+			for (int axis = 0; axis < 2; axis++) {
+				w.b = t->blocks[k], w.k = k, w.axis = axis;
+				imp_walk(t->blocks[k], axis, imp_index_node, &w);
+			}
+		x->built = 1;
+	}
+	return x;
+}
+
+struct imp_loose_walk {
+	const struct imp *m;
+	const char *nt;
+	const struct fblock *b;
+	int axis;
+	struct imp_hit *best;
+};
+
+static void imp_loose_node(const struct fnode *n, void *arg)
+{
+	struct imp_loose_walk *w = arg;
+	enum imp_how h = imp_match_node(w->m->cache, w->nt, n, 1);
+	if (h != HOW_NONE && (w->best->how == HOW_NONE || h < w->best->how))
+		*w->best = (struct imp_hit){w->b, n, w->axis == 0, h};
+}
+
 /* The best node of table t that the normalised text names: rows before
- * columns, the current block first. */
+ * columns, the current block first; an exact label anywhere before a loose
+ * one, and of equals the first the walk meets. */
 static struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char *nt)
 {
 	struct imp_hit best = {0};
-	/* an exact label anywhere before a loose one */
-	for (int loose = 0; loose < 2 && best.how == HOW_NONE; loose++)
-		for (int pass = 0; pass < 2; pass++)
-			for (int k = 0; k < t->nblocks; k++) {
-				const struct fblock *b = t->blocks[k];
-				if ((pass == 0) != (k == m->block))
-					continue;
-				for (int axis = 0; axis < 2; axis++) {
-					const struct fnode *root = axis == 0 ? &b->rows : &b->cols;
-					/* every node of the tree, depth first */
-					const struct fnode *stack[64];
-					int sp = 0;
-					for (int i = root->nkids - 1; i >= 0 && sp < 64; i--)
-						stack[sp++] = root->kids[i];
-					while (sp > 0) {
-						const struct fnode *n = stack[--sp];
-						for (int i = n->nkids - 1; i >= 0 && sp < 64; i--)
-							stack[sp++] = n->kids[i];
-						enum imp_how h =
-						    imp_match_node(m->cache, nt, n, loose);
-						if (h != HOW_NONE &&
-						    (best.how == HOW_NONE || h < best.how))
-							best = (struct imp_hit){b, n, axis == 0, h};
-					}
-				}
+	const struct imp_index *x = imp_index_of(m, t);
+	int best_pass = 0, best_ord = 0;
+	for (size_t h = imp_hash(nt) % x->cap; x->v[h].key != NULL; h = (h + 1) % x->cap) {
+		const struct imp_exact *e = &x->v[h];
+		if (strcmp(e->key, nt) != 0)
+			continue;
+		int pass = e->k != m->block;
+		if (best.how == HOW_NONE || e->hit.how < best.how ||
+		    (e->hit.how == best.how &&
+		     (pass < best_pass || (pass == best_pass && e->ord < best_ord)))) {
+			best = e->hit;
+			best_pass = pass;
+			best_ord = e->ord;
+		}
+	}
+	if (best.how != HOW_NONE)
+		return best;
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < t->nblocks; k++) {
+			if ((pass == 0) != (k == m->block))
+				continue;
+			for (int axis = 0; axis < 2; axis++) {
+				struct imp_loose_walk w = {m, nt, t->blocks[k], axis, &best};
+				imp_walk(t->blocks[k], axis, imp_loose_node, &w);
 			}
+		}
 	return best;
 }
 
@@ -349,6 +472,10 @@ static int imp_is_date(const char *t, char out[16])
 {
 	int y, mo, d;
 	char tail[8];
+	/* 2021年12月31日 in full-width digits is 33 bytes: a longer text, or
+	 * one without 年, is no date (and is not normalised to find out) */
+	if (strnlen(t, IMP_DATE_MAX + 1) > IMP_DATE_MAX || strstr(t, "年") == NULL)
+		return 0;
 	char *n = imp_norm(t);
 	int ok = sscanf(n, "%4d年%d月%d日%7s", &y, &mo, &d, tail) == 3 && y > 1900 && mo >= 1 &&
 		 mo <= 12 && d >= 1 && d <= 31;
@@ -403,9 +530,9 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 	}
 	struct imp_hit h = imp_find(m, t, nt);
 	const char *note = t->note ? imp_cached(m->cache, t->note) : NULL;
-	int is_note = note && (strstr(note, nt) || strstr(nt, note)) && imp_chars(nt) >= 2;
-	if (note && !is_note && h.how == HOW_NONE && imp_chars(nt) >= 12 &&
-	    imp_distance(nt, note) <= 3) {
+	int is_note = note && (strstr(note, nt) || strstr(nt, note)) && imp_chars_max(nt, 2) >= 2;
+	if (note && !is_note && h.how == HOW_NONE && imp_chars_max(nt, 12) >= 12 &&
+	    imp_distance_within(nt, note, 3) <= 3) {
 		char *a = imp_q(c->text);
 		imp_note(m, c, "%s read as the table's note %s: %s", a, t->note,
 			 imp_how_text[HOW_TYPO]);
@@ -421,7 +548,8 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 				     n && !heading; n = n->parent) {
 					/* a group's label over two lines (三、本年度 / 办理结果) */
 					const char *l = imp_cached(m->cache, n->label);
-					heading = strstr(l, nt) != NULL && imp_chars(nt) >= 2;
+					heading =
+					    strstr(l, nt) != NULL && imp_chars_max(nt, 2) >= 2;
 				}
 		for (int k = 0; k < t->nblocks && !heading; k++)
 			for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++) {
@@ -552,6 +680,13 @@ static void imp_cjk_year(char *n)
 
 static int imp_title(struct imp *m, const char *joined)
 {
+	/* a title is a line or two: a longer row is not normalised and
+	 * searched for one (a page of one huge row would make that quadratic) */
+	if (strnlen(joined, IMP_TITLE_MAX + 1) > IMP_TITLE_MAX)
+		return 0;
+	/* each key below holds 公, whatever spaces normalising takes out */
+	if (strstr(joined, "公") == NULL)
+		return 0;
 	char *n = imp_norm(joined);
 	imp_cjk_year(n);
 	/* 政府信息公开工作年度报告, or a title that says 政务公开 or 信息公开 */
@@ -654,7 +789,7 @@ static int imp_table_by_rows(const struct imp *m, const struct irow *row)
 			m2.block = -1;
 			struct imp_hit h = imp_find(&m2, m->f->tables[t], nt);
 			if (h.how == HOW_EXACT && h.is_row && h.n->nkids == 0 &&
-			    imp_chars(nt) >= 4) {
+			    imp_chars_max(nt, 4) >= 4) {
 				free(nt);
 				return t;
 			}
@@ -723,7 +858,7 @@ static void imp_row(struct imp *m, const struct irow *row)
 		 * heading comes first (then they are the preamble) */
 		struct buf j;
 		buf_init(&j);
-		for (int i = 0; i < row->n; i++)
+		for (int i = 0; i < row->n && j.len <= IMP_TITLE_MAX; i++)
 			buf_puts(&j, row->cells[i].text);
 		char *two = xasprintf("%s%s", m->title_acc ? m->title_acc : "", j.data);
 		if (imp_title(m, j.data) || imp_title(m, two)) {
@@ -742,7 +877,9 @@ static void imp_row(struct imp *m, const struct irow *row)
 		} else {
 			free(m->title_acc);
 			m->title_acc = xstrdup(j.data);
-			m->pre = xreallocarray(m->pre, (size_t)m->npre + 1, sizeof *m->pre);
+			if ((m->npre & (m->npre - 1)) == 0) /* 0, 1, 2, 4...: doubled */
+				m->pre = xreallocarray(m->pre, m->npre ? (size_t)m->npre * 2 : 1,
+						       sizeof *m->pre);
 			m->pre[m->npre++] = row;
 		}
 		free(two);
@@ -770,14 +907,14 @@ static void imp_row(struct imp *m, const struct irow *row)
 		const struct icell *c = &row->cells[i];
 		if (c->kind == IC_LABEL) {
 			/* letters one a line (结/果/维/持): one label */
-			if (imp_chars(c->text) == 1 && i + 1 < row->n &&
+			if (imp_chars_max(c->text, 2) == 1 && i + 1 < row->n &&
 			    row->cells[i + 1].kind == IC_LABEL &&
-			    imp_chars(row->cells[i + 1].text) == 1) {
+			    imp_chars_max(row->cells[i + 1].text, 2) == 1) {
 				struct buf j;
 				buf_init(&j);
 				int k = i;
 				while (k < row->n && row->cells[k].kind == IC_LABEL &&
-				       imp_chars(row->cells[k].text) == 1)
+				       imp_chars_max(row->cells[k].text, 2) == 1)
 					buf_puts(&j, row->cells[k++].text);
 				struct icell joined = *c;
 				joined.text = j.data;
@@ -827,6 +964,9 @@ static void imp_free(struct imp *m)
 	free(m->date);
 	free(m->title_acc);
 	free(m->pre);
+	for (int i = 0; m->index && i < m->f->ntables; i++)
+		free(m->index[i].v);
+	free(m->index);
 	report_free(m->r);
 }
 
@@ -838,6 +978,7 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 	m->cache = cache;
 	m->doc = doc;
 	m->f = f;
+	m->index = xcalloc((size_t)f->ntables + 1, sizeof *m->index);
 	m->r = report_new(f);
 	m->seen = xcalloc((size_t)f->ncells + 1, 1);
 	m->from = xcalloc((size_t)f->ncells + 1, sizeof *m->from);
@@ -905,19 +1046,43 @@ static void imp_finish(struct imp *m)
 		else if (!text_done++)
 			v = m->organ;
 		const char *why;
-		if (v != NULL && report_set_header(r, i, v, &why) < 0)
-			imp_note(m, NULL, "%s %s not kept: %s", f->header[i].label, v, why);
+		if (v != NULL && report_set_header(r, i, v, &why) < 0) {
+			char *q = imp_q(v);
+			imp_note(m, NULL, "%s %s not kept: %s", f->header[i].label, q, why);
+			free(q);
+		}
 		if (v == NULL)
 			imp_note(m, NULL, "%s not found in the page: left blank",
 				 f->header[i].label);
 	}
-	for (int i = 0; i < f->nprose; i++)
-		if (m->prose_text[i].len > 0) {
-			size_t bad;
-			const char *why;
-			if (text_check(m->prose_text[i].data, TEXT_PROSE, &bad, &why) == 0)
-				report_set_prose(r, i, m->prose_text[i].data);
+	for (int i = 0; i < f->nprose; i++) {
+		if (m->prose_text[i].len == 0)
+			continue;
+		/* what a report may not hold (controls, bidi) goes, said; the
+		 * rest of the text is kept */
+		int gone = 0;
+		char *kept = text_strip(m->prose_text[i].data, TEXT_PROSE, &gone);
+		if (gone > 0) {
+			const char *title = NULL;
+			for (int p = 0; p < f->nparts; p++)
+				if (f->parts[p].kind == PART_PROSE && f->parts[p].prose == i)
+					title =
+					    f->parts[p].title ? f->parts[p].title : f->parts[p].id;
+			imp_note(m, NULL,
+				 "%s: %d character%s a report may not hold (control or "
+				 "reordering) left out, the rest kept",
+				 title ? title : "prose", gone, gone == 1 ? "" : "s");
 		}
+		report_set_prose(r, i, kept);
+		free(kept);
+	}
+	if (m->doc->dropped > 0) {
+		struct icell at = {.line = m->doc->dropped_line};
+		imp_note(m, &at,
+			 "%ld character%s that show nothing or reorder text (zero-width, "
+			 "bidirectional controls and the like) left out of the cells",
+			 m->doc->dropped, m->doc->dropped == 1 ? "" : "s");
+	}
 	r->source = xstrdup(m->doc->name);
 	r->source_sha256 = xstrdup(m->doc->sha256);
 	r->source_at = m->from;
@@ -979,10 +1144,10 @@ struct report *import_doc(const struct idoc *doc, struct form *const *forms, int
 			diags_add(d, DIAG_ERROR, doc->name, best.note_line[i], 0, "--strict: %s",
 				  best.note[i]);
 		else if (notes != NULL && best.note_line[i] > 0)
-			buf_printf(notes, "%s:%d: %s\n", doc->name, best.note_line[i],
+			buf_printf(notes, "%s:%d: %s\n", text_name(doc->name), best.note_line[i],
 				   best.note[i]);
 		else if (notes != NULL)
-			buf_printf(notes, "%s: %s\n", doc->name, best.note[i]);
+			buf_printf(notes, "%s: %s\n", text_name(doc->name), best.note[i]);
 	}
 	if (opts->strict && best.nnotes > 0) {
 		imp_free(&best);

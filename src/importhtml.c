@@ -120,38 +120,45 @@ static int html_has_table(const xmlNode *n)
 static int html_attr_int(const xmlNode *n, const char *name)
 {
 	xmlChar *v = html_xml.get_prop(n, (const xmlChar *)name);
-	int k = v ? atoi((const char *)v) : 1;
+	long k = v ? strtol((const char *)v, NULL, 10) : 1; /* saturates, unlike atoi */
 	(*html_xml.free)(v);
-	return k < 1 ? 1 : k > 1000 ? 1000 : k;
+	return k < 1 ? 1 : k > 1000 ? 1000 : (int)k;
 }
 
 static void html_flow(struct hwalk *w, const xmlNode *n);
 
-/* The rows of a table element, in the order the page shows them. */
-static void html_rows(const xmlNode *t, const xmlNode ***rows, int *n)
+/* The rows of a table element, in the order the page shows them; *cap
+ * doubles. */
+static void html_rows(const xmlNode *t, const xmlNode ***rows, int *n, int *cap)
 {
 	for (const xmlNode *c = t->children; c; c = c->next) {
 		if (html_is(c, "tr")) {
-			*rows = xreallocarray(*rows, (size_t)*n + 1, sizeof **rows);
+			if (*n == *cap) {
+				*cap = *cap ? *cap * 2 : 16;
+				*rows = xreallocarray(*rows, (size_t)*cap, sizeof **rows);
+			}
 			(*rows)[(*n)++] = c;
 		} else if (html_is(c, "thead") || html_is(c, "tbody") || html_is(c, "tfoot")) {
-			html_rows(c, rows, n);
+			html_rows(c, rows, n, cap);
 		}
 	}
 }
 
 /* A table: each cell once, at the column the spans above leave it. A cell
- * holding a table of its own is a frame around content: read as a page. */
+ * holding a table of its own is a frame around content: read as a page.
+ * A row may span IDOC_MAX_COLUMNS columns at most (a span is at most 1000
+ * too), so what is kept per column stays small and no sum overflows. */
 static void html_table(struct hwalk *w, const xmlNode *t)
 {
 	const xmlNode **rows = NULL;
-	int nrows = 0;
-	html_rows(t, &rows, &nrows);
+	int nrows = 0, rcap = 0;
+	html_rows(t, &rows, &nrows, &rcap);
 	int tab = ++w->tables;
-	/* the columns each row still has taken by rowspans from above */
-	int ncap = 64;
-	int *left = xcalloc((size_t)ncap, sizeof *left); /* rows a column is still taken */
-	for (int r = 0; r < nrows; r++) {
+	/* a column is taken by a rowspan from above while the row is before
+	 * until[column]: nothing to count down row by row */
+	int ncap = 0;
+	long *until = NULL;
+	for (int r = 0; r < nrows && w->doc->refused == NULL; r++) {
 		int col = 0, first = 1;
 		for (const xmlNode *c = rows[r]->children; c; c = c->next) {
 			if (!html_is(c, "td") && !html_is(c, "th"))
@@ -163,13 +170,20 @@ static void html_table(struct hwalk *w, const xmlNode *t)
 				first = 1;
 				continue;
 			}
-			while (col < ncap && left[col] > 0)
+			while (col < ncap && until[col] > r)
 				col++;
 			int rs = html_attr_int(c, "rowspan"), cs = html_attr_int(c, "colspan");
+			if (col + cs > IDOC_MAX_COLUMNS) {
+				idoc_refuse(w->doc, (int)html_xml.line_no(c),
+					    "a table row spans more than 1,000 columns: not a "
+					    "report's table");
+				break;
+			}
 			if (col + cs > ncap) {
-				int nc = (col + cs) * 2;
-				left = xreallocarray(left, (size_t)nc, sizeof *left);
-				memset(left + ncap, 0, (size_t)(nc - ncap) * sizeof *left);
+				int nc = (col + cs) * 2 < 64 ? 64 : (col + cs) * 2;
+				nc = nc > IDOC_MAX_COLUMNS ? IDOC_MAX_COLUMNS : nc;
+				until = xreallocarray(until, (size_t)nc, sizeof *until);
+				memset(until + ncap, 0, (size_t)(nc - ncap) * sizeof *until);
 				ncap = nc;
 			}
 			struct buf b;
@@ -179,15 +193,13 @@ static void html_table(struct hwalk *w, const xmlNode *t)
 				  r + 1, col + 1);
 			buf_free(&b);
 			first = 0;
-			for (int k = 0; k < cs; k++)
-				left[col + k] = rs;
+			/* a cell of one row leaves nothing taken below it */
+			for (int k = 0; rs > 1 && k < cs; k++)
+				until[col + k] = (long)r + rs;
 			col += cs;
 		}
-		for (int k = 0; k < ncap; k++)
-			if (left[k] > 0)
-				left[k]--;
 	}
-	free(left);
+	free(until);
 	free(rows);
 }
 
@@ -323,5 +335,5 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 	html_flush(&w);
 	buf_free(&w.para);
 	html_xml.free_doc(h);
-	return 0;
+	return idoc_check(doc, d);
 }

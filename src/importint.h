@@ -3,8 +3,14 @@
 #ifndef NIANBAO_IMPORTINT_H
 #define NIANBAO_IMPORTINT_H
 #include <stddef.h>
+#include <stdint.h>
 
 struct fnode;
+
+/* A title is a line or two of a page, a date a few characters: longer
+ * texts are not tried as either (in bytes). */
+#define IMP_TITLE_MAX 1024
+#define IMP_DATE_MAX 64
 
 /* A unit printed in a cell: 元 万元 亿元 (10^exp yuan) or a count's word
  * (exp -1). */
@@ -25,17 +31,32 @@ char *imp_norm(const char *s);
 /* The label after its numbering (三、 (三) 3. 3、), in a normalised label. */
 const char *imp_body(const char *s);
 int imp_distance(const char *a, const char *b);
+/* The same when only whether it is at most most matters: most + 1 when it
+ * is more, found without filling the whole table. */
+int imp_distance_within(const char *a, const char *b, int most);
 int imp_chars(const char *s);
+/* Characters of s, counted to max at the most (max or more: max). */
+int imp_chars_max(const char *s, int max);
 
 enum imp_how { HOW_NONE, HOW_EXACT, HOW_ALSO, HOW_NUMBER, HOW_PREFIX, HOW_TYPO };
 /* Why a loose match is one, for the notes. */
 extern const char *const imp_how_text[];
 
 /* Normalised labels of the forms, each made once for a whole import. */
+struct imp_norm {
+	char *norm;       /* the label normalised */
+	const char *body; /* in norm: after its numbering */
+	int nbody, n;     /* characters of the body, of the whole */
+	uint32_t cps[64]; /* the body's first 64 characters, for imp_distance */
+	int ncps;
+};
 struct imp_cache {
 	const char **key;
-	char **norm;
+	struct imp_norm *v;
 	size_t cap, n;
+	/* the text last compared, measured once for all the labels */
+	char *t;
+	struct imp_norm tn;
 };
 const char *imp_cached(struct imp_cache *c, const char *label);
 void imp_cache_free(struct imp_cache *c);

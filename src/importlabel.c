@@ -3,9 +3,11 @@
  * printed label names a form's row or column (exactly, by another label,
  * its numbering aside, cut short, a character or two off). */
 #include "buf.h"
+#include "diag.h"
 #include "form.h"
 #include "idoc.h"
 #include "importint.h"
+#include "text.h"
 #include "value.h"
 #include "width.h"
 #include "xmalloc.h"
@@ -16,30 +18,77 @@
 
 /* ---- the document ---- */
 
+struct idoc_chunk {
+	struct idoc_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define IDOC_CHUNK 65536
+
+/* n bytes for a cell's text, from the document's chunks. */
+static char *idoc_alloc(struct idoc *doc, size_t n)
+{
+	struct idoc_chunk *c = doc->texts;
+	if (c == NULL || c->cap - c->used < n) {
+		size_t cap = n > IDOC_CHUNK ? n : IDOC_CHUNK;
+		struct idoc_chunk *k = xmalloc(sizeof *k + cap);
+		k->used = 0;
+		k->cap = cap;
+		if (c != NULL && n > IDOC_CHUNK) { /* a large text: the chunk in use stays first */
+			k->next = c->next;
+			c->next = k;
+		} else {
+			k->next = c;
+			doc->texts = k;
+		}
+		c = k;
+	}
+	char *p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
 void idoc_free(struct idoc *doc)
 {
-	for (int i = 0; i < doc->nrows; i++) {
-		for (int j = 0; j < doc->rows[i].n; j++)
-			free(doc->rows[i].cells[j].text);
+	for (int i = 0; i < doc->nrows; i++)
 		free(doc->rows[i].cells);
-	}
 	free(doc->rows);
 	free(doc->name);
+	for (struct idoc_chunk *c = doc->texts, *next; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
 	memset(doc, 0, sizeof *doc);
+}
+
+void idoc_refuse(struct idoc *doc, int line, const char *why)
+{
+	if (doc->refused == NULL) {
+		doc->refused = why;
+		doc->refused_line = line;
+	}
+}
+
+int idoc_check(const struct idoc *doc, struct diags *d)
+{
+	if (doc->refused == NULL)
+		return 0;
+	diags_add(d, DIAG_ERROR, doc->name, doc->refused_line, 0, "%s", doc->refused);
+	return -1;
 }
 
 static int imp_space(uint32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xa0 || cp == '\r' || cp == '\n';
+	return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xa0 || cp == '\r' || cp == '\n' ||
+	       cp == 0x2028 || cp == 0x2029; /* Unicode's line and paragraph separators */
 }
 
 /* Characters a cell drops: invisible ones (zero-width, BOM, bidi controls)
  * and controls; what text_check would refuse in a label. */
 static int imp_invisible(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff ||
-	       cp == 0xad;
+	return cp < 0x20 || cp == 0x7f || text_invisible(cp);
 }
 
 static const char *const imp_dashes[] = {"-", "--", "—",  "——", "－", "–",
@@ -72,7 +121,7 @@ int imp_figure(const char *s, char *num, size_t nn, int *unit)
 		p++;
 	while (*p) {
 		uint32_t cp;
-		int n = width_decode(p, strlen(p), &cp);
+		int n = width_decode(p, WIDTH_MAX_BYTES, &cp);
 		if (n <= 0)
 			return -1;
 		int a = value_input_char(cp);
@@ -94,7 +143,7 @@ int imp_figure(const char *s, char *num, size_t nn, int *unit)
 		return -1;
 	while (*p) {
 		uint32_t cp;
-		int n = width_decode(p, strlen(p), &cp);
+		int n = width_decode(p, WIDTH_MAX_BYTES, &cp);
 		if (n <= 0 || !imp_space(cp))
 			break;
 		p += n;
@@ -112,10 +161,12 @@ int imp_figure(const char *s, char *num, size_t nn, int *unit)
 	return 0;
 }
 
-char *idoc_text(const char *text, size_t len, enum icell_kind *kind)
+/* text[0..len) without invisible characters, spaces of every kind as one
+ * space each, trimmed, into out (len + 1 bytes: it is never longer); its
+ * length. */
+static size_t idoc_clean(char *out, const char *text, size_t len, long *dropped)
 {
-	struct buf b;
-	buf_init(&b);
+	size_t o = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		int n = width_decode(text + i, len - i, &cp);
@@ -123,46 +174,77 @@ char *idoc_text(const char *text, size_t len, enum icell_kind *kind)
 			i++;
 			continue;
 		}
-		if (imp_space(cp))
-			buf_putc(&b, ' ');
-		else if (!imp_invisible(cp))
-			buf_add(&b, text + i, (size_t)n);
+		if (imp_space(cp)) {
+			if (o > 0) /* none at the start */
+				out[o++] = ' ';
+		} else if (!imp_invisible(cp)) {
+			memcpy(out + o, text + i, (size_t)n);
+			o += (size_t)n;
+		} else if (cp >= 0x80) {
+			(*dropped)++;
+		}
 		i += (size_t)n;
 	}
-	char *a = b.data;
-	while (*a == ' ')
-		a++;
-	size_t l = strlen(a);
-	while (l && a[l - 1] == ' ')
-		l--;
-	char *t = xstrndup(a, l);
-	buf_free(&b);
+	while (o && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return o;
+}
+
+/* The kind of a cleaned text; a mark of render --mark is made blank. */
+static enum icell_kind idoc_kind_of(char *t, size_t len)
+{
 	char num[64];
 	int unit;
-	if (strcmp(t, "?") == 0 || strcmp(t, "!") == 0)
+	if (len == 1 && (t[0] == '?' || t[0] == '!'))
 		t[0] = '\0'; /* render --mark's mark of a blank cell */
-	*kind = IC_LABEL;
 	if (*t == '\0')
-		*kind = IC_BLANK;
-	else if (imp_figure(t, num, sizeof num, &unit) == 0)
-		*kind = IC_FIGURE;
-	for (size_t i = 0; i < sizeof imp_dashes / sizeof imp_dashes[0]; i++)
-		if (strcmp(t, imp_dashes[i]) == 0)
-			*kind = IC_BLANK;
-	return t;
+		return IC_BLANK;
+	if (imp_figure(t, num, sizeof num, &unit) == 0)
+		return IC_FIGURE;
+	if (len <= 6) /* the longest of the dashes */
+		for (size_t i = 0; i < sizeof imp_dashes / sizeof imp_dashes[0]; i++)
+			if (strcmp(t, imp_dashes[i]) == 0)
+				return IC_BLANK;
+	return IC_LABEL;
+}
+
+enum icell_kind idoc_kind(const char *text, size_t len)
+{
+	/* what is longer than a figure with its unit can be no figure: its
+	 * kind is decided without cleaning it all */
+	char t[256];
+	long dropped = 0;
+	if (len >= sizeof t)
+		return IC_LABEL;
+	return idoc_kind_of(t, idoc_clean(t, text, len, &dropped));
 }
 
 void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int line, int tab,
 	       int row, int cell)
 {
-	enum icell_kind kind;
-	char *t = idoc_text(text, len, &kind);
+	if (doc->refused != NULL)
+		return;
+	if (++doc->ncells > IDOC_MAX_CELLS) {
+		idoc_refuse(doc, line, "more than 5,000,000 cells: not a report");
+		return;
+	}
+	char *t = idoc_alloc(doc, len + 1);
+	long before = doc->dropped;
+	enum icell_kind kind = idoc_kind_of(t, idoc_clean(t, text, len, &doc->dropped));
+	if (before == 0 && doc->dropped > 0)
+		doc->dropped_line = line;
+	/* the arrays double (at 1, 2, 4...): a page of a million cells is read
+	 * in linear time */
 	if (new_row || doc->nrows == 0) {
-		doc->rows = xreallocarray(doc->rows, (size_t)doc->nrows + 1, sizeof *doc->rows);
+		if ((doc->nrows & (doc->nrows - 1)) == 0)
+			doc->rows = xreallocarray(
+			    doc->rows, doc->nrows ? 2 * (size_t)doc->nrows : 1, sizeof *doc->rows);
 		doc->rows[doc->nrows++] = (struct irow){0};
 	}
 	struct irow *r = &doc->rows[doc->nrows - 1];
-	r->cells = xreallocarray(r->cells, (size_t)r->n + 1, sizeof *r->cells);
+	if ((r->n & (r->n - 1)) == 0)
+		r->cells = xreallocarray(r->cells, r->n ? 2 * (size_t)r->n : 1, sizeof *r->cells);
 	r->cells[r->n++] = (struct icell){t, kind, line, tab, row, cell, 1};
 }
 
@@ -176,7 +258,7 @@ char *imp_norm(const char *s)
 	buf_init(&b);
 	for (const char *p = s; *p;) {
 		uint32_t cp;
-		int n = width_decode(p, strlen(p), &cp);
+		int n = width_decode(p, WIDTH_MAX_BYTES, &cp);
 		if (n <= 0) {
 			p++;
 			continue;
@@ -219,10 +301,10 @@ const char *imp_body(const char *s)
 {
 	const char *p = s;
 	uint32_t cp;
-	int n = width_decode(p, strlen(p), &cp);
+	int n = width_decode(p, WIDTH_MAX_BYTES, &cp);
 	if (n > 0 && imp_cjk_digit(cp)) {
 		const char *q = p;
-		while ((n = width_decode(q, strlen(q), &cp)) > 0 && imp_cjk_digit(cp))
+		while ((n = width_decode(q, WIDTH_MAX_BYTES, &cp)) > 0 && imp_cjk_digit(cp))
 			q += n;
 		if (strncmp(q, "、", 3) == 0)
 			return q + 3;
@@ -231,7 +313,7 @@ const char *imp_body(const char *s)
 	if (*p == '(') {
 		const char *q = p + 1;
 		int any = 0;
-		while ((n = width_decode(q, strlen(q), &cp)) > 0 &&
+		while ((n = width_decode(q, WIDTH_MAX_BYTES, &cp)) > 0 &&
 		       (imp_cjk_digit(cp) || (cp >= '0' && cp <= '9')))
 			q += n, any = 1;
 		if (any && *q == ')')
@@ -255,7 +337,7 @@ static int imp_cps(const char *s, uint32_t *out, int max)
 	int n = 0;
 	for (const char *p = s; *p && n < max;) {
 		uint32_t cp;
-		int k = width_decode(p, strlen(p), &cp);
+		int k = width_decode(p, WIDTH_MAX_BYTES, &cp);
 		if (k <= 0)
 			break;
 		out[n++] = cp;
@@ -264,27 +346,63 @@ static int imp_cps(const char *s, uint32_t *out, int max)
 	return n;
 }
 
-/* Characters that differ (Levenshtein), up to 64 of each. */
-int imp_distance(const char *a, const char *b)
+/* Characters that differ (Levenshtein), up to 64 of each, no more than
+ * most + 1: only the band of the table within most of its diagonal is
+ * filled, and a row that is all over most ends it. */
+/* The same over code points already decoded. */
+static int imp_distance_cps(const uint32_t *x, int n, const uint32_t *y, int m, int most)
 {
-	uint32_t x[64], y[64];
-	int n = imp_cps(a, x, 64), m = imp_cps(b, y, 64);
+	if (abs(n - m) > most)
+		return most + 1;
+	enum { FAR = 1 << 20 };
 	int prev[65], cur[65];
 	for (int j = 0; j <= m; j++)
-		prev[j] = j;
+		prev[j] = j <= most ? j : FAR;
 	for (int i = 1; i <= n; i++) {
-		cur[0] = i;
-		for (int j = 1; j <= m; j++) {
+		int lo = i - most > 1 ? i - most : 1, hi = i + most < m ? i + most : m;
+		int best = FAR;
+		for (int j = 0; j <= m; j++)
+			cur[j] = FAR;
+		cur[0] = i <= most ? i : FAR;
+		for (int j = lo; j <= hi; j++) {
 			int d = prev[j - 1] + (x[i - 1] != y[j - 1]);
 			if (prev[j] + 1 < d)
 				d = prev[j] + 1;
 			if (cur[j - 1] + 1 < d)
 				d = cur[j - 1] + 1;
 			cur[j] = d;
+			best = d < best ? d : best;
 		}
+		if (best > most && cur[0] > most)
+			return most + 1;
 		memcpy(prev, cur, sizeof cur);
 	}
-	return prev[m];
+	return prev[m] <= most ? prev[m] : most + 1;
+}
+
+int imp_distance_within(const char *a, const char *b, int most)
+{
+	uint32_t x[64], y[64];
+	int n = imp_cps(a, x, 64), m = imp_cps(b, y, 64);
+	return imp_distance_cps(x, n, y, m, most);
+}
+
+int imp_distance(const char *a, const char *b)
+{
+	return imp_distance_within(a, b, 128);
+}
+
+int imp_chars_max(const char *s, int max)
+{
+	int n = 0;
+	for (const char *p = s; *p && n < max; n++) {
+		uint32_t cp;
+		int k = width_decode(p, WIDTH_MAX_BYTES, &cp);
+		if (k <= 0)
+			break;
+		p += k;
+	}
+	return n;
 }
 
 int imp_chars(const char *s)
@@ -302,24 +420,36 @@ const char *const imp_how_text[] = {"",
 
 /* How the normalised text t names a label. */
 
-const char *imp_cached(struct imp_cache *c, const char *label)
+/* A normalised text measured: its body and their lengths. */
+static void imp_measure(struct imp_norm *v, char *norm)
+{
+	v->norm = norm;
+	v->body = imp_body(norm);
+	v->nbody = imp_chars(v->body);
+	v->n = imp_chars(norm);
+	v->ncps = imp_cps(v->body, v->cps, 64);
+}
+
+static const struct imp_norm *imp_cached_norm(struct imp_cache *c, const char *label)
 {
 	if (c->n * 2 >= c->cap) {
 		struct imp_cache g = {0};
 		g.cap = c->cap ? c->cap * 2 : 512;
 		g.key = xcalloc(g.cap, sizeof *g.key);
-		g.norm = xcalloc(g.cap, sizeof *g.norm);
+		g.v = xcalloc(g.cap, sizeof *g.v);
 		for (size_t i = 0; i < c->cap; i++)
 			if (c->key[i] != NULL) {
 				size_t h = ((uintptr_t)c->key[i] >> 3) % g.cap;
 				while (g.key[h] != NULL)
 					h = (h + 1) % g.cap;
 				g.key[h] = c->key[i];
-				g.norm[h] = c->norm[i];
+				g.v[h] = c->v[i];
 			}
 		g.n = c->n;
+		g.t = c->t;
+		g.tn = c->tn;
 		free(c->key);
-		free(c->norm);
+		free(c->v);
 		*c = g;
 	}
 	size_t h = ((uintptr_t)label >> 3) % c->cap;
@@ -327,18 +457,36 @@ const char *imp_cached(struct imp_cache *c, const char *label)
 		h = (h + 1) % c->cap;
 	if (c->key[h] == NULL) {
 		c->key[h] = label;
-		c->norm[h] = imp_norm(label);
+		imp_measure(&c->v[h], imp_norm(label));
 		c->n++;
 	}
-	return c->norm[h];
+	return &c->v[h];
+}
+
+const char *imp_cached(struct imp_cache *c, const char *label)
+{
+	return imp_cached_norm(c, label)->norm;
+}
+
+/* The text t measured, once while the same text is compared with label
+ * after label. */
+static const struct imp_norm *imp_text_norm(struct imp_cache *c, const char *t)
+{
+	if (c->t == NULL || strcmp(c->t, t) != 0) {
+		free(c->t);
+		c->t = xstrdup(t);
+		imp_measure(&c->tn, c->t);
+	}
+	return &c->tn;
 }
 
 void imp_cache_free(struct imp_cache *c)
 {
 	for (size_t i = 0; i < c->cap; i++)
-		free(c->norm[i]);
+		free(c->v[i].norm);
 	free(c->key);
-	free(c->norm);
+	free(c->v);
+	free(c->t);
 	memset(c, 0, sizeof *c);
 }
 
@@ -348,19 +496,22 @@ static enum imp_how imp_match_label(struct imp_cache *cache, const char *t, cons
 {
 	if (label == NULL || *label == '\0')
 		return HOW_NONE;
-	const char *l = imp_cached(cache, label);
+	const struct imp_norm *ln = imp_cached_norm(cache, label);
+	const char *l = ln->norm;
 	if (strcmp(t, l) == 0)
 		return HOW_EXACT;
 	if (!loose)
 		return HOW_NONE;
-	const char *bt = imp_body(t), *bl = imp_body(l);
-	int nt = imp_chars(bt), nl = imp_chars(bl);
+	const struct imp_norm *tn = imp_text_norm(cache, t);
+	const char *bt = tn->body, *bl = ln->body;
+	int nt = tn->nbody, nl = ln->nbody;
 	if (*bt && strcmp(bt, bl) == 0)
 		return HOW_NUMBER;
-	if (imp_chars(t) >= 4 && strncmp(l, t, strlen(t)) == 0)
+	if (tn->n >= 4 && strncmp(l, t, strlen(t)) == 0)
 		return HOW_PREFIX;
 	int most = nl >= 8 ? 2 : 1;
-	if (nt >= 4 && nl >= 4 && abs(nt - nl) <= most && imp_distance(bt, bl) <= most)
+	if (nt >= 4 && nl >= 4 && abs(nt - nl) <= most &&
+	    imp_distance_cps(tn->cps, tn->ncps, ln->cps, ln->ncps, most) <= most)
 		return HOW_TYPO;
 	return HOW_NONE;
 }

@@ -58,7 +58,7 @@ static int import_rule_line(const char *s)
 	int rules = 0, other = 0;
 	for (const char *p = s; *p;) {
 		uint32_t cp;
-		int k = width_decode(p, strlen(p), &cp);
+		int k = width_decode(p, WIDTH_MAX_BYTES, &cp);
 		if (k <= 0)
 			return 0;
 		p += k;
@@ -92,7 +92,9 @@ static int import_rule_line(const char *s)
 		return 0;
 	if (rules > 0) /* a rule may hold dashes, nothing else */
 		return strspn(t, "-") == n;
-	/* -3-, 第3页, 第3页共11页, 3/11 */
+	/* -3-, 第3页, 第3页共11页, 3/11: a figure alone is none of them */
+	if (n >= 90 || strpbrk(t, "-D/") == NULL)
+		return 0;
 	int a, b, used = 0;
 	if (sscanf(t, "-%d-%n", &a, &used) == 1 && (size_t)used == n)
 		return 1;
@@ -132,7 +134,7 @@ static int import_bar(uint32_t cp)
 static size_t import_sep(const char *p)
 {
 	uint32_t cp;
-	int k = width_decode(p, strlen(p), &cp);
+	int k = width_decode(p, WIDTH_MAX_BYTES, &cp);
 	if (k <= 0)
 		return 0;
 	if (cp == '\t' || import_bar(cp))
@@ -140,7 +142,7 @@ static size_t import_sep(const char *p)
 	if (cp == ' ' || cp == 0x3000) {
 		const char *q = p + k;
 		uint32_t c2;
-		int k2 = width_decode(q, strlen(q), &c2);
+		int k2 = width_decode(q, WIDTH_MAX_BYTES, &c2);
 		if (k2 > 0 && (c2 == ' ' || c2 == 0x3000 || c2 == '\t' || import_bar(c2)))
 			return (size_t)k;
 	}
@@ -150,9 +152,7 @@ static size_t import_sep(const char *p)
 /* Whether the text between a and b is a number, maybe with a unit. */
 static int import_is_figure(const char *a, size_t n)
 {
-	enum icell_kind kind;
-	free(idoc_text(a, n, &kind));
-	return kind == IC_FIGURE;
+	return idoc_kind(a, n) == IC_FIGURE;
 }
 
 /* Box drawing and spaces only (├──┬──┤ beside a cell): no cell. */
@@ -183,14 +183,14 @@ static void import_line_cells(struct idoc *doc, const char *line, int lineno)
 		while (*p && (sep = import_sep(p)) > 0) {
 			/* an empty cell between two | is a blank */
 			uint32_t cp;
-			width_decode(p, strlen(p), &cp);
+			width_decode(p, WIDTH_MAX_BYTES, &cp);
 			p += sep;
 			if (import_bar(cp)) {
 				const char *q = p;
 				while (*q == ' ')
 					q++;
 				uint32_t c2;
-				int k2 = width_decode(q, strlen(q), &c2);
+				int k2 = width_decode(q, WIDTH_MAX_BYTES, &c2);
 				if (k2 > 0 && import_bar(c2)) {
 					idoc_cell(doc, first, "", 0, lineno, 0, 0, 0);
 					first = 0;
@@ -255,6 +255,22 @@ int import_read_text(const char *name, const char *text, size_t len, struct idoc
 		}
 		text = conv, len = n;
 	}
+	/* a NUL would end the line it is in unseen (0\09 read as 0): a text
+	 * holding one is no published text */
+	const char *nul = memchr(text, '\0', len);
+	if (nul != NULL) {
+		int line = 1, col = 1;
+		for (const char *p = text; p < nul;) {
+			uint32_t cp;
+			int k = width_decode(p, (size_t)(nul - p), &cp);
+			p += k > 0 ? k : 1;
+			line += cp == '\n', col = cp == '\n' ? 1 : col + 1;
+		}
+		diags_add(d, DIAG_ERROR, name, line, col,
+			  "holds a NUL byte (is it a text file?): nothing imported");
+		free(conv);
+		return -1;
+	}
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		text += 3, len -= 3;
 	/* one cell a line when many lines are a figure alone */
@@ -277,12 +293,16 @@ int import_read_text(const char *name, const char *text, size_t len, struct idoc
 	}
 	int per_line = alone * 5 > lines;
 	int lineno = 0, new_row = 1, footer = 0;
-	for (size_t i = 0; i < len;) {
+	struct buf lb; /* the line, one buffer for all */
+	buf_init(&lb);
+	for (size_t i = 0; i < len && doc->refused == NULL;) {
 		size_t j = i;
 		while (j < len && text[j] != '\n')
 			j++;
 		lineno++;
-		char *line = xstrndup(text + i, j - i);
+		lb.len = 0;
+		buf_add(&lb, text + i, j - i);
+		char *line = lb.data;
 		i = j + 1;
 		/* carriage returns, form feeds (pdftotext's pages) and the like */
 		char *o = line;
@@ -316,8 +336,8 @@ int import_read_text(const char *name, const char *text, size_t len, struct idoc
 				    line[0] == ' ' || line[0] == '\t' ||
 				    strncmp(line, "\xe3\x80\x80", 3) == 0;
 		}
-		free(line);
 	}
+	buf_free(&lb);
 	free(conv);
-	return 0;
+	return idoc_check(doc, d);
 }

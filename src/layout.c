@@ -21,7 +21,7 @@ static int layout_widest_char(const char *s, int amb)
 	int best = 1;
 	for (size_t i = 0; s[i];) {
 		uint32_t cp;
-		int k = width_decode(s + i, strlen(s + i), &cp);
+		int k = width_decode(s + i, WIDTH_MAX_BYTES, &cp);
 		int w = k < 0 ? 1 : width_char_amb(cp, amb);
 		best = w > best ? w : best;
 		i += k < 0 ? 1 : (size_t)k;

@@ -2,27 +2,41 @@
 #include "text.h"
 
 #include "buf.h"
+#include "textclass.h"
 #include "width.h"
+#include "xmalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* 0: fine anywhere; 1: only in prose (TAB, LF); 2: nowhere in a line, fine
- * in prose (zero-width and other invisible characters); 3: nowhere. */
+ * in prose (zero-width and other invisible characters); 3: nowhere. Beyond
+ * ASCII, by the one table made from Unicode's properties (textclass.h). */
 static int text_class(uint32_t c)
 {
 	if (c == '\t' || c == '\n')
 		return 1;
-	if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+	if (c < 0x20 || c == 0x7F)
 		return 3;
-	if (c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-	    (c >= 0x2066 && c <= 0x2069))
-		return 3; /* bidirectional controls */
-	if ((c >= 0x200B && c <= 0x200D) || c == 0x2028 || c == 0x2029 || c == 0x2060 ||
-	    c == 0xFEFF || c == 0x00AD)
-		return 2;
+	size_t lo = 0, hi = sizeof textclass_ranges / sizeof textclass_ranges[0];
+	if (c < textclass_ranges[0].lo)
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c < textclass_ranges[mid].lo)
+			hi = mid;
+		else if (c > textclass_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return textclass_ranges[mid].cls;
+	}
 	return 0;
+}
+
+int text_invisible(uint32_t c)
+{
+	return c >= 0x80 && text_class(c) >= 2;
 }
 
 int text_check(const char *s, enum text_kind kind, size_t *bad, const char **why)
@@ -57,10 +71,27 @@ int text_check(const char *s, enum text_kind kind, size_t *bad, const char **why
 
 char *text_quote(const char *s, size_t max)
 {
+	/* most text has nothing to quote and is short: copied as it is */
+	size_t chars = 0, i = 0;
+	for (; s[i] && chars <= max; chars++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		int k = width_decode(s + i, WIDTH_MAX_BYTES, &cp);
+		if (k < 0 || text_class(cp) != 0)
+			break;
+		i += (size_t)k;
+	}
+	if (s[i] == '\0' && chars <= max)
+		return xstrdup(s);
 	struct buf b;
 	buf_init(&b);
-	size_t n = strlen(s), chars = 0;
-	for (size_t i = 0; i < n; chars++) {
+	size_t n = strlen(s);
+	chars = 0;
+	for (i = 0; i < n; chars++) {
 		if (chars == max) {
 			buf_puts(&b, "...");
 			break;
@@ -78,6 +109,43 @@ char *text_quote(const char *s, size_t max)
 			buf_printf(&b, "\\x%02X", (unsigned)cp);
 		else
 			buf_printf(&b, "\\u%04X", (unsigned)cp);
+		i += (size_t)k;
+	}
+	return b.data;
+}
+
+const char *text_name(const char *s)
+{
+	static char *ring[16];
+	static unsigned next;
+	size_t bad;
+	const char *why;
+	if (s == NULL || text_check(s, TEXT_LINE, &bad, &why) == 0)
+		return s;
+	unsigned k = next++ % 16;
+	free(ring[k]);
+	ring[k] = text_quote(s, 4096);
+	return ring[k];
+}
+
+char *text_strip(const char *s, enum text_kind kind, int *gone)
+{
+	struct buf b;
+	buf_init(&b);
+	*gone = 0;
+	for (size_t i = 0; s[i];) {
+		uint32_t cp;
+		int k = width_decode(s + i, WIDTH_MAX_BYTES, &cp);
+		if (k < 0) {
+			(*gone)++;
+			i++;
+			continue;
+		}
+		int cls = text_class(cp);
+		if (cls == 3 || (cls >= 1 && kind == TEXT_LINE))
+			(*gone)++;
+		else
+			buf_add(&b, s + i, (size_t)k);
 		i += (size_t)k;
 	}
 	return b.data;

@@ -19,6 +19,10 @@ const char *width_language(void);
 /* Decodes one character; returns its length in bytes, or -1 when the bytes
  * at s are not valid UTF-8 (overlong, surrogate, truncated, > U+10FFFF). */
 int width_decode(const char *s, size_t n, uint32_t *cp);
+/* The n to give width_decode for a NUL-terminated string, instead of its
+ * strlen (which, once a character, makes a loop quadratic): a character is
+ * at most 4 bytes, and decoding stops at the NUL, never a continuation. */
+#define WIDTH_MAX_BYTES 4
 /* Encodes one character as UTF-8 into out (NUL-terminated); its length. */
 int width_encode(uint32_t cp, char out[5]);
 /* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad = offset of the first

@@ -257,7 +257,7 @@ static void grid_draw_typing(const struct app *a, int y, int x, int room, int *c
 	int off = cc + 1 > room ? cc + 1 - room : 0; /* columns scrolled off the left */
 	while (off > 0 && *s) {
 		uint32_t cp;
-		int k = width_decode(s, strlen(s), &cp);
+		int k = width_decode(s, WIDTH_MAX_BYTES, &cp);
 		int cw = k > 0 ? width_char_amb(cp, a->amb) : 1;
 		off -= cw, cc -= cw, tw -= cw;
 		s += k > 0 ? k : 1;

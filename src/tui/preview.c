@@ -64,7 +64,7 @@ void preview_draw(struct app *a)
 			int skip = 0;
 			while (*s && skip < a->preview_left) {
 				uint32_t cp;
-				int k = width_decode(s, strlen(s), &cp);
+				int k = width_decode(s, WIDTH_MAX_BYTES, &cp);
 				skip += k > 0 ? width_char_amb(cp, a->amb) : 1;
 				s += k > 0 ? k : 1;
 			}

@@ -59,11 +59,51 @@ static void test_quote(void **state)
 	free(q);
 }
 
+static void test_unicode_table(void **state)
+{
+	(void)state;
+	/* Unicode's default-ignorable and format characters, from one table */
+	static const uint32_t invisible[] = {0x3164, 0x115F, 0x180E, 0xFFA0, 0xE0041, 0x1D173,
+					     0xFFF9, 0x034F, 0x2061, 0xFE0F, 0x00AD,  0x200B,
+					     0xFEFF, 0x2028, 0x061C, 0x202E, 0x0085};
+	for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++)
+		if (!text_invisible(invisible[i]))
+			fail_msg("U+%04X was taken for visible", (unsigned)invisible[i]);
+	static const uint32_t visible[] = {'a', 0x00A0, 0x3000, 0x4E00, 0xFF10, 0x2014, 0x20AC};
+	for (size_t i = 0; i < sizeof visible / sizeof visible[0]; i++)
+		if (text_invisible(visible[i]))
+			fail_msg("U+%04X was taken for invisible", (unsigned)visible[i]);
+	refused("果园\xe3\x85\xa4街道", TEXT_LINE, 6); /* U+3164 HANGUL FILLER */
+	accepted("第一段\xe2\x80\x8b", TEXT_PROSE);    /* a zero-width space in prose */
+	refused("x\xd8\x9cy", TEXT_PROSE, 1);          /* U+061C reorders, in prose too */
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	const char *plain = "2022/果园.yaml";
+	assert_ptr_equal(text_name(plain), plain); /* a clean name as it is */
+	assert_string_equal(text_name("b\033]0;x\007.yaml"), "b\\x1B]0;x\\x07.yaml");
+	assert_string_equal(text_name("a\tb"), "a\\x09b");
+	assert_null(text_name(NULL));
+	int gone;
+	char *s = text_strip("甲\xd8\x9c乙\xe2\x80\x8b丙\033", TEXT_PROSE, &gone);
+	assert_string_equal(s, "甲乙\xe2\x80\x8b丙");
+	assert_int_equal(gone, 2);
+	free(s);
+	s = text_strip("甲\xe2\x80\x8b乙", TEXT_LINE, &gone);
+	assert_string_equal(s, "甲乙");
+	assert_int_equal(gone, 1);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_rules),
 	    cmocka_unit_test(test_quote),
+	    cmocka_unit_test(test_unicode_table),
+	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,140 @@
+/* Unit tests: the importers' pieces that must hold for any input — the
+ * banded label distance against the whole table, cells and their kinds,
+ * what a published text may not hold, and the caps on a page's size. */
+#include "unit.h"
+
+#include "diag.h"
+#include "idoc.h"
+#include "import.h"
+#include "importint.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Levenshtein over the whole table, as the distance was first written. */
+static int full_distance(const uint32_t *x, int n, const uint32_t *y, int m)
+{
+	int prev[65], cur[65];
+	for (int j = 0; j <= m; j++)
+		prev[j] = j;
+	for (int i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (int j = 1; j <= m; j++) {
+			int d = prev[j - 1] + (x[i - 1] != y[j - 1]);
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			cur[j] = d;
+		}
+		memcpy(prev, cur, sizeof cur);
+	}
+	return prev[m];
+}
+
+static int utf8(const uint32_t *v, int n, char *out)
+{
+	static const char *const chars[] = {"规", "章", "文", "件", "a"};
+	int k = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n; i++)
+		k += sprintf(out + k, "%s", chars[v[i]]);
+	return k;
+}
+
+static void test_distance_banded(void **state)
+{
+	(void)state;
+	uint32_t seed = 12345;
+	for (int round = 0; round < 20000; round++) {
+		uint32_t x[12], y[12];
+		seed = seed * 1103515245 + 12345;
+		int n = (int)(seed >> 16) % 12;
+		seed = seed * 1103515245 + 12345;
+		int m = (int)(seed >> 16) % 12;
+		for (int i = 0; i < n; i++)
+			seed = seed * 1103515245 + 12345, x[i] = (seed >> 16) % 5;
+		for (int i = 0; i < m; i++)
+			seed = seed * 1103515245 + 12345, y[i] = (seed >> 16) % 5;
+		char a[64], b[64];
+		utf8(x, n, a);
+		utf8(y, m, b);
+		int want = full_distance(x, n, y, m);
+		for (int most = 0; most <= 3; most++) {
+			int got = imp_distance_within(a, b, most);
+			if ((want <= most && got != want) || (want > most && got != most + 1))
+				fail_msg("'%s' '%s' within %d: %d, the whole table says %d", a, b,
+					 most, got, want);
+		}
+		if (imp_distance(a, b) != want)
+			fail_msg("'%s' '%s': %d, the whole table says %d", a, b, imp_distance(a, b),
+				 want);
+	}
+	assert_int_equal(imp_distance_within("本年废纸件数", "本年废止件数", 1), 1);
+	assert_int_equal(imp_distance_within("本年新制作数量", "本年制发件数", 2), 3);
+}
+
+static void test_cells(void **state)
+{
+	(void)state;
+	struct idoc doc = {0};
+	idoc_cell(&doc, 1, "  规\xe2\x80\x8b章 ", 12, 3, 0, 0, 0); /* a zero-width space */
+	idoc_cell(&doc, 0, "１２", 6, 3, 0, 0, 0);
+	idoc_cell(&doc, 0, "——", 6, 3, 0, 0, 0);
+	idoc_cell(&doc, 1, "?", 1, 4, 0, 0, 0);
+	assert_int_equal(doc.nrows, 2);
+	assert_int_equal(doc.rows[0].n, 3);
+	assert_string_equal(doc.rows[0].cells[0].text, "规章");
+	assert_int_equal(doc.rows[0].cells[0].kind, IC_LABEL);
+	assert_int_equal(doc.rows[0].cells[1].kind, IC_FIGURE);
+	assert_int_equal(doc.rows[0].cells[2].kind, IC_BLANK);
+	assert_int_equal(doc.rows[1].cells[0].kind, IC_BLANK); /* render --mark's ? */
+	assert_int_equal(doc.dropped, 1);
+	assert_int_equal(doc.dropped_line, 3);
+	/* the arrays double: many cells in one row stay in order */
+	for (int i = 0; i < 1000; i++)
+		idoc_cell(&doc, 0, "7", 1, 5 + i, 0, 0, 0);
+	assert_int_equal(doc.rows[1].n, 1001);
+	assert_int_equal(doc.rows[1].cells[1000].line, 1004);
+	assert_int_equal(idoc_kind("75394432.52元", strlen("75394432.52元")), IC_FIGURE);
+	assert_int_equal(idoc_kind("自然人", strlen("自然人")), IC_LABEL);
+	idoc_free(&doc);
+}
+
+static void test_refused(void **state)
+{
+	(void)state;
+	struct idoc doc;
+	struct diags d;
+	diags_init(&d);
+	static const char nul[] = "一\n规章 0\0"
+				  "9\n";
+	assert_int_equal(import_read_text("t.txt", nul, sizeof nul - 1, &doc, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 5);
+	idoc_free(&doc);
+	diags_free(&d);
+	/* once refused, nothing more is taken, and the first reason stays */
+	memset(&doc, 0, sizeof doc);
+	idoc_refuse(&doc, 7, "first");
+	idoc_refuse(&doc, 9, "second");
+	idoc_cell(&doc, 1, "规章", 6, 10, 0, 0, 0);
+	assert_int_equal(doc.nrows, 0);
+	diags_init(&d);
+	assert_int_equal(idoc_check(&doc, &d), -1);
+	assert_string_equal(d.v[0].message, "first");
+	assert_int_equal(d.v[0].line, 7);
+	diags_free(&d);
+	idoc_free(&doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_distance_banded),
+	    cmocka_unit_test(test_cells),
+	    cmocka_unit_test(test_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
