@@ -3,10 +3,13 @@
 #include "xmalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void buf_init(struct buf *b)
 {
@@ -89,6 +92,44 @@ int buf_read_file(struct buf *b, const char *path, size_t limit)
 		rc = -3;
 	int err = errno;
 	fclose(fp);
+	errno = err;
+	return rc;
+}
+
+int buf_read_regular(struct buf *b, const char *path, size_t limit)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int rc = 0;
+	if (fstat(fd, &st) < 0)
+		rc = -3;
+	else if (!S_ISREG(st.st_mode))
+		rc = BUF_NOT_REGULAR;
+	else if (limit > 0 && (uint64_t)st.st_size > limit)
+		rc = -2;
+	else if (fcntl(fd, F_SETFL, 0) < 0) /* a regular file: reads wait for the disk */
+		rc = -3;
+	/* read to the end, not to st_size: the file may grow meanwhile */
+	size_t start = b->len;
+	while (rc == 0) {
+		buf_reserve(b, 65536);
+		ssize_t got = read(fd, b->data + b->len, b->cap - b->len - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			rc = -3;
+		else if (got == 0)
+			break;
+		else if (limit > 0 && b->len - start + (size_t)got > limit)
+			rc = -2;
+		else
+			b->len += (size_t)got;
+	}
+	b->data[b->len] = '\0';
+	int err = errno;
+	close(fd);
 	errno = err;
 	return rc;
 }

@@ -21,6 +21,12 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
  * cannot be read (errno says why); -2 when it holds more than limit bytes
  * (0: no limit). */
 int buf_read_file(struct buf *b, const char *path, size_t limit);
+/* The same for a file that must be a regular one (what a report, a form,
+ * a roll-up's part or a published page is): opened without waiting (a FIFO
+ * or a device is never read, and never hangs the reader), -4 when it is
+ * not a regular file, -2 at once when its size is over limit. */
+#define BUF_NOT_REGULAR (-4)
+int buf_read_regular(struct buf *b, const char *path, size_t limit);
 /* FNV-1a of the bytes: enough to tell one saved file from another. */
 uint64_t buf_hash(const char *s, size_t n);
 

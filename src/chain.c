@@ -41,9 +41,13 @@ char *chain_previous(const char *prev, const char *path)
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
 	char *rd = realpath(dir, NULL);
 	char *out;
-	const char *ps = rp ? strrchr(rp, '/') : NULL;
-	if (rp && rd && ps && (size_t)(ps - rp) == strlen(rd) && strncmp(rp, rd, strlen(rd)) == 0)
-		out = xstrdup(ps + 1);
+	/* in the folder or below it (a supervisor's folder of unit folders):
+	 * relative, so that the folder can move; elsewhere the whole path */
+	size_t n = rd ? strlen(rd) : 0;
+	if (rp && rd && strncmp(rp, rd, n) == 0 && n > 1 && rp[n] == '/')
+		out = xstrdup(rp + n + 1);
+	else if (rp && rd && n == 1 && rp[0] == '/' && rp[1] != '\0')
+		out = xstrdup(rp + 1); /* the folder is / itself */
 	else
 		out = xstrdup(rp ? rp : prev);
 	free(rp);

@@ -18,8 +18,9 @@ const struct form *chain_form(struct form *const *forms, int n, const struct for
  * and previous: naming prev (relative to path's folder when they share
  * one). */
 struct report *chain_next(const struct report *prev, const struct form *f, const char *path);
-/* What previous: says of last year's report at prev for a report saved at
- * path: its name alone when both are in one folder, else its full path. */
+/* What previous: (or a roll-up's parts:) says of the report at prev for a
+ * report saved at path: its path from path's folder when it is in that
+ * folder or below it (b.yaml, units/b.yaml), else its full path. */
 char *chain_previous(const char *prev, const char *path);
 /* The year of a report, or 0 if it has none. */
 int chain_year(const struct report *r);

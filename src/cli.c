@@ -19,7 +19,10 @@
 #include "report.h"
 #include "save.h"
 #include "savefile.h"
+#include "text.h"
 #include "xlsx.h"
+#include "yamlio.h"
+#include "linked.h"
 #include "xmalloc.h"
 
 #include <getopt.h>
@@ -190,12 +193,12 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 		if (rc == 1)
 			fprintf(stderr,
 				"nianbao %s: %s already exists (use --force to replace it)\n", cmd,
-				out);
+				text_name(out));
 		else
 			fprintf(stderr,
 				"nianbao %s: %s already exists, where the rendering goes (use "
 				"--force to replace it)\n",
-				cmd, txt);
+				cmd, text_name(txt));
 		free(txt);
 		diags_free(&d);
 		return CLI_UNUSABLE;
@@ -312,8 +315,8 @@ static int cli_create_from(const struct cli_create *o)
 			 ? CLI_UNUSABLE
 			 : cli_save_new(r, o->out, o->force, o->cmd);
 		if (rc == CLI_OK)
-			fprintf(stderr, "nianbao new: %s in form %s, from %s\n", o->out, f->id,
-				o->from);
+			fprintf(stderr, "nianbao new: %s in form %s, from %s\n", text_name(o->out),
+				f->id, text_name(o->from));
 		report_free(r);
 		diags_free(&d);
 	}
@@ -337,7 +340,7 @@ static int cli_create_published(const struct cli_create *o)
 		fprintf(stderr,
 			"nianbao import: %s is the file being imported: the report (%s) and its "
 			"rendering (%s) must go elsewhere\n",
-			o->published, o->out, txt);
+			text_name(o->published), text_name(o->out), text_name(txt));
 		free(txt);
 		return CLI_UNUSABLE;
 	}
@@ -364,7 +367,8 @@ static int cli_create_published(const struct cli_create *o)
 			for (const char *p = notes.data; p && (p = strchr(p, '\n')) != NULL; p++)
 				k++;
 			fprintf(stderr, "nianbao import: %s in form %s, from %s; %d decision%s\n",
-				o->out, r->form->id, o->published, k, k == 1 ? "" : "s");
+				text_name(o->out), r->form->id, text_name(o->published), k,
+				k == 1 ? "" : "s");
 		}
 		diags_free(&d);
 	}
@@ -428,12 +432,9 @@ static struct engine *cli_open(const char *path)
 	struct engine *e = engine_new(r);
 	/* last year's report, when it names one and it can be read: the counts
 	 * (a footer's) are then those check and the screen give */
-	char *p = report_previous_path(r);
-	if (p != NULL) {
-		engine_previous(e, report_load(p, NULL, &d));
-		diags_free(&d);
-		free(p);
-	}
+	char *why;
+	engine_previous(e, linked_previous(r, &why));
+	free(why);
 	return e;
 }
 
@@ -445,7 +446,6 @@ static void cli_close(struct engine *e)
 	report_free(r);
 }
 
-/* Writes text to out (atomically) or to standard output. */
 /* The first line of s that is not blank, without its leading spaces. */
 static size_t cli_first_line(const char *s, size_t n, const char **start)
 {
@@ -460,74 +460,115 @@ static size_t cli_first_line(const char *s, size_t n, const char **start)
 }
 
 /* What is at path: 2 a report (it names its form first), 1 what this
- * command writes (the same first line: the title of a rendering, the header
- * of a CSV), 0 anything else. */
+ * command writes (the same first line as text, when given: the title of a
+ * rendering, the header of a CSV), 0 anything else. A file larger than a
+ * report can be is none. */
 static int cli_kind_there(const char *path, const struct buf *text)
 {
 	struct buf old;
 	buf_init(&old);
 	int rc = 0;
-	if (buf_read_file(&old, path, 0) == 0) {
+	if (buf_read_file(&old, path, YAMLIO_MAX_BYTES) == 0 && old.len > 0) {
 		const char *a, *b;
 		size_t na = cli_first_line(old.data, old.len, &a);
-		size_t nb = cli_first_line(text->data, text->len, &b);
 		if (old.len >= 5 &&
 		    (strncmp(old.data, "form:", 5) == 0 || strstr(old.data, "\nform:")))
 			rc = 2;
-		else if (na == nb && memcmp(a, b, na) == 0)
+		else if (text != NULL && na == cli_first_line(text->data, text->len, &b) &&
+			 memcmp(a, b, na) == 0)
 			rc = 1;
 	}
 	buf_free(&old);
 	return rc;
 }
 
-/* Writes text to out: stdout when NULL or "-"; in place into a device or a
- * FIFO (/dev/null stays a device); into a regular file atomically, but
- * never over a report, nor over a file of another kind unless force. */
-static int cli_emit(const char *out, const struct buf *text, int force)
+/* Where an output goes. */
+enum cli_to {
+	CLI_TO_NOWHERE, /* refused, and said why */
+	CLI_TO_STDOUT,  /* no -o, or -o - */
+	CLI_TO_DEVICE,  /* written in place: a device, a FIFO, /dev/stdout (/dev/null stays one) */
+	CLI_TO_FILE     /* a regular file, new or replaced, written atomically */
+};
+
+/* Where out goes, by the rules every output follows: into a device or a
+ * FIFO in place; never over a report; over a regular file of another kind
+ * only with force. kind(path, arg) tells what a regular file there is: 2 a
+ * report, 1 what this command writes (replaced freely), 0 anything else. */
+static enum cli_to cli_where(const char *out, int force, int (*kind)(const char *, const void *),
+			     const void *arg)
 {
-	if (out == NULL || strcmp(out, "-") == 0) {
-		fwrite(text->data, 1, text->len, stdout);
-		return fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
-	}
+	if (out == NULL || strcmp(out, "-") == 0)
+		return CLI_TO_STDOUT;
 	struct stat st;
 	/* /dev/stdout and the like name a descriptor already open: into it */
 	int fdname = strcmp(out, "/dev/stdout") == 0 || strcmp(out, "/dev/stderr") == 0 ||
 		     strncmp(out, "/dev/fd/", 8) == 0 || strncmp(out, "/proc/self/fd/", 14) == 0;
-	if (stat(out, &st) == 0 && (!S_ISREG(st.st_mode) || fdname)) {
-		int fd = S_ISDIR(st.st_mode) ? -1 : open(out, O_WRONLY | O_CLOEXEC);
-		if (fd < 0) {
-			fprintf(stderr, "nianbao: cannot write %s: %s\n", out,
-				S_ISDIR(st.st_mode) ? "it is a folder" : strerror(errno));
-			return CLI_UNUSABLE;
-		}
-		size_t off = 0;
-		while (off < text->len) {
-			ssize_t w = write(fd, text->data + off, text->len - off);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0)
-				break;
-			off += (size_t)w;
-		}
-		int ok = close(fd) == 0 && off == text->len;
-		if (!ok)
-			fprintf(stderr, "nianbao: cannot write %s\n", out);
-		return ok ? CLI_OK : CLI_UNUSABLE;
+	if (stat(out, &st) != 0)
+		return CLI_TO_FILE;
+	if (S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "nianbao: cannot write %s: it is a folder\n", text_name(out));
+		return CLI_TO_NOWHERE;
 	}
-	int kind = access(out, F_OK) == 0 && st.st_size > 0 ? cli_kind_there(out, text) : 1;
-	if (kind == 2) {
+	if (!S_ISREG(st.st_mode) || fdname)
+		return CLI_TO_DEVICE;
+	int k = st.st_size > 0 ? kind(out, arg) : 1;
+	if (k == 2) {
 		fprintf(stderr,
 			"nianbao: %s is a report: a rendering or an export never replaces it\n",
-			out);
-		return CLI_UNUSABLE;
+			text_name(out));
+		return CLI_TO_NOWHERE;
 	}
-	if (kind == 0 && !force) {
+	if (k == 0 && !force) {
 		fprintf(stderr,
 			"nianbao: %s exists and is not what this command writes (use --force to "
 			"replace it)\n",
-			out);
+			text_name(out));
+		return CLI_TO_NOWHERE;
+	}
+	return CLI_TO_FILE;
+}
+
+/* Writes data into the device or FIFO at out, in place. */
+static int cli_write_device(const char *out, const char *data, size_t len)
+{
+	int fd = open(out, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "nianbao: cannot write %s: %s\n", text_name(out), strerror(errno));
 		return CLI_UNUSABLE;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	int ok = close(fd) == 0 && off == len;
+	if (!ok)
+		fprintf(stderr, "nianbao: cannot write %s\n", text_name(out));
+	return ok ? CLI_OK : CLI_UNUSABLE;
+}
+
+static int cli_text_kind(const char *path, const void *text)
+{
+	return cli_kind_there(path, text);
+}
+
+/* Writes text to out (see cli_where). */
+static int cli_emit(const char *out, const struct buf *text, int force)
+{
+	switch (cli_where(out, force, cli_text_kind, text)) {
+	case CLI_TO_NOWHERE:
+		return CLI_UNUSABLE;
+	case CLI_TO_STDOUT:
+		fwrite(text->data, 1, text->len, stdout);
+		return fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
+	case CLI_TO_DEVICE:
+		return cli_write_device(out, text->data, text->len);
+	case CLI_TO_FILE:
+		break;
 	}
 	struct diags d;
 	diags_init(&d);
@@ -617,7 +658,7 @@ int cli_render(int argc, char **argv)
 		fprintf(stderr,
 			"nianbao render: --previous: %s names no last year's report that can be "
 			"read (previous:)\n",
-			argv[optind]);
+			text_name(argv[optind]));
 		cli_close(e);
 		return CLI_UNUSABLE;
 	}
@@ -643,36 +684,64 @@ int cli_render(int argc, char **argv)
 	return rc;
 }
 
-/* export --xlsx: the workbook of the reports, written beside out and then
- * renamed into place; an existing file is replaced only with --force. */
+/* What a regular file at path is to export --xlsx: a report (2), never
+ * replaced, or anything else (0), a workbook too: replaced with --force. */
+static int cli_book_kind(const char *path, const void *unused)
+{
+	(void)unused;
+	return cli_kind_there(path, NULL) == 2 ? 2 : 0;
+}
+
+/* export --xlsx: the workbook of the reports. libxlsxwriter writes a file
+ * by name, so it writes it in a folder of nianbao's own (no one else can
+ * plant a link there) beside out, from where it is renamed into place; a
+ * device or a FIFO gets its bytes. */
 static int cli_export_xlsx(char **files, int n, const char *out, int force)
 {
-	if (access(out, F_OK) == 0 && !force) {
-		fprintf(stderr, "nianbao export: %s already exists (use --force to replace it)\n",
-			out);
+	enum cli_to to = cli_where(out, force, cli_book_kind, NULL);
+	if (to == CLI_TO_NOWHERE)
 		return CLI_UNUSABLE;
-	}
 	struct engine **es = xcalloc((size_t)n + 1, sizeof *es);
 	int rc = CLI_OK;
 	for (int i = 0; i < n && rc == CLI_OK; i++)
 		if ((es[i] = cli_open(files[i])) == NULL)
 			rc = CLI_UNUSABLE;
+	struct diags d;
+	diags_init(&d);
+	/* a device's folder (/dev) is not to write in: the private folder
+	 * goes where temporary files go */
+	char *tmpdir = NULL, *book = NULL;
 	if (rc == CLI_OK) {
-		char *tmp = xasprintf("%s.%d.tmp", out, (int)getpid());
-		struct diags d;
-		diags_init(&d);
-		if (xlsx_write(es, n, tmp, &d) < 0) {
-			unlink(tmp);
+		const char *tmpbase = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+		char *where = to == CLI_TO_DEVICE ? xasprintf("%s/nianbao-book", tmpbase) : NULL;
+		tmpdir = savefile_private_dir(where ? where : out, &d);
+		free(where);
+		if (tmpdir == NULL)
 			rc = cli_fail(&d);
-		} else if (rename(tmp, out) != 0) {
-			fprintf(stderr, "nianbao export: cannot write %s: %s\n", out,
-				strerror(errno));
-			unlink(tmp);
-			rc = CLI_UNUSABLE;
-		}
-		diags_free(&d);
-		free(tmp);
 	}
+	if (rc == CLI_OK) {
+		book = xasprintf("%s/book.xlsx", tmpdir);
+		if (xlsx_write(es, n, book, &d) < 0) {
+			savefile_discard(book);
+			for (size_t i = 0; i < d.n; i++) { /* the name the clerk gave */
+				free(d.v[i].file);
+				d.v[i].file = xstrdup(out);
+			}
+			rc = cli_fail(&d);
+		} else if (to == CLI_TO_DEVICE) {
+			struct buf b;
+			buf_init(&b);
+			rc = buf_read_file(&b, book, 0) < 0 ? CLI_UNUSABLE
+							    : cli_write_device(out, b.data, b.len);
+			buf_free(&b);
+			savefile_discard(book);
+		} else if (savefile_place(book, out, &d) < 0) {
+			rc = cli_fail(&d);
+		}
+	}
+	diags_free(&d);
+	free(book);
+	free(tmpdir);
 	for (int i = 0; i < n; i++)
 		if (es[i])
 			cli_close(es[i]);
@@ -784,7 +853,7 @@ int cli_diff(int argc, char **argv)
 		fprintf(stderr,
 			"nianbao diff: compared where the labels meet: %d cells of %s and %d of %s "
 			"have none of the same labels in the other\n",
-			d.only_a, argv[optind], d.only_b, argv[optind + 1]);
+			d.only_a, text_name(argv[optind]), d.only_b, text_name(argv[optind + 1]));
 	int rc = d.n > 0 ? CLI_ERRORS : CLI_OK;
 	buf_free(&out);
 	diff_free(&d);

@@ -16,6 +16,8 @@
 #include "rollup.h"
 #include "save.h"
 #include "savefile.h"
+#include "text.h"
+#include "linked.h"
 #include "xmalloc.h"
 
 #include <getopt.h>
@@ -43,10 +45,11 @@ static int cli_source_line(const struct report *r, int cell)
 
 /* The cells of r that do not continue prev, as check lines (with the
  * years before the labels when years is given), counted into *c. */
-static void cli_breaks(struct buf *out, const char *path, int from_page, const struct report *r,
+static void cli_breaks(struct buf *out, const char *file, int from_page, const struct report *r,
 		       const struct report *prev, int as_csv, const char *years,
 		       struct engine_count *c)
 {
+	char *path = text_quote(file, CLI_NAME_MAX); /* a name is printed, never its escapes */
 	struct carry_break *b;
 	int n = carry_check(prev, r, &b);
 	for (int i = 0; i < n; i++) {
@@ -83,43 +86,53 @@ static void cli_breaks(struct buf *out, const char *path, int from_page, const s
 		free(col);
 	}
 	carry_breaks_free(b, n);
+	free(path);
 }
 
 /* Last year's report for r: the one given, else the one its previous:
  * names; NULL (said in out when it cannot be read) if none. */
 static struct report *cli_previous(const struct report *r, const char *given, struct buf *out)
 {
-	char *p = given ? xstrdup(given) : report_previous_path(r);
-	if (p == NULL)
-		return NULL;
-	struct diags d;
-	diags_init(&d);
-	struct report *prev = report_load(p, NULL, &d);
-	if (prev == NULL)
-		buf_printf(out, "%s: warning: last year's report %s cannot be read: %s\n", r->path,
-			   p, d.n ? d.v[0].message : "");
-	diags_free(&d);
-	free(p);
+	if (given != NULL) { /* --previous: the clerk's own choice, said as any report */
+		struct diags d;
+		diags_init(&d);
+		struct report *prev = report_load(given, NULL, &d);
+		if (prev == NULL)
+			buf_printf(out, "%s: warning: last year's report %s cannot be read: %s\n",
+				   text_name(r->path), text_name(given), d.n ? d.v[0].message : "");
+		diags_free(&d);
+		return prev;
+	}
+	char *why;
+	struct report *prev = linked_previous(r, &why);
+	if (why != NULL) {
+		char *name = linked_name(r->path, r->previous);
+		buf_printf(out, "%s: warning: last year's report %s cannot be read: %s\n",
+			   text_name(r->path), name, why);
+		free(name);
+		free(why);
+	}
 	return prev;
 }
 
 /* Checks one report: the file at path, or given (a published report read
  * back, check --text and --html: its problems are placed by source line). */
-int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms, const char *previous,
+int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, const char *previous,
 		  struct buf *out, struct engine_count *count, struct report *given, int how)
 {
 	int keep = how & CLI_CHECK_KEEP, page = how & CLI_CHECK_PAGE;
 	struct diags d;
 	diags_init(&d);
-	struct report *r = given ? given : report_load_cached(path, forms, &d);
+	struct report *r = given ? given : report_load_cached(file, forms, &d);
 	if (r == NULL)
 		return cli_fail(&d);
 	diags_free(&d);
+	char *path = text_quote(file, CLI_NAME_MAX); /* as printed */
 	struct engine *e = engine_new(r);
 	/* last year's report: the carry rules' breaks are problems too */
 	struct report *prev = cli_previous(r, previous, out);
 	engine_previous(e, prev);
-	if (save_txt_stale(e, path)) {
+	if (save_txt_stale(e, file)) {
 		/* not the report's problem, but the paper's: said, not counted */
 		char *tpath = savefile_txt_path(path);
 		if (as_csv) {
@@ -176,7 +189,7 @@ int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms, co
 			buf_printf(out, ": %s [%s]", message, cli_problem_id(&p[i]));
 			/* an imported report: where its figure was in the page */
 			if (!page && src > 0 && r->source)
-				buf_printf(out, " (%s line %d)", r->source, src);
+				buf_printf(out, " (%s line %d)", text_name(r->source), src);
 			buf_puts(out, "\n");
 		}
 		free(message);
@@ -187,8 +200,9 @@ int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms, co
 	struct engine_count c = engine_count(e);
 	/* a roll-up: still the sum of its parts? */
 	if (r->nparts > 0 && !as_csv)
-		rollup_verify(r, path, out, &c.errors, &c.warnings);
+		rollup_verify(r, file, out, &c.errors, &c.warnings);
 	*count = c;
+	free(path);
 	engine_free(e);
 	report_free(prev);
 	if (!keep)
@@ -221,7 +235,8 @@ static int cli_series(char **files, int n, int as_csv, int published)
 		if (v[i] == NULL) {
 			/* said and left out: the other years are still checked */
 			unusable = cli_fail(&d);
-			fprintf(stderr, "nianbao check: %s left out of the series\n", files[i]);
+			fprintf(stderr, "nianbao check: %s left out of the series\n",
+				text_name(files[i]));
 			i--, n--, files++;
 			continue;
 		}
@@ -240,15 +255,16 @@ static int cli_series(char **files, int n, int as_csv, int published)
 			 * given twice is said, not read as breaks */
 			if (y == 0)
 				fprintf(stderr, "nianbao check: %s has no year: left out\n",
-					v[i]->path);
+					text_name(v[i]->path));
 			else if (i > 0 && y == before)
 				fprintf(stderr, "nianbao check: %s and %s are both for %d\n",
-					v[i - 1]->path, v[i]->path, y);
+					text_name(v[i - 1]->path), text_name(v[i]->path), y);
 			else if (i > 0 && before > 0 && y != before + 1)
 				fprintf(stderr,
 					"nianbao check: no report for %d: %s is not checked "
 					"against %s\n",
-					before + 1, v[i]->path, v[i - 1]->path);
+					before + 1, text_name(v[i]->path),
+					text_name(v[i - 1]->path));
 			if (i == 0 || y == 0 || before == 0 || y != before + 1)
 				continue;
 			char years[64];
@@ -390,8 +406,8 @@ int cli_check(int argc, char **argv)
 		if (n.errors >= 0) {
 			/* the summary, beside the listing: stdout stays the list alone */
 			fflush(stdout);
-			fprintf(stderr, "%s: %d error%s, %d warning%s, %d acknowledged\n", argv[i],
-				n.errors, n.errors == 1 ? "" : "s", n.warnings,
+			fprintf(stderr, "%s: %d error%s, %d warning%s, %d acknowledged\n",
+				text_name(argv[i]), n.errors, n.errors == 1 ? "" : "s", n.warnings,
 				n.warnings == 1 ? "" : "s", n.acknowledged);
 		}
 	}

@@ -7,6 +7,9 @@ struct diags;
 
 enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_UNUSABLE = 2 };
 
+/* The most of a file name a message prints (quoted, see text_name). */
+#define CLI_NAME_MAX 4096
+
 /* Prints the diagnostics and frees them; CLI_UNUSABLE. */
 int cli_fail(struct diags *d);
 /* "nianbao CMD: msg" and a pointer to --help; CLI_UNUSABLE. */

@@ -13,6 +13,7 @@
 #include "rollup.h"
 #include "save.h"
 #include "savefile.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #include <getopt.h>
@@ -65,8 +66,23 @@ int cli_sum(int argc, char **argv)
 		struct diags d;
 		diags_init(&d);
 		char h[65];
+		/* the part's name is stored in the roll-up, which holds no
+		 * control or invisible character: such a name is refused */
+		size_t bad;
+		const char *why;
+		char *rel = chain_previous(files[i], out);
+		if (text_check(rel, TEXT_LINE, &bad, &why) < 0) {
+			fprintf(stderr,
+				"nianbao sum: %s cannot be summed: its name %s, and a roll-up "
+				"records the names of its parts (rename it)\n",
+				text_name(rel), why);
+			free(rel);
+			rc = CLI_UNUSABLE;
+			break;
+		}
 		struct report *unit = report_load_hashed(files[i], &forms, h, &d);
 		if (unit == NULL) {
+			free(rel);
 			rc = cli_fail(&d);
 			break;
 		}
@@ -81,7 +97,7 @@ int cli_sum(int argc, char **argv)
 			fprintf(stderr,
 				"nianbao sum: %s is in form %s, %s in %s: one form only, nothing "
 				"summed\n",
-				files[i], unit->form->id, first, r->form->id);
+				text_name(files[i]), unit->form->id, text_name(first), r->form->id);
 			rc = CLI_UNUSABLE;
 		} else if (chain_year(unit) != year) {
 			char a[16] = "no year", b[16] = "no year";
@@ -92,26 +108,25 @@ int cli_sum(int argc, char **argv)
 			fprintf(stderr,
 				"nianbao sum: %s is for %s, %s for %s: one year only, nothing "
 				"summed\n",
-				files[i], a, first, b);
+				text_name(files[i]), a, text_name(first), b);
 			rc = CLI_UNUSABLE;
 		} else {
 			/* each unit checked first, its problems listed */
 			struct engine_count k = {0, 0, 0};
 			cli_check_one(files[i], 0, &forms, NULL, &list, &k, unit, CLI_CHECK_KEEP);
 			if (k.errors > 0 || k.warnings > 0)
-				fprintf(stderr, "%s: %d error%s, %d warning%s\n", files[i],
-					k.errors, k.errors == 1 ? "" : "s", k.warnings,
-					k.warnings == 1 ? "" : "s");
+				fprintf(stderr, "%s: %d error%s, %d warning%s\n",
+					text_name(files[i]), k.errors, k.errors == 1 ? "" : "s",
+					k.warnings, k.warnings == 1 ? "" : "s");
 			with_errors += k.errors > 0;
 			if (rollup_add(sum, unit, files[i], &notes) < 0)
 				rc = CLI_UNUSABLE;
 			/* the part, to check the roll-up against it later */
-			char *rel = chain_previous(files[i], out);
 			char *who = report_header_display(unit, 0);
 			report_add_part(r, rel, who, h);
-			free(rel);
 			free(who);
 		}
+		free(rel);
 		report_free(unit);
 		fwrite(list.data, 1, list.len, stdout);
 		list.len = 0;
@@ -145,13 +160,13 @@ int cli_sum(int argc, char **argv)
 		if (s > 0) {
 			fprintf(stderr,
 				"nianbao sum: %s already exists (use --force to replace it)\n",
-				s == 1 ? out : "its rendering");
+				s == 1 ? text_name(out) : "its rendering");
 			rc = CLI_UNUSABLE;
 		} else if (s < 0) {
 			rc = cli_fail(&d);
 		} else {
-			fprintf(stderr, "nianbao sum: %s, %d report%s of form %s for %s\n", out, n,
-				n == 1 ? "" : "s", r->form->id, y);
+			fprintf(stderr, "nianbao sum: %s, %d report%s of form %s for %s\n",
+				text_name(out), n, n == 1 ? "" : "s", r->form->id, y);
 		}
 		diags_free(&d);
 	}

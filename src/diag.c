@@ -58,12 +58,13 @@ void diags_print(const struct diags *d, FILE *fp)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
-		if (g->file != NULL && g->line > 0 && g->column > 0)
-			fprintf(fp, "%s:%d:%d: ", g->file, g->line, g->column);
-		else if (g->file != NULL && g->line > 0)
-			fprintf(fp, "%s:%d: ", g->file, g->line); /* a line of a page */
-		else if (g->file != NULL)
-			fprintf(fp, "%s: ", g->file);
+		const char *file = text_name(g->file); /* a name's escapes, quoted */
+		if (file != NULL && g->line > 0 && g->column > 0)
+			fprintf(fp, "%s:%d:%d: ", file, g->line, g->column);
+		else if (file != NULL && g->line > 0)
+			fprintf(fp, "%s:%d: ", file, g->line); /* a line of a page */
+		else if (file != NULL)
+			fprintf(fp, "%s: ", file);
 		fprintf(fp, "%s: %s\n", g->severity == DIAG_ERROR ? "error" : "warning",
 			g->message);
 	}

@@ -4,8 +4,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
+#include "linked.h"
 #include "report.h"
 #include "sha256.h"
+#include "text.h"
 #include "value.h"
 #include "xmalloc.h"
 
@@ -103,7 +105,7 @@ void rollup_finish(const struct rollup *s, struct report *out, struct buf *notes
 			    fc->block->table->title, row, fc->block->col[fc->c]->label,
 			    s->nblank[cell], s->n);
 			for (int i = 0; i < s->nblank[cell]; i++)
-				buf_printf(notes, " %s", s->names[s->blank[cell][i]]);
+				buf_printf(notes, " %s", text_name(s->names[s->blank[cell][i]]));
 			buf_puts(notes, "\n");
 			free(row);
 		}
@@ -118,46 +120,41 @@ void rollup_verify(const struct report *r, const char *path, struct buf *out, in
 {
 	struct rollup *sum = rollup_new(r->form);
 	int all = 1;
+	char *shown = text_quote(path, 4096); /* the roll-up's name, as printed */
 	for (int i = 0; i < r->nparts; i++) {
 		const struct report_part *p = &r->parts[i];
-		char *file = report_beside(path, p->file);
-		struct buf b;
-		buf_init(&b);
-		if (buf_read_file(&b, file, 0) < 0) {
+		char h[65], *why;
+		char *name = linked_name(path, p->file);
+		struct report *unit = linked_load(path, p->file, r->form, h, &why);
+		if (unit == NULL && h[0] == '\0') {
 			buf_printf(out,
-				   "%s: warning: part %s cannot be read: the sums are not checked "
-				   "against it [rollup_part]\n",
-				   path, p->file);
+				   "%s: warning: part %s cannot be read (%s): the sums are not "
+				   "checked against it [rollup_part]\n",
+				   shown, name, why);
 			(*warnings)++;
 			all = 0;
 		} else {
-			char h[65];
-			sha256_hex(b.data, b.len, h);
 			if (strcmp(h, p->sha256) != 0) {
 				buf_printf(
 				    out,
 				    "%s: error: part %s (%s) has changed since it was summed "
 				    "[rollup_part]\n",
-				    path, p->file, p->organ);
+				    shown, name, text_name(p->organ));
 				(*errors)++;
 			}
-			struct diags d;
-			diags_init(&d);
-			struct report *unit = report_load_string(file, b.data, b.len, r->form, &d);
 			if (unit == NULL) {
 				buf_printf(
 				    out, "%s: error: part %s cannot be loaded: %s [rollup_part]\n",
-				    path, p->file, d.n ? d.v[0].message : "");
+				    shown, name, why);
 				(*errors)++;
 				all = 0;
 			} else {
 				rollup_add(sum, unit, p->file, NULL);
 				report_free(unit);
 			}
-			diags_free(&d);
 		}
-		buf_free(&b);
-		free(file);
+		free(why);
+		free(name);
 	}
 	if (all && r->nparts > 0) {
 		/* each cell a clerk fills, against the sum of the parts now */
@@ -170,9 +167,9 @@ void rollup_verify(const struct report *r, const char *path, struct buf *out, in
 			char *row = form_row_path(fc->block, fc->r, " / ");
 			char *a = value_str(&r->vals[cell]), *s = value_str(&now->vals[cell]);
 			if (r->line[cell] > 0)
-				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
+				buf_printf(out, "%s:%d:%d: ", shown, r->line[cell], r->col[cell]);
 			else
-				buf_printf(out, "%s: ", path);
+				buf_printf(out, "%s: ", shown);
 			buf_printf(
 			    out,
 			    "error: %s, row %s, column %s: the roll-up has %s, its parts now "
@@ -187,4 +184,5 @@ void rollup_verify(const struct report *r, const char *path, struct buf *out, in
 		report_free(now);
 	}
 	rollup_free(sum);
+	free(shown);
 }

@@ -161,6 +161,61 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 	return savefile_write_mode(path, data, len, &m, d);
 }
 
+char *savefile_private_dir(const char *path, struct diags *d)
+{
+	char *dir = savefile_hidden(path, ".XXXXXX");
+	if (savefile_fault("open") || mkdtemp(dir) == NULL) {
+		savefile_fail(d, path, "creating a temporary folder", errno);
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* The folder of tmp, made by savefile_private_dir. */
+static void savefile_rmdir_of(const char *tmp)
+{
+	const char *slash = strrchr(tmp, '/');
+	if (slash == NULL)
+		return;
+	char *dir = xstrndup(tmp, (size_t)(slash - tmp));
+	rmdir(dir);
+	free(dir);
+}
+
+void savefile_discard(const char *tmp)
+{
+	unlink(tmp);
+	savefile_rmdir_of(tmp);
+}
+
+int savefile_place(const char *tmp, const char *path, struct diags *d)
+{
+	struct savefile_mode m = savefile_mode_of(path);
+	const char *what = NULL;
+	int err = 0;
+	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		what = "opening the temporary file", err = errno;
+	else if (savefile_fault("fsync") || fsync(fd) < 0)
+		what = "syncing", err = errno;
+	else if (m.gid != (gid_t)-1 && fchown(fd, (uid_t)-1, m.gid) < 0)
+		(void)0; /* the group where allowed */
+	if (what == NULL && fchmod(fd, m.mode) < 0)
+		what = "setting its mode", err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (what == NULL && savefile_rename(tmp, path) < 0)
+		what = "renaming into place", err = errno;
+	if (what != NULL) {
+		savefile_discard(tmp);
+		return savefile_fail(d, path, what, err);
+	}
+	savefile_rmdir_of(tmp);
+	savefile_sync_dir(path);
+	return 0;
+}
+
 /* path with its .yaml or .yml replaced by ext (else ext added). */
 static char *savefile_beside(const char *path, const char *ext)
 {

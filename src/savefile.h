@@ -21,6 +21,17 @@ char *savefile_txt_path(const char *path);
 char *savefile_hidden(const char *path, const char *suffix);
 /* Where the previous version of a report is kept: FILE~. */
 char *savefile_backup_path(const char *path);
+/* For a file another library writes by name (the workbook): a folder of
+ * its own beside path, made new (0700, so that no one else can plant a
+ * link in it), to write in and then place with savefile_place. To free;
+ * NULL with a diagnostic. */
+char *savefile_private_dir(const char *path, struct diags *d);
+/* Moves the file tmp (in a folder of savefile_private_dir) to path:
+ * synced, given the mode a file saved at path gets, renamed over it, and
+ * the private folder removed. 0, or -1 with a diagnostic (tmp removed). */
+int savefile_place(const char *tmp, const char *path, struct diags *d);
+/* Removes tmp and its private folder, when the writing failed. */
+void savefile_discard(const char *tmp);
 /* Saves a report's YAML and its rendering together, as described above. */
 int savefile_pair(const char *path, const struct buf *yaml, const struct buf *txt, struct diags *d);
 /* Removes the temporaries of the saves of the report at path (the real

@@ -376,14 +376,11 @@ out:
 
 int yamlio_read_file(const char *path, struct buf *b, struct diags *d)
 {
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		diags_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
-		return -1;
-	}
-	int got = buf_read_file(b, path, YAMLIO_MAX_BYTES);
+	int got = buf_read_regular(b, path, YAMLIO_MAX_BYTES);
 	if (got < 0) {
-		if (got == -2)
+		if (got == BUF_NOT_REGULAR)
+			diags_add(d, DIAG_ERROR, path, 0, 0, "not a regular file");
+		else if (got == -2)
 			diags_add(d, DIAG_ERROR, path, 0, 0, "file larger than %u bytes",
 				  YAMLIO_MAX_BYTES);
 		else

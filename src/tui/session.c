@@ -11,6 +11,7 @@
 #include "report.h"
 #include "save.h"
 #include "savefile.h"
+#include "linked.h"
 #include "xmalloc.h"
 
 #include <curses.h>
@@ -31,21 +32,17 @@ static uint64_t session_file_hash(const char *path)
  * and its values shown beside this year's. */
 static void session_previous(struct app *a)
 {
-	char *p = report_previous_path(a->r);
-	if (p == NULL)
-		return;
-	struct diags d;
-	diags_init(&d);
-	struct report *prev = report_load(p, NULL, &d);
+	char *why;
+	struct report *prev = linked_previous(a->r, &why);
 	if (prev != NULL) {
 		engine_previous(a->e, prev);
 		screen_count(a);
-	} else {
-		screen_message(a, 1, _("Last year's report %s cannot be read: %s"), p,
-			       d.n ? d.v[0].message : "");
+	} else if (why != NULL) {
+		char *name = linked_name(a->r->path, a->r->previous);
+		screen_message(a, 1, _("Last year's report %s cannot be read: %s"), name, why);
+		free(name);
+		free(why);
 	}
-	diags_free(&d);
-	free(p);
 }
 
 void session_open(struct app *a)

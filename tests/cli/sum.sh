@@ -38,7 +38,7 @@ expect_has "the cell that changed, both figures" "$T/out" \
 # a part gone
 rm b.yaml
 run "$NIANBAO" check total.yaml
-expect_has "a missing part is said" "$T/out" "warning: part b.yaml cannot be read: the sums are not checked against it [rollup_part]"
+expect_has "a missing part is said" "$T/out" "warning: part b.yaml cannot be read (there is no such file): the sums are not checked against it [rollup_part]"
 cp "$S/b.yaml" b.yaml
 
 # refused, nothing written: another form, another year
