@@ -28,18 +28,25 @@ int child_run(const char *command, const char *arg, const char *input, size_t le
 	char *copy = xstrdup(command);
 	char *argv[CHILD_WORDS + 2];
 	int argc = child_words(copy, argv, CHILD_WORDS);
-	if (said != NULL && saidn > 0)
-		said[0] = '\0';
-	int in[2] = {-1, -1}, err[2] = {-1, -1};
-	if (argc == 0 || (input != NULL && (pipe(in) < 0 || pipe(err) < 0))) {
-		if (said != NULL)
-			snprintf(said, saidn, "%s", argc == 0 ? "no command" : strerror(errno));
-		free(copy);
-		return -1;
-	}
 	if (arg != NULL)
 		argv[argc++] = (char *)arg;
 	argv[argc] = NULL;
+	int status = child_run_argv(argv[0], argv, input, len, said, saidn);
+	free(copy);
+	return status;
+}
+
+int child_run_argv(const char *file, char *const *argv, const char *input, size_t len, char *said,
+		   size_t saidn)
+{
+	if (said != NULL && saidn > 0)
+		said[0] = '\0';
+	int in[2] = {-1, -1}, err[2] = {-1, -1};
+	if (file == NULL || (input != NULL && (pipe(in) < 0 || pipe(err) < 0))) {
+		if (said != NULL)
+			snprintf(said, saidn, "%s", file == NULL ? "no command" : strerror(errno));
+		return -1;
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (input != NULL) {
@@ -49,7 +56,7 @@ int child_run(const char *command, const char *arg, const char *input, size_t le
 			close(in[1]);
 			close(err[0]);
 		}
-		execvp(argv[0], argv);
+		execvp(file, argv);
 		/* marked, so the parent knows exec failed whatever the status */
 		if (input != NULL)
 			dprintf(2, "\001%s", strerror(errno));
@@ -78,7 +85,6 @@ int child_run(const char *command, const char *arg, const char *input, size_t le
 	int status = -1;
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	free(copy);
 	if (said != NULL && said[0] == '\001') {
 		memmove(said, said + 1, strlen(said));
 		return -1;

@@ -17,4 +17,10 @@ int child_words(char *command, char **argv, int max);
 int child_run(const char *command, const char *arg, const char *input, size_t len, char *said,
 	      size_t saidn);
 
+/* The same with the words given, no splitting: file is run (searched in
+ * PATH when it has no slash) with argv as its arguments (argv[0] first,
+ * NULL last). */
+int child_run_argv(const char *file, char *const *argv, const char *input, size_t len, char *said,
+		   size_t saidn);
+
 #endif

@@ -8,6 +8,7 @@
 #include "child.h"
 #include "diag.h"
 #include "form.h"
+#include "linked.h"
 #include "report.h"
 #include "value.h"
 #include "xmalloc.h"
@@ -53,14 +54,13 @@ static void units_load(struct app *a)
 		u->file = xstrdup(f);
 		u->organ = xstrdup(r->parts[i].organ);
 		u->path = report_beside(a->path, f);
-		struct diags d;
-		diags_init(&d);
-		struct report *unit = report_load(u->path, r->form, &d);
+		char *why;
+		struct report *unit = linked_load(a->path, f, r->form, NULL, &why);
 		u->missing = unit == NULL;
 		if (unit != NULL)
 			value_copy(&u->v, &unit->vals[a->unit_cell]);
 		report_free(unit);
-		diags_free(&d);
+		free(why);
 	}
 	qsort(a->units, (size_t)a->nunits, sizeof *a->units, units_cmp);
 }
@@ -142,25 +142,24 @@ static void units_enter(struct app *a)
 	if (a->nunits == 0)
 		return;
 	const struct unit_row *u = &a->units[a->unit_sel];
-	char self[4096];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n <= 0) {
-		screen_message(a, 1, "%s", _("Cannot find nianbao itself to open the report"));
-		return;
-	}
-	self[n] = '\0';
+	/* this very program, whatever its path holds (spaces) and even if it
+	 * was replaced on disk meanwhile; its arguments as words, unsplit */
 	char *where = report_cell_path(a->f, a->unit_cell);
-	char *command = xasprintf("%s --cell=%s", self, where);
+	char *cell = xasprintf("--cell=%s", where);
+	/* a part named -x.yaml is a file, not an option */
+	char *file = u->path[0] == '-' ? xasprintf("./%s", u->path) : xstrdup(u->path);
+	char *argv[] = {"nianbao", cell, file, NULL};
 	def_prog_mode();
 	endwin();
-	int status = child_run(command, u->path, NULL, 0, NULL, 0);
+	int status = child_run_argv("/proc/self/exe", argv, NULL, 0, NULL, 0);
 	reset_prog_mode();
 	refresh();
 	if (status != 0)
 		screen_message(a, 1, _("%s ended with status %d"), u->file, status);
 	else
 		screen_message(a, 0, _("Back from %s"), u->file);
-	free(command);
+	free(file);
+	free(cell);
 	free(where);
 	int sel = a->unit_sel;
 	units_load(a); /* it may have changed there */

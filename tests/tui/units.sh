@@ -29,4 +29,23 @@ tui_keys ']' D
 tui_expect "not a roll-up" "Not a roll-up: D lists the reports summed into one (nianbao sum)"
 tui_keys F10
 tui_exited "quit" 0
+
+# installed in a folder whose name has a space, and the binary replaced on
+# disk while it runs: Enter still opens the report in this very nianbao
+# (its arguments are words, never a line split at spaces)
+mkdir -p "$T/my apps"
+cp "$NIANBAO" "$T/my apps/nianbao"
+NIANBAO="$T/my apps/nianbao" tui_start 100 30 "$T/total.yaml" LANGUAGE=en
+tui_keys ']' D
+tui_expect "from a folder with a space: the list" "乙镇人民政府 (b.yaml)"
+printf '#!/bin/sh\necho replaced; exit 3\n' >"$T/my apps/new"
+chmod +x "$T/my apps/new"
+mv "$T/my apps/new" "$T/my apps/nianbao"
+tui_keys Enter
+tui_expect "Enter opens the report, the binary replaced meanwhile" \
+	"b.yaml      乙镇人民政府 2022  政府信息公开工作年度报告"
+tui_keys F10
+tui_expect "and comes back" "Back from b.yaml"
+tui_keys Escape F10
+tui_exited "quit" 0
 finish
