@@ -37,10 +37,25 @@ static void engine_breaks(const struct engine *ce)
 	e->breaks_stale = 0;
 }
 
-void engine_previous(struct engine *e, const struct report *prev)
+static void engine_compute_in(const struct form *f, struct report *r, int cell)
+{
+	const struct fcell *fc = &f->cells[cell];
+	struct value v;
+	if (expr_eval_num(fc->formula, r->vals, &v) < 0 || value_conform(&v, &fc->type) < 0) {
+		memset(&v, 0, sizeof v);
+		v.kind = VAL_ERROR;
+	}
+	r->vals[cell] = v;
+}
+
+void engine_previous(struct engine *e, struct report *prev)
 {
 	e->prev = prev;
 	e->breaks_stale = 1;
+	/* last year's totals as its own rendering printed them: computed, so
+	 * that they stand beside this year's (L, render --previous) */
+	for (int i = 0; prev != NULL && i < prev->form->norder; i++)
+		engine_compute_in(prev->form, prev, prev->form->order[i]);
 }
 
 const struct report *engine_previous_report(const struct engine *e)
@@ -50,13 +65,7 @@ const struct report *engine_previous_report(const struct engine *e)
 
 static void engine_compute(struct engine *e, int cell)
 {
-	const struct fcell *fc = &e->f->cells[cell];
-	struct value v;
-	if (expr_eval_num(fc->formula, e->r->vals, &v) < 0 || value_conform(&v, &fc->type) < 0) {
-		memset(&v, 0, sizeof v);
-		v.kind = VAL_ERROR;
-	}
-	e->r->vals[cell] = v;
+	engine_compute_in(e->f, e->r, cell);
 }
 
 static void engine_run(struct engine *e, int inst)

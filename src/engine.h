@@ -31,8 +31,9 @@ struct engine;
  * their parts become problems. */
 struct engine *engine_new(struct report *r);
 /* Last year's report (kept by the caller, NULL for none): the form's carry
- * rules are then checks, their breaks problems like any other. */
-void engine_previous(struct engine *e, const struct report *prev);
+ * rules are then checks, their breaks problems like any other. Its totals
+ * are computed in it, as its rendering prints them. */
+void engine_previous(struct engine *e, struct report *prev);
 const struct report *engine_previous_report(const struct engine *e);
 void engine_free(struct engine *e);
 struct report *engine_report(const struct engine *e);

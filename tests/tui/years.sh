@@ -52,4 +52,21 @@ tui_exited "quit" 0
 run "$NIANBAO" check "$T/2022.yaml"
 expect_has "check lists it acknowledged, with its reason" "$T/out" "acknowledged: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数（本年 8，按上年报告应为 6，差 2） (新规章统计口径) [in_force_continues]"
 expect_has "kept in the report" "$T/2022.yaml" "check: in_force_continues"
+
+# at 80×24 in Chinese: the totals too stand beside last year's (its totals
+# computed, as its rendering printed them)
+cp "$TESTDATA/sum/a.yaml" "$T/a.yaml"
+run "$NIANBAO" new --from "$T/a.yaml" -o "$T/a2023.yaml"
+tui_start 80 24 "$T/a2023.yaml" LANGUAGE=zh_CN
+tui_keys ']' L
+tui_expect "L, in Chinese" "每列数值旁显示上年数值和增减（按 L 隐藏）"
+tui_keys End
+tui_expect "总计 has its three columns" "本年  上年  增减  本年  上年  增减  本年  上年  增减"
+expect_eq "一、本年新收: 总计 last year 5" "$(tui_cells "一、本年新收")" "? - 0 ? - 0 - 5"
+expect_eq "二、上年结转: 总计 2 against 1, +1" "$(tui_cells "二、上年结转")" "0 0 0 0 0 0 2 1 +1"
+tui_keys NPage NPage NPage
+expect_eq "（七）总计: last year 4" "$(tui_cells "（七）总计")" "- 0 - 0 - 4"
+expect_eq "四、结转下年度: last year 2" "$(tui_cells "四、结转下年度")" "? - 0 ? - 0 - 2"
+tui_keys F10
+tui_exited "quit" 0
 finish
