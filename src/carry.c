@@ -157,6 +157,46 @@ static void carry_fill_one(const struct carry_at *at, int cell, void *arg)
 	value_clear(&v);
 }
 
+struct carry_expected_ctx {
+	const struct report *prev, *cur;
+	int cell, rc;
+	struct value *want;
+	const char **from;
+};
+
+static void carry_expected_one(const struct carry_at *at, int cell, void *arg)
+{
+	struct carry_expected_ctx *X = arg;
+	if (cell != X->cell || X->rc != 0)
+		return;
+	struct value v = {0};
+	if (carry_eval(at->rule->from, X->prev, X->cur, at, &v) != 1) {
+		value_clear(&v);
+		return;
+	}
+	*X->want = v;
+	X->rc = 1;
+	/* a rule that names one cell of last year's: its label */
+	const struct expr *e = at->rule->from;
+	int k = e->op == EX_REF && e->npath == 2
+		    ? carry_cell(X->prev, at, e->path[1], at->rule->by_row)
+		    : -1;
+	if (k >= 0) {
+		const struct fcell *pc = &X->prev->form->cells[k];
+		*X->from = at->rule->by_row ? pc->block->row[pc->r]->label
+					    : pc->block->col[pc->c]->label;
+	}
+}
+
+int carry_expected(const struct report *prev, const struct report *cur, int cell,
+		   struct value *want, const char **from)
+{
+	*from = NULL;
+	struct carry_expected_ctx X = {prev, cur, cell, 0, want, from};
+	carry_each(cur->form, carry_expected_one, &X);
+	return X.rc;
+}
+
 int carry_fill(const struct report *prev, struct report *cur)
 {
 	struct carry_fill_ctx F = {prev, cur, 0};

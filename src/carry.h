@@ -31,6 +31,12 @@ struct carry_break {
 /* Every filled cell of cur that a rule gives another value from prev. */
 int carry_check(const struct report *prev, const struct report *cur, struct carry_break **out);
 void carry_breaks_free(struct carry_break *b, int n);
+/* What the carry rule of cell (of cur's form) makes of last year's report:
+ * 1 with *want, and in *from the label of last year's cell it is when the
+ * rule names one cell alone (二、上年结转 is last year's 四、结转下年度继续
+ * 办理); 0 when no rule carries the cell or a figure it reads is blank. */
+int carry_expected(const struct report *prev, const struct report *cur, int cell,
+		   struct value *want, const char **from);
 /* The cell of prev that stands where cell of cur's form stands (the same
  * ids of table, block, row and column), or -1. */
 int carry_same_cell(const struct report *prev, const struct form *f, int cell);

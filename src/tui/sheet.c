@@ -55,7 +55,24 @@ static void sheet_last_year(const struct app *a, int cell, struct buf *s)
 		return;
 	char *v = value_str(&prev->vals[k]);
 	buf_puts(s, "  ");
-	buf_printf(s, _("last year %s"), *v ? v : _("blank"));
+	/* a carried cell: the figure of last year's it came from, which is
+	 * not the one that stands where it stands (二、上年结转 is last year's
+	 * 四、结转下年度继续办理) */
+	struct value want = {0};
+	const char *from;
+	if (carry_expected(prev, a->r, cell, &want, &from) == 1) {
+		char *w = value_str(&want);
+		if (from != NULL)
+			buf_printf(s, _("last year %s; %s carried from its %s"), *v ? v : _("blank"),
+				   w, from);
+		else
+			buf_printf(s, _("last year %s; by last year's report %s"),
+				   *v ? v : _("blank"), w);
+		free(w);
+		value_clear(&want);
+	} else {
+		buf_printf(s, _("last year %s"), *v ? v : _("blank"));
+	}
 	free(v);
 }
 

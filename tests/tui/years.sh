@@ -69,4 +69,16 @@ expect_eq "（七）总计: last year 4" "$(tui_cells "（七）总计")" "- 0 -
 expect_eq "四、结转下年度: last year 2" "$(tui_cells "四、结转下年度")" "? - 0 ? - 0 - 2"
 tui_keys F10
 tui_exited "quit" 0
+# a carried cell: the figure of last year's it came from, first
+tui_start 80 24 "$T/a2023.yaml" LANGUAGE=zh_CN
+tui_keys ']' Down
+tui_expect "二、上年结转: last year's 1, and the 2 it was carried from" \
+	"二、上年结转政府信息公开申请数量 x 自然人  [非负整数]  上年 1；结转 2，来自上年~"
+tui_keys F10
+tui_exited "quit" 0
+tui_start 120 24 "$T/a2023.yaml" LANGUAGE=en
+tui_keys ']' Down
+tui_expect "and where, when the screen is wide" "last year 1; 2 carried from its 四、结转下年度继续办理"
+tui_keys F10
+tui_exited "quit" 0
 finish
