@@ -183,8 +183,8 @@ static void carry_expected_one(const struct carry_at *at, int cell, void *arg)
 		    : -1;
 	if (k >= 0) {
 		const struct fcell *pc = &X->prev->form->cells[k];
-		*X->from = at->rule->by_row ? pc->block->row[pc->r]->label
-					    : pc->block->col[pc->c]->label;
+		*X->from =
+		    at->rule->by_row ? pc->block->row[pc->r]->label : pc->block->col[pc->c]->label;
 	}
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const struct form *chain_form(struct form *const *forms, int n, const struct form *last, int year)
 {
@@ -25,6 +26,14 @@ const struct form *chain_form(struct form *const *forms, int n, const struct for
 	if (best == NULL || (last->since != 0 && last->since >= best->since))
 		return last;
 	return best;
+}
+
+int chain_reporting_year(time_t now)
+{
+	struct tm tm;
+	localtime_r(&now, &tm);
+	/* a report is written from the autumn of its year to the spring after */
+	return tm.tm_year + 1900 - (tm.tm_mon < 9);
 }
 
 int chain_year(const struct report *r)

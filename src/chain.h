@@ -3,6 +3,7 @@
  * put in order of year. */
 #ifndef NIANBAO_CHAIN_H
 #define NIANBAO_CHAIN_H
+#include <time.h>
 
 struct form;
 struct report;
@@ -26,5 +27,10 @@ char *chain_previous(const char *prev, const char *path);
 int chain_year(const struct report *r);
 /* Sorts reports by year, oldest first. */
 void chain_sort(struct report **v, int n);
+
+/* The year a clerk is most likely reporting on at now: this year from
+ * October (the report is being prepared), the year before until then (it
+ * is written in January and published by the end of it). */
+int chain_reporting_year(time_t now);
 
 #endif

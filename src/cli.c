@@ -20,6 +20,7 @@
 #include "save.h"
 #include "savefile.h"
 #include "text.h"
+#include "width.h"
 #include "xlsx.h"
 #include "yamlio.h"
 #include "linked.h"
@@ -871,9 +872,12 @@ int cli_forms(int argc, char **argv)
 	diags_init(&d);
 	struct form **forms;
 	int n = formpath_all(&forms, &d);
+	int cols = width_terminal(1); /* on a terminal, a line a form: the title gives way */
 	for (int i = 0; i < n; i++) {
-		printf("%-26s %3d  %s  %s\n", forms[i]->id, forms[i]->version, forms[i]->title,
-		       forms[i]->basis ? forms[i]->basis : "");
+		int used = printf("%-26s %3d  ", forms[i]->id, forms[i]->version);
+		char *title = formpath_title(forms[i], cols > 0 ? cols - used : 0);
+		printf("%s\n", title);
+		free(title);
 		form_free(forms[i]);
 	}
 	free(forms);

@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
+#include "width.h"
 #include "xmalloc.h"
 
 #include <dirent.h>
@@ -193,4 +194,24 @@ void formpath_all_free(struct form **all, int n)
 	for (int i = 0; i < n; i++)
 		form_free(all[i]);
 	free(all);
+}
+
+char *formpath_title(const struct form *f, int cols)
+{
+	char *all = xasprintf("%s%s%s", f->title, f->basis ? "  " : "", f->basis ? f->basis : "");
+	if (cols <= 0 || width_str(all) <= cols)
+		return all;
+	free(all);
+	/* the basis tells one form of a year from another (a local variant):
+	 * the title gives way first, then the basis */
+	int bw = f->basis ? width_str(f->basis) + 2 : 0;
+	if (f->basis != NULL && cols - bw >= 4) {
+		size_t n = width_fit(f->title, cols - bw - 1);
+		return xasprintf("%.*s~  %s", (int)n, f->title, f->basis);
+	}
+	const char *rest = f->basis ? f->basis : f->title;
+	if (width_str(rest) <= cols)
+		return xstrdup(rest);
+	size_t n = cols > 1 ? width_fit(rest, cols - 1) : 0;
+	return xasprintf("%.*s~", (int)n, rest);
 }

@@ -28,5 +28,9 @@ void formpath_cache_free(struct formpath_cache *c);
 int formpath_all(struct form ***out, struct diags *d);
 /* Frees what formpath_all gave. */
 void formpath_all_free(struct form **all, int n);
+/* A form's title and basis as a list shows them after its id, cut to cols
+ * columns (0: whole), a cut marked ~: a list cuts the title, never the id.
+ * To free. */
+char *formpath_title(const struct form *f, int cols);
 
 #endif

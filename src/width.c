@@ -6,6 +6,8 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -468,4 +470,16 @@ void width_lines_free(char **lines, int n)
 	for (int i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+}
+
+int width_terminal(int fd)
+{
+	if (!isatty(fd))
+		return 0;
+	struct winsize ws;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *c = getenv("COLUMNS");
+	int n = c ? atoi(c) : 0;
+	return n > 0 ? n : 80;
 }

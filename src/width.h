@@ -59,4 +59,8 @@ void width_lines_free(char **lines, int n);
  * left out, wrapped to cols by the rules above. Returns the line count. */
 int width_paragraphs(const char *text, int cols, int amb, char ***lines);
 
+/* Columns of the terminal at fd, else $COLUMNS; 0 when fd is no terminal
+ * (a pipe, a file: lines are then whole). */
+int width_terminal(int fd);
+
 #endif

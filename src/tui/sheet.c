@@ -63,8 +63,8 @@ static void sheet_last_year(const struct app *a, int cell, struct buf *s)
 	if (carry_expected(prev, a->r, cell, &want, &from) == 1) {
 		char *w = value_str(&want);
 		if (from != NULL)
-			buf_printf(s, _("last year %s; %s carried from its %s"), *v ? v : _("blank"),
-				   w, from);
+			buf_printf(s, _("last year %s; %s carried from its %s"),
+				   *v ? v : _("blank"), w, from);
 		else
 			buf_printf(s, _("last year %s; by last year's report %s"),
 				   *v ? v : _("blank"), w);

@@ -14,6 +14,7 @@
 #include "report.h"
 #include "save.h"
 #include "savefile.h"
+#include "width.h"
 #include "xmalloc.h"
 
 #include <errno.h>
@@ -130,10 +131,8 @@ static char *start_create(const struct form *f, const struct report *prev)
 	struct report *r = prev ? chain_next(prev, f, "") : report_new(f);
 	char *path = NULL, *organ = NULL, *year = NULL;
 	const char *why;
-	/* reports are written in January for the year before */
 	char last_year[16];
-	time_t now = time(NULL);
-	snprintf(last_year, sizeof last_year, "%d", localtime(&now)->tm_year + 1900 - 1);
+	snprintf(last_year, sizeof last_year, "%d", chain_reporting_year(time(NULL)));
 	int k = form_hfield(f, "organ");
 	if (prev != NULL && chain_year(prev) > 0)
 		snprintf(last_year, sizeof last_year, "%d", chain_year(prev) + 1);
@@ -232,16 +231,24 @@ char *start_new(int *status)
 	int dflt = 0;
 	const struct form *want =
 	    prev ? chain_form(forms, n, prev->form, chain_year(prev) + 1) : NULL;
+	int cols = width_terminal(1);
 	for (int i = 0; i < n; i++) {
-		printf("  %d) %-24s %s  %s\n", i + 1, forms[i]->id, forms[i]->title,
-		       forms[i]->basis ? forms[i]->basis : "");
+		int used = printf("  %d) %-24s ", i + 1, forms[i]->id);
+		char *title = formpath_title(forms[i], cols > 0 ? cols - used : 0);
+		printf("%s\n", title);
+		free(title);
 		if (want ? strcmp(forms[i]->id, want->id) == 0
 			 : strcmp(forms[i]->id, "gov-info-2021") == 0)
 			dflt = i; /* last year's successor, or the format clerks file today */
 	}
 	char d[16];
 	snprintf(d, sizeof d, "%d", dflt + 1);
-	while ((ans = start_ask(_("Form"), d)) != NULL) {
+	if (want != NULL) {
+		/* last year's report has decided it: nothing to ask */
+		printf(_("Form %d, the one for the year after last year's report\n"), dflt + 1);
+		path = start_create(want, prev);
+	}
+	while (want == NULL && (ans = start_ask(_("Form"), d)) != NULL) {
 		int k = atoi(ans);
 		free(ans);
 		if (k >= 1 && k <= n) {
@@ -269,9 +276,13 @@ char *start_screen(void)
 	struct form **forms;
 	int nf = start_list_forms(&forms);
 	printf("%s\n", _("Forms for a new report:"));
-	for (int i = 0; i < nf; i++)
-		printf("  n%d) %-24s %s  %s\n", i + 1, forms[i]->id, forms[i]->title,
-		       forms[i]->basis ? forms[i]->basis : "");
+	int cols = width_terminal(1);
+	for (int i = 0; i < nf; i++) {
+		int used = printf("  n%d) %-24s ", i + 1, forms[i]->id);
+		char *title = formpath_title(forms[i], cols > 0 ? cols - used : 0);
+		printf("%s\n", title);
+		free(title);
+	}
 	char *path = NULL, *ans;
 	while ((ans = start_ask(_("Open a number, n1 n2 ... for a new report, q to quit"),
 				nr ? "1" : "n1")) != NULL) {

@@ -3,7 +3,10 @@
 # put right, saved, printed (to a file); then nianbao alone offers it again.
 . "${SRCDIR:-.}/tests/tui/lib.sh"
 
-year=$(($(date +%Y) - 1)) # reports are written in January for the year before
+# the year proposed: this year from October (the report is being prepared),
+# the year before until then (written in January, published by its end)
+year=$(date +%Y)
+[ "$(date +%m | sed 's/^0//')" -lt 10 ] && year=$((year - 1))
 cat >"$T/print.sh" <<SH
 #!/bin/sh
 cat >"$T/printed.txt"
@@ -128,8 +131,7 @@ tui_keys Enter
 tui_expect "one that cannot be read is said, and asked again" "nosuch.yaml: error: cannot open"
 tm send-keys -t nb -l "moved.yaml"
 tui_keys Enter
-tui_expect "the form for the year after is proposed" "Form [3]:"
-tui_keys Enter
+tui_expect "the form for the year after: said, not asked" "Form 3, the one for the year after last year's report"
 tui_expect "last year's organ is proposed" "Organ (机关名称) [测试街道办事处]:"
 tui_keys Enter
 next=$((year + 1))
@@ -151,6 +153,20 @@ tui_keys - Enter
 tui_expect "- for none: a blank report's questions" "Organ (机关名称):"
 tui_keys C-d
 tui_exited "the questions can be left" 0
+
+# at 80 columns in Chinese the forms fit a line each: the title gives way,
+# never the id, and the basis that tells the two 2019 forms apart stays
+tui_n=$((tui_n + 1))
+TMUX_SOCK="nianbao-test-$$-$tui_n"
+rm -f "$T/status"
+tm new-session -d -s nb -x 80 -y 24 \
+	"cd '$T' && env HOME='$T' LANG=C.UTF-8 LANGUAGE=zh_CN NIANBAO_FORMS='$NIANBAO_FORMS' NIANBAO_LOCALEDIR='$NIANBAO_LOCALEDIR' '$NIANBAO' forms; echo \$? >'$T/status'; sleep 5"
+tui_expect "the local variant: its id and its whole basis" \
+	"gov-info-2019-tongzhou       1  国办公开办函〔2019〕60号（北京市通州区格式）"
+tui_expect "the others: the title cut, the basis whole" \
+	"gov-info-2021                1  政府信息公开工作年度~  国办公开办函〔2021〕30号"
+tui_settle
+expect_eq "no line wraps: three lines" "$(grep -c . "$T/screen")" 3
 
 # no form anywhere: nianbao new says so and fails
 tui_n=$((tui_n + 1))
