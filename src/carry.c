@@ -197,6 +197,19 @@ int carry_expected(const struct report *prev, const struct report *cur, int cell
 	return X.rc;
 }
 
+static void carry_mark_one(const struct carry_at *at, int cell, void *arg)
+{
+	if (at->rule->last_only)
+		((unsigned char *)arg)[cell] = 1;
+}
+
+unsigned char *carry_carried_cells(const struct form *f)
+{
+	unsigned char *v = xcalloc((size_t)f->ncells + 1, 1);
+	carry_each(f, carry_mark_one, v);
+	return v;
+}
+
 int carry_fill(const struct report *prev, struct report *cur)
 {
 	struct carry_fill_ctx F = {prev, cur, 0};

@@ -17,6 +17,10 @@ struct report;
  * --from carries. Returns how many cells were filled. */
 int carry_fill(const struct report *prev, struct report *cur);
 
+/* The cells carry_fill fills (a rule that reads last year's report only),
+ * marked 1 among f's cells. To free. */
+unsigned char *carry_carried_cells(const struct form *f);
+
 /* One carried cell that does not continue last year's. */
 struct carry_break {
 	const struct fcarry *rule;

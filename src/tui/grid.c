@@ -150,6 +150,22 @@ void grid_free(struct app *a)
 	}
 	free(a->views);
 	a->views = NULL;
+	free(a->carried);
+	a->carried = NULL;
+}
+
+/* A cell the clerk fills: not a total, and not one carried from last
+ * year's report when there is one (new --from filled it). Enter and Tab go
+ * from one to the next. */
+static int grid_to_fill(struct app *a, int cell)
+{
+	if (a->f->cells[cell].formula != NULL)
+		return 0;
+	if (engine_previous_report(a->e) == NULL)
+		return 1;
+	if (a->carried == NULL)
+		a->carried = carry_carried_cells(a->f);
+	return !a->carried[cell];
 }
 
 /* Inner width of column c of block k (one part or several: all the same). */
@@ -500,9 +516,9 @@ int grid_move(struct app *a, int dr, int dc)
 	return 0;
 }
 
-static int grid_editable(const struct app *a)
+static int grid_editable(struct app *a)
 {
-	return a->f->cells[grid_cell(a)].formula == NULL;
+	return grid_to_fill(a, grid_cell(a));
 }
 
 int grid_tab(struct app *a, int dir)
@@ -541,7 +557,7 @@ int grid_down(struct app *a)
 		const struct fblock *b = t->blocks[k];
 		for (; c < b->ncols; c++, r = 0)
 			for (; r < b->nrows; r++)
-				if (a->f->cells[form_cell(b, r, c)].formula == NULL) {
+				if (grid_to_fill(a, form_cell(b, r, c))) {
 					v->block = k, v->r = r, v->c = c;
 					return 1;
 				}
@@ -561,7 +577,7 @@ int grid_fill_end(struct app *a, int last)
 		for (int j = 0; j < n; j++) {
 			int x = last ? n - 1 - j : j;
 			int r = x / b->ncols, c = x % b->ncols;
-			if (a->f->cells[form_cell(b, r, c)].formula == NULL) {
+			if (grid_to_fill(a, form_cell(b, r, c))) {
 				v->block = k, v->r = r, v->c = c;
 				return 1;
 			}

@@ -245,6 +245,22 @@ static int sheet_starts_value(int key)
 	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
 }
 
+/* After a table's last cell to fill: the next table's first, as a clerk
+ * filling the report front to back goes on, said so. */
+static void sheet_next_table(struct app *a)
+{
+	for (int p = a->page + 1; p < a->npages; p++) {
+		if (a->pages[p].kind != PAGE_TABLE)
+			continue;
+		nav_goto_page(a, p);
+		grid_fill_end(a, 0);
+		screen_message(a, 0, _("That was the last cell to fill of its table: on to %s"),
+			       a->pages[p].name);
+		return;
+	}
+	screen_message(a, 0, "%s", _("That was the last cell to fill in the report"));
+}
+
 static int sheet_key_edit(struct app *a, int key)
 {
 	switch (key) {
@@ -255,8 +271,7 @@ static int sheet_key_edit(struct app *a, int key)
 	case '\n':
 	case '\r':
 		if (sheet_commit(a) == 0 && !grid_down(a))
-			screen_message(a, 0, "%s",
-				       _("That was the last cell to fill in this table"));
+			sheet_next_table(a);
 		return TUI_HANDLED;
 	case '\t':
 		if (sheet_commit(a) == 0)

@@ -143,9 +143,10 @@ struct app {
 	int html;               /* saving writes the web page too (edit --html) */
 	struct unit_row *units; /* STATE_UNITS: the roll-up's reports, largest first */
 	int nunits, unit_sel, unit_cell;
-	char *html_path;  /* where it was last written; NULL before */
-	int table;        /* shown table */
-	int grid_compare; /* the grids show last year and the change beside each value (L) */
+	char *html_path;        /* where it was last written; NULL before */
+	int table;              /* shown table */
+	int grid_compare;       /* the grids show last year and the change beside each value (L) */
+	unsigned char *carried; /* cells carried from last year (carry_carried_cells) */
 	struct gview *views;
 	struct edit ed;
 	char message[512];

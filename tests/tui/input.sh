@@ -15,11 +15,16 @@ tui_expect "on 行政事业性收费" "行政事业性收费 x 本年收费金�
 typed "9116。36"
 tui_expect "the status line shows what is typed and what it will be" "Typing 9116。36 = 9116.36"
 tui_keys Enter
+# the last cell to fill of 表二: Enter goes on to 表三's first, saying so
+tui_expect "Enter at the last cell goes on to the next table" \
+	"That was the last cell to fill of its table: on to 表三 依申请公开"
+back() { tui_keys g; typed "行政事业性收费"; tui_keys Enter; }
+back
 tui_expect "kept" "9116.36"
-# the same with the full-width point (Enter stayed: the last cell to fill)
-tui_expect "Enter at the last cell stays and says so" "That was the last cell to fill in this table"
+# the same with the full-width point
 typed "9116．37"
 tui_keys Enter
+back
 tui_expect "．is a point too" "9116.37"
 # a letter in a number: named at once, kept, and the value refused whole
 typed "9116x"

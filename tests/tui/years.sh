@@ -81,4 +81,16 @@ tui_keys ']' Down
 tui_expect "and where, when the screen is wide" "last year 1; 2 carried from its 四、结转下年度继续办理"
 tui_keys F10
 tui_exited "quit" 0
+# the carried cells are not cells to fill: Enter passes them as it passes
+# totals; [ on the cover wraps to the last page
+tui_start 80 24 "$T/a2023.yaml" LANGUAGE=en
+tui_keys ']' C-Home 3 Enter
+tui_expect "Enter from 一 goes past 二、上年结转 (carried) to （一）予以公开" \
+	"（一）予以公开 x 自然人"
+tui_keys '[' '[' '[' '['
+tui_expect "[ back to the cover" "Cover › 机关名称"
+tui_keys '['
+tui_expect "wraps to the last page" "六、其他需要报告的事项"
+tui_keys F10 n
+tui_exited "quit" 0
 finish
