@@ -23,9 +23,10 @@ static char *preview_text(const struct app *a, int screen)
 	struct diags d;
 	diags_init(&d);
 	struct render_opts o = render_defaults();
-	/* ruled in ASCII unless the terminal is known to draw box drawing wide */
+	/* ruled as the paper is (box drawing), one column a rule as terminals
+	 * draw them, two with --wide-ambiguous: the preview is the one screen
+	 * that shows characters of ambiguous width, as it shows the paper */
 	if (screen) {
-		o.ascii = !a->amb;
 		o.wide_ambiguous = a->amb;
 		if (a->preview_compare)
 			o.previous = engine_previous_report(a->e);
@@ -43,8 +44,8 @@ void preview_draw(struct app *a)
 	attron(A_REVERSE);
 	const char *head =
 	    a->preview_compare
-		? _("Beside last year (p: as printed): arrows scroll, F5 prints, Esc back")
-		: _("Preview, as printed (80 columns): arrows scroll, F5 prints, Esc back");
+		? _("Beside last year (p: as printed): PgDn PgUp, F5 print, Esc back")
+		: _("Preview, as printed (80 columns): PgDn PgUp, p last year, F5 print, Esc back");
 	/* the page is beside the report: its name is enough */
 	const char *page = a->html_path && strrchr(a->html_path, '/')
 			       ? strrchr(a->html_path, '/') + 1
@@ -54,11 +55,12 @@ void preview_draw(struct app *a)
 	free(where);
 	attrset(A_NORMAL);
 	int line = 0, y = 1;
-	for (char *p = text; *p && y < a->rows; line++) {
+	/* every line counted, drawn or not: paging needs where the end is */
+	for (char *p = text; *p; line++) {
 		char *e = strchr(p, '\n');
 		if (e != NULL)
 			*e = '\0';
-		if (line >= a->preview_top) {
+		if (line >= a->preview_top && y < a->rows) {
 			/* skip preview_left columns, cut at the screen's width */
 			const char *s = p;
 			int skip = 0;
@@ -69,7 +71,7 @@ void preview_draw(struct app *a)
 				s += k > 0 ? k : 1;
 			}
 			move(y++, 0);
-			screen_text(a, s, a->cols, ALIGN_LEFT);
+			screen_paper(a, s, a->cols);
 		}
 		if (e == NULL)
 			break;

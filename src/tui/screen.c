@@ -13,13 +13,15 @@
 
 /* Writes s cut to cols columns (a mark for a cut, never half a character),
  * aligned, at the cursor. */
-void screen_text(const struct app *a, const char *s, int cols, enum width_align al)
+static void screen_text_mode(const struct app *a, const char *s, int cols, enum width_align al,
+			     int paper)
 {
 	if (cols <= 0)
 		return;
 	/* by default no character of ambiguous width reaches the terminal,
-	 * whose width for them is unknown; --wide-ambiguous counts them two */
-	char *plain = a->amb ? NULL : width_plain(s);
+	 * whose width for them is unknown; --wide-ambiguous counts them two.
+	 * The paper (the preview) is shown as it is, counted one */
+	char *plain = a->amb || paper ? NULL : width_plain(s);
 	const char *t = plain ? plain : s;
 	int w = width_str_amb(t, a->amb);
 	if (w > cols) {
@@ -44,6 +46,16 @@ void screen_text(const struct app *a, const char *s, int cols, enum width_align 
 	for (int i = left + w; i < cols; i++)
 		addch(' ');
 	free(plain);
+}
+
+void screen_text(const struct app *a, const char *s, int cols, enum width_align al)
+{
+	screen_text_mode(a, s, cols, al, 0);
+}
+
+void screen_paper(const struct app *a, const char *s, int cols)
+{
+	screen_text_mode(a, s, cols, ALIGN_LEFT, 1);
 }
 
 void screen_lines(const struct app *a, int y, const char *const *lines, int n)

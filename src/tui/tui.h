@@ -169,6 +169,8 @@ enum { TUI_HANDLED = 1, TUI_QUIT = 2 };
  * the one place text reaches the screen, so characters of ambiguous width
  * are given their stand-ins here (width_plain) unless a->amb. */
 void screen_text(const struct app *a, const char *s, int cols, enum width_align al);
+/* A line of the paper (the preview), its box drawing and quotes as printed. */
+void screen_paper(const struct app *a, const char *s, int cols);
 /* Lines from y, each wrapped to the screen (nothing cut); the first bold. */
 void screen_lines(const struct app *a, int y, const char *const *lines, int n);
 void screen_message(struct app *a, int error, const char *fmt, ...)

@@ -38,11 +38,13 @@ tui_keys() {
 	done
 	return 0
 }
-# every screen shown in the default mode is kept, to be scanned at the end
+# every screen shown in the default mode is kept, to be scanned at the end,
+# but the preview's: it shows the paper, box drawing and all
 tui_amb=0
 tui_screen() {
 	tm capture-pane -p -t nb >"$T/screen" 2>/dev/null
-	if [ "$tui_amb" = 0 ] && ! cmp -s "$T/screen" "$T/screen.kept"; then
+	if [ "$tui_amb" = 0 ] && ! cmp -s "$T/screen" "$T/screen.kept" &&
+		! head -1 "$T/screen" | grep -qE '^(Preview, as printed|Beside last year \(p|打印预览|与上年对照)'; then
 		cat "$T/screen" >>"$T/screens.all"
 		cp "$T/screen" "$T/screen.kept"
 	fi

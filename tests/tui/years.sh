@@ -27,8 +27,8 @@ expect_eq "one column a value again" "$(tui_cells "规章")" "1 0 ? 9"
 # F4, then p: the printed tables beside last year's
 tui_keys F4 p
 tui_expect "p in the preview: beside last year" "Beside last year (p: as printed)"
-tui_expect "three columns a value column" "| 本年 | 上年 | 增减 | 本年 | 上年 | 增减 | 本年 | 上年 | 增减 |"
-tui_expect "规章: 9 against 5, +4" "|    9 |    5 |   +4 |"
+tui_expect "three columns a value column" "│ 本年 │ 上年 │ 增减 │ 本年 │ 上年 │ 增减 │ 本年 │ 上年 │ 增减 │"
+tui_expect "规章: 9 against 5, +4" "│    9 │    5 │   +4 │"
 tui_keys p
 tui_expect "p: as printed again" "Preview, as printed (80 columns)"
 tui_keys Escape
@@ -92,5 +92,27 @@ tui_expect "[ back to the cover" "Cover › 机关名称"
 tui_keys '['
 tui_expect "wraps to the last page" "六、其他需要报告的事项"
 tui_keys F10 n
+tui_exited "quit" 0
+# the preview at 80x24 in Chinese: a screen a key, the start and the end,
+# and the paper's own rules, line for line the .txt beside the report
+cp "$SRCDIR/reports/guoyuan-2020.yaml" "$SRCDIR/reports/guoyuan-2020.txt" "$T/"
+tui_start 80 24 "$T/guoyuan-2020.yaml" LANGUAGE=zh_CN
+tui_keys F4
+tui_expect "the preview names p" "打印预览（80 列）：翻页键翻屏，p 对照上年，F5 打印，Esc 返回"
+tui_settle
+expect_eq "its first screen: the .txt's first 22 lines" "$(sed -n '2,23p' "$T/screen")" "$(sed -n '1,22p' "$T/guoyuan-2020.txt")"
+tui_keys NPage
+tui_settle
+expect_eq "PgDn: the next 22" "$(sed -n '2,23p' "$T/screen")" "$(sed -n '23,44p' "$T/guoyuan-2020.txt")"
+tui_keys Space Space
+tui_settle
+expect_eq "Space: a screen too" "$(sed -n '2,23p' "$T/screen")" "$(sed -n '67,88p' "$T/guoyuan-2020.txt")"
+tui_keys End
+tui_settle
+expect_eq "End: the last line at the bottom" "$(sed -n '23p' "$T/screen")" "$(tail -1 "$T/guoyuan-2020.txt")"
+tui_keys Home
+tui_settle
+expect_eq "Home: the start" "$(sed -n '2p' "$T/screen")" "$(sed -n '1p' "$T/guoyuan-2020.txt")"
+tui_keys Escape F10
 tui_exited "quit" 0
 finish
