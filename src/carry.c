@@ -254,8 +254,10 @@ static void carry_check_one(const struct carry_at *at, int cell, void *arg)
 	    .cell = cell,
 	    .severity =
 		at->rule->severity == DIAG_ERROR && C->same_organ ? DIAG_ERROR : DIAG_WARNING,
-	    .message = xasprintf("%s（本年 %s，按上年报告应为 %s，差 %s）", at->rule->message, g, w,
-				 dd ? dd : "?")};
+	    /* the figures first, as every comparison's: a line cut at 80
+	     * columns keeps them */
+	    .message = xasprintf("本年 %s，按上年报告应为 %s，差 %s：%s", g, w, dd ? dd : "?",
+				 at->rule->message)};
 	free(g);
 	free(w);
 	free(dd);

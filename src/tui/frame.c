@@ -27,12 +27,24 @@ static void frame_title(const struct app *a)
 	if (a->count.acknowledged > 0)
 		snprintf(right + used, sizeof right - (size_t)used, _(" (+%d acknowledged)"),
 			 a->count.acknowledged);
-	/* most important first: what is cut at the right matters least */
-	/* the marker has a slot of its own, so setting it moves nothing */
-	char *left = xasprintf(
-	    "%s%s  %s%s%s  %s", frame_basename(a->path), a->modified ? " [+]" : "    ",
-	    k >= 0 && a->r->header[k] ? a->r->header[k] : "", y >= 0 && a->r->header[y] ? " " : "",
-	    y >= 0 && a->r->header[y] ? a->r->header[y] : "", a->f->title);
+	/* the file, the organ and its year, the form's title: when they do not
+	 * fit, the title goes first, then the organ's name is cut, never the
+	 * year. The marker has a slot of its own, so setting it moves nothing */
+	const char *organ = k >= 0 && a->r->header[k] ? a->r->header[k] : "";
+	const char *year = y >= 0 && a->r->header[y] ? a->r->header[y] : "";
+	int room = a->cols - (width_str_amb(right, a->amb) + 1);
+	char *file = xasprintf("%s%s  ", frame_basename(a->path), a->modified ? " [+]" : "    ");
+	int fixed = width_str_amb(file, a->amb) + (*year ? 1 + width_str_amb(year, a->amb) : 0);
+	int ow = width_str_amb(organ, a->amb);
+	char *left;
+	if (fixed + ow > room && room - fixed > 2) {
+		/* the organ's name gives way to the year */
+		size_t n = width_fit_amb(organ, room - fixed - 1, a->amb);
+		left = xasprintf("%s%.*s~%s%s", file, (int)n, organ, *year ? " " : "", year);
+	} else { /* the title cut at the right, if need be */
+		left = xasprintf("%s%s%s%s  %s", file, organ, *year ? " " : "", year, a->f->title);
+	}
+	free(file);
 	int rw = width_str_amb(right, a->amb) + 1;
 	attron(A_REVERSE);
 	move(0, 0);

@@ -191,12 +191,28 @@ static void sheet_status_where(const struct app *a, const struct fblock *b, cons
 }
 
 /* The cell in a message: its row and column, by their own labels. */
+/* A leaf's label, after its group's when another leaf of the block has the
+ * same (表四's three 结果维持: 未经复议直接起诉 › 结果维持). To free. */
+static char *sheet_leaf(struct fnode *const *leaves, int n, int i)
+{
+	const struct fnode *up = leaves[i]->parent;
+	for (int k = 0; k < n; k++)
+		if (k != i && strcmp(leaves[k]->label, leaves[i]->label) == 0 && up && up->label &&
+		    *up->label)
+			return xasprintf("%s › %s", up->label, leaves[i]->label);
+	return xstrdup(leaves[i]->label);
+}
+
 static char *sheet_where(const struct app *a, int cell)
 {
 	const struct fcell *fc = &a->f->cells[cell];
-	const char *row = fc->block->row[fc->r]->label;
-	return xasprintf("%s × %s", *row ? row : fc->block->table->tab,
-			 fc->block->col[fc->c]->label);
+	const struct fblock *b = fc->block;
+	char *row = sheet_leaf(b->row, b->nrows, fc->r), *col = sheet_leaf(b->col, b->ncols, fc->c);
+	/* a table of one unnamed row (表四): its column alone, the tab names it */
+	char *s = *row ? xasprintf("%s × %s", row, col) : xstrdup(col);
+	free(row);
+	free(col);
+	return s;
 }
 
 /* Reads text typed or pasted for a cell as its value: 0, or -1 with msg

@@ -93,9 +93,9 @@ printf 'nothing here\n' >"$T/page2019.txt"
 expect_eq "a page that is no report: exit 2 all the same" "$?" 2
 expect_eq "the two breaks planted, no more" "$(wc -l <"$T/out")" 2
 expect_has "结转, 2021 against 2020, at the page's line" "$T/out" \
-	"page2021.txt:69: error: 三、收到和处理政府信息公开申请情况, row 二、上年结转政府信息公开申请数量, column 法人或其他组织 / 商业企业: 2021 against 2020: 二、上年结转政府信息公开申请数量应等于上年报告的四、结转下年度继续办理（本年 1，按上年报告应为 0，差 1） [carried_forward]"
+	"page2021.txt:69: error: 三、收到和处理政府信息公开申请情况, row 二、上年结转政府信息公开申请数量, column 法人或其他组织 / 商业企业: 2021 against 2020: 本年 1，按上年报告应为 0，差 1：二、上年结转政府信息公开申请数量应等于上年报告的四、结转下年度继续办理 [carried_forward]"
 expect_has "现行有效件数, 2022 against 2021" "$T/out" \
-	"page2022.txt:25: warning: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 2022 against 2021: 现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数（本年 9，按上年报告应为 6，差 3） [in_force_continues]"
+	"page2022.txt:25: warning: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 2022 against 2021: 本年 9，按上年报告应为 6，差 3：现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数 [in_force_continues]"
 expect_has "the page left out is named" "$T/err" "page2019.txt left out of the series"
 expect_has "the others counted" "$T/err" "3 reports, 2020 to 2022: 1 error, 1 warning between years"
 

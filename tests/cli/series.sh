@@ -24,9 +24,9 @@ run "$NIANBAO" check --series "$S/2022.yaml" "$S/2020.yaml" "$S/2021.yaml"
 expect_rc "a break of 结转 between one organ's reports is an error" 1
 expect_eq "two breaks" "$(wc -l <"$T/out")" 2
 expect_has "结转, 2021 against 2020" "$T/out" \
-	"2021.yaml:56:17: error: 三、收到和处理政府信息公开申请情况, row 二、上年结转政府信息公开申请数量, column 法人或其他组织 / 商业企业: 2021 against 2020: 二、上年结转政府信息公开申请数量应等于上年报告的四、结转下年度继续办理（本年 1，按上年报告应为 0，差 1） [carried_forward]"
+	"2021.yaml:56:17: error: 三、收到和处理政府信息公开申请情况, row 二、上年结转政府信息公开申请数量, column 法人或其他组织 / 商业企业: 2021 against 2020: 本年 1，按上年报告应为 0，差 1：二、上年结转政府信息公开申请数量应等于上年报告的四、结转下年度继续办理 [carried_forward]"
 expect_has "现行有效件数, 2022 against 2021" "$T/out" \
-	"2022.yaml:29:19: warning: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 2022 against 2021: 现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数（本年 9，按上年报告应为 6，差 3） [in_force_continues]"
+	"2022.yaml:29:19: warning: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 2022 against 2021: 本年 9，按上年报告应为 6，差 3：现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数 [in_force_continues]"
 expect_has "the count" "$T/err" "3 reports, 2020 to 2022: 1 error, 1 warning between years"
 # a year missing: 2022 is not read against 2020, and that is said
 run "$NIANBAO" check --series "$S/2020.yaml" "$S/2022.yaml"

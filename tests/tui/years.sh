@@ -9,7 +9,7 @@ tui_expect "on 表二, last year's value of the cell" "第二十条第（一）�
 tui_expect "the break is counted" "errors 0  warnings 160"
 expect_eq "and marked on its cell" "$(tui_cells "规章")" "1 0 ? 9"
 tui_keys Right Right
-tui_expect "the status line gives both years' figures" "（本年 9，按上年报告应为 6"
+tui_expect "the status line gives both years' figures" "本年 9，按上年报告应为 6，差 3："
 # L: beside each value column of the grid, last year's and the change
 tui_keys L
 tui_expect "L shows last year in the grid" "Beside each value: last year's and the change (L hides them)"
@@ -40,7 +40,7 @@ expect_eq "no mark" "$(tui_cells "规章")" "1 0 6"
 tui_keys Up 8 Enter
 tui_expect "broken again" "errors 0  warnings 160"
 tui_keys F3 End
-tui_expect "F3 lists it, last" "warning 表二 主动公开 › 第二十条第（一）项 › 规章 x 现行有效件数: 现行有效件数应等于上年报告"
+tui_expect "F3 lists it, last, its figures first" "warning 表二 主动公开 › 第二十条第（一）项 › 规章 x 现行有效件数: 本年 8，按上年报告应为 6，差 2："
 tui_keys a 新 规 章 统 计 口 径 Enter
 tui_expect "acknowledged with its reason" "acknowledged 表二 主动公开 › 第二十条第（一）项 › 规章 x 现行有效件数"
 tui_keys Escape
@@ -50,7 +50,7 @@ tui_expect "saved" "Saved 2022.yaml"
 tui_keys F10
 tui_exited "quit" 0
 run "$NIANBAO" check "$T/2022.yaml"
-expect_has "check lists it acknowledged, with its reason" "$T/out" "acknowledged: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数（本年 8，按上年报告应为 6，差 2） (新规章统计口径) [in_force_continues]"
+expect_has "check lists it acknowledged, with its reason" "$T/out" "acknowledged: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 本年 8，按上年报告应为 6，差 2：现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数 (新规章统计口径) [in_force_continues]"
 expect_has "kept in the report" "$T/2022.yaml" "check: in_force_continues"
 
 # at 80×24 in Chinese: the totals too stand beside last year's (its totals
@@ -74,7 +74,11 @@ tui_start 80 24 "$T/a2023.yaml" LANGUAGE=zh_CN
 tui_keys ']' Down
 tui_expect "二、上年结转: last year's 1, and the 2 it was carried from" \
 	"二、上年结转政府信息公开申请数量 x 自然人  [非负整数]  上年 1；结转 2，来自上年~"
-tui_keys F10
+# a figure that does not continue last year's: at 80 columns the status line
+# keeps both figures and the difference, the rule's words give way
+tui_keys 5 Enter Up
+tui_expect "the cross-year warning, its figures first" "本年 5，按上年报告应为 2，差 3："
+tui_keys F10 n
 tui_exited "quit" 0
 tui_start 120 24 "$T/a2023.yaml" LANGUAGE=en
 tui_keys ']' Down
@@ -114,5 +118,18 @@ tui_keys Home
 tui_settle
 expect_eq "Home: the start" "$(sed -n '2p' "$T/screen")" "$(sed -n '1p' "$T/guoyuan-2020.txt")"
 tui_keys Escape F10
+tui_exited "quit" 0
+# at 80 columns a 40-character organ gives way to the year and the counts;
+# on 表四, a problem's status line says which 结果维持 it is
+sed 's/organ: 甲街道办事处/organ: 平潭综合实验区管委会办公室汇总全区各有关单位政府信息公开工作情况报告机关总部/' \
+	"$TESTDATA/sum/a.yaml" >"$T/long.yaml"
+tui_start 80 24 "$T/long.yaml" LANGUAGE=zh_CN
+tui_expect "the organ cut, the year and the counts kept" \
+	"long.yaml      平潭综合实验区管委会办公室汇总全区各有关单~ 2022 错误 0  警告 135"
+tui_keys ']' ']'
+tui_expect "表四: the first 结果维持, of 行政复议" "未填写：没有数据的格应填0，空白不等于0  行政复议 › 结果维持"
+tui_keys Right Right Right Right Right
+tui_expect "the next, of 未经复议直接起诉" "空白不等于0  未经复议直接起诉 › 结果维持"
+tui_keys F10
 tui_exited "quit" 0
 finish
