@@ -37,10 +37,24 @@ void cover_draw(struct app *a, int y0, int y1)
 		if (i == a->cover_row)
 			attron(A_REVERSE);
 		if (i == a->cover_row && a->state == STATE_TYPING) {
-			screen_text(a, a->ed.buf, room, ALIGN_LEFT);
+			/* as a cell being typed into: the text scrolled within the
+			 * field so the cursor is in it, and the cursor there */
+			const char *t = a->ed.buf;
+			int start = 0;
+			while (start < a->ed.pos &&
+			       width_strn_amb(t + start, (size_t)(a->ed.pos - start), a->amb) >=
+				   room - 1) {
+				start++;
+				while (start < a->ed.pos &&
+				       ((unsigned char)t[start] & 0xC0) == 0x80)
+					start++;
+			}
+			screen_text(a, t + start, room, ALIGN_LEFT);
 			attrset(A_NORMAL);
-			move(y, 2 + labw + edit_cursor_cols(&a->ed, a->amb));
-			curs_set(1);
+			a->cursor_y = y;
+			a->cursor_x =
+			    2 + labw +
+			    width_strn_amb(t + start, (size_t)(a->ed.pos - start), a->amb);
 			continue;
 		}
 		char *shown = report_header_display(a->r, i);
@@ -58,7 +72,9 @@ void cover_status(const struct app *a)
 {
 	const struct hfield *h = &a->f->header[a->cover_row];
 	char *s = xasprintf("%s › %s  [%s]  %s", _("Cover"), h->label, cover_type_name(h->type),
-			    _("Enter edits"));
+			    a->state == STATE_TYPING
+				? _("editing: Enter keeps, Esc cancels, Ctrl-U clears")
+				: _("Enter edits"));
 	screen_text(a, s, a->cols, ALIGN_LEFT);
 	free(s);
 }

@@ -65,6 +65,26 @@ static int edit_insert(struct edit *ed, const char *mb, int k)
 	return 1;
 }
 
+/* Removes what is between from and the cursor. */
+static void edit_cut(struct edit *ed, int from)
+{
+	memmove(ed->buf + from, ed->buf + ed->pos, (size_t)(ed->len - ed->pos + 1));
+	ed->len -= ed->pos - from;
+	ed->pos = from;
+}
+
+/* Where the word before the cursor begins: spaces back, then to the next
+ * space (a run of Chinese without spaces is one word, as in readline). */
+static int edit_word_start(const struct edit *ed)
+{
+	int p = ed->pos;
+	while (p > 0 && (ed->buf[p - 1] == ' ' || ed->buf[p - 1] == '\t'))
+		p--;
+	while (p > 0 && ed->buf[p - 1] != ' ' && ed->buf[p - 1] != '\t')
+		p--;
+	return p;
+}
+
 int edit_key(struct edit *ed, int key, const struct celltype *t, const char **why)
 {
 	int n;
@@ -94,6 +114,18 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 		memmove(ed->buf + ed->pos, ed->buf + ed->pos + n,
 			(size_t)(ed->len - ed->pos - n + 1));
 		ed->len -= n;
+		return 1;
+	case 21: /* Ctrl-U: all before the cursor */
+		edit_cut(ed, 0);
+		return 1;
+	case 11: /* Ctrl-K: all after it */
+		ed->buf[ed->pos] = '\0';
+		ed->len = ed->pos;
+		return 1;
+	case 23: /* Ctrl-W, Alt-Backspace: the word before it */
+	case KEYS_ALT | 127:
+	case KEYS_ALT | 8:
+		edit_cut(ed, edit_word_start(ed));
 		return 1;
 	default:
 		break;

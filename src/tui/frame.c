@@ -161,7 +161,7 @@ void frame_draw(struct app *a)
 	curs_set(0);
 	if (a->state == STATE_TYPING) {
 		/* the cursor stays where the text is typed */
-		if (a->pages[a->page].kind == PAGE_TABLE && a->cursor_y >= 0)
+		if (a->cursor_y >= 0) /* a cell's or a cover field's */
 			move(a->cursor_y, a->cursor_x);
 		else
 			move(cy, cx);

@@ -14,7 +14,7 @@ static const char *const help_keys[][2] = {
     {N_("Del, Backspace; z"), N_("make the cell blank; put 0 in every blank cell")},
     {N_("While editing: Enter"), N_("keep it, go down to the next cell to fill")},
     {N_("While editing: Tab, Up, Down"), N_("keep the value and move")},
-    {N_("While editing: Esc"), N_("forget what was typed")},
+    {N_("While editing: Esc; Ctrl-U, Ctrl-W"), N_("forget what was typed; clear, a word")},
     {N_("u Ctrl-Z, Ctrl-R Ctrl-Y"), N_("undo, redo (every change, any page)")},
     {N_("g or /"), N_("go to a row by part of its label")},
     {N_("F3; n, N"), N_("the problems (a: acknowledge a warning); next, previous")},

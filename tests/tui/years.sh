@@ -132,4 +132,28 @@ tui_keys Right Right Right Right Right
 tui_expect "the next, of 未经复议直接起诉" "空白不等于0  未经复议直接起诉 › 结果维持"
 tui_keys F10
 tui_exited "quit" 0
+# a cover field being edited looks like a cell being typed into: the
+# cursor in it, the status line saying so, the line-editing keys
+cp "$TESTDATA/sum/a.yaml" "$T/cover.yaml"
+tui_start 80 24 "$T/cover.yaml" LANGUAGE=zh_CN
+tui_keys '[' '[' '[' Enter
+tui_expect "the status line says what is being edited" "封面 › 机关名称  [文本]  正在修改：Enter 确认，Esc 取消，Ctrl-U 清空"
+tui_settle
+expect_eq "the cursor is in the field, after its text" \
+	"$(tm display -p -t nb '#{cursor_flag} #{cursor_x} #{cursor_y}')" \
+	"1 26 $(($(grep -n '机关名称    甲街道办事处' "$T/screen" | cut -d: -f1) - 1))"
+tui_keys C-u
+tui_expect "Ctrl-U clears it" "封面 › 机关名称"
+expect_eq "empty, the cursor at its start" "$(tm display -p -t nb '#{cursor_x}') $(tui_line '机关名称' | tr -s ' ' | sed 's/^ //')" "14 机关名称"
+tm send-keys -t nb -l "某某镇 人民政府"
+tui_keys C-w
+tm send-keys -t nb -l "政府办公室"
+tui_keys Enter
+tui_expect "Ctrl-W took the word before the cursor; Enter kept it" "cover.yaml [+]  某某镇 政府办公室 2022"
+tui_keys Enter C-a C-k
+tui_expect "Ctrl-A, Ctrl-K: all after the start, gone" "封面 › 机关名称"
+tui_keys Escape
+tui_expect "Esc: as it was" "某某镇 政府办公室 2022"
+tui_keys F10 n
+tui_exited "quit" 0
 finish
