@@ -5,7 +5,9 @@ cell by cell, with the grid the form file describes: the corner over the
 row labels, column groups over their columns, leaf columns down to the last
 heading row, row groups down their rows in a column of their own, leaf rows
 across the label columns left of them, and the report's values as its YAML
-stores them. Derived here from the form's trees, independently of the C.
+stores them. Derived here from the form's trees, independently of the C. A
+table of many blocks (表二) is one table: each block's title a row across it,
+each row's last cell widened to the widest block.
 
 usage: grid.py FORM.yaml REPORT.yaml PAGE.html   (prints one line per
 table, exit 1 at the first difference)"""
@@ -126,29 +128,52 @@ def expected(block, values):
     return grid
 
 
+def merged(blocks):
+    """A table of many blocks (表二) as the page prints it: one table as wide
+    as its widest block, each block's title a row across it, and each row's
+    last cell taking the columns its block has fewer."""
+    grids = [(b.get("title"), expected(b, v)) for b, v in blocks]
+    width = max(1 + max(c for _, c in g) for _, g in grids)
+    out, top = {}, 0
+    for title, g in grids:
+        if title:
+            for c in range(width):
+                out[(top, c)] = title
+            top += 1
+        rows, cols = 1 + max(r for r, _ in g), 1 + max(c for _, c in g)
+        for (r, c), text in g.items():
+            out[(top + r, c)] = text
+        for r in range(rows):
+            for c in range(cols, width):
+                out[(top + r, c)] = g[(r, cols - 1)]
+        top += rows
+    return out
+
+
 def main():
     form = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
     report = yaml.load(open(sys.argv[2], encoding="utf-8"), Loader=yaml.BaseLoader)
     parser = Tables()
     parser.feed(open(sys.argv[3], encoding="utf-8").read())
-    blocks = []
+    tables = []
     for part in form["parts"]:
         if "table" not in part:
             continue
         vals = report["tables"].get(part["table"], {})
         if "blocks" in part:
-            for b in part["blocks"]:
-                blocks.append((b, vals.get(b["id"], {})))
+            blocks = [(b, vals.get(b["id"], {})) for b in part["blocks"]]
+            if len(blocks) > 1:
+                tables.append((part.get("title", part["table"]), merged(blocks)))
+            else:
+                tables.append((blocks[0][0].get("title") or part.get("title"),
+                               expected(*blocks[0])))
         else:
-            blocks.append((part, vals))
-    if len(blocks) != len(parser.tables):
-        print("%d tables in the page, %d blocks in the form" % (len(parser.tables), len(blocks)))
+            tables.append((part.get("title", part["table"]), expected(part, vals)))
+    if len(tables) != len(parser.tables):
+        print("%d tables in the page, %d tables in the form" % (len(parser.tables), len(tables)))
         return 1
-    for (block, vals), table in zip(blocks, parser.tables):
-        want, got = expected(block, vals), resolve(table["rows"])
-        name = block.get("title") or block.get("title", block.get("table"))
-        if table["caption"].strip() != (block.get("title") or "") and "blocks" not in block:
-            pass
+    for (name, want), table in zip(tables, parser.tables):
+        got = resolve(table["rows"])
         if want != got:
             for k in sorted(set(want) | set(got)):
                 if want.get(k) != got.get(k):

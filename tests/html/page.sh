@@ -12,6 +12,8 @@ page() { # FORM REPORT
 	if python3 "$SRCDIR/tests/html/grid.py" "$SRCDIR/forms/$form.yaml" "$rep" "$T/$form.html" \
 		>"$T/grid" 2>&1; then
 		ok "$form: every table's grid is the form's layout ($(wc -l <"$T/grid") tables)"
+		expect_eq "$form: 表二 one table, as government sites print it" \
+			"$(grep -c '^二、主动公开政府信息情况: ' "$T/grid")" 1
 	else
 		not_ok "$form: a table's grid differs from the form's layout"
 		diag "$T/grid"
@@ -44,6 +46,13 @@ page() { # FORM REPORT
 page gov-info-2019-tongzhou "$SRCDIR/reports/guoyuan-2020.yaml"
 page gov-info-2019 "$TESTDATA/published/layout.golden"
 page gov-info-2021 "$TESTDATA/series/2021.yaml"
+
+# a Chinese font that Linux and Windows have, for text and figures alike
+expect_has "the font stack: SimSun, 宋体, Noto Serif CJK SC, Source Han Serif SC" \
+	"$T/gov-info-2021.html" 'font-family:"SimSun","宋体","Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif'
+# figures and short headings kept whole, four characters in two lines of two
+expect_has "自然人 kept on one line" "$T/gov-info-2021.html" "white-space:nowrap\">自然人</th>"
+expect_has "结果维持 as 结果 and 维持" "$T/gov-info-2021.html" ">结果<br>维持</th>"
 
 # every text of the report is text on the page
 "$NIANBAO" new --form gov-info-2021 -o "$T/x.yaml" --year 2021 \
