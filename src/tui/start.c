@@ -113,6 +113,19 @@ static char *start_ask(const char *question, const char *dflt)
 	return xstrdup(*line ? line : dflt ? dflt : "");
 }
 
+/* The forms, numbered (after the prefix), a line each: on a terminal the
+ * title gives way, never the id. */
+static void start_print_forms(struct form **forms, int n, const char *prefix)
+{
+	int cols = width_terminal(1);
+	for (int i = 0; i < n; i++) {
+		int used = printf("  %s%d) %-24s ", prefix, i + 1, forms[i]->id);
+		char *title = formpath_title(forms[i], cols > 0 ? cols - used : 0);
+		printf("%s\n", title);
+		free(title);
+	}
+}
+
 static int start_list_forms(struct form ***forms)
 {
 	struct diags d;
@@ -231,12 +244,8 @@ char *start_new(int *status)
 	int dflt = 0;
 	const struct form *want =
 	    prev ? chain_form(forms, n, prev->form, chain_year(prev) + 1) : NULL;
-	int cols = width_terminal(1);
+	start_print_forms(forms, n, "");
 	for (int i = 0; i < n; i++) {
-		int used = printf("  %d) %-24s ", i + 1, forms[i]->id);
-		char *title = formpath_title(forms[i], cols > 0 ? cols - used : 0);
-		printf("%s\n", title);
-		free(title);
 		if (want ? strcmp(forms[i]->id, want->id) == 0
 			 : strcmp(forms[i]->id, "gov-info-2021") == 0)
 			dflt = i; /* last year's successor, or the format clerks file today */
@@ -276,13 +285,7 @@ char *start_screen(void)
 	struct form **forms;
 	int nf = start_list_forms(&forms);
 	printf("%s\n", _("Forms for a new report:"));
-	int cols = width_terminal(1);
-	for (int i = 0; i < nf; i++) {
-		int used = printf("  n%d) %-24s ", i + 1, forms[i]->id);
-		char *title = formpath_title(forms[i], cols > 0 ? cols - used : 0);
-		printf("%s\n", title);
-		free(title);
-	}
+	start_print_forms(forms, nf, "n");
 	char *path = NULL, *ans;
 	while ((ans = start_ask(_("Open a number, n1 n2 ... for a new report, q to quit"),
 				nr ? "1" : "n1")) != NULL) {
