@@ -205,7 +205,7 @@ char *formpath_title(const struct form *f, int cols)
 	/* the basis tells one form of a year from another (a local variant):
 	 * the title gives way first, then the basis */
 	int bw = f->basis ? width_str(f->basis) + 2 : 0;
-	if (f->basis != NULL && cols - bw >= 4) {
+	if (f->basis != NULL && cols - bw >= 10) { /* a cut title says something */
 		size_t n = width_fit(f->title, cols - bw - 1);
 		return xasprintf("%.*s~  %s", (int)n, f->title, f->basis);
 	}
