@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "form.h"
 #include "formpath.h"
+#include "keys.h"
 #include "report.h"
 #include "save.h"
 #include "savefile.h"
@@ -18,10 +19,12 @@
 #include "xmalloc.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -98,19 +101,154 @@ void start_remember(const char *path)
 	free(abs);
 }
 
-/* One answer; NULL at the end of input. */
+/* Redraws the answer being typed after the question, on the one line: the
+ * line from its start, cleared to its end, the cursor put back where the
+ * next character goes. An answer longer than the line scrolls within it,
+ * its start marked <, as in a cell. */
+static void start_redraw(const char *prompt, const struct edit *ed)
+{
+	int cols = width_terminal(1);
+	int room = (cols > 0 ? cols : 80) - width_str(prompt) - 2;
+	if (room < 8)
+		room = 8;
+	const char *t = ed->buf;
+	int start = 0;
+	while (start < ed->pos && width_strn(t + start, (size_t)(ed->pos - start)) >= room) {
+		start++;
+		while (start < ed->pos && ((unsigned char)t[start] & 0xC0) == 0x80)
+			start++;
+	}
+	int used = (start > 0) + width_strn(t + start, (size_t)(ed->pos - start));
+	size_t tail = width_fit(t + ed->pos, room - used > 0 ? room - used : 0);
+	int after = width_strn(t + ed->pos, tail);
+	printf("\r%s%s%.*s%.*s\033[K", prompt, start > 0 ? "<" : "", ed->pos - start, t + start,
+	       (int)tail, t + ed->pos);
+	if (after > 0)
+		printf("\033[%dD", after);
+	fflush(stdout);
+}
+
+/* One line typed on a terminal, edited as a cell is (the screen's edit
+ * line and key decoder: arrows, Home/End, Ctrl-A/E, Backspace, Delete,
+ * Ctrl-U, Ctrl-K, Ctrl-W, Alt-Backspace; full-width and pasted text), Tab
+ * and other controls ignored. NULL on Ctrl-D with nothing typed or at the
+ * end of input. */
+static char *start_edit_line(const char *prompt)
+{
+	struct termios old, raw;
+	if (tcgetattr(0, &old) < 0)
+		return NULL;
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | IEXTEN | ISIG); /* Ctrl-C read as a key */
+	raw.c_iflag &= ~(tcflag_t)(ICRNL | IXON);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	tcsetattr(0, TCSAFLUSH, &raw);
+	struct keys k;
+	keys_init(&k);
+	struct edit ed;
+	edit_start_text(&ed, "");
+	char *out = NULL;
+	/* a question too long to leave room for the answer on its line: the
+	 * answer goes on the next, after > */
+	int cols = width_terminal(1);
+	if (width_str(prompt) > (cols > 0 ? cols : 80) - 24) {
+		printf("%s\n", prompt);
+		prompt = "> ";
+	}
+	unsigned char u[4];
+	int un = 0, need = 0, done = 0;
+	start_redraw(prompt, &ed);
+	while (!done) {
+		struct keys_event ev;
+		int got = 0;
+		if (keys_pending(&k)) {
+			/* the rest of an escape sequence, or a lone Esc */
+			struct pollfd pf = {0, POLLIN, 0};
+			if (poll(&pf, 1, keys_pending(&k) == 1 ? 50 : 200) <= 0)
+				got = keys_timeout(&k, &ev);
+		}
+		if (!got) {
+			unsigned char c;
+			ssize_t n = read(0, &c, 1);
+			if (n <= 0)
+				break;
+			/* UTF-8 into code points for the decoder */
+			if (need == 0) {
+				need = c < 0x80    ? 1
+				       : c >= 0xF0 ? 4
+				       : c >= 0xE0 ? 3
+				       : c >= 0xC0 ? 2
+						   : 1;
+				un = 0;
+			}
+			u[un++] = c;
+			if (un < need)
+				continue;
+			uint32_t cp = c;
+			if (need > 1 && width_decode((const char *)u, (size_t)need, &cp) < 0)
+				cp = 0xFFFD;
+			need = 0;
+			got = keys_feed(&k, cp, &ev);
+		}
+		if (!got)
+			continue;
+		const char *why;
+		switch (ev.key) {
+		case '\r':
+		case '\n':
+			out = xstrdup(ed.buf);
+			done = 1;
+			break;
+		case 4: /* Ctrl-D */
+			done = ed.len == 0;
+			break;
+		case 3: /* Ctrl-C: as an interrupt would, but the terminal as it was */
+			printf("\n");
+			fflush(stdout);
+			tcsetattr(0, TCSAFLUSH, &old);
+			exit(130);
+		case '\t':
+		case KEYS_PASTE_START:
+		case KEYS_PASTE_END:
+			break; /* no tab in a name; a paste is typed as it comes */
+		default:
+			edit_key(&ed, ev.key, NULL, &why);
+		}
+		if (!done)
+			start_redraw(prompt, &ed);
+	}
+	printf("\n");
+	fflush(stdout);
+	keys_free(&k);
+	tcsetattr(0, TCSAFLUSH, &old);
+	return out;
+}
+
+/* One answer, dflt when Enter alone (the one rule for every question: what
+ * is in brackets is what Enter takes); NULL at the end of input. */
 static char *start_ask(const char *question, const char *dflt)
 {
-	if (dflt && *dflt)
-		printf("%s [%s]: ", question, dflt);
-	else
-		printf("%s: ", question);
-	fflush(stdout);
-	char line[1024];
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return NULL;
-	line[strcspn(line, "\r\n")] = '\0';
-	return xstrdup(*line ? line : dflt ? dflt : "");
+	char *prompt =
+	    dflt && *dflt ? xasprintf("%s [%s]: ", question, dflt) : xasprintf("%s: ", question);
+	char *line = NULL;
+	if (isatty(0) && isatty(1)) {
+		line = start_edit_line(prompt);
+	} else {
+		printf("%s", prompt);
+		fflush(stdout);
+		char buf[1024];
+		if (fgets(buf, sizeof buf, stdin) != NULL) {
+			buf[strcspn(buf, "\r\n")] = '\0';
+			line = xstrdup(buf);
+		}
+	}
+	free(prompt);
+	if (line != NULL && *line == '\0' && dflt != NULL) {
+		free(line);
+		line = xstrdup(dflt);
+	}
+	return line;
 }
 
 /* The forms, numbered (after the prefix), a line each: on a terminal the
@@ -201,6 +339,19 @@ static char *start_create(const struct form *f, const struct report *prev)
 	return path;
 }
 
+/* A recent report's path as proposed: from the current folder when it is
+ * in it or below (a question keeps to a line at 80 columns). To free. */
+static char *start_shown_path(const char *path)
+{
+	char *cwd = getcwd(NULL, 0);
+	size_t n = cwd ? strlen(cwd) : 0;
+	char *out = cwd && n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/'
+			? xstrdup(path + n + 1)
+			: xstrdup(path);
+	free(cwd);
+	return out;
+}
+
 /* Last year's report, if there is one, is where this year's starts:
  * asked for (dflt proposed), read, asked again if it cannot be. */
 static struct report *start_last_year(const char *dflt)
@@ -238,7 +389,16 @@ char *start_new(int *status)
 		*status = 2;
 		return NULL;
 	}
-	struct report *prev = start_last_year(NULL);
+	/* the most recent report is likely last year's: proposed, as on the
+	 * start screen (Enter takes what is in brackets, - none) */
+	char **recent;
+	int nr = start_recent(&recent);
+	char *shown = nr > 0 ? start_shown_path(recent[0]) : NULL;
+	struct report *prev = start_last_year(shown);
+	free(shown);
+	for (int i = 0; i < nr; i++)
+		free(recent[i]);
+	free(recent);
 	char *ans;
 	printf("%s\n", _("A new report. The forms:"));
 	int dflt = 0;
@@ -297,7 +457,9 @@ char *start_screen(void)
 		if (ans[0] == 'n' && k >= 1 && k <= nf) {
 			free(ans);
 			/* the most recent report is likely last year's */
-			struct report *prev = start_last_year(nr > 0 ? recent[0] : NULL);
+			char *shown = nr > 0 ? start_shown_path(recent[0]) : NULL;
+			struct report *prev = start_last_year(shown);
+			free(shown);
 			path = start_create(forms[k - 1], prev);
 			report_free(prev);
 			break;

@@ -148,11 +148,34 @@ tui_exited "quit" 0
 cmd_start
 tui_expect "the start screen" "Forms for a new report:"
 tui_keys n 3 Enter
-tui_expect "last year's report, the most recent proposed" "Last year's report, to continue (- for none) [$T/"
+tui_expect "last year's report, the most recent proposed" "Last year's report, to continue (- for none) [测试街道办事处-$next.yaml]:"
 tui_keys - Enter
 tui_expect "- for none: a blank report's questions" "Organ (机关名称):"
 tui_keys C-d
 tui_exited "the questions can be left" 0
+
+# the questions are edited as a cell is: Tab inserts nothing, Ctrl-U
+# clears, Ctrl-A goes to the start, what is typed shows as typed; and, as on
+# the start screen, the most recent report is proposed (Enter takes it)
+cmd_start new
+prompt="Last year's report, to continue (- for none) [测试街道办事处-$next.yaml]:"
+tui_expect "new proposes the most recent report, as the start screen does" "$prompt"
+tm send-keys -t nb -l "nosuch"
+tui_keys Tab
+tm send-keys -t nb -l "去年.yaml"
+tui_expect "no tab, the Chinese as typed, on a line of its own" "> nosuch去年.yaml"
+tui_keys C-a
+tm send-keys -t nb -l "x"
+tui_expect "Ctrl-A: typed at the start" "> xnosuch去年.yaml"
+tui_keys C-e C-w
+tm send-keys -t nb -l "abc"
+tui_expect "Ctrl-W: the word before the cursor gone" "> abc"
+tui_keys C-u
+tui_settle
+expect_eq "Ctrl-U: nothing left, the question as it was" \
+	"$(grep -A1 -F "Last year's report" "$T/screen" | sed 's/ *$//')" "$(printf '%s\n>' "$prompt")"
+tui_keys C-c
+tui_exited "Ctrl-C leaves the questions, as an interrupt does" 130
 
 # at 80 columns in Chinese the forms fit a line each: the title gives way,
 # never the id, and the basis that tells the two 2019 forms apart stays
