@@ -115,6 +115,49 @@ static struct report *cli_previous(const struct report *r, const char *given, st
 	return prev;
 }
 
+/* The problems of roll-up r (read from file, printed as path) against its
+ * parts, as check lines or CSV rows, counted into *c. */
+static void cli_rollup(const struct report *r, const char *file, const char *path, int as_csv,
+		       struct buf *out, struct engine_count *c)
+{
+	struct rollup_problem *p;
+	int n = rollup_verify(r, file, &p);
+	for (int i = 0; i < n; i++) {
+		const char *sev = p[i].severity == DIAG_ERROR ? "error" : "warning";
+		c->errors += p[i].severity == DIAG_ERROR;
+		c->warnings += p[i].severity != DIAG_ERROR;
+		int cell = p[i].cell;
+		const struct fcell *fc = cell >= 0 ? &r->form->cells[cell] : NULL;
+		if (as_csv) {
+			int guard = as_csv == 1;
+			char *row = fc ? form_row_path(fc->block, fc->r, CSV_SEP) : xstrdup("");
+			char *col = fc ? form_col_path(fc->block, fc->c, CSV_SEP) : xstrdup("");
+			csv_field(out, path, 0, guard);
+			csv_field(out, sev, 0, guard);
+			csv_field(out, p[i].check, 0, guard);
+			csv_field(out, fc ? fc->block->table->title : "", 0, guard);
+			csv_field(out, row, 0, guard);
+			csv_field(out, col, 0, guard);
+			csv_field(out, p[i].message, 1, guard);
+			free(row);
+			free(col);
+		} else if (fc != NULL) {
+			char *row = form_row_path(fc->block, fc->r, " / ");
+			if (r->line[cell] > 0)
+				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
+			else
+				buf_printf(out, "%s: ", path);
+			buf_printf(out, "%s: %s, row %s, column %s: %s [%s]\n", sev,
+				   fc->block->table->title, row, fc->block->col[fc->c]->label,
+				   p[i].message, p[i].check);
+			free(row);
+		} else {
+			buf_printf(out, "%s: %s: %s [%s]\n", path, sev, p[i].message, p[i].check);
+		}
+	}
+	rollup_problems_free(p, n);
+}
+
 /* Checks one report: the file at path, or given (a published report read
  * back, check --text and --html: its problems are placed by source line). */
 int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, const char *previous,
@@ -198,9 +241,10 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
 	struct engine_count c = engine_count(e);
-	/* a roll-up: still the sum of its parts? */
-	if (r->nparts > 0 && !as_csv)
-		rollup_verify(r, file, out, &c.errors, &c.warnings);
+	/* a roll-up: still the sum of its parts? said and counted as every
+	 * other problem, in the listing and in CSV alike */
+	if (r->nparts > 0)
+		cli_rollup(r, file, path, as_csv, out, &c);
 	*count = c;
 	free(path);
 	engine_free(e);

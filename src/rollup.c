@@ -115,38 +115,41 @@ void rollup_finish(const struct rollup *s, struct report *out, struct buf *notes
 	}
 }
 
-void rollup_verify(const struct report *r, const char *path, struct buf *out, int *errors,
-		   int *warnings)
+static void rollup_problem(struct rollup_problem **v, int *n, enum diag_severity sev,
+			   const char *check, int cell, char *message)
 {
+	if ((*n & (*n - 1)) == 0)
+		*v = xreallocarray(*v, *n ? 2 * (size_t)*n : 1, sizeof **v);
+	(*v)[(*n)++] = (struct rollup_problem){sev, check, cell, message};
+}
+
+int rollup_verify(const struct report *r, const char *path, struct rollup_problem **out)
+{
+	struct rollup_problem *v = NULL;
+	int n = 0;
 	struct rollup *sum = rollup_new(r->form);
 	int all = 1;
-	char *shown = text_quote(path, 4096); /* the roll-up's name, as printed */
 	for (int i = 0; i < r->nparts; i++) {
 		const struct report_part *p = &r->parts[i];
 		char h[65], *why;
 		char *name = linked_name(path, p->file);
 		struct report *unit = linked_load(path, p->file, r->form, h, &why);
 		if (unit == NULL && h[0] == '\0') {
-			buf_printf(out,
-				   "%s: warning: part %s cannot be read (%s): the sums are not "
-				   "checked against it [rollup_part]\n",
-				   shown, name, why);
-			(*warnings)++;
+			rollup_problem(&v, &n, DIAG_WARNING, "rollup_part", -1,
+				       xasprintf("part %s cannot be read (%s): the sums are not "
+						 "checked against it",
+						 name, why));
 			all = 0;
 		} else {
-			if (strcmp(h, p->sha256) != 0) {
-				buf_printf(
-				    out,
-				    "%s: error: part %s (%s) has changed since it was summed "
-				    "[rollup_part]\n",
-				    shown, name, text_name(p->organ));
-				(*errors)++;
-			}
+			if (strcmp(h, p->sha256) != 0)
+				rollup_problem(
+				    &v, &n, DIAG_ERROR, "rollup_part", -1,
+				    xasprintf("part %s (%s) has changed since it was summed", name,
+					      text_name(p->organ)));
 			if (unit == NULL) {
-				buf_printf(
-				    out, "%s: error: part %s cannot be loaded: %s [rollup_part]\n",
-				    shown, name, why);
-				(*errors)++;
+				rollup_problem(
+				    &v, &n, DIAG_ERROR, "rollup_part", -1,
+				    xasprintf("part %s cannot be loaded: %s", name, why));
 				all = 0;
 			} else {
 				rollup_add(sum, unit, p->file, NULL);
@@ -164,25 +167,23 @@ void rollup_verify(const struct report *r, const char *path, struct buf *out, in
 			const struct fcell *fc = &r->form->cells[cell];
 			if (fc->formula != NULL || value_same(&now->vals[cell], &r->vals[cell]))
 				continue;
-			char *row = form_row_path(fc->block, fc->r, " / ");
 			char *a = value_str(&r->vals[cell]), *s = value_str(&now->vals[cell]);
-			if (r->line[cell] > 0)
-				buf_printf(out, "%s:%d:%d: ", shown, r->line[cell], r->col[cell]);
-			else
-				buf_printf(out, "%s: ", shown);
-			buf_printf(
-			    out,
-			    "error: %s, row %s, column %s: the roll-up has %s, its parts now "
-			    "sum to %s [rollup_sum]\n",
-			    fc->block->table->title, row, fc->block->col[fc->c]->label,
-			    *a ? a : "a blank", *s ? s : "a blank");
-			(*errors)++;
-			free(row);
+			rollup_problem(&v, &n, DIAG_ERROR, "rollup_sum", cell,
+				       xasprintf("the roll-up has %s, its parts now sum to %s",
+						 *a ? a : "a blank", *s ? s : "a blank"));
 			free(a);
 			free(s);
 		}
 		report_free(now);
 	}
 	rollup_free(sum);
-	free(shown);
+	*out = v;
+	return n;
+}
+
+void rollup_problems_free(struct rollup_problem *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i].message);
+	free(v);
 }

@@ -3,6 +3,7 @@
  * sum of its parts. */
 #ifndef NIANBAO_ROLLUP_H
 #define NIANBAO_ROLLUP_H
+#include "diag.h"
 
 struct buf;
 struct report;
@@ -22,11 +23,20 @@ int rollup_add(struct rollup *s, const struct report *unit, const char *name, st
  * cells are left to the engine. */
 void rollup_finish(const struct rollup *s, struct report *out, struct buf *notes);
 
-/* The problems of a roll-up r read from path against its parts, as check
- * lines ("path: error: ...") appended to out: a part that cannot be read,
- * a part changed since the sum, a cell that is no longer the sum of its
- * parts. Counts them into *errors and *warnings. */
-void rollup_verify(const struct report *r, const char *path, struct buf *out, int *errors,
-		   int *warnings);
+/* One problem of a roll-up against its parts: a part that cannot be read
+ * (a warning: its sums are not checked), one changed since the sum or not
+ * a report (errors), a cell no longer the sum of its parts (an error, at
+ * cell; -1 for a part's). */
+struct rollup_problem {
+	enum diag_severity severity;
+	const char *check; /* rollup_part, rollup_sum */
+	int cell;
+	char *message;
+};
+/* The problems of roll-up r, read from path, against its parts now: their
+ * count, *out to free with rollup_problems_free. check, check --csv and
+ * the editing screen count them alike. */
+int rollup_verify(const struct report *r, const char *path, struct rollup_problem **out);
+void rollup_problems_free(struct rollup_problem *v, int n);
 
 #endif

@@ -35,6 +35,17 @@ expect_rc "a changed part is an error" 1
 expect_has "the part named" "$T/out" "total.yaml: error: part b.yaml (乙镇人民政府) has changed since it was summed [rollup_part]"
 expect_has "the cell that changed, both figures" "$T/out" \
 	"error: 三、收到和处理政府信息公开申请情况, row 一、本年新收政府信息公开申请数量, column 自然人: the roll-up has 12, its parts now sum to 15 [rollup_sum]"
+# check --csv: the same exit status and the same problems, as rows
+grep -c '\[rollup_' "$T/out" >"$T/n-text"
+cp "$T/err" "$T/err-text"
+run "$NIANBAO" check --csv total.yaml
+expect_rc "check --csv: a changed part is an error too" 1
+expect_has "the part, a row" "$T/out" \
+	"total.yaml,error,rollup_part,,,,part b.yaml (乙镇人民政府) has changed since it was summed"
+expect_has "the cell, a row with its table, row and column" "$T/out" \
+	"total.yaml,error,rollup_sum,三、收到和处理政府信息公开申请情况,一、本年新收政府信息公开申请数量,自然人,\"the roll-up has 12, its parts now sum to 15\""
+expect_eq "as many roll-up problems as check lists" "$(grep -c ',rollup_' "$T/out")" "$(cat "$T/n-text")"
+expect_same "and the same count" "$T/err" "$T/err-text"
 # a part gone
 rm b.yaml
 run "$NIANBAO" check total.yaml
