@@ -87,8 +87,8 @@ int cli_help(const char *cmd, FILE *fp)
 		    "       nianbao new            (in a terminal: asks for each)\n"
 		    "Writes a blank report of form ID (every cell blank, not 0) and its\n"
 		    "rendering beside it; the year stays blank without --year (asked in a\n"
-		    "terminal, last year proposed: reports are written in January for the\n"
-		    "year before). An existing FILE is kept unless --force.\n"},
+		    "terminal, the year being reported proposed: this year from October,\n"
+		    "the year before until then). An existing FILE is kept unless --force.\n"},
 	    {"check",
 	     "Usage: nianbao check [--csv [--raw]] [--previous LAST] FILE...\n"
 	     "       nianbao check --series FILE...   (one organ's years, each against the last)\n"
