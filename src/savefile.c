@@ -161,8 +161,50 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 	return savefile_write_mode(path, data, len, &m, d);
 }
 
+/* Private folders of earlier writes to path (.NAME.XXXXXX/) that a write
+ * killed midway left: this user's, older than any write takes, they go
+ * with what they hold (one file, never followed through a link). */
+static void savefile_sweep_dirs(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	const char *name = slash ? slash + 1 : path;
+	size_t k = strlen(name);
+	DIR *dp = opendir(slash ? (*dir ? dir : "/") : ".");
+	time_t now = time(NULL);
+	struct dirent *de;
+	while (dp != NULL && (de = readdir(dp)) != NULL) {
+		const char *n = de->d_name;
+		if (n[0] != '.' || strncmp(n + 1, name, k) != 0 || n[k + 1] != '.' ||
+		    strlen(n + k + 2) != 6)
+			continue;
+		char *full = xasprintf("%s/%s", slash ? dir : ".", n);
+		struct stat st;
+		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+		    st.st_mtime < now - SAVEFILE_TEMP_AGE) {
+			DIR *in = opendir(full);
+			struct dirent *e;
+			while (in != NULL && (e = readdir(in)) != NULL) {
+				if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+					continue;
+				char *f = xasprintf("%s/%s", full, e->d_name);
+				unlink(f);
+				free(f);
+			}
+			if (in != NULL)
+				closedir(in);
+			rmdir(full);
+		}
+		free(full);
+	}
+	if (dp != NULL)
+		closedir(dp);
+	free(dir);
+}
+
 char *savefile_private_dir(const char *path, struct diags *d)
 {
+	savefile_sweep_dirs(path);
 	char *dir = savefile_hidden(path, ".XXXXXX");
 	if (savefile_fault("open") || mkdtemp(dir) == NULL) {
 		savefile_fail(d, path, "creating a temporary folder", errno);

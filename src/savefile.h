@@ -24,7 +24,8 @@ char *savefile_backup_path(const char *path);
 /* For a file another library writes by name (the workbook): a folder of
  * its own beside path, made new (0700, so that no one else can plant a
  * link in it), to write in and then place with savefile_place. To free;
- * NULL with a diagnostic. */
+ * NULL with a diagnostic. Folders of writes to path killed midway, this
+ * user's and older than SAVEFILE_TEMP_AGE, are removed first. */
 char *savefile_private_dir(const char *path, struct diags *d);
 /* Moves the file tmp (in a folder of savefile_private_dir) to path:
  * synced, given the mode a file saved at path gets, renamed over it, and

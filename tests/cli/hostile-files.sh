@@ -39,6 +39,16 @@ fi
 expect_eq "a workbook: a zip that opens" \
 	"$("$py" -c 'import sys,zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())' "$T/shared/total.xlsx" 2>&1)" "None"
 expect_eq "nothing else left in the folder" "$(ls -A "$T/shared" | wc -l)" "$((planted + 1))"
+# a private folder that an export killed midway left is removed by the next
+# once it is older than any export takes; a recent one (another run's) stays
+mkdir "$T/shared/.total.xlsx.AAAAAA" "$T/shared/.total.xlsx.BBBBBB"
+echo half >"$T/shared/.total.xlsx.AAAAAA/book.xlsx"
+touch -d '1 hour ago' "$T/shared/.total.xlsx.AAAAAA"
+run "$NIANBAO" export --xlsx "$sample" -o "$T/shared/total.xlsx" --force
+expect_rc "the workbook written again" 0
+expect_absent "the stale private folder swept" "$T/shared/.total.xlsx.AAAAAA"
+if [ -d "$T/shared/.total.xlsx.BBBBBB" ]; then ok "a recent one kept"; else not_ok "a recent one kept"; fi
+rmdir "$T/shared/.total.xlsx.BBBBBB"
 
 # 2. --force never replaces a report, and a FIFO or a device is written in place
 cp "$sample" "$T/r.yaml"
