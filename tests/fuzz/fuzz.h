@@ -15,6 +15,9 @@ int fuzz_csv(const uint8_t *data, size_t size);
 /* import --text and --html: a published report read back */
 int fuzz_text(const uint8_t *data, size_t size);
 int fuzz_html(const uint8_t *data, size_t size);
+/* The text and page readers alone, into cells. */
+int fuzz_text_read(const uint8_t *data, size_t size);
+int fuzz_html_read(const uint8_t *data, size_t size);
 
 /* The shipped form the report and CSV harnesses read against, loaded once
  * from $NIANBAO_FORMS (or ./forms). */

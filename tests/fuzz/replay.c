@@ -12,11 +12,13 @@ int main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*run)(const uint8_t *, size_t);
-	} harnesses[] = {
-	    {"form", fuzz_form}, {"report", fuzz_report}, {"expr", fuzz_expr}, {"csv", fuzz_csv},
-	    {"text", fuzz_text}, {"html", fuzz_html}};
+	} harnesses[] = {{"form", fuzz_form},           {"report", fuzz_report},
+			 {"expr", fuzz_expr},           {"csv", fuzz_csv},
+			 {"text", fuzz_text},           {"html", fuzz_html},
+			 {"text_read", fuzz_text_read}, {"html_read", fuzz_html_read}};
 	if (argc < 3) {
-		fputs("usage: replay form|report|expr|csv|text|html FILE...\n", stderr);
+		fputs("usage: replay form|report|expr|csv|text|html|text_read|html_read FILE...\n",
+		      stderr);
 		return 2;
 	}
 	int (*run)(const uint8_t *, size_t) = NULL;
