@@ -239,7 +239,7 @@ static void carry_check_one(const struct carry_at *at, int cell, void *arg)
 	char *g = value_str(got), *w = value_str(&want), *dd = NULL;
 	if (value_sub(got, &want, &diff) == 0)
 		dd = value_str(&diff);
-	C->v = xreallocarray(C->v, (size_t)C->n + 1, sizeof *C->v);
+	C->v = xgrow(C->v, (size_t)C->n, sizeof *C->v);
 	const struct fcell *fc = &C->cur->form->cells[cell];
 	const struct fcheck *check = NULL;
 	for (int i = 0; i < C->cur->form->nchecks; i++)

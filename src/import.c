@@ -70,11 +70,8 @@ static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(s, sizeof s, fmt, ap);
 	va_end(ap);
-	if ((m->nnotes & (m->nnotes - 1)) == 0) { /* doubled at 1, 2, 4...: linear */
-		size_t cap = m->nnotes ? 2 * (size_t)m->nnotes : 1;
-		m->note_line = xreallocarray(m->note_line, cap, sizeof *m->note_line);
-		m->note = xreallocarray(m->note, cap, sizeof *m->note);
-	}
+	m->note_line = xgrow(m->note_line, (size_t)m->nnotes, sizeof *m->note_line);
+	m->note = xgrow(m->note, (size_t)m->nnotes, sizeof *m->note);
 	m->note_line[m->nnotes] = c ? c->line : 0;
 	/* what the page said is in a note as a cell holds it (idoc_cell left
 	 * out every control, bidi and invisible character) or quoted (imp_q) */
@@ -877,9 +874,7 @@ static void imp_row(struct imp *m, const struct irow *row)
 		} else {
 			free(m->title_acc);
 			m->title_acc = xstrdup(j.data);
-			if ((m->npre & (m->npre - 1)) == 0) /* 0, 1, 2, 4...: doubled */
-				m->pre = xreallocarray(m->pre, m->npre ? (size_t)m->npre * 2 : 1,
-						       sizeof *m->pre);
+			m->pre = xgrow(m->pre, (size_t)m->npre, sizeof *m->pre);
 			m->pre[m->npre++] = row;
 		}
 		free(two);

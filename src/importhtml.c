@@ -127,19 +127,15 @@ static int html_attr_int(const xmlNode *n, const char *name)
 
 static void html_flow(struct hwalk *w, const xmlNode *n);
 
-/* The rows of a table element, in the order the page shows them; *cap
- * doubles. */
-static void html_rows(const xmlNode *t, const xmlNode ***rows, int *n, int *cap)
+/* The rows of a table element, in the order the page shows them. */
+static void html_rows(const xmlNode *t, const xmlNode ***rows, int *n)
 {
 	for (const xmlNode *c = t->children; c; c = c->next) {
 		if (html_is(c, "tr")) {
-			if (*n == *cap) {
-				*cap = *cap ? *cap * 2 : 16;
-				*rows = xreallocarray(*rows, (size_t)*cap, sizeof **rows);
-			}
+			*rows = xgrow(*rows, (size_t)*n, sizeof **rows);
 			(*rows)[(*n)++] = c;
 		} else if (html_is(c, "thead") || html_is(c, "tbody") || html_is(c, "tfoot")) {
-			html_rows(c, rows, n, cap);
+			html_rows(c, rows, n);
 		}
 	}
 }
@@ -151,8 +147,8 @@ static void html_rows(const xmlNode *t, const xmlNode ***rows, int *n, int *cap)
 static void html_table(struct hwalk *w, const xmlNode *t)
 {
 	const xmlNode **rows = NULL;
-	int nrows = 0, rcap = 0;
-	html_rows(t, &rows, &nrows, &rcap);
+	int nrows = 0;
+	html_rows(t, &rows, &nrows);
 	int tab = ++w->tables;
 	/* a column is taken by a rowspan from above while the row is before
 	 * until[column]: nothing to count down row by row */

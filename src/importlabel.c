@@ -237,14 +237,11 @@ void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int 
 	/* the arrays double (at 1, 2, 4...): a page of a million cells is read
 	 * in linear time */
 	if (new_row || doc->nrows == 0) {
-		if ((doc->nrows & (doc->nrows - 1)) == 0)
-			doc->rows = xreallocarray(
-			    doc->rows, doc->nrows ? 2 * (size_t)doc->nrows : 1, sizeof *doc->rows);
+		doc->rows = xgrow(doc->rows, (size_t)doc->nrows, sizeof *doc->rows);
 		doc->rows[doc->nrows++] = (struct irow){0};
 	}
 	struct irow *r = &doc->rows[doc->nrows - 1];
-	if ((r->n & (r->n - 1)) == 0)
-		r->cells = xreallocarray(r->cells, r->n ? 2 * (size_t)r->n : 1, sizeof *r->cells);
+	r->cells = xgrow(r->cells, (size_t)r->n, sizeof *r->cells);
 	r->cells[r->n++] = (struct icell){t, kind, line, tab, row, cell, 1};
 }
 

@@ -118,8 +118,7 @@ void rollup_finish(const struct rollup *s, struct report *out, struct buf *notes
 static void rollup_problem(struct rollup_problem **v, int *n, enum diag_severity sev,
 			   const char *check, int cell, char *message)
 {
-	if ((*n & (*n - 1)) == 0)
-		*v = xreallocarray(*v, *n ? 2 * (size_t)*n : 1, sizeof **v);
+	*v = xgrow(*v, (size_t)*n, sizeof **v);
 	(*v)[(*n)++] = (struct rollup_problem){sev, check, cell, message};
 }
 
