@@ -30,9 +30,8 @@ int imp_figure(const char *s, char *num, size_t nn, int *unit);
 char *imp_norm(const char *s);
 /* The label after its numbering (三、 (三) 3. 3、), in a normalised label. */
 const char *imp_body(const char *s);
-int imp_distance(const char *a, const char *b);
-/* The same when only whether it is at most most matters: most + 1 when it
- * is more, found without filling the whole table. */
+/* Characters that differ between a and b (Levenshtein, up to 64 of each)
+ * when at most most, else most + 1: found without filling the whole table. */
 int imp_distance_within(const char *a, const char *b, int most);
 int imp_chars(const char *s);
 /* Characters of s, counted to max at the most (max or more: max). */
@@ -47,7 +46,7 @@ struct imp_norm {
 	char *norm;       /* the label normalised */
 	const char *body; /* in norm: after its numbering */
 	int nbody, n;     /* characters of the body, of the whole */
-	uint32_t cps[64]; /* the body's first 64 characters, for imp_distance */
+	uint32_t cps[64]; /* the body's first 64 characters, for the distance */
 	int ncps;
 };
 struct imp_cache {

@@ -384,11 +384,6 @@ int imp_distance_within(const char *a, const char *b, int most)
 	return imp_distance_cps(x, n, y, m, most);
 }
 
-int imp_distance(const char *a, const char *b)
-{
-	return imp_distance_within(a, b, 128);
-}
-
 int imp_chars_max(const char *s, int max)
 {
 	int n = 0;
@@ -404,8 +399,7 @@ int imp_chars_max(const char *s, int max)
 
 int imp_chars(const char *s)
 {
-	uint32_t x[256];
-	return imp_cps(s, x, 256);
+	return imp_chars_max(s, 256);
 }
 
 const char *const imp_how_text[] = {"",

@@ -71,27 +71,16 @@ int text_check(const char *s, enum text_kind kind, size_t *bad, const char **why
 
 char *text_quote(const char *s, size_t max)
 {
-	/* most text has nothing to quote and is short: copied as it is */
-	size_t chars = 0, i = 0;
-	for (; s[i] && chars <= max; chars++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) {
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		int k = width_decode(s + i, WIDTH_MAX_BYTES, &cp);
-		if (k < 0 || text_class(cp) != 0)
-			break;
-		i += (size_t)k;
-	}
-	if (s[i] == '\0' && chars <= max)
+	/* most text has nothing to quote (what a line may hold is what is
+	 * not quoted) and is short: copied as it is */
+	size_t n = strlen(s), bad;
+	const char *why;
+	if (text_check(s, TEXT_LINE, &bad, &why) == 0 && (size_t)width_chars(s, n) <= max)
 		return xstrdup(s);
 	struct buf b;
 	buf_init(&b);
-	size_t n = strlen(s);
-	chars = 0;
-	for (i = 0; i < n; chars++) {
+	size_t chars = 0;
+	for (size_t i = 0; i < n; chars++) {
 		if (chars == max) {
 			buf_puts(&b, "...");
 			break;

@@ -66,9 +66,10 @@ static void test_distance_banded(void **state)
 				fail_msg("'%s' '%s' within %d: %d, the whole table says %d", a, b,
 					 most, got, want);
 		}
-		if (imp_distance(a, b) != want)
-			fail_msg("'%s' '%s': %d, the whole table says %d", a, b, imp_distance(a, b),
-				 want);
+		/* within the most two strings of 12 can differ: the whole distance */
+		if (imp_distance_within(a, b, 12) != want)
+			fail_msg("'%s' '%s': %d, the whole table says %d", a, b,
+				 imp_distance_within(a, b, 12), want);
 	}
 	assert_int_equal(imp_distance_within("本年废纸件数", "本年废止件数", 1), 1);
 	assert_int_equal(imp_distance_within("本年新制作数量", "本年制发件数", 2), 3);
