@@ -74,26 +74,38 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-int buf_read_file(struct buf *b, const char *path, size_t limit)
+/* Reads fd to its end into b (closing it): 0; -2 past limit bytes (0: no
+ * limit); -3 a read failed (errno says why). */
+static int buf_read_fd(struct buf *b, int fd, size_t limit)
 {
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL)
-		return -1;
-	size_t start = b->len, got;
-	char chunk[65536];
+	/* read to the end, not to a size asked before: the file may grow */
+	size_t start = b->len;
 	int rc = 0;
-	while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		if (limit > 0 && b->len - start + got > limit)
+	while (rc == 0) {
+		buf_reserve(b, 65536);
+		ssize_t got = read(fd, b->data + b->len, b->cap - b->len - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			rc = -3;
+		else if (got == 0)
+			break;
+		else if (limit > 0 && b->len - start + (size_t)got > limit)
 			rc = -2;
 		else
-			buf_add(b, chunk, got);
+			b->len += (size_t)got;
 	}
-	if (rc == 0 && ferror(fp))
-		rc = -3;
+	b->data[b->len] = '\0';
 	int err = errno;
-	fclose(fp);
+	close(fd);
 	errno = err;
 	return rc;
+}
+
+int buf_read_file(struct buf *b, const char *path, size_t limit)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -1 : buf_read_fd(b, fd, limit);
 }
 
 int buf_read_regular(struct buf *b, const char *path, size_t limit)
@@ -111,23 +123,8 @@ int buf_read_regular(struct buf *b, const char *path, size_t limit)
 		rc = -2;
 	else if (fcntl(fd, F_SETFL, 0) < 0) /* a regular file: reads wait for the disk */
 		rc = -3;
-	/* read to the end, not to st_size: the file may grow meanwhile */
-	size_t start = b->len;
-	while (rc == 0) {
-		buf_reserve(b, 65536);
-		ssize_t got = read(fd, b->data + b->len, b->cap - b->len - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			rc = -3;
-		else if (got == 0)
-			break;
-		else if (limit > 0 && b->len - start + (size_t)got > limit)
-			rc = -2;
-		else
-			b->len += (size_t)got;
-	}
-	b->data[b->len] = '\0';
+	if (rc == 0)
+		return buf_read_fd(b, fd, limit);
 	int err = errno;
 	close(fd);
 	errno = err;
