@@ -161,6 +161,15 @@ int savefile_write(const char *path, const char *data, size_t len, struct diags 
 	return savefile_write_mode(path, data, len, &m, d);
 }
 
+/* Whether the folder entry n is a temporary of the file name (.NAME.XXXXXX,
+ * as savefile_hidden and mkstemp or mkdtemp make it). */
+static int savefile_is_temp_of(const char *n, const char *name)
+{
+	size_t k = strlen(name);
+	return n[0] == '.' && strncmp(n + 1, name, k) == 0 && n[k + 1] == '.' &&
+	       strlen(n + k + 2) == 6;
+}
+
 /* Private folders of earlier writes to path (.NAME.XXXXXX/) that a write
  * killed midway left: this user's, older than any write takes, they go
  * with what they hold (one file, never followed through a link). */
@@ -169,14 +178,12 @@ static void savefile_sweep_dirs(const char *path)
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	const char *name = slash ? slash + 1 : path;
-	size_t k = strlen(name);
 	DIR *dp = opendir(slash ? (*dir ? dir : "/") : ".");
 	time_t now = time(NULL);
 	struct dirent *de;
 	while (dp != NULL && (de = readdir(dp)) != NULL) {
 		const char *n = de->d_name;
-		if (n[0] != '.' || strncmp(n + 1, name, k) != 0 || n[k + 1] != '.' ||
-		    strlen(n + k + 2) != 6)
+		if (!savefile_is_temp_of(n, name))
 			continue;
 		char *full = xasprintf("%s/%s", slash ? dir : ".", n);
 		struct stat st;
@@ -367,9 +374,7 @@ void savefile_sweep(const char *path)
 	while (dp != NULL && (de = readdir(dp)) != NULL) {
 		const char *n = de->d_name;
 		for (int i = 0; i < 3; i++) {
-			size_t k = strlen(names[i]);
-			if (n[0] != '.' || strncmp(n + 1, names[i], k) != 0 || n[k + 1] != '.' ||
-			    strlen(n + k + 2) != 6)
+			if (!savefile_is_temp_of(n, names[i]))
 				continue;
 			char *full = xasprintf("%s/%s", slash ? dir : ".", n);
 			struct stat st;
