@@ -2,6 +2,7 @@
 #include "chain.h"
 #include "carry.h"
 #include "form.h"
+#include "linked.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -46,22 +47,11 @@ int chain_year(const struct report *r)
 char *chain_previous(const char *prev, const char *path)
 {
 	char *rp = realpath(prev, NULL);
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
-	char *rd = realpath(dir, NULL);
-	char *out;
 	/* in the folder or below it (a supervisor's folder of unit folders):
 	 * relative, so that the folder can move; elsewhere the whole path */
-	size_t n = rd ? strlen(rd) : 0;
-	if (rp && rd && strncmp(rp, rd, n) == 0 && n > 1 && rp[n] == '/')
-		out = xstrdup(rp + n + 1);
-	else if (rp && rd && n == 1 && rp[0] == '/' && rp[1] != '\0')
-		out = xstrdup(rp + 1); /* the folder is / itself */
-	else
-		out = xstrdup(rp ? rp : prev);
+	const char *below = rp ? linked_below(path, rp) : NULL;
+	char *out = xstrdup(below ? below : rp ? rp : prev);
 	free(rp);
-	free(rd);
-	free(dir);
 	return out;
 }
 

@@ -12,17 +12,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether the real path of target lies outside the folder of base. */
-static int linked_outside(const char *base, const char *real)
+const char *linked_below(const char *base, const char *real)
 {
 	const char *slash = base ? strrchr(base, '/') : NULL;
 	char *dir = slash ? xstrndup(base, (size_t)(slash - base + (slash == base))) : xstrdup(".");
 	char *rd = realpath(dir, NULL);
 	size_t n = rd ? strlen(rd) : 0;
-	int out = rd == NULL || strncmp(real, rd, n) != 0 || (real[n] != '/' && n > 1);
+	const char *rest = NULL;
+	if (rd != NULL && n == 1 && real[0] == '/' && real[1] != '\0')
+		rest = real + 1; /* the folder is / itself */
+	else if (rd != NULL && n > 1 && strncmp(real, rd, n) == 0 && real[n] == '/')
+		rest = real + n + 1;
 	free(rd);
 	free(dir);
-	return out;
+	return rest;
 }
 
 char *linked_name(const char *base, const char *file)
@@ -30,7 +33,7 @@ char *linked_name(const char *base, const char *file)
 	char *path = report_beside(base, file);
 	char *real = realpath(path, NULL);
 	char *out;
-	if (real != NULL && linked_outside(base, real) && strcmp(real, path) != 0)
+	if (real != NULL && linked_below(base, real) == NULL && strcmp(real, path) != 0)
 		out = xasprintf("%s (→ %s)", text_name(file), text_name(real));
 	else
 		out = xstrdup(text_name(file));

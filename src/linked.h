@@ -16,6 +16,9 @@
 struct form;
 struct report;
 
+/* The resolved path real from the folder of base: the rest of it when it
+ * lies in that folder or below, else NULL. */
+const char *linked_below(const char *base, const char *real);
 /* How file, as named by the report at base, is shown in a message:
  * quoted (text_name), and "NAME (→ /RESOLVED)" when it resolves outside
  * base's folder to another path than it says. To free. */
