@@ -348,13 +348,12 @@ static int cli_create_published(const struct cli_create *o)
 	free(txt);
 	struct diags d;
 	diags_init(&d);
-	struct form **all = NULL;
-	int n = formpath_all(&all, &d);
+	struct import_forms *forms = cli_published_forms(&d);
 	struct import_opts io = {o->id, o->strict};
 	struct buf notes;
 	buf_init(&notes);
 	struct report *r =
-	    n > 0 ? cli_published(o->published, o->html, &io, all, n, &notes, &d) : NULL;
+	    forms ? cli_published(o->published, o->html, &io, forms, &notes, &d) : NULL;
 	int rc;
 	if (r == NULL) {
 		rc = cli_fail(&d);
@@ -375,7 +374,7 @@ static int cli_create_published(const struct cli_create *o)
 	}
 	report_free(r);
 	buf_free(&notes);
-	formpath_all_free(all, n);
+	import_forms_free(forms);
 	return rc;
 }
 

@@ -259,11 +259,11 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 static int cli_series(char **files, int n, int as_csv, int published)
 {
 	struct report **v = xcalloc((size_t)n + 1, sizeof *v);
-	int rc = CLI_OK, nf = 0, unusable = CLI_OK;
-	struct form **all = NULL;
+	int rc = CLI_OK, unusable = CLI_OK;
+	struct import_forms *forms = NULL;
 	struct diags fd;
 	diags_init(&fd);
-	if (published && (nf = formpath_all(&all, &fd)) == 0)
+	if (published && (forms = cli_published_forms(&fd)) == NULL)
 		rc = cli_fail(&fd);
 	diags_free(&fd);
 	for (int i = 0; i < n && rc == CLI_OK; i++) {
@@ -272,7 +272,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 		if (published) {
 			/* a published page, read as check --text and --html read it */
 			struct import_opts io = {NULL, 0};
-			v[i] = cli_published(files[i], published == 2, &io, all, nf, NULL, &d);
+			v[i] = cli_published(files[i], published == 2, &io, forms, NULL, &d);
 		} else {
 			v[i] = report_load(files[i], NULL, &d);
 		}
@@ -327,7 +327,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 	for (int i = 0; i < n; i++)
 		report_free(v[i]);
 	free(v);
-	formpath_all_free(all, nf);
+	import_forms_free(forms);
 	buf_free(&out);
 	return rc;
 }
@@ -339,9 +339,8 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 {
 	struct diags d;
 	diags_init(&d);
-	struct form **all = NULL;
-	int nf = formpath_all(&all, &d);
-	if (nf == 0)
+	struct import_forms *forms = cli_published_forms(&d);
+	if (forms == NULL)
 		return cli_fail(&d);
 	struct buf out, sum;
 	buf_init(&out);
@@ -354,7 +353,7 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < n; i++) {
 		cli_progress(i, n, &t0);
-		struct report *r = cli_published(files[i], html, &io, all, nf, NULL, &d);
+		struct report *r = cli_published(files[i], html, &io, forms, NULL, &d);
 		if (r == NULL) {
 			diags_print(&d, stderr);
 			diags_free(&d);
@@ -391,7 +390,7 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 	buf_free(&out);
 	buf_free(&sum);
 	diags_free(&d);
-	formpath_all_free(all, nf);
+	import_forms_free(forms);
 	return worst;
 }
 

@@ -19,8 +19,7 @@
 #define CLI_PUBLISHED_MAX (64u << 20)
 
 struct report *cli_published(const char *path, int html, const struct import_opts *o,
-			     struct form *const *forms, int nforms, struct buf *notes,
-			     struct diags *d)
+			     struct import_forms *forms, struct buf *notes, struct diags *d)
 {
 	struct buf b;
 	buf_init(&b);
@@ -39,11 +38,22 @@ struct report *cli_published(const char *path, int html, const struct import_opt
 		idoc_free(&doc);
 		return NULL;
 	}
-	struct report *r = import_doc(&doc, forms, nforms, o, notes, d);
+	struct report *r = import_doc(&doc, forms, o, notes, d);
 	idoc_free(&doc);
 	if (r == NULL)
 		return NULL;
 	return import_reloaded(r, path, d);
+}
+
+struct import_forms *cli_published_forms(struct diags *d)
+{
+	struct form **all = NULL;
+	int n = formpath_all(&all, d);
+	if (n == 0) {
+		free(all);
+		return NULL;
+	}
+	return import_forms_new(all, n, 1);
 }
 
 void cli_progress(int done, int total, const struct timespec *t0)

@@ -407,7 +407,7 @@ static const struct imp_index *imp_index_of(const struct imp *m, const struct ft
 
 struct imp_loose_walk {
 	const struct imp *m;
-	const char *nt;
+	const struct imp_norm *tn;
 	const struct fblock *b;
 	int axis;
 	struct imp_hit *best;
@@ -416,7 +416,7 @@ struct imp_loose_walk {
 static void imp_loose_node(const struct fnode *n, void *arg)
 {
 	struct imp_loose_walk *w = arg;
-	enum imp_how h = imp_match_node(w->m->cache, w->nt, n, 1);
+	enum imp_how h = imp_match_node(w->m->cache, w->tn, n);
 	if (h != HOW_NONE && (w->best->how == HOW_NONE || h < w->best->how))
 		*w->best = (struct imp_hit){w->b, n, w->axis == 0, h};
 }
@@ -444,12 +444,14 @@ static struct imp_hit imp_find(const struct imp *m, const struct ftable *t, cons
 	}
 	if (best.how != HOW_NONE)
 		return best;
+	struct imp_norm tn;
+	imp_measure(&tn, nt);
 	for (int pass = 0; pass < 2; pass++)
 		for (int k = 0; k < t->nblocks; k++) {
 			if ((pass == 0) != (k == m->block))
 				continue;
 			for (int axis = 0; axis < 2; axis++) {
-				struct imp_loose_walk w = {m, nt, t->blocks[k], axis, &best};
+				struct imp_loose_walk w = {m, &tn, t->blocks[k], axis, &best};
 				imp_walk(t->blocks[k], axis, imp_loose_node, &w);
 			}
 		}
@@ -648,31 +650,40 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 }
 
 /* The header from the title (果园街道办事处2020年政府信息公开工作年度报告). */
-/* A year in Chinese numerals (二〇二一年) as digits (2021年). */
+/* The value of the Chinese numeral at p (〇 or 零 to 九, three bytes in
+ * UTF-8), or -1. */
+static int imp_cjk_value(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+		return -1;
+	uint32_t cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	static const uint32_t d[] = {0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db,
+				     0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d};
+	for (int i = 0; i < 10; i++)
+		if (cp == d[i])
+			return i;
+	return cp == 0x96f6 ? 0 : -1; /* 零 */
+}
+
+/* A year in Chinese numerals (二〇二一年) as digits (2021年), in one pass. */
 static void imp_cjk_year(char *n)
 {
-	static const char *const d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-	for (char *p = n; *p; p++) {
-		char digits[5];
-		const char *q = p;
-		int k = 0;
-		for (; k < 4; k++) {
-			int v = -1;
-			for (int i = 0; i < 10 && v < 0; i++)
-				if (strncmp(q, d[i], 3) == 0)
-					v = i;
-			if (v < 0 && strncmp(q, "零", 3) == 0)
-				v = 0;
-			if (v < 0)
-				break;
-			digits[k] = (char)('0' + v);
-			q += 3;
-		}
-		if (k == 4 && strncmp(q, "年", 3) == 0 && digits[0] == '2') {
-			memcpy(p, digits, 4);
-			memmove(p + 4, q, strlen(q) + 1);
+	char *w = n;
+	for (const char *p = n; *p;) {
+		int v[4], k = 0;
+		if ((unsigned char)*p >= 0xE0)
+			while (k < 4 && (v[k] = imp_cjk_value(p + 3 * k)) >= 0)
+				k++;
+		if (k == 4 && v[0] == 2 && strncmp(p + 12, "年", 3) == 0) {
+			for (k = 0; k < 4; k++)
+				*w++ = (char)('0' + v[k]);
+			p += 12;
+		} else {
+			*w++ = *p++;
 		}
 	}
+	*w = '\0';
 }
 
 static int imp_title(struct imp *m, const char *joined)
@@ -959,21 +970,18 @@ static void imp_free(struct imp *m)
 	free(m->date);
 	free(m->title_acc);
 	free(m->pre);
-	for (int i = 0; m->index && i < m->f->ntables; i++)
-		free(m->index[i].v);
-	free(m->index);
 	report_free(m->r);
 }
 
 /* Reads doc into form f; the notes and the score say how well it fit. */
 static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
-		    struct imp_cache *cache)
+		    struct imp_cache *cache, struct imp_index *index)
 {
 	memset(m, 0, sizeof *m);
 	m->cache = cache;
 	m->doc = doc;
 	m->f = f;
-	m->index = xcalloc((size_t)f->ntables + 1, sizeof *m->index);
+	m->index = index;
 	m->r = report_new(f);
 	m->seen = xcalloc((size_t)f->ncells + 1, 1);
 	m->from = xcalloc((size_t)f->ncells + 1, sizeof *m->from);
@@ -1084,17 +1092,54 @@ static void imp_finish(struct imp *m)
 	m->from = NULL;
 }
 
-struct report *import_doc(const struct idoc *doc, struct form *const *forms, int nforms,
+struct import_forms {
+	struct form **forms;
+	int n, take;
+	struct imp_cache cache;   /* every label normalised, when first compared */
+	struct imp_index **index; /* per form, per table: its exact labels */
+};
+
+struct import_forms *import_forms_new(struct form **forms, int n, int take)
+{
+	struct import_forms *k = xcalloc(1, sizeof *k);
+	k->forms = forms;
+	k->n = n;
+	k->take = take;
+	k->index = xcalloc((size_t)n + 1, sizeof *k->index);
+	for (int i = 0; i < n; i++)
+		k->index[i] = xcalloc((size_t)forms[i]->ntables + 1, sizeof *k->index[i]);
+	return k;
+}
+
+void import_forms_free(struct import_forms *k)
+{
+	if (k == NULL)
+		return;
+	for (int i = 0; i < k->n; i++) {
+		for (int t = 0; t < k->forms[i]->ntables; t++)
+			free(k->index[i][t].v);
+		free(k->index[i]);
+		if (k->take)
+			form_free(k->forms[i]);
+	}
+	if (k->take)
+		free(k->forms);
+	free(k->index);
+	imp_cache_free(&k->cache);
+	free(k);
+}
+
+struct report *import_doc(const struct idoc *doc, struct import_forms *k,
 			  const struct import_opts *opts, struct buf *notes, struct diags *d)
 {
 	struct imp best = {0};
-	struct imp_cache cache = {0};
+	struct form *const *forms = k->forms;
 	int have = 0;
-	for (int i = 0; i < nforms; i++) {
+	for (int i = 0; i < k->n; i++) {
 		if (opts->form_id && strcmp(forms[i]->id, opts->form_id) != 0)
 			continue;
 		struct imp m;
-		imp_run(&m, doc, forms[i], &cache);
+		imp_run(&m, doc, forms[i], &k->cache, k->index[i]);
 		int better = !have || imp_score(&m) > imp_score(&best);
 		/* a tie: the form for the report's year (the newest whose since is
 		 * not after it) */
@@ -1113,8 +1158,6 @@ struct report *import_doc(const struct idoc *doc, struct form *const *forms, int
 			imp_free(&m);
 		}
 	}
-	imp_cache_free(&cache);
-	best.cache = NULL;
 	if (!have) {
 		diags_add(d, DIAG_ERROR, doc->name, 0, 0, "no form %s to read it into",
 			  opts->form_id ? opts->form_id : "");

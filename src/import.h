@@ -28,11 +28,20 @@ struct import_opts {
 	int strict;          /* refuse instead of deciding */
 };
 
-/* The report doc holds, in the best-fitting of forms[0..n) (or
+/* The forms a document may be read into, with their labels normalised and
+ * indexed once for any number of documents (check --html of a province's
+ * pages normalises them once, not once a page). When take, the forms and
+ * the array (allocated) are freed with it; otherwise they stay the
+ * caller's and must outlive it. */
+struct import_forms;
+struct import_forms *import_forms_new(struct form **forms, int n, int take);
+void import_forms_free(struct import_forms *k);
+
+/* The report doc holds, in the best-fitting of the forms (or
  * opts->form_id), with its source recorded; every decision is a line
  * "NAME:LINE: ..." in notes (when not NULL). NULL after a diagnostic (strict: one per
  * decision). */
-struct report *import_doc(const struct idoc *doc, struct form *const *forms, int nforms,
+struct report *import_doc(const struct idoc *doc, struct import_forms *forms,
 			  const struct import_opts *opts, struct buf *notes, struct diags *d);
 
 /* The imported report r (taken) as loaded back from its YAML: a printed

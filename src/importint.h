@@ -41,27 +41,27 @@ enum imp_how { HOW_NONE, HOW_EXACT, HOW_ALSO, HOW_NUMBER, HOW_PREFIX, HOW_TYPO }
 /* Why a loose match is one, for the notes. */
 extern const char *const imp_how_text[];
 
-/* Normalised labels of the forms, each made once for a whole import. */
+/* A normalised label or text, measured: made once for each of the forms'
+ * labels (kept in an imp_cache), once for each text compared with them. */
 struct imp_norm {
-	char *norm;       /* the label normalised */
+	const char *norm; /* the label normalised */
+	size_t len;       /* its bytes */
 	const char *body; /* in norm: after its numbering */
 	int nbody, n;     /* characters of the body, of the whole */
 	uint32_t cps[64]; /* the body's first 64 characters, for the distance */
 	int ncps;
 };
+void imp_measure(struct imp_norm *v, const char *norm);
 struct imp_cache {
 	const char **key;
 	struct imp_norm *v;
 	size_t cap, n;
-	/* the text last compared, measured once for all the labels */
-	char *t;
-	struct imp_norm tn;
 };
 const char *imp_cached(struct imp_cache *c, const char *label);
 void imp_cache_free(struct imp_cache *c);
-/* How the normalised text t names a node (its label or an also:): exactly
- * only, unless loose. */
-enum imp_how imp_match_node(struct imp_cache *cache, const char *t, const struct fnode *n,
-			    int loose);
+/* How the measured text tn names node n (its label or an also:) other than
+ * exactly, the closest way; HOW_NONE when it does not. */
+enum imp_how imp_match_node(struct imp_cache *cache, const struct imp_norm *tn,
+			    const struct fnode *n);
 
 #endif

@@ -409,12 +409,11 @@ const char *const imp_how_text[] = {"",
 				    "the label is cut short",
 				    "a character or two differ"};
 
-/* How the normalised text t names a label. */
-
 /* A normalised text measured: its body and their lengths. */
-static void imp_measure(struct imp_norm *v, char *norm)
+void imp_measure(struct imp_norm *v, const char *norm)
 {
 	v->norm = norm;
+	v->len = strlen(norm);
 	v->body = imp_body(norm);
 	v->nbody = imp_chars(v->body);
 	v->n = imp_chars(norm);
@@ -437,8 +436,6 @@ static const struct imp_norm *imp_cached_norm(struct imp_cache *c, const char *l
 				g.v[h] = c->v[i];
 			}
 		g.n = c->n;
-		g.t = c->t;
-		g.tn = c->tn;
 		free(c->key);
 		free(c->v);
 		*c = g;
@@ -459,46 +456,31 @@ const char *imp_cached(struct imp_cache *c, const char *label)
 	return imp_cached_norm(c, label)->norm;
 }
 
-/* The text t measured, once while the same text is compared with label
- * after label. */
-static const struct imp_norm *imp_text_norm(struct imp_cache *c, const char *t)
-{
-	if (c->t == NULL || strcmp(c->t, t) != 0) {
-		free(c->t);
-		c->t = xstrdup(t);
-		imp_measure(&c->tn, c->t);
-	}
-	return &c->tn;
-}
-
 void imp_cache_free(struct imp_cache *c)
 {
 	for (size_t i = 0; i < c->cap; i++)
-		free(c->v[i].norm);
+		free((char *)c->v[i].norm);
 	free(c->key);
 	free(c->v);
-	free(c->t);
 	memset(c, 0, sizeof *c);
 }
 
-/* How the normalised text t names a label: exactly only, unless loose. */
-static enum imp_how imp_match_label(struct imp_cache *cache, const char *t, const char *label,
-				    int loose)
+/* How the measured text tn names a label loosely: by its body after
+ * another numbering, by its beginning, or with a character or two
+ * different (exact names are found by the index, not here). */
+static enum imp_how imp_match_label(struct imp_cache *cache, const struct imp_norm *tn,
+				    const char *label)
 {
 	if (label == NULL || *label == '\0')
 		return HOW_NONE;
 	const struct imp_norm *ln = imp_cached_norm(cache, label);
-	const char *l = ln->norm;
-	if (strcmp(t, l) == 0)
-		return HOW_EXACT;
-	if (!loose)
-		return HOW_NONE;
-	const struct imp_norm *tn = imp_text_norm(cache, t);
-	const char *bt = tn->body, *bl = ln->body;
+	/* each test after its counts agree: most labels are told apart by
+	 * their lengths alone (counts are capped alike, so equal texts
+	 * always have equal counts) */
 	int nt = tn->nbody, nl = ln->nbody;
-	if (*bt && strcmp(bt, bl) == 0)
+	if (*tn->body && nt == nl && strcmp(tn->body, ln->body) == 0)
 		return HOW_NUMBER;
-	if (tn->n >= 4 && strncmp(l, t, strlen(t)) == 0)
+	if (tn->n >= 4 && ln->len >= tn->len && memcmp(ln->norm, tn->norm, tn->len) == 0)
 		return HOW_PREFIX;
 	int most = nl >= 8 ? 2 : 1;
 	if (nt >= 4 && nl >= 4 && abs(nt - nl) <= most &&
@@ -507,14 +489,12 @@ static enum imp_how imp_match_label(struct imp_cache *cache, const char *t, cons
 	return HOW_NONE;
 }
 
-enum imp_how imp_match_node(struct imp_cache *cache, const char *t, const struct fnode *n,
-			    int loose)
+enum imp_how imp_match_node(struct imp_cache *cache, const struct imp_norm *tn,
+			    const struct fnode *n)
 {
-	enum imp_how how = imp_match_label(cache, t, n->label, loose);
-	for (int i = 0; i < n->nalso && how != HOW_EXACT; i++) {
-		enum imp_how h = imp_match_label(cache, t, n->also[i], loose);
-		if (h == HOW_EXACT)
-			h = HOW_ALSO;
+	enum imp_how how = imp_match_label(cache, tn, n->label);
+	for (int i = 0; i < n->nalso; i++) {
+		enum imp_how h = imp_match_label(cache, tn, n->also[i]);
 		if (h != HOW_NONE && (how == HOW_NONE || h < how))
 			how = h;
 	}

@@ -114,14 +114,16 @@ int fuzz_csv(const uint8_t *data, size_t size)
 	return fuzz_loaded(csv_import_string, "fuzz.csv", data, size);
 }
 
-/* The shipped forms, for import to choose among; loaded once. */
-static struct form *const *fuzz_all_forms(int *n)
+/* The shipped forms, for import to choose among; loaded and prepared
+ * once, as check --html prepares them once for all its pages. */
+static struct import_forms *fuzz_import_forms(void)
 {
-	static struct form *all[3];
+	static struct import_forms *k;
 	static const char *const ids[] = {"gov-info-2019", "gov-info-2019-tongzhou",
 					  "gov-info-2021"};
-	if (all[0] == NULL) {
+	if (k == NULL) {
 		const char *dir = getenv("NIANBAO_FORMS");
+		struct form **all = xcalloc(3, sizeof *all);
 		for (int i = 0; i < 3; i++) {
 			char *path = xasprintf("%s/%s.yaml", dir && *dir ? dir : "forms", ids[i]);
 			struct diags d;
@@ -134,17 +136,15 @@ static struct form *const *fuzz_all_forms(int *n)
 			diags_free(&d);
 			free(path);
 		}
+		k = import_forms_new(all, 3, 1);
 	}
-	*n = 3;
-	return all;
+	return k;
 }
 
 /* A published report read from the input, placed, written as YAML and
  * loaded back as import does, then exercised. */
 static int fuzz_published(int html, const uint8_t *data, size_t size)
 {
-	int nf;
-	struct form *const *forms = fuzz_all_forms(&nf);
 	struct diags d;
 	diags_init(&d);
 	struct idoc doc;
@@ -163,7 +163,7 @@ static int fuzz_published(int html, const uint8_t *data, size_t size)
 						  "gov-info-2021"};
 		struct import_opts o = {size > 0 ? ids[data[0] % 4] : NULL,
 					size > 0 && (data[size - 1] & 1)};
-		struct report *r = import_doc(&doc, forms, nf, &o, &notes, &d);
+		struct report *r = import_doc(&doc, fuzz_import_forms(), &o, &notes, &d);
 		/* what import writes is a report file: loaded back here, and
 		 * its checks run; rendering it is the report harness's part (it
 		 * takes any report file) */

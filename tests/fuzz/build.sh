@@ -1,0 +1,59 @@
+#!/bin/sh
+# Builds libFuzzer harnesses: tests/fuzz/build.sh SRCDIR OUTDIR HARNESS...
+# makes OUTDIR/fuzz-HARNESS for each, with clang, ASan and UBSan. The one
+# recipe for make fuzz and make check (smoke.sh).
+#
+# The library (src/*.c but the command line: main.c, cli*.c) is compiled
+# once for all the harnesses, in two ways: with every comparison traced
+# (libFuzzer learns the bytes a comparison wants) and with edge coverage
+# only. A harness of the published-report importers (text, html and their
+# readers) traces comparisons in the importer's own files, where the
+# untrusted bytes are read, and takes the rest (the report loader, the
+# engine, hashing, UTF-8 decoding) with edges only: tracing every
+# comparison there made each run three times slower, and those parts are
+# the report, form and csv harnesses' own, fuzzed with everything traced.
+set -e
+srcdir=$1
+out=$2
+shift 2
+cc=${CLANG:-clang}
+cflags="-g -O1 -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNIANBAO_FORMDIR=\"/nonexistent\"
+	-I$srcdir/src -I$srcdir/tests/fuzz $(pkg-config --cflags libxml-2.0)
+	$(pkg-config --cflags xlsxwriter 2>/dev/null || true)"
+libs="-lyaml $(pkg-config --libs libxml-2.0) -ldl"
+srcs=$(ls "$srcdir"/src/*.c | grep -v -e '/main\.c$' -e '/cli[a-z]*\.c$')
+rm -rf "$out/cmp" "$out/edge"
+mkdir -p "$out/cmp" "$out/edge"
+
+# compile SRC into DIR with the extra flags, once a run
+compile() {
+	o="$2/$(basename "$1" .c).o"
+	[ -f "$o" ] && return 0
+	# shellcheck disable=SC2086
+	$cc $cflags $3 -c "$1" -o "$o"
+}
+
+for h in "$@"; do
+	case $h in
+	text | html | text_read | html_read) focus=import ;;
+	*) focus= ;;
+	esac
+	objs=
+	for s in $srcs "$srcdir/tests/fuzz/harness.c"; do
+		b=$(basename "$s" .c)
+		case $b in
+		$focus*)
+			compile "$s" "$out/cmp" "-fsanitize=fuzzer-no-link,address,undefined"
+			objs="$objs $out/cmp/$b.o"
+			;;
+		*)
+			compile "$s" "$out/edge" \
+				"-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-coverage=trace-cmp"
+			objs="$objs $out/edge/$b.o"
+			;;
+		esac
+	done
+	# shellcheck disable=SC2086
+	$cc $cflags -fsanitize=fuzzer,address,undefined -DFUZZ_HARNESS="fuzz_$h" \
+		"$srcdir/tests/fuzz/libfuzzer.c" $objs $libs -o "$out/fuzz-$h"
+done
