@@ -376,7 +376,7 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 		if (year)
 			snprintf(y, sizeof y, "%d", year);
 		buf_printf(&sum, "%s: %s %s, form %s: %d error%s, %d warning%s, %d blank%s\n",
-			   files[i], *organ ? organ : "?", y, fid, c.errors,
+			   text_name(files[i]), *organ ? organ : "?", y, fid, c.errors,
 			   c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", blanks,
 			   blanks == 1 ? "" : "s");
 		free(organ);

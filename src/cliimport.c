@@ -7,6 +7,7 @@
 #include "formpath.h"
 #include "import.h"
 #include "report.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #include <errno.h>
@@ -21,6 +22,17 @@
 struct report *cli_published(const char *path, int html, const struct import_opts *o,
 			     struct import_forms *forms, struct buf *notes, struct diags *d)
 {
+	/* the report records the file it was read from, and holds no control
+	 * or invisible character: such a name is refused before reading */
+	size_t bad;
+	const char *why;
+	if (text_check(path, TEXT_LINE, &bad, &why) < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, 0,
+			  "cannot be read back: its name %s, and a report records the file it "
+			  "was read from (rename it)",
+			  why);
+		return NULL;
+	}
 	struct buf b;
 	buf_init(&b);
 	int rc = buf_read_file(&b, path, CLI_PUBLISHED_MAX);

@@ -126,14 +126,24 @@ clean "sum: the message quoted" "$T/err"
 expect_absent "no roll-up written" "$T/office/t2.yaml"
 printf '%s\n' "$(cat "$SRCDIR/tests/data/published/pipes-2021.txt")" >"$T/office/p$bad.txt"
 run "$NIANBAO" import --text "p$bad.txt" -o imp.yaml
-clean "import: the notes quoted" "$T/err"
+expect_rc "import: a name a report cannot record as its source is refused" 2
+expect_has "import: said before reading, quoted" "$T/err" 'pb\x1B]0;pwned\x07\x1B[2J.yaml.txt: error: cannot be read back: its name holds a control character, and a report records the file it was read from (rename it)'
+clean "import: the message quoted" "$T/err"
+expect_absent "import: nothing written" "$T/office/imp.yaml"
 run "$NIANBAO" check --text "p$bad.txt"
+expect_rc "check --text: refused alike" 2
 clean "check --text: quoted" "$T/out"
-clean "check --text: its summary quoted" "$T/err"
+clean "check --text: its message quoted" "$T/err"
 cp "$SRCDIR/tests/data/published/word-2021.html" "w$bad.html"
 run "$NIANBAO" check --html "w$bad.html"
+expect_rc "check --html: refused alike" 2
 clean "check --html: quoted" "$T/out"
-clean "check --html: its summary quoted" "$T/err"
+clean "check --html: its message quoted" "$T/err"
+# a name that is only odd (a space, a quote) is read, and its summary line
+# quotes it as every message does
+cp "$SRCDIR/tests/data/published/word-2021.html" "w 'x'.html"
+run "$NIANBAO" check --html "w 'x'.html"
+expect_has "check --html: the summary names the page" "$T/out" "w 'x'.html: 河西区文化和旅游局 2021, form gov-info-2021: 2 errors"
 cd - >/dev/null || exit 1
 
 # 6. invisible characters in a name: refused by Unicode's properties
