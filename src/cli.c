@@ -1,5 +1,6 @@
 /* Subcommands for scripts: new, check, render, export, import, forms. */
 #include "cli.h"
+#include "i18n.h"
 #include "cliint.h"
 #include "buf.h"
 #include "carry.h"
@@ -38,43 +39,44 @@
 
 void cli_usage(FILE *fp)
 {
-	fputs("Usage: nianbao COMMAND [OPTION]... [FILE]...\n"
-	      "Fill in, check and print the statistical tables of a government information\n"
-	      "disclosure annual report (政府信息公开工作年度报告).\n"
-	      "\n"
-	      "Commands:\n"
-	      "  new --form ID -o FILE [--organ NAME] [--year N]\n"
-	      "                        write a blank report of form ID\n"
-	      "  check [--csv] FILE... list every inconsistency; exit 1 if any is an error\n"
-	      "  render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous] [--mark]\n"
-	      "         [--page-lines N] [--footer] [--encoding gb18030]\n"
-	      "                        the report as plain text for printing\n"
-	      "  render --html FILE [-o OUT]\n"
-	      "                        the report as a web page in the official layout\n"
-	      "  export --csv FILE [-o OUT] [--bom]\n"
-	      "                        every cell as table,row,column,value\n"
-	      "  export --xlsx FILE... -o BOOK.xlsx\n"
-	      "                        a workbook: the tables as printed, and a long sheet\n"
-	      "  import --csv CSV --form ID -o FILE [--organ NAME] [--year N]\n"
-	      "                        a new report from such a CSV\n"
-	      "  import --text FILE | --html PAGE -o FILE [--strict]\n"
-	      "                        a published report read back, each decision said\n"
-	      "  check --text|--html PAGE...\n"
-	      "                        published reports checked without importing\n"
-	      "  diff [--csv] A B      what differs between two reports, by labels\n"
-	      "  sum REPORT... -o TOTAL --organ NAME [--strict]\n"
-	      "                        a roll-up of reports of one form and year\n"
-	      "  forms                 the forms found, with id, version and title\n"
-	      "\n"
-	      "  -h, --help            show this help and exit\n"
-	      "  -V, --version         show the version and exit\n"
-	      "\n"
-	      "Forms are looked for in ./forms, in the folders of $NIANBAO_FORMS\n"
-	      "(separated by ':') and in " NIANBAO_FORMDIR ".\n"
-	      "Exit status: 0 done, 1 a checked report has errors, 2 a file or an\n"
-	      "argument could not be used.\n"
-	      "See nianbao(1) and nianbao-form(5).\n",
-	      fp);
+	fprintf(fp,
+		_("Usage: nianbao COMMAND [OPTION]... [FILE]...\n"
+		  "Fill in, check and print the statistical tables of a government information\n"
+		  "disclosure annual report (政府信息公开工作年度报告).\n"
+		  "\n"
+		  "Commands:\n"
+		  "  new --form ID -o FILE [--organ NAME] [--year N]\n"
+		  "                        write a blank report of form ID\n"
+		  "  check [--csv] FILE... list every inconsistency; exit 1 if any is an error\n"
+		  "  render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous] [--mark]\n"
+		  "         [--page-lines N] [--footer] [--encoding gb18030]\n"
+		  "                        the report as plain text for printing\n"
+		  "  render --html FILE [-o OUT]\n"
+		  "                        the report as a web page in the official layout\n"
+		  "  export --csv FILE [-o OUT] [--bom]\n"
+		  "                        every cell as table,row,column,value\n"
+		  "  export --xlsx FILE... -o BOOK.xlsx\n"
+		  "                        a workbook: the tables as printed, and a long sheet\n"
+		  "  import --csv CSV --form ID -o FILE [--organ NAME] [--year N]\n"
+		  "                        a new report from such a CSV\n"
+		  "  import --text FILE | --html PAGE -o FILE [--strict]\n"
+		  "                        a published report read back, each decision said\n"
+		  "  check --text|--html PAGE...\n"
+		  "                        published reports checked without importing\n"
+		  "  diff [--csv] A B      what differs between two reports, by labels\n"
+		  "  sum REPORT... -o TOTAL --organ NAME [--strict]\n"
+		  "                        a roll-up of reports of one form and year\n"
+		  "  forms                 the forms found, with id, version and title\n"
+		  "\n"
+		  "  -h, --help            show this help and exit\n"
+		  "  -V, --version         show the version and exit\n"
+		  "\n"
+		  "Forms are looked for in ./forms, in the folders of $NIANBAO_FORMS\n"
+		  "(separated by ':') and in %s.\n"
+		  "Exit status: 0 done, 1 a checked report has errors, 2 a file or an\n"
+		  "argument could not be used.\n"
+		  "See nianbao(1) and nianbao-form(5).\n"),
+		NIANBAO_FORMDIR);
 }
 
 int cli_help(const char *cmd, FILE *fp)
@@ -82,75 +84,88 @@ int cli_help(const char *cmd, FILE *fp)
 	static const struct {
 		const char *cmd, *text;
 	} help[] = {
-	    {"new", "Usage: nianbao new --form ID -o FILE [--organ NAME] [--year N] [--force]\n"
-		    "       nianbao new --from LAST -o FILE [--form ID]   (last year's into this)\n"
-		    "       nianbao new            (in a terminal: asks for each)\n"
-		    "Writes a blank report of form ID (every cell blank, not 0) and its\n"
-		    "rendering beside it; the year stays blank without --year (asked in a\n"
-		    "terminal, the year being reported proposed: this year from October,\n"
-		    "the year before until then). An existing FILE is kept unless --force.\n"},
+	    {"new",
+	     N_("Usage: nianbao new --form ID -o FILE [--organ NAME] [--year N] [--force]\n"
+		"       nianbao new --from LAST -o FILE [--form ID]   (last year's into this)\n"
+		"       nianbao new            (in a terminal: asks for each)\n"
+		"Writes a blank report of form ID (every cell blank, not 0) and its\n"
+		"rendering beside it; the year stays blank without --year (asked in a\n"
+		"terminal, the year being reported proposed: this year from October,\n"
+		"the year before until then). An existing FILE is kept unless --force.\n")},
 	    {"check",
-	     "Usage: nianbao check [--csv [--raw]] [--previous LAST] FILE...\n"
-	     "       nianbao check --series FILE...   (one organ's years, each against the last)\n"
-	     "       nianbao check --text|--html PAGE...   (published reports, not imported)\n"
-	     "Lists every inconsistency of each report, one a line: file:line:column,\n"
-	     "severity, table, row and column, the message with its numbers, the\n"
-	     "check's id. --csv prints file,severity,check,table,row,column,message,\n"
-	     "a text a spreadsheet would run as a formula marked with ' (not with --raw).\n"
-	     "Then, on standard error, each file's count of errors, warnings and\n"
-	     "acknowledged warnings, as the editing screen and the footer count them.\n"
-	     "Exit status 0 no errors (warnings allowed), 1 errors, 2 unusable file.\n"},
+	     N_("Usage: nianbao check [--csv [--raw]] [--previous LAST] FILE...\n"
+		"       nianbao check --series FILE...   (one organ's years, each against the last)\n"
+		"       nianbao check --text|--html PAGE...   (published reports, not imported)\n"
+		"Lists every inconsistency of each report, one a line: file:line:column,\n"
+		"severity, table, row and column, the message with its numbers, the\n"
+		"check's id. --csv prints file,severity,check,table,row,column,message,\n"
+		"a text a spreadsheet would run as a formula marked with ' (not with --raw).\n"
+		"Then, on standard error, each file's count of errors, warnings and\n"
+		"acknowledged warnings, as the editing screen and the footer count them.\n"
+		"Exit status 0 no errors (warnings allowed), 1 errors, 2 unusable file.\n")},
 	    {"render",
-	     "Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
-	     "       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
-	     "       [--previous]   (本年 上年 增减 columns, from the report's previous:)\n"
-	     "       nianbao render --html FILE [-o OUT] [--force]   (a web page)\n"
-	     "Prints the report as plain text for printing: ruled tables, prose wrapped\n"
-	     "by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
-	     "-o writes a device or FIFO in place (- is standard output), never replaces\n"
-	     "a report, and replaces a file of another kind only with --force.\n"},
-	    {"export", "Usage: nianbao export --csv FILE [-o OUT] [--raw] [--bom] [--force]\n"
-		       "       nianbao export --xlsx FILE... -o BOOK.xlsx [--force]\n"
-		       "Every cell as table,row,column,value, keyed by the printed labels; a\n"
-		       "text a spreadsheet would run as a formula (= + - @ first) is marked\n"
-		       "with ' (import reads it back), not with --raw. -o as for render.\n"},
-	    {"import", "Usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] "
-		       "[--year N] [--force]\n"
-		       "       nianbao import --text FILE | --html PAGE -o FILE [--strict]\n"
-		       "       [--form ID] [--organ NAME] [--year N] [--force]\n"
-		       "A new report from such a CSV. Values are read as typed: full-width\n"
-		       "digits, 。 or ． as the point, thousands separators in threes.\n"
-		       "--text, --html: a published report read back by its labels into the\n"
-		       "form they fit; each decision (a label read loosely, a unit converted,\n"
-		       "a cell left blank, a text not placed) on standard error with the\n"
-		       "page's line; --strict refuses instead and writes nothing.\n"},
-	    {"diff", "Usage: nianbao diff [--csv [--raw]] A B\n"
-		     "Every cell, header field and prose section of report B that differs from\n"
-		     "report A, by printed labels (two forms are compared where their labels\n"
-		     "meet). --csv prints kind,table,row,column,old,new. Exit status 0 the same,\n"
-		     "1 they differ, 2 unusable file.\n"},
-	    {"sum", "Usage: nianbao sum REPORT... -o TOTAL --organ NAME [--strict] [--force]\n"
-		    "Sums reports of one form and one year cell by cell, exactly, into a new\n"
-		    "report that lists its parts; each report is checked first (--strict:\n"
-		    "none may have errors). check on the roll-up verifies it against them.\n"},
-	    {"forms", "Usage: nianbao forms\n"
-		      "Lists the forms found, with id, version and title.\n"},
+	     N_("Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
+		"       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
+		"       [--previous]   (本年 上年 增减 columns, from the report's previous:)\n"
+		"       nianbao render --html FILE [-o OUT] [--force]   (a web page)\n"
+		"Prints the report as plain text for printing: ruled tables, prose wrapped\n"
+		"by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
+		"-o writes a device or FIFO in place (- is standard output), never replaces\n"
+		"a report, and replaces a file of another kind only with --force.\n")},
+	    {"export", N_("Usage: nianbao export --csv FILE [-o OUT] [--raw] [--bom] [--force]\n"
+			  "       nianbao export --xlsx FILE... -o BOOK.xlsx [--force]\n"
+			  "Every cell as table,row,column,value, keyed by the printed labels; a\n"
+			  "text a spreadsheet would run as a formula (= + - @ first) is marked\n"
+			  "with ' (import reads it back), not with --raw. -o as for render.\n")},
+	    {"import", N_("Usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] "
+			  "[--year N] [--force]\n"
+			  "       nianbao import --text FILE | --html PAGE -o FILE [--strict]\n"
+			  "       [--form ID] [--organ NAME] [--year N] [--force]\n"
+			  "A new report from such a CSV. Values are read as typed: full-width\n"
+			  "digits, 。 or ． as the point, thousands separators in threes.\n"
+			  "--text, --html: a published report read back by its labels into the\n"
+			  "form they fit; each decision (a label read loosely, a unit converted,\n"
+			  "a cell left blank, a text not placed) on standard error with the\n"
+			  "page's line; --strict refuses instead and writes nothing.\n")},
+	    {"diff",
+	     N_("Usage: nianbao diff [--csv [--raw]] A B\n"
+		"Every cell, header field and prose section of report B that differs from\n"
+		"report A, by printed labels (two forms are compared where their labels\n"
+		"meet). --csv prints kind,table,row,column,old,new. Exit status 0 the same,\n"
+		"1 they differ, 2 unusable file.\n")},
+	    {"sum", N_("Usage: nianbao sum REPORT... -o TOTAL --organ NAME [--strict] [--force]\n"
+		       "Sums reports of one form and one year cell by cell, exactly, into a new\n"
+		       "report that lists its parts; each report is checked first (--strict:\n"
+		       "none may have errors). check on the roll-up verifies it against them.\n")},
+	    {"forms", N_("Usage: nianbao forms\n"
+			 "Lists the forms found, with id, version and title.\n")},
 	    {"edit",
-	     "Usage: nianbao [edit] [--print-command CMD] [--wide-ambiguous] [--html] FILE\n"
-	     "Opens FILE in the editing screen (options before or after FILE).\n"
-	     "--html                saving (F2) writes the web page beside it too\n"
-	     "--print-command CMD   what F5 runs (default $NIANBAO_PRINT_COMMAND, lp)\n"
-	     "--wide-ambiguous      the terminal draws East Asian Ambiguous characters\n"
-	     "                      (“ ” · … × and box drawing) two columns wide\n"
-	     "                      (also NIANBAO_WIDE_AMBIGUOUS=1)\n"
-	     "ESCDELAY (ms, default 50) is how long Esc waits for a key sequence.\n"},
+	     N_("Usage: nianbao [edit] [--print-command CMD] [--wide-ambiguous] [--html] FILE\n"
+		"Opens FILE in the editing screen (options before or after FILE).\n"
+		"--html                saving (F2) writes the web page beside it too\n"
+		"--print-command CMD   what F5 runs (default $NIANBAO_PRINT_COMMAND, lp)\n"
+		"--wide-ambiguous      the terminal draws East Asian Ambiguous characters\n"
+		"                      (“ ” · … × and box drawing) two columns wide\n"
+		"                      (also NIANBAO_WIDE_AMBIGUOUS=1)\n"
+		"ESCDELAY (ms, default 50) is how long Esc waits for a key sequence.\n")},
 	};
 	for (size_t i = 0; i < sizeof help / sizeof help[0]; i++)
 		if (strcmp(cmd, help[i].cmd) == 0) {
-			fputs(help[i].text, fp);
+			fputs(_(help[i].text), fp);
 			return 0;
 		}
 	return -1;
+}
+
+char *cli_counts(int errors, int warnings)
+{
+	char *e = xasprintf(ngettext("%d error", "%d errors", errors), errors);
+	char *w = xasprintf(ngettext("%d warning", "%d warnings", warnings), warnings);
+	/* TRANSLATORS: two counts, "2 errors" and "1 warning" */
+	char *s = xasprintf(_("%s, %s"), e, w);
+	free(e);
+	free(w);
+	return s;
 }
 
 int cli_fail(struct diags *d)
@@ -162,7 +177,7 @@ int cli_fail(struct diags *d)
 
 int cli_bad_usage(const char *cmd, const char *msg)
 {
-	fprintf(stderr, "nianbao %s: %s\nTry 'nianbao --help'.\n", cmd, msg);
+	fprintf(stderr, _("nianbao %s: %s\nTry 'nianbao --help'.\n"), cmd, msg);
 	return CLI_UNUSABLE;
 }
 
@@ -173,12 +188,12 @@ static int cli_header(struct report *r, const char *organ, const char *year, con
 	int k;
 	if (organ && (k = form_hfield(r->form, "organ")) >= 0 &&
 	    report_set_header(r, k, organ, &why) < 0) {
-		fprintf(stderr, "nianbao %s: --organ '%s' %s\n", cmd, organ, why);
+		fprintf(stderr, _("nianbao %s: --organ '%s' %s\n"), cmd, organ, why);
 		return -1;
 	}
 	if (year && (k = form_hfield(r->form, "year")) >= 0 &&
 	    report_set_header(r, k, year, &why) < 0) {
-		fprintf(stderr, "nianbao %s: --year '%s' %s\n", cmd, year, why);
+		fprintf(stderr, _("nianbao %s: --year '%s' %s\n"), cmd, year, why);
 		return -1;
 	}
 	return 0;
@@ -193,12 +208,12 @@ static int cli_save_new(struct report *r, const char *out, int force, const char
 		char *txt = savefile_txt_path(out);
 		if (rc == 1)
 			fprintf(stderr,
-				"nianbao %s: %s already exists (use --force to replace it)\n", cmd,
-				text_name(out));
+				_("nianbao %s: %s already exists (use --force to replace it)\n"),
+				cmd, text_name(out));
 		else
 			fprintf(stderr,
-				"nianbao %s: %s already exists, where the rendering goes (use "
-				"--force to replace it)\n",
+				_("nianbao %s: %s already exists, where the rendering goes (use "
+				  "--force to replace it)\n"),
 				cmd, text_name(txt));
 		free(txt);
 		diags_free(&d);
@@ -239,7 +254,7 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 		switch (c) {
 		case 'c':
 			if (!import)
-				return cli_bad_usage(o->cmd, "unknown option");
+				return cli_bad_usage(o->cmd, _("unknown option"));
 			o->csv = optarg;
 			break;
 		case 'f':
@@ -259,21 +274,21 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 			break;
 		case 'P':
 			if (import)
-				return cli_bad_usage(o->cmd, "unknown option");
+				return cli_bad_usage(o->cmd, _("unknown option"));
 			o->from = optarg;
 			break;
 		case 'T':
 		case 'H':
 		case 'S':
 			if (!import)
-				return cli_bad_usage(o->cmd, "unknown option");
+				return cli_bad_usage(o->cmd, _("unknown option"));
 			if (c == 'S')
 				o->strict = 1;
 			else
 				o->published = optarg, o->html = c == 'H';
 			break;
 		default:
-			return cli_bad_usage(o->cmd, "unknown option");
+			return cli_bad_usage(o->cmd, _("unknown option"));
 		}
 	}
 	if (import && o->published != NULL && o->out != NULL && optind == argc && o->csv == NULL)
@@ -316,8 +331,8 @@ static int cli_create_from(const struct cli_create *o)
 			 ? CLI_UNUSABLE
 			 : cli_save_new(r, o->out, o->force, o->cmd);
 		if (rc == CLI_OK)
-			fprintf(stderr, "nianbao new: %s in form %s, from %s\n", text_name(o->out),
-				f->id, text_name(o->from));
+			fprintf(stderr, _("nianbao new: %s in form %s, from %s\n"),
+				text_name(o->out), f->id, text_name(o->from));
 		report_free(r);
 		diags_free(&d);
 	}
@@ -339,8 +354,8 @@ static int cli_create_published(const struct cli_create *o)
 	if (same || (stat(o->out, &a) == 0 && stat(o->published, &b) == 0 && a.st_dev == b.st_dev &&
 		     a.st_ino == b.st_ino)) {
 		fprintf(stderr,
-			"nianbao import: %s is the file being imported: the report (%s) and its "
-			"rendering (%s) must go elsewhere\n",
+			_("nianbao import: %s is the file being imported: the report (%s) and its "
+			  "rendering (%s) must go elsewhere\n"),
 			text_name(o->published), text_name(o->out), text_name(txt));
 		free(txt);
 		return CLI_UNUSABLE;
@@ -366,9 +381,11 @@ static int cli_create_published(const struct cli_create *o)
 			int k = 0;
 			for (const char *p = notes.data; p && (p = strchr(p, '\n')) != NULL; p++)
 				k++;
-			fprintf(stderr, "nianbao import: %s in form %s, from %s; %d decision%s\n",
-				text_name(o->out), r->form->id, text_name(o->published), k,
-				k == 1 ? "" : "s");
+			fprintf(stderr,
+				ngettext("nianbao import: %s in form %s, from %s; %d decision\n",
+					 "nianbao import: %s in form %s, from %s; %d decisions\n",
+					 k),
+				text_name(o->out), r->form->id, text_name(o->published), k);
 		}
 		diags_free(&d);
 	}
@@ -506,7 +523,7 @@ static enum cli_to cli_where(const char *out, int force, int (*kind)(const char 
 	if (stat(out, &st) != 0)
 		return CLI_TO_FILE;
 	if (S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "nianbao: cannot write %s: it is a folder\n", text_name(out));
+		fprintf(stderr, _("nianbao: cannot write %s: it is a folder\n"), text_name(out));
 		return CLI_TO_NOWHERE;
 	}
 	if (!S_ISREG(st.st_mode) || fdname)
@@ -514,14 +531,14 @@ static enum cli_to cli_where(const char *out, int force, int (*kind)(const char 
 	int k = st.st_size > 0 ? kind(out, arg) : 1;
 	if (k == 2) {
 		fprintf(stderr,
-			"nianbao: %s is a report: a rendering or an export never replaces it\n",
+			_("nianbao: %s is a report: a rendering or an export never replaces it\n"),
 			text_name(out));
 		return CLI_TO_NOWHERE;
 	}
 	if (k == 0 && !force) {
 		fprintf(stderr,
-			"nianbao: %s exists and is not what this command writes (use --force to "
-			"replace it)\n",
+			_("nianbao: %s exists and is not what this command writes (use --force to "
+			  "replace it)\n"),
 			text_name(out));
 		return CLI_TO_NOWHERE;
 	}
@@ -533,7 +550,8 @@ static int cli_write_device(const char *out, const char *data, size_t len)
 {
 	int fd = open(out, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "nianbao: cannot write %s: %s\n", text_name(out), strerror(errno));
+		fprintf(stderr, _("nianbao: cannot write %s: %s\n"), text_name(out),
+			strerror(errno));
 		return CLI_UNUSABLE;
 	}
 	size_t off = 0;
@@ -547,7 +565,7 @@ static int cli_write_device(const char *out, const char *data, size_t len)
 	}
 	int ok = close(fd) == 0 && off == len;
 	if (!ok)
-		fprintf(stderr, "nianbao: cannot write %s\n", text_name(out));
+		fprintf(stderr, _("nianbao: cannot write %s\n"), text_name(out));
 	return ok ? CLI_OK : CLI_UNUSABLE;
 }
 
@@ -613,7 +631,7 @@ int cli_render(int argc, char **argv)
 		case 'w':
 			if (cli_number(optarg, LAYOUT_MIN_WIDTH, 1000, &ro.width) < 0)
 				return cli_bad_usage("render",
-						     "--width takes a number from 40 to 1000");
+						     _("--width takes a number from 40 to 1000"));
 			break;
 		case 'a':
 			ro.ascii = 1;
@@ -627,7 +645,7 @@ int cli_render(int argc, char **argv)
 		case 'p':
 			if (cli_number(optarg, PAGE_MIN_LINES, 100000, &ro.page_lines) < 0)
 				return cli_bad_usage(
-				    "render", "--page-lines takes a number from 20 to 100000");
+				    "render", _("--page-lines takes a number from 20 to 100000"));
 			break;
 		case 'f':
 			ro.footer = 1;
@@ -642,22 +660,24 @@ int cli_render(int argc, char **argv)
 			html = 1;
 			break;
 		default:
-			return cli_bad_usage("render", "unknown option");
+			return cli_bad_usage("render", _("unknown option"));
 		}
 		text_only |= c != 'o' && c != 'H';
 	}
 	if (html && text_only)
-		return cli_bad_usage("render", "--html takes only -o and --force: a web page "
-					       "has no width, rules, pages or encoding but UTF-8");
+		return cli_bad_usage("render",
+				     _("--html takes only -o and --force: a web page "
+				       "has no width, rules, pages or encoding but UTF-8"));
 	if (optind != argc - 1)
-		return cli_bad_usage("render", "usage: nianbao render FILE [-o OUT] [--width N]");
+		return cli_bad_usage("render",
+				     _("usage: nianbao render FILE [-o OUT] [--width N]"));
 	struct engine *e = cli_open(argv[optind]);
 	if (e == NULL)
 		return CLI_UNUSABLE;
 	if (previous && (ro.previous = engine_previous_report(e)) == NULL) {
 		fprintf(stderr,
-			"nianbao render: --previous: %s names no last year's report that can be "
-			"read (previous:)\n",
+			_("nianbao render: --previous: %s names no last year's report that can be "
+			  "read (previous:)\n"),
 			text_name(argv[optind]));
 		cli_close(e);
 		return CLI_UNUSABLE;
@@ -774,13 +794,14 @@ int cli_export(int argc, char **argv)
 		else if (c == 'F')
 			force = 1;
 		else
-			return cli_bad_usage("export", "unknown option");
+			return cli_bad_usage("export", _("unknown option"));
 	}
 	if (as_xlsx && !as_csv && out != NULL && optind < argc && !bom)
 		return cli_export_xlsx(argv + optind, argc - optind, out, force);
 	if (!as_csv || as_xlsx || optind != argc - 1)
-		return cli_bad_usage("export", "usage: nianbao export --csv FILE [-o OUT] [--raw] "
-					       "[--bom] | --xlsx FILE... -o BOOK.xlsx");
+		return cli_bad_usage("export",
+				     _("usage: nianbao export --csv FILE [-o OUT] [--raw] "
+				       "[--bom] | --xlsx FILE... -o BOOK.xlsx"));
 	struct engine *e = cli_open(argv[optind]);
 	if (e == NULL)
 		return CLI_UNUSABLE;
@@ -798,7 +819,7 @@ int cli_export(int argc, char **argv)
 static void cli_diff_line(struct buf *out, const struct diff_entry *e, int as_csv)
 {
 	static const char *const kinds[] = {"cell", "header", "prose"};
-	char *before = e->kind == DIFF_PROSE ? xasprintf("line %d", e->line) : NULL;
+	char *before = e->kind == DIFF_PROSE ? xasprintf(_("line %d"), e->line) : NULL;
 	if (as_csv) {
 		const char *f[] = {
 		    kinds[e->kind],       e->table ? e->table : "",    e->row,
@@ -806,13 +827,13 @@ static void cli_diff_line(struct buf *out, const struct diff_entry *e, int as_cs
 		for (int i = 0; i < 6; i++)
 			csv_field(out, f[i], i == 5, as_csv == 1);
 	} else if (e->kind == DIFF_CELL) {
-		buf_printf(out, "%s, row %s, column %s: %s -> %s\n", e->table, e->row, e->col,
+		buf_printf(out, _("%s, row %s, column %s: %s -> %s\n"), e->table, e->row, e->col,
 			   *e->before ? e->before : "blank", *e->after ? e->after : "blank");
 	} else if (e->kind == DIFF_HEADER) {
-		buf_printf(out, "header %s: %s -> %s\n", e->row, *e->before ? e->before : "blank",
-			   *e->after ? e->after : "blank");
+		buf_printf(out, _("header %s: %s -> %s\n"), e->row,
+			   *e->before ? e->before : "blank", *e->after ? e->after : "blank");
 	} else {
-		buf_printf(out, "prose %s: differs from %s\n", e->row, before);
+		buf_printf(out, _("prose %s: differs from %s\n"), e->row, before);
 	}
 	free(before);
 }
@@ -828,10 +849,10 @@ int cli_diff(int argc, char **argv)
 		else if (c == 'r')
 			raw = 1;
 		else
-			return cli_bad_usage("diff", "unknown option");
+			return cli_bad_usage("diff", _("unknown option"));
 	}
 	if (optind != argc - 2)
-		return cli_bad_usage("diff", "usage: nianbao diff [--csv [--raw]] A B");
+		return cli_bad_usage("diff", _("usage: nianbao diff [--csv [--raw]] A B"));
 	struct engine *a = cli_open(argv[optind]);
 	struct engine *b = a ? cli_open(argv[optind + 1]) : NULL;
 	if (b == NULL) {
@@ -850,10 +871,11 @@ int cli_diff(int argc, char **argv)
 	fwrite(out.data, 1, out.len, stdout);
 	fflush(stdout);
 	if (d.only_a > 0 || d.only_b > 0)
-		fprintf(stderr,
-			"nianbao diff: compared where the labels meet: %d cells of %s and %d of %s "
-			"have none of the same labels in the other\n",
-			d.only_a, text_name(argv[optind]), d.only_b, text_name(argv[optind + 1]));
+		fprintf(
+		    stderr,
+		    _("nianbao diff: compared where the labels meet: %d cells of %s and %d of %s "
+		      "have none of the same labels in the other\n"),
+		    d.only_a, text_name(argv[optind]), d.only_b, text_name(argv[optind + 1]));
 	int rc = d.n > 0 ? CLI_ERRORS : CLI_OK;
 	buf_free(&out);
 	diff_free(&d);
@@ -866,7 +888,7 @@ int cli_forms(int argc, char **argv)
 {
 	(void)argv;
 	if (argc != 1)
-		return cli_bad_usage("forms", "takes no arguments");
+		return cli_bad_usage("forms", _("takes no arguments"));
 	struct diags d;
 	diags_init(&d);
 	struct form **forms;
@@ -884,7 +906,7 @@ int cli_forms(int argc, char **argv)
 	int rc = d.n > 0 ? CLI_UNUSABLE : CLI_OK;
 	diags_free(&d);
 	if (n == 0 && rc == CLI_OK) {
-		fputs("nianbao forms: no forms found (set NIANBAO_FORMS to a folder of forms)\n",
+		fputs(_("nianbao forms: no forms found (set NIANBAO_FORMS to a folder of forms)\n"),
 		      stderr);
 		rc = CLI_UNUSABLE;
 	}

@@ -4,6 +4,7 @@
 #include "carry.h"
 #include "chain.h"
 #include "cli.h"
+#include "i18n.h"
 #include "cliimport.h"
 #include "cliint.h"
 #include "csv.h"
@@ -53,7 +54,7 @@ static void cli_breaks(struct buf *out, const char *file, int from_page, const s
 	struct carry_break *b;
 	int n = carry_check(prev, r, &b);
 	for (int i = 0; i < n; i++) {
-		const char *sev = b[i].severity == DIAG_ERROR ? "error" : "warning";
+		const char *sev = b[i].severity == DIAG_ERROR ? N_("error") : N_("warning");
 		c->errors += b[i].severity == DIAG_ERROR;
 		c->warnings += b[i].severity != DIAG_ERROR;
 		char *row = form_row_path(b[i].block, b[i].r, CSV_SEP);
@@ -78,7 +79,7 @@ static void cli_breaks(struct buf *out, const char *file, int from_page, const s
 				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
 			else
 				buf_printf(out, "%s: ", path);
-			buf_printf(out, "%s: %s, row %s, column %s: %s [%s]\n", sev,
+			buf_printf(out, _("%s: %s, row %s, column %s: %s [%s]\n"), _(sev),
 				   b[i].block->table->title, row, col, msg, b[i].rule->id);
 		}
 		free(msg);
@@ -98,7 +99,8 @@ static struct report *cli_previous(const struct report *r, const char *given, st
 		diags_init(&d);
 		struct report *prev = report_load(given, NULL, &d);
 		if (prev == NULL)
-			buf_printf(out, "%s: warning: last year's report %s cannot be read: %s\n",
+			buf_printf(out,
+				   _("%s: warning: last year's report %s cannot be read: %s\n"),
 				   text_name(r->path), text_name(given), d.n ? d.v[0].message : "");
 		diags_free(&d);
 		return prev;
@@ -107,7 +109,7 @@ static struct report *cli_previous(const struct report *r, const char *given, st
 	struct report *prev = linked_previous(r, &why);
 	if (why != NULL) {
 		char *name = linked_name(r->path, r->previous);
-		buf_printf(out, "%s: warning: last year's report %s cannot be read: %s\n",
+		buf_printf(out, _("%s: warning: last year's report %s cannot be read: %s\n"),
 			   text_name(r->path), name, why);
 		free(name);
 		free(why);
@@ -123,7 +125,7 @@ static void cli_rollup(const struct report *r, const char *file, const char *pat
 	struct rollup_problem *p;
 	int n = rollup_verify(r, file, &p);
 	for (int i = 0; i < n; i++) {
-		const char *sev = p[i].severity == DIAG_ERROR ? "error" : "warning";
+		const char *sev = p[i].severity == DIAG_ERROR ? N_("error") : N_("warning");
 		c->errors += p[i].severity == DIAG_ERROR;
 		c->warnings += p[i].severity != DIAG_ERROR;
 		int cell = p[i].cell;
@@ -147,12 +149,13 @@ static void cli_rollup(const struct report *r, const char *file, const char *pat
 				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
 			else
 				buf_printf(out, "%s: ", path);
-			buf_printf(out, "%s: %s, row %s, column %s: %s [%s]\n", sev,
+			buf_printf(out, _("%s: %s, row %s, column %s: %s [%s]\n"), _(sev),
 				   fc->block->table->title, row, fc->block->col[fc->c]->label,
 				   p[i].message, p[i].check);
 			free(row);
 		} else {
-			buf_printf(out, "%s: %s: %s [%s]\n", path, sev, p[i].message, p[i].check);
+			buf_printf(out, "%s: %s: %s [%s]\n", path, _(sev), p[i].message,
+				   p[i].check);
 		}
 	}
 	rollup_problems_free(p, n);
@@ -181,15 +184,15 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 		if (as_csv) {
 			csv_field(out, path, 0, as_csv == 1);
 			buf_puts(out, "warning,stale_rendering,,,,");
-			char *m = xasprintf("%s is not the rendering of this report: opening the "
-					    "report in nianbao writes it again",
+			char *m = xasprintf(_("%s is not the rendering of this report: opening the "
+					      "report in nianbao writes it again"),
 					    tpath);
 			csv_field(out, m, 1, as_csv == 1);
 			free(m);
 		} else {
 			buf_printf(out,
-				   "%s: warning: not the rendering of %s: opening the report in "
-				   "nianbao writes it again [stale_rendering]\n",
+				   _("%s: warning: not the rendering of %s: opening the report in "
+				     "nianbao writes it again [stale_rendering]\n"),
 				   tpath, path);
 		}
 		free(tpath);
@@ -201,9 +204,9 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 		engine_where(&p[i], CSV_SEP, &w);
 		const char *table = w.table ? w.table->title : "";
 		/* an acknowledged warning is listed with its reason, not counted */
-		const char *sev = p[i].acknowledged             ? "acknowledged"
-				  : p[i].severity == DIAG_ERROR ? "error"
-								: "warning";
+		const char *sev = p[i].acknowledged             ? N_("acknowledged")
+				  : p[i].severity == DIAG_ERROR ? N_("error")
+								: N_("warning");
 		char *message = p[i].acknowledged
 				    ? xasprintf("%s (%s)", p[i].message, p[i].acknowledged)
 				    : xstrdup(p[i].message);
@@ -224,15 +227,15 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
 			else
 				buf_printf(out, "%s: ", path);
-			buf_printf(out, "%s: %s", sev, table);
+			buf_printf(out, "%s: %s", _(sev), table);
 			if (*w.row)
-				buf_printf(out, ", row %s", w.row);
+				buf_printf(out, _(", row %s"), w.row);
 			if (*w.col)
-				buf_printf(out, ", column %s", w.col);
-			buf_printf(out, ": %s [%s]", message, cli_problem_id(&p[i]));
+				buf_printf(out, _(", column %s"), w.col);
+			buf_printf(out, _(": %s [%s]"), message, cli_problem_id(&p[i]));
 			/* an imported report: where its figure was in the page */
 			if (!page && src > 0 && r->source)
-				buf_printf(out, " (%s line %d)", text_name(r->source), src);
+				buf_printf(out, _(" (%s line %d)"), text_name(r->source), src);
 			buf_puts(out, "\n");
 		}
 		free(message);
@@ -279,7 +282,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 		if (v[i] == NULL) {
 			/* said and left out: the other years are still checked */
 			unusable = cli_fail(&d);
-			fprintf(stderr, "nianbao check: %s left out of the series\n",
+			fprintf(stderr, _("nianbao check: %s left out of the series\n"),
 				text_name(files[i]));
 			i--, n--, files++;
 			continue;
@@ -298,28 +301,31 @@ static int cli_series(char **files, int n, int as_csv, int published)
 			/* only a year against the one just before: a gap or a year
 			 * given twice is said, not read as breaks */
 			if (y == 0)
-				fprintf(stderr, "nianbao check: %s has no year: left out\n",
+				fprintf(stderr, _("nianbao check: %s has no year: left out\n"),
 					text_name(v[i]->path));
 			else if (i > 0 && y == before)
-				fprintf(stderr, "nianbao check: %s and %s are both for %d\n",
+				fprintf(stderr, _("nianbao check: %s and %s are both for %d\n"),
 					text_name(v[i - 1]->path), text_name(v[i]->path), y);
 			else if (i > 0 && before > 0 && y != before + 1)
 				fprintf(stderr,
-					"nianbao check: no report for %d: %s is not checked "
-					"against %s\n",
+					_("nianbao check: no report for %d: %s is not checked "
+					  "against %s\n"),
 					before + 1, text_name(v[i]->path),
 					text_name(v[i - 1]->path));
 			if (i == 0 || y == 0 || before == 0 || y != before + 1)
 				continue;
 			char years[64];
-			snprintf(years, sizeof years, "%d against %d", y, before);
+			snprintf(years, sizeof years, _("%d against %d"), y, before);
 			cli_breaks(&out, v[i]->path, published, v[i], v[i - 1], as_csv, years, &c);
 		}
 		fwrite(out.data, 1, out.len, stdout);
 		fflush(stdout);
-		fprintf(stderr, "%d reports, %d to %d: %d error%s, %d warning%s between years\n", n,
-			chain_year(v[0]), chain_year(v[n - 1]), c.errors, c.errors == 1 ? "" : "s",
-			c.warnings, c.warnings == 1 ? "" : "s");
+		char *counts = cli_counts(c.errors, c.warnings);
+		fprintf(stderr,
+			ngettext("%d report, %d to %d: %s between years\n",
+				 "%d reports, %d to %d: %s between years\n", n),
+			n, chain_year(v[0]), chain_year(v[n - 1]), counts);
+		free(counts);
 		rc = c.errors ? CLI_ERRORS : CLI_OK;
 	}
 	if (unusable != CLI_OK)
@@ -375,10 +381,13 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 		char y[16] = "?";
 		if (year)
 			snprintf(y, sizeof y, "%d", year);
-		buf_printf(&sum, "%s: %s %s, form %s: %d error%s, %d warning%s, %d blank%s\n",
-			   text_name(files[i]), *organ ? organ : "?", y, fid, c.errors,
-			   c.errors == 1 ? "" : "s", c.warnings, c.warnings == 1 ? "" : "s", blanks,
-			   blanks == 1 ? "" : "s");
+		char *counts = cli_counts(c.errors, c.warnings);
+		char *nblank = xasprintf(ngettext("%d blank", "%d blanks", blanks), blanks);
+		/* TRANSLATORS: page, organ, year, form id, "2 errors, 1 warning", "3 blanks" */
+		buf_printf(&sum, _("%s: %s %s, form %s: %s, %s\n"), text_name(files[i]),
+			   *organ ? organ : "?", y, fid, counts, nblank);
+		free(counts);
+		free(nblank);
 		free(organ);
 	}
 	cli_progress(n, n, &t0);
@@ -417,21 +426,22 @@ int cli_check(int argc, char **argv)
 		else if (c == 'T' || c == 'H')
 			published = c == 'T' ? 1 : 2;
 		else
-			return cli_bad_usage("check", "unknown option");
+			return cli_bad_usage("check", _("unknown option"));
 	}
 	if (series)
 		return optind < argc ? cli_series(argv + optind, argc - optind,
 						  as_csv && raw ? 2 : as_csv, published)
-				     : cli_bad_usage("check", "--series needs the reports");
+				     : cli_bad_usage("check", _("--series needs the reports"));
 	if (published)
 		return optind < argc
 			   ? cli_check_published(argv + optind, argc - optind, published == 2,
 						 as_csv && raw ? 2 : as_csv, previous)
-			   : cli_bad_usage("check", "usage: nianbao check --text FILE... | --html "
-						    "PAGE... [--csv [--raw]]");
+			   : cli_bad_usage("check",
+					   _("usage: nianbao check --text FILE... | --html "
+					     "PAGE... [--csv [--raw]]"));
 
 	if (optind >= argc)
-		return cli_bad_usage("check", "usage: nianbao check [--csv [--raw]] FILE...");
+		return cli_bad_usage("check", _("usage: nianbao check [--csv [--raw]] FILE..."));
 	if (as_csv && raw)
 		as_csv = 2; /* for machines: nothing guarded against spreadsheets */
 	struct buf out;
@@ -449,9 +459,10 @@ int cli_check(int argc, char **argv)
 		if (n.errors >= 0) {
 			/* the summary, beside the listing: stdout stays the list alone */
 			fflush(stdout);
-			fprintf(stderr, "%s: %d error%s, %d warning%s, %d acknowledged\n",
-				text_name(argv[i]), n.errors, n.errors == 1 ? "" : "s", n.warnings,
-				n.warnings == 1 ? "" : "s", n.acknowledged);
+			char *counts = cli_counts(n.errors, n.warnings);
+			fprintf(stderr, _("%s: %s, %d acknowledged\n"), text_name(argv[i]), counts,
+				n.acknowledged);
+			free(counts);
 		}
 	}
 	formpath_cache_free(&forms);

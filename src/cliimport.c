@@ -1,6 +1,7 @@
 /* import --text and check --text: published reports read back. A view
  * like the rest of the command line: the reading is import.c's. */
 #include "cliimport.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
@@ -76,9 +77,10 @@ void cli_progress(int done, int total, const struct timespec *t0)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	double s = (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 	double rate = s > 0 ? done / s : 0;
+	fputc('\r', stderr);
 	if (done < total)
-		fprintf(stderr, "\r%d of %d files, %.1f a second, %.0f s left ", done, total, rate,
+		fprintf(stderr, _("%d of %d files, %.1f a second, %.0f s left "), done, total, rate,
 			rate > 0 ? (total - done) / rate : 0);
 	else
-		fprintf(stderr, "\r%d files in %.1f s%30s\n", total, s, "");
+		fprintf(stderr, _("%d files in %.1f s%30s\n"), total, s, "");
 }

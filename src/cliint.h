@@ -12,6 +12,8 @@ enum { CLI_OK = 0, CLI_ERRORS = 1, CLI_UNUSABLE = 2 };
 
 /* Prints the diagnostics and frees them; CLI_UNUSABLE. */
 int cli_fail(struct diags *d);
+/* "2 errors, 1 warning", in the user's language. To free. */
+char *cli_counts(int errors, int warnings);
 /* "nianbao CMD: msg" and a pointer to --help; CLI_UNUSABLE. */
 int cli_bad_usage(const char *cmd, const char *msg);
 

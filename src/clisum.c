@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "chain.h"
 #include "cli.h"
+#include "i18n.h"
 #include "cliimport.h"
 #include "cliint.h"
 #include "diag.h"
@@ -41,13 +42,13 @@ int cli_sum(int argc, char **argv)
 		else if (c == 'F')
 			force = 1;
 		else
-			return cli_bad_usage("sum", "unknown option");
+			return cli_bad_usage("sum", _("unknown option"));
 	}
 	int n = argc - optind;
 	if (out == NULL || organ == NULL || n < 1)
 		return cli_bad_usage("sum",
-				     "usage: nianbao sum REPORT... -o TOTAL.yaml --organ NAME "
-				     "[--strict] [--force]");
+				     _("usage: nianbao sum REPORT... -o TOTAL.yaml --organ NAME "
+				       "[--strict] [--force]"));
 	char **files = argv + optind;
 	struct formpath_cache forms = {0};
 	int year = 0;
@@ -73,8 +74,8 @@ int cli_sum(int argc, char **argv)
 		char *rel = chain_previous(files[i], out);
 		if (text_check(rel, TEXT_LINE, &bad, &why) < 0) {
 			fprintf(stderr,
-				"nianbao sum: %s cannot be summed: its name %s, and a roll-up "
-				"records the names of its parts (rename it)\n",
+				_("nianbao sum: %s cannot be summed: its name %s, and a roll-up "
+				  "records the names of its parts (rename it)\n"),
 				text_name(rel), why);
 			free(rel);
 			rc = CLI_UNUSABLE;
@@ -95,8 +96,8 @@ int cli_sum(int argc, char **argv)
 		}
 		if (unit->form != r->form) {
 			fprintf(stderr,
-				"nianbao sum: %s is in form %s, %s in %s: one form only, nothing "
-				"summed\n",
+				_("nianbao sum: %s is in form %s, %s in %s: one form only, nothing "
+				  "summed\n"),
 				text_name(files[i]), unit->form->id, text_name(first), r->form->id);
 			rc = CLI_UNUSABLE;
 		} else if (chain_year(unit) != year) {
@@ -106,18 +107,19 @@ int cli_sum(int argc, char **argv)
 			if (year)
 				snprintf(b, sizeof b, "%d", year);
 			fprintf(stderr,
-				"nianbao sum: %s is for %s, %s for %s: one year only, nothing "
-				"summed\n",
+				_("nianbao sum: %s is for %s, %s for %s: one year only, nothing "
+				  "summed\n"),
 				text_name(files[i]), a, text_name(first), b);
 			rc = CLI_UNUSABLE;
 		} else {
 			/* each unit checked first, its problems listed */
 			struct engine_count k = {0, 0, 0};
 			cli_check_one(files[i], 0, &forms, NULL, &list, &k, unit, CLI_CHECK_KEEP);
-			if (k.errors > 0 || k.warnings > 0)
-				fprintf(stderr, "%s: %d error%s, %d warning%s\n",
-					text_name(files[i]), k.errors, k.errors == 1 ? "" : "s",
-					k.warnings, k.warnings == 1 ? "" : "s");
+			if (k.errors > 0 || k.warnings > 0) {
+				char *counts = cli_counts(k.errors, k.warnings);
+				fprintf(stderr, "%s: %s\n", text_name(files[i]), counts);
+				free(counts);
+			}
 			with_errors += k.errors > 0;
 			if (rollup_add(sum, unit, files[i], &notes) < 0)
 				rc = CLI_UNUSABLE;
@@ -134,8 +136,11 @@ int cli_sum(int argc, char **argv)
 	cli_progress(n, n, &t0);
 	fflush(stdout);
 	if (rc == CLI_OK && strict && with_errors > 0) {
-		fprintf(stderr, "nianbao sum: --strict: %d report%s with errors, nothing summed\n",
-			with_errors, with_errors == 1 ? "" : "s");
+		fprintf(stderr,
+			ngettext("nianbao sum: --strict: %d report with errors, nothing summed\n",
+				 "nianbao sum: --strict: %d reports with errors, nothing summed\n",
+				 with_errors),
+			with_errors);
 		rc = CLI_ERRORS;
 	}
 	if (rc != CLI_OK)
@@ -159,14 +164,16 @@ int cli_sum(int argc, char **argv)
 		int s = save_new(r, out, force, &d);
 		if (s > 0) {
 			fprintf(stderr,
-				"nianbao sum: %s already exists (use --force to replace it)\n",
-				s == 1 ? text_name(out) : "its rendering");
+				_("nianbao sum: %s already exists (use --force to replace it)\n"),
+				s == 1 ? text_name(out) : _("its rendering"));
 			rc = CLI_UNUSABLE;
 		} else if (s < 0) {
 			rc = cli_fail(&d);
 		} else {
-			fprintf(stderr, "nianbao sum: %s, %d report%s of form %s for %s\n",
-				text_name(out), n, n == 1 ? "" : "s", r->form->id, y);
+			fprintf(stderr,
+				ngettext("nianbao sum: %s, %d report of form %s for %s\n",
+					 "nianbao sum: %s, %d reports of form %s for %s\n", n),
+				text_name(out), n, r->form->id, y);
 		}
 		diags_free(&d);
 	}

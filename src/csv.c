@@ -1,5 +1,6 @@
 /* CSV export and import. */
 #include "csv.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "engine.h"
@@ -304,8 +305,8 @@ struct report *csv_import(const char *path, const struct form *f, struct diags *
 	if (got == -2)
 		diags_add(d, DIAG_ERROR, path, 0, 0, "file too large for a report");
 	else if (got < 0)
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s", got == -1 ? "open" : "read",
-			  strerror(errno));
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
+			  got == -1 ? _("open") : _("read"), strerror(errno));
 	else
 		r = csv_import_string(path, b.data, b.len, f, d);
 	buf_free(&b);

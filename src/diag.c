@@ -1,5 +1,6 @@
 /* Diagnostics list. */
 #include "diag.h"
+#include "i18n.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -43,11 +44,14 @@ void diags_vadd(struct diags *d, enum diag_severity sev, const char *file, int l
 	g->line = line;
 	g->column = column;
 	g->severity = sev;
+	/* every diagnostic's format is a msgid (make update-po extracts them
+	 * by the Makefile's XGETTEXT_KEYWORDS), translated here */
+	const char *f = _(fmt);
 	va_list again;
 	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(NULL, 0, f, ap);
 	char *raw = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+	vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, f, again);
 	va_end(again);
 	/* whatever a message quotes reaches a terminal escaped, and not 7 MB */
 	g->message = text_quote(raw, DIAG_MAX_CHARS);
@@ -65,7 +69,7 @@ void diags_print(const struct diags *d, FILE *fp)
 			fprintf(fp, "%s:%d: ", file, g->line); /* a line of a page */
 		else if (file != NULL)
 			fprintf(fp, "%s: ", file);
-		fprintf(fp, "%s: %s\n", g->severity == DIAG_ERROR ? "error" : "warning",
+		fprintf(fp, "%s: %s\n", g->severity == DIAG_ERROR ? _("error") : _("warning"),
 			g->message);
 	}
 }

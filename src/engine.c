@@ -1,5 +1,6 @@
 /* Incremental recompute and checking. */
 #include "engine.h"
+#include "i18n.h"
 #include "buf.h"
 #include "carry.h"
 #include "expr.h"
@@ -238,7 +239,7 @@ static char *engine_inst_message(const struct engine *e, int i, int numbers_firs
 {
 	const struct finst *in = &e->f->insts[i];
 	if (e->status[i] == EXPR_OVERFLOW)
-		return xasprintf("%s (a number is too large to check)", in->check->message);
+		return xasprintf(_("%s (a number is too large to check)"), in->check->message);
 	char *sides = engine_sides(e, in), *s;
 	int zh = strncmp(e->f->language, "zh", 2) == 0;
 	if (sides == NULL)
@@ -289,17 +290,18 @@ int engine_problems(const struct engine *e, struct problem **out)
 		p->cell = cell;
 		if (e->r->vals[cell].kind == VAL_ERROR) {
 			p->kind = PROBLEM_OVERFLOW;
-			p->message = xstrdup("the total is too large to compute");
+			p->message = xstrdup(_("the total is too large to compute"));
 		} else {
 			char *s = value_str(&e->r->stored[cell]), *c = value_str(&e->r->vals[cell]);
 			p->kind = PROBLEM_STORED;
 			/* a page read back printed it; a report file stored it */
 			int page = e->r->source_at && e->r->source_at[cell];
-			p->message = xasprintf(page ? "the page prints %s here, but its parts add "
-						      "up to %s"
-						    : "the file stores %s here, but its parts add "
-						      "up to %s",
-					       *s ? s : "a blank", *c ? c : "a blank");
+			p->message =
+			    xasprintf(page ? _("the page prints %s here, but its parts add "
+					       "up to %s")
+					   : _("the file stores %s here, but its parts add "
+					       "up to %s"),
+				      *s ? s : "a blank", *c ? c : "a blank");
 			free(s);
 			free(c);
 		}
@@ -371,11 +373,11 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 	const struct form *f = e->f;
 	int n = 0;
 	if (n < max && e->r->vals[cell].kind == VAL_ERROR)
-		msgs[n++] = xstrdup("the total is too large to compute");
+		msgs[n++] = xstrdup(_("the total is too large to compute"));
 	else if (n < max && e->stale[cell])
 		msgs[n++] = xstrdup(e->r->source_at && e->r->source_at[cell]
-					? "the page printed another value for this total"
-					: "the file stored another value for this total");
+					? _("the page printed another value for this total")
+					: _("the file stored another value for this total"));
 	for (int k = f->chk_start[cell]; k < f->chk_start[cell + 1] && n < max; k++) {
 		int in = f->chk_insts[k];
 		if (e->status[in] == EXPR_FALSE || e->status[in] == EXPR_OVERFLOW)

@@ -204,7 +204,10 @@ static struct expr *expr_atom(struct expr_parser *P, int depth)
 	}
 	if (expr_is_name_start(*P->p))
 		return expr_ref(P);
-	expr_fail(P, at, *at ? "unexpected character" : "unexpected end of expression");
+	if (*at)
+		expr_fail(P, at, "unexpected character");
+	else
+		expr_fail(P, at, "unexpected end of expression");
 	return NULL;
 }
 

@@ -2,6 +2,7 @@
  * not understand with file:line:column; then resolve.c binds the formulas
  * to cells. The form itself, its lookups and names, are form.c's. */
 #include "form.h"
+#include "i18n.h"
 #include "buf.h"
 #include "expr.h"
 #include "resolve.h"
@@ -136,7 +137,8 @@ static int form_expr(struct form_loader *L, const struct ynode *map, const char 
 	const char *msg;
 	*out = expr_parse(v->str, &pos, &msg);
 	if (*out == NULL) {
-		diags_add(L->d, DIAG_ERROR, L->path, *line, *col + pos, "%s in '%s'", msg, v->str);
+		diags_add(L->d, DIAG_ERROR, L->path, *line, *col + pos, "%s in '%s'", _(msg),
+			  v->str);
 		return -1;
 	}
 	return 0;

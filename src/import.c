@@ -3,6 +3,7 @@
  * converted, figure not placed and cell left blank is a note naming the
  * source line; with strict the notes are errors and nothing is made. */
 #include "import.h"
+#include "i18n.h"
 #include "importint.h"
 #include "buf.h"
 #include "diag.h"
@@ -68,7 +69,7 @@ static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 	char s[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(s, sizeof s, fmt, ap);
+	vsnprintf(s, sizeof s, _(fmt), ap);
 	va_end(ap);
 	m->note_line = xgrow(m->note_line, (size_t)m->nnotes, sizeof *m->note_line);
 	m->note = xgrow(m->note, (size_t)m->nnotes, sizeof *m->note);
@@ -76,8 +77,8 @@ static void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 	/* what the page said is in a note as a cell holds it (idoc_cell left
 	 * out every control, bidi and invisible character) or quoted (imp_q) */
 	/* a web page's cell: where in its tables too */
-	m->note[m->nnotes++] = c && c->tab > 0 ? xasprintf("(table %d, row %d, cell %d) %s", c->tab,
-							   c->row, c->cell, s)
+	m->note[m->nnotes++] = c && c->tab > 0 ? xasprintf(_("(table %d, row %d, cell %d) %s"),
+							   c->tab, c->row, c->cell, s)
 					       : xstrdup(s);
 }
 
@@ -92,7 +93,7 @@ static void imp_cut_done(struct imp *m)
 	if (m->cut != NULL) {
 		char *a = imp_q(m->cut_text);
 		imp_note(m, m->cut_at, "label %s read as %s: %s", a, m->cut->label,
-			 imp_how_text[HOW_PREFIX]);
+			 _(imp_how_text[HOW_PREFIX]));
 		free(a);
 		m->loose++;
 	}
@@ -534,7 +535,7 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 	    imp_distance_within(nt, note, 3) <= 3) {
 		char *a = imp_q(c->text);
 		imp_note(m, c, "%s read as the table's note %s: %s", a, t->note,
-			 imp_how_text[HOW_TYPO]);
+			 _(imp_how_text[HOW_TYPO]));
 		free(a);
 		is_note = 1;
 	}
@@ -613,7 +614,7 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		m->loose++;
 	if (h.how != HOW_EXACT && h.how != HOW_PREFIX) {
 		char *a = imp_q(c->text);
-		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, imp_how_text[h.how]);
+		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, _(imp_how_text[h.how]));
 		free(a);
 	}
 	if (!h.is_row && m->hdr_on && h.b == m->hdr_b && h.n->nkids == 0 && m->nhdr < 64)
@@ -875,9 +876,12 @@ static void imp_row(struct imp *m, const struct irow *row)
 				before--; /* the title's first row */
 			if (before > 0)
 				imp_note(m, &m->pre[0]->cells[0],
-					 "%d line%s before the title left out (the page around the "
-					 "report)",
-					 before, before == 1 ? "" : "s");
+					 ngettext("%d line before the title left out (the page "
+						  "around the report)",
+						  "%d lines before the title left out (the page "
+						  "around the report)",
+						  before),
+					 before);
 			m->npre = 0;
 			m->title_open = strstr(two, "报告") == NULL;
 			free(m->title_acc);
@@ -1002,9 +1006,12 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 	imp_pre_flush(m);
 	if (m->after > 0)
 		imp_note(m, NULL,
-			 "%d line%s after the signature's date left out (the page around "
-			 "the report)",
-			 m->after, m->after == 1 ? "" : "s");
+			 ngettext("%d line after the signature's date left out (the page "
+				  "around the report)",
+				  "%d lines after the signature's date left out (the page "
+				  "around the report)",
+				  m->after),
+			 m->after);
 	/* what the page did not print */
 	for (int t = 0; t < f->ntables; t++) {
 		const struct ftable *tab = f->tables[t];
@@ -1019,10 +1026,15 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 				if (m->seen[cell] || f->cells[cell].formula != NULL)
 					continue;
 				char *row = form_row_path(b, i / b->ncols, " / ");
-				imp_note(m, NULL,
-					 "no figure printed, left blank: %s%s%s, column %s",
-					 tab->title, *row ? ", row " : "", row,
-					 b->col[i % b->ncols]->label);
+				if (*row)
+					imp_note(m, NULL,
+						 "no figure printed, left blank: %s, row %s, "
+						 "column %s",
+						 tab->title, row, b->col[i % b->ncols]->label);
+				else
+					imp_note(m, NULL,
+						 "no figure printed, left blank: %s, column %s",
+						 tab->title, b->col[i % b->ncols]->label);
 				free(row);
 			}
 		}
@@ -1072,9 +1084,12 @@ static void imp_finish(struct imp *m)
 					title =
 					    f->parts[p].title ? f->parts[p].title : f->parts[p].id;
 			imp_note(m, NULL,
-				 "%s: %d character%s a report may not hold (control or "
-				 "reordering) left out, the rest kept",
-				 title ? title : "prose", gone, gone == 1 ? "" : "s");
+				 ngettext("%s: %d character a report may not hold (control or "
+					  "reordering) left out, the rest kept",
+					  "%s: %d characters a report may not hold (control or "
+					  "reordering) left out, the rest kept",
+					  gone),
+				 title ? title : _("prose"), gone);
 		}
 		report_set_prose(r, i, kept);
 		free(kept);
@@ -1082,9 +1097,13 @@ static void imp_finish(struct imp *m)
 	if (m->doc->dropped > 0) {
 		struct icell at = {.line = m->doc->dropped_line};
 		imp_note(m, &at,
-			 "%ld character%s that show nothing or reorder text (zero-width, "
-			 "bidirectional controls and the like) left out of the cells",
-			 m->doc->dropped, m->doc->dropped == 1 ? "" : "s");
+			 ngettext("%ld character that shows nothing or reorders text "
+				  "(zero-width, bidirectional controls and the like) left out "
+				  "of the cells",
+				  "%ld characters that show nothing or reorder text (zero-width, "
+				  "bidirectional controls and the like) left out of the cells",
+				  (unsigned long)m->doc->dropped),
+			 m->doc->dropped);
 	}
 	r->source = xstrdup(m->doc->name);
 	r->source_sha256 = xstrdup(m->doc->sha256);

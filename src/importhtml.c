@@ -316,8 +316,11 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 				     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 					 HTML_PARSE_RECOVER);
 	if (h == NULL) {
-		diags_add(d, DIAG_ERROR, name, 0, 0, "not a web page libxml2 can read%s%s",
-			  decl[0] ? " in " : "", decl);
+		if (decl[0])
+			diags_add(d, DIAG_ERROR, name, 0, 0,
+				  "not a web page libxml2 can read in %s", decl);
+		else
+			diags_add(d, DIAG_ERROR, name, 0, 0, "not a web page libxml2 can read");
 		return -1;
 	}
 	struct hwalk w = {doc, {0}, 0, 0};

@@ -7,6 +7,7 @@
 #include "form.h"
 #include "idoc.h"
 #include "importint.h"
+#include "i18n.h"
 #include "text.h"
 #include "value.h"
 #include "width.h"
@@ -404,10 +405,10 @@ int imp_chars(const char *s)
 
 const char *const imp_how_text[] = {"",
 				    "",
-				    "another label reports print for it",
-				    "its numbering differs",
-				    "the label is cut short",
-				    "a character or two differ"};
+				    N_("another label reports print for it"),
+				    N_("its numbering differs"),
+				    N_("the label is cut short"),
+				    N_("a character or two differ")};
 
 /* A normalised text measured: its body and their lengths. */
 void imp_measure(struct imp_norm *v, const char *norm)

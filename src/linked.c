@@ -1,5 +1,6 @@
 /* Reports named by other reports (previous:, parts:), read as untrusted. */
 #include "linked.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "report.h"
@@ -54,11 +55,12 @@ struct report *linked_load(const char *base, const char *file, const struct form
 	struct report *r = NULL;
 	int got = buf_read_regular(&b, path, YAMLIO_MAX_BYTES);
 	if (got == BUF_NOT_REGULAR)
-		*why = xstrdup("it is not a regular file");
+		*why = xstrdup(_("it is not a regular file"));
 	else if (got == -2)
-		*why = xasprintf("it is larger than a report can be (%u bytes)", YAMLIO_MAX_BYTES);
+		*why =
+		    xasprintf(_("it is larger than a report can be (%u bytes)"), YAMLIO_MAX_BYTES);
 	else if (got == -1 && errno == ENOENT)
-		*why = xstrdup("there is no such file");
+		*why = xstrdup(_("there is no such file"));
 	else if (got < 0)
 		*why = xstrdup(strerror(errno));
 	if (got == 0) {
@@ -69,12 +71,12 @@ struct report *linked_load(const char *base, const char *file, const struct form
 		r = report_load_string(path, b.data, b.len, form, &d);
 		/* the loader's message may quote the file: only where it is */
 		if (r == NULL && d.n > 0 && d.v[0].line > 0)
-			*why = xasprintf("it is not a report nianbao can read (line %d, column "
-					 "%d: nianbao check on it says why)",
+			*why = xasprintf(_("it is not a report nianbao can read (line %d, column "
+					   "%d: nianbao check on it says why)"),
 					 d.v[0].line, d.v[0].column);
 		else if (r == NULL)
-			*why = xstrdup("it is not a report nianbao can read (nianbao check on it "
-				       "says why)");
+			*why = xstrdup(_("it is not a report nianbao can read (nianbao check on it "
+					 "says why)"));
 		diags_free(&d);
 	}
 	buf_free(&b);

@@ -3,6 +3,7 @@
  * again by itself (nothing reads a half-written file and removes it); the
  * file's text only names the holder for the others' message. */
 #include "lock.h"
+#include "i18n.h"
 #include "diag.h"
 #include "savefile.h"
 #include "xmalloc.h"
@@ -57,7 +58,7 @@ int lock_take(const char *path, struct lock_info *who, int *held, struct diags *
 			if (fd >= 0)
 				close(fd);
 			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot lock (%s): %s", lpath,
-				  err == ELOOP ? "it is a symbolic link" : strerror(err));
+				  err == ELOOP ? _("it is a symbolic link") : strerror(err));
 			break;
 		}
 		if (flock(fd, LOCK_EX | LOCK_NB) < 0) {

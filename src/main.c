@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include "cli.h"
+#include "i18n.h"
 #include "tui/tui.h"
 #include "width.h"
 
+#include <libintl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -29,13 +32,13 @@ static int main_edit(int argc, char **argv, int utf8, const struct timespec *t0)
 		else if (strncmp(argv[i], "--cell=", 7) == 0)
 			o.cell = argv[i] + 7;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			fprintf(stderr, "nianbao: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, _("nianbao: unknown option '%s'\n"), argv[i]);
 			cli_help("edit", stderr);
 			return 2;
 		} else if (file == NULL)
 			file = argv[i];
 		else {
-			fputs("nianbao: one report at a time\n", stderr);
+			fputs(_("nianbao: one report at a time\n"), stderr);
 			cli_help("edit", stderr);
 			return 2;
 		}
@@ -47,11 +50,27 @@ static int main_edit(int argc, char **argv, int utf8, const struct timespec *t0)
 	return tui_run(file, utf8, t0, &o);
 }
 
+/* Every message in the user's language: bound once, for the command line
+ * and the editing screen alike. */
+static void language(void)
+{
+	/* a Chinese locale this machine lacks still asks for Chinese */
+	const char *lang = getenv("LANGUAGE"), *msgs = setlocale(LC_MESSAGES, NULL);
+	if ((lang == NULL || *lang == '\0') && msgs && strcmp(msgs, "C.UTF-8") == 0 &&
+	    strncmp(width_language(), "zh", 2) == 0)
+		setenv("LANGUAGE", "zh_CN", 1);
+	const char *dir = getenv("NIANBAO_LOCALEDIR");
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
+
 int main(int argc, char **argv)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0); /* for the start-up benchmark */
 	int utf8 = width_init_locale();
+	language();
 	int terminal = isatty(0) && isatty(1);
 	if (argc < 2 && !terminal) {
 		cli_usage(stderr);
@@ -59,7 +78,6 @@ int main(int argc, char **argv)
 	}
 	if ((argc < 2 || (argc == 2 && strcmp(argv[1], "new") == 0)) && terminal && utf8) {
 		/* in a terminal: the start screen, or the questions of a new report */
-		app_language();
 		int status = 0;
 		char *path = argc < 2 ? start_screen() : start_new(&status);
 		if (path == NULL)
@@ -99,6 +117,6 @@ int main(int argc, char **argv)
 		if (argv[i][0] != '-' && strchr(argv[i], '.') != NULL &&
 		    (i == 1 || strcmp(argv[i - 1], "--print-command") != 0))
 			return main_edit(argc - 1, argv + 1, utf8, &t0);
-	fprintf(stderr, "nianbao: unknown command '%s'\nTry 'nianbao --help'.\n", cmd);
+	fprintf(stderr, _("nianbao: unknown command '%s'\nTry 'nianbao --help'.\n"), cmd);
 	return 2;
 }

@@ -5,6 +5,7 @@
  *   prose TAB part TAB text
  *   ack TAB check TAB table TAB block TAB row TAB column TAB reason   ("-" absent) */
 #include "recover.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
@@ -70,8 +71,8 @@ static int recover_append(const char *path, struct buf *line, struct diags *d)
 	}
 	if (rc < 0)
 		diags_add(d, DIAG_ERROR, rp, 0, 0, "cannot record the edit: %s",
-			  errno == ELOOP   ? "it is a symbolic link, not a file of nianbao's"
-			  : errno == EPERM ? "it is not a file of yours"
+			  errno == ELOOP   ? _("it is a symbolic link, not a file of nianbao's")
+			  : errno == EPERM ? _("it is not a file of yours")
 					   : strerror(errno));
 	free(rp);
 	return rc;

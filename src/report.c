@@ -1,6 +1,7 @@
 /* Report files: load with every value checked against its cell's type,
  * save deterministically through libyaml's emitter. */
 #include "report.h"
+#include "i18n.h"
 #include "sha256.h"
 #include "text.h"
 #include "buf.h"
@@ -102,15 +103,15 @@ const char *report_header_problem(const struct report *r, int field, const char 
 	}
 	case HF_YEAR:
 		if (strlen(text) != 4 || !report_digits(text, 4) || text[0] == '0')
-			return "is not a year (four digits, such as 2021)";
+			return _("is not a year (four digits, such as 2021)");
 		return NULL;
 	case HF_DATE: {
 		if (strlen(text) != 10 || !report_digits(text, 4) || text[4] != '-' ||
 		    !report_digits(text + 5, 2) || text[7] != '-' || !report_digits(text + 8, 2))
-			return "is not a date written YYYY-MM-DD";
+			return _("is not a date written YYYY-MM-DD");
 		int y = atoi(text), m = atoi(text + 5), dd = atoi(text + 8);
 		if (y < 1000 || m < 1 || m > 12 || dd < 1 || dd > report_days(y, m))
-			return "is not a real date";
+			return _("is not a real date");
 		return NULL;
 	}
 	}
@@ -384,9 +385,11 @@ static int report_ack_load(struct report_loader *L, const struct ynode *m)
 		    : v[2]        ? form_block(t, v[2])
 		    : t->implicit ? t->blocks[0]
 				  : NULL;
+		if (b == NULL && t != NULL && v[2])
+			return report_err(L, ymap_get(m, "block"), "table '%s' has no block '%s'",
+					  v[1], v[2]);
 		if (b == NULL)
-			return report_err(L, ymap_get(m, "table"), "no table or block '%s%s'", v[1],
-					  v[2] ? " / block" : "");
+			return report_err(L, ymap_get(m, "table"), "no table or block '%s'", v[1]);
 		const struct fnode *rn = v[3] ? form_node(&b->rows, v[3]) : NULL;
 		const struct fnode *cn = v[4] ? form_node(&b->cols, v[4]) : NULL;
 		if ((v[3] && (rn == NULL || rn->nkids)) || (v[4] && (cn == NULL || cn->nkids)))

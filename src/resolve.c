@@ -207,10 +207,10 @@ static struct expr *resolve_bind(struct resolve_ctx *X, const struct expr *e, in
 	if (X->failed || e == NULL)
 		return NULL;
 	if (expr_is_bool(e) != want_bool) {
-		resolve_err(X, e,
-			    want_bool ? "expected a comparison or a test here%s%s"
-				      : "expected a number here, not a comparison%s%s",
-			    "", "");
+		if (want_bool)
+			resolve_err(X, e, "expected a comparison or a test here");
+		else
+			resolve_err(X, e, "expected a number here, not a comparison");
 		return NULL;
 	}
 	struct expr *out;

@@ -1,6 +1,7 @@
 /* Sums of reports, exact: value_add keeps every place (1.5 + 2.25 is
  * 3.75); and a roll-up checked against its parts. */
 #include "rollup.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "form.h"
@@ -79,7 +80,7 @@ int rollup_add(struct rollup *s, const struct report *unit, const char *name, st
 			s->sum[cell] = t;
 		} else if (!s->overflow) {
 			char *row = form_row_path(fc->block, fc->r, " / ");
-			buf_printf(notes, "error: %s, row %s, column %s: the sum is too large\n",
+			buf_printf(notes, _("error: %s, row %s, column %s: the sum is too large\n"),
 				   fc->block->table->title, row, fc->block->col[fc->c]->label);
 			free(row);
 			s->overflow = 1;
@@ -100,8 +101,8 @@ void rollup_finish(const struct rollup *s, struct report *out, struct buf *notes
 			char *row = form_row_path(fc->block, fc->r, " / ");
 			buf_printf(
 			    notes,
-			    "warning: %s, row %s, column %s: blank in %d of %d reports, summed "
-			    "without them:",
+			    _("warning: %s, row %s, column %s: blank in %d of %d reports, summed "
+			      "without them:"),
 			    fc->block->table->title, row, fc->block->col[fc->c]->label,
 			    s->nblank[cell], s->n);
 			for (int i = 0; i < s->nblank[cell]; i++)
@@ -135,20 +136,20 @@ int rollup_verify(const struct report *r, const char *path, struct rollup_proble
 		struct report *unit = linked_load(path, p->file, r->form, h, &why);
 		if (unit == NULL && h[0] == '\0') {
 			rollup_problem(&v, &n, DIAG_WARNING, "rollup_part", -1,
-				       xasprintf("part %s cannot be read (%s): the sums are not "
-						 "checked against it",
+				       xasprintf(_("part %s cannot be read (%s): the sums are not "
+						   "checked against it"),
 						 name, why));
 			all = 0;
 		} else {
 			if (strcmp(h, p->sha256) != 0)
 				rollup_problem(
 				    &v, &n, DIAG_ERROR, "rollup_part", -1,
-				    xasprintf("part %s (%s) has changed since it was summed", name,
-					      text_name(p->organ)));
+				    xasprintf(_("part %s (%s) has changed since it was summed"),
+					      name, text_name(p->organ)));
 			if (unit == NULL) {
 				rollup_problem(
 				    &v, &n, DIAG_ERROR, "rollup_part", -1,
-				    xasprintf("part %s cannot be loaded: %s", name, why));
+				    xasprintf(_("part %s cannot be loaded: %s"), name, why));
 				all = 0;
 			} else {
 				rollup_add(sum, unit, p->file, NULL);
@@ -168,7 +169,7 @@ int rollup_verify(const struct report *r, const char *path, struct rollup_proble
 				continue;
 			char *a = value_str(&r->vals[cell]), *s = value_str(&now->vals[cell]);
 			rollup_problem(&v, &n, DIAG_ERROR, "rollup_sum", cell,
-				       xasprintf("the roll-up has %s, its parts now sum to %s",
+				       xasprintf(_("the roll-up has %s, its parts now sum to %s"),
 						 *a ? a : "a blank", *s ? s : "a blank"));
 			free(a);
 			free(s);

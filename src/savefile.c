@@ -10,6 +10,7 @@
  * NIANBAO_TEST_FAULT=OP:N makes the N-th call of OP (open, write, fsync,
  * close, rename) in this process fail, so each failure point can be tried. */
 #include "savefile.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "xmalloc.h"
@@ -83,7 +84,7 @@ static int savefile_temp(const char *path, const char *data, size_t len,
 		int err = errno;
 		free(*tmp);
 		*tmp = NULL;
-		return savefile_fail(d, path, "creating a temporary file", err);
+		return savefile_fail(d, path, _("creating a temporary file"), err);
 	}
 	const char *what = NULL;
 	int err = 0;
@@ -102,7 +103,7 @@ static int savefile_temp(const char *path, const char *data, size_t len,
 	if (what == NULL && m->gid != (gid_t)-1 && fchown(fd, (uid_t)-1, m->gid) < 0)
 		(void)0;
 	if (what == NULL && fchmod(fd, m->mode) < 0)
-		what = "setting its mode", err = errno;
+		what = _("setting its mode"), err = errno;
 	if (savefile_fault("close")) {
 		close(fd);
 		if (what == NULL)
@@ -148,7 +149,7 @@ static int savefile_write_mode(const char *path, const char *data, size_t len,
 		int err = errno;
 		unlink(tmp);
 		free(tmp);
-		return savefile_fail(d, path, "renaming into place", err);
+		return savefile_fail(d, path, _("renaming into place"), err);
 	}
 	free(tmp);
 	savefile_sync_dir(path);
@@ -214,7 +215,7 @@ char *savefile_private_dir(const char *path, struct diags *d)
 	savefile_sweep_dirs(path);
 	char *dir = savefile_hidden(path, ".XXXXXX");
 	if (savefile_fault("open") || mkdtemp(dir) == NULL) {
-		savefile_fail(d, path, "creating a temporary folder", errno);
+		savefile_fail(d, path, _("creating a temporary folder"), errno);
 		free(dir);
 		return NULL;
 	}
@@ -245,17 +246,17 @@ int savefile_place(const char *tmp, const char *path, struct diags *d)
 	int err = 0;
 	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
-		what = "opening the temporary file", err = errno;
+		what = _("opening the temporary file"), err = errno;
 	else if (savefile_fault("fsync") || fsync(fd) < 0)
 		what = "syncing", err = errno;
 	else if (m.gid != (gid_t)-1 && fchown(fd, (uid_t)-1, m.gid) < 0)
 		(void)0; /* the group where allowed */
 	if (what == NULL && fchmod(fd, m.mode) < 0)
-		what = "setting its mode", err = errno;
+		what = _("setting its mode"), err = errno;
 	if (fd >= 0)
 		close(fd);
 	if (what == NULL && savefile_rename(tmp, path) < 0)
-		what = "renaming into place", err = errno;
+		what = _("renaming into place"), err = errno;
 	if (what != NULL) {
 		savefile_discard(tmp);
 		return savefile_fail(d, path, what, err);
@@ -321,7 +322,7 @@ int savefile_pair(const char *link, const struct buf *yaml, const struct buf *tx
 	if (had && savefile_write_mode(bpath, old.data, old.len, &m, d) < 0)
 		goto out;
 	if (savefile_rename(tt, tpath) < 0) {
-		savefile_fail(d, tpath, "renaming into place", errno);
+		savefile_fail(d, tpath, _("renaming into place"), errno);
 		goto out;
 	}
 	free(tt);
@@ -333,7 +334,7 @@ int savefile_pair(const char *link, const struct buf *yaml, const struct buf *tx
 			savefile_write_mode(tpath, oldtxt.data, oldtxt.len, &m, d);
 		else
 			unlink(tpath);
-		savefile_fail(d, path, "renaming into place", err);
+		savefile_fail(d, path, _("renaming into place"), err);
 		goto out;
 	}
 	free(ty);

@@ -1,5 +1,6 @@
 /* Text rules and quoting. */
 #include "text.h"
+#include "i18n.h"
 
 #include "buf.h"
 #include "textclass.h"
@@ -52,16 +53,16 @@ int text_check(const char *s, enum text_kind kind, size_t *bad, const char **why
 		int k = width_decode(s + i, n - i, &cp);
 		if (k < 0) {
 			*bad = i;
-			*why = "is not valid UTF-8";
+			*why = _("is not valid UTF-8");
 			return -1;
 		}
 		int cls = text_class(cp);
 		if (cls == 3 || (cls >= 1 && kind == TEXT_LINE)) {
 			*bad = i;
-			*why = cls == 3 && cp >= 0x200 ? "holds a character that reorders text"
-			       : cls == 2              ? "holds an invisible character"
-			       : cls == 1              ? "must be one line, without tabs"
-						       : "holds a control character";
+			*why = cls == 3 && cp >= 0x200 ? _("holds a character that reorders text")
+			       : cls == 2              ? _("holds an invisible character")
+			       : cls == 1              ? _("must be one line, without tabs")
+						       : _("holds a control character");
 			return -1;
 		}
 		i += (size_t)k;

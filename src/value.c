@@ -1,5 +1,6 @@
 /* Exact fixed-point numbers and cell types. */
 #include "value.h"
+#include "i18n.h"
 #include "buf.h"
 #include "text.h"
 #include "width.h"
@@ -94,7 +95,7 @@ int value_parse(const char *s, const struct celltype *t, struct value *v, const 
 	int neg = 0;
 	if (s[0] == '-' || s[0] == '+') {
 		if (t->kind != CELL_SIGNED) {
-			*why = s[0] == '-' ? "must not be negative" : "takes no sign";
+			*why = s[0] == '-' ? _("must not be negative") : _("takes no sign");
 			return -1;
 		}
 		neg = s[0] == '-';
@@ -104,16 +105,16 @@ int value_parse(const char *s, const struct celltype *t, struct value *v, const 
 	size_t ilen = dot ? (size_t)(dot - s) : n;
 	size_t flen = dot ? n - ilen - 1 : 0;
 	if (!value_digits(s, ilen) || (dot && !value_digits(dot + 1, flen))) {
-		*why = t->kind == CELL_COUNT || t->kind == CELL_SIGNED ? "is not a whole number"
-								       : "is not a number";
+		*why = t->kind == CELL_COUNT || t->kind == CELL_SIGNED ? _("is not a whole number")
+								       : _("is not a number");
 		return -1;
 	}
 	if (dot && (t->kind == CELL_COUNT || t->kind == CELL_SIGNED)) {
-		*why = "is not a whole number";
+		*why = _("is not a whole number");
 		return -1;
 	}
 	if ((int)flen > t->places) {
-		*why = "has too many decimal places";
+		*why = _("has too many decimal places");
 		return -1;
 	}
 	int scale = t->kind == CELL_FIXED ? t->places : (int)flen;
@@ -137,7 +138,7 @@ int value_parse(const char *s, const struct celltype *t, struct value *v, const 
 	v->scale = scale;
 	return 0;
 overflow:
-	*why = "is too large";
+	*why = _("is too large");
 	return -1;
 }
 
@@ -231,7 +232,7 @@ int value_input(const char *s, const struct celltype *t, struct value *v, const 
 		int len = width_decode(s + i, n - i, &cp);
 		if (len < 0) {
 			snprintf(bad, 16, "\\x%02X", (unsigned char)s[i]);
-			*why = "is not valid UTF-8 text";
+			*why = _("is not valid UTF-8 text");
 			free(ascii);
 			return -1;
 		}
@@ -239,8 +240,8 @@ int value_input(const char *s, const struct celltype *t, struct value *v, const 
 		if (c == 0) {
 			value_char_name(cp, bad);
 			*why = t->kind == CELL_COUNT || t->kind == CELL_SIGNED
-				   ? "cannot be in a whole number"
-				   : "cannot be in a number";
+				   ? _("cannot be in a whole number")
+				   : _("cannot be in a number");
 			free(ascii);
 			return -1;
 		}
@@ -257,9 +258,9 @@ int value_input(const char *s, const struct celltype *t, struct value *v, const 
 		p[--m] = '\0';
 	int rc = -1;
 	if (strchr(p, ' ') != NULL) {
-		*why = "has a space inside the number";
+		*why = _("has a space inside the number");
 	} else if (value_ungroup(p) < 0) {
-		*why = "has thousands separators out of place (they go every three digits)";
+		*why = _("has thousands separators out of place (they go every three digits)");
 	} else {
 		rc = value_parse(p, t, v, why);
 	}

@@ -1,5 +1,6 @@
 /* Allocation wrappers: one place decides what running out of memory means. */
 #include "xmalloc.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -13,7 +14,7 @@ static void xmalloc_die(void)
 {
 	if (xmalloc_fatal_hook != NULL)
 		xmalloc_fatal_hook();
-	fputs("nianbao: out of memory\n", stderr);
+	fputs(_("nianbao: out of memory\n"), stderr);
 	exit(3);
 }
 

@@ -1,5 +1,6 @@
 /* libyaml event parser into a position-keeping tree; emitter helpers. */
 #include "yamlio.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "text.h"
@@ -137,8 +138,13 @@ static void yamlio_parser_error(struct yamlio_load *L)
 		int line, col;
 		size_t off = p->problem_offset < L->len ? p->problem_offset : L->len;
 		yamlio_where(L->text, off, &line, &col);
-		diags_add(L->d, DIAG_ERROR, L->name, line, col, "%s",
-			  p->problem ? p->problem : "unreadable text");
+		/* libyaml's own words, which have no translation, in a sentence
+		 * that has */
+		if (p->problem)
+			diags_add(L->d, DIAG_ERROR, L->name, line, col, "cannot be read: %s",
+				  p->problem);
+		else
+			diags_add(L->d, DIAG_ERROR, L->name, line, col, "cannot be read");
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -385,7 +391,7 @@ int yamlio_read_file(const char *path, struct buf *b, struct diags *d)
 				  YAMLIO_MAX_BYTES);
 		else
 			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
-				  got == -1 ? "open" : "read", strerror(errno));
+				  got == -1 ? _("open") : _("read"), strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -438,7 +444,7 @@ int ynode_is_null(const struct ynode *n)
 
 const char *ynode_kind_name(const struct ynode *n)
 {
-	return n->kind == Y_MAP ? "mapping" : n->kind == Y_SEQ ? "list" : "value";
+	return n->kind == Y_MAP ? _("mapping") : n->kind == Y_SEQ ? _("list") : _("value");
 }
 
 struct yemit {

@@ -315,19 +315,6 @@ static int app_bench_startup(const struct timespec *t0)
 	return 1;
 }
 
-void app_language(void)
-{
-	/* a Chinese locale this machine lacks still asks for Chinese */
-	const char *lang = getenv("LANGUAGE"), *msgs = setlocale(LC_MESSAGES, NULL);
-	if ((lang == NULL || *lang == '\0') && msgs && strcmp(msgs, "C.UTF-8") == 0 &&
-	    strncmp(width_language(), "zh", 2) == 0)
-		setenv("LANGUAGE", "zh_CN", 1);
-	const char *dir = getenv("NIANBAO_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-}
-
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o)
 {
 	if (!utf8_locale) {
@@ -337,7 +324,6 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 			*width_language() ? width_language() : "C");
 		return 2;
 	}
-	app_language();
 	struct diags d;
 	diags_init(&d);
 	struct report *r = report_load(path, NULL, &d);

@@ -10,21 +10,18 @@
  * change_apply. */
 #ifndef NIANBAO_TUI_H
 #define NIANBAO_TUI_H
-#include <libintl.h>
 #include <signal.h>
 
 #include "change.h"
 #include "engine.h"
 #include "history.h"
+#include "i18n.h"
 #include "keys.h"
 #include "layout.h"
 #include "lock.h"
 #include "recover.h"
 #include "value.h"
 #include "width.h"
-
-#define _(s) gettext(s)
-#define N_(s) (s)
 
 struct buf;
 struct engine;
@@ -343,8 +340,6 @@ struct tui_opts {
 	const char *cell;   /* open at this cell (table.block.row.column) */
 };
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);
-/* Sets up gettext for the interface. */
-void app_language(void);
 
 /* ---- start.c: without a file ---- */
 /* Each returns the report to open (to free), or NULL when the clerk left

@@ -29,7 +29,7 @@ attack() { # NAME SED-EXPRESSION WHERE-EXPECTED
 }
 attack "OSC window title in the organ" 's/^  organ: .*$/  organ: "X\\e]0;pwned\\a"/' \
 	"h.yaml:4:10: error: value holds a control character: 'X\\x1B]0;pwned\\x07'"
-attack "clear screen, raw, in the prose" 's/^    本报告依照/    \x1b[2J本报告依照/' "h.yaml:9:5: error: control characters are not allowed"
+attack "clear screen, raw, in the prose" 's/^    本报告依照/    \x1b[2J本报告依照/' "h.yaml:9:5: error: cannot be read: control characters are not allowed"
 attack "clear screen, escaped, in a quoted prose" 's/^  preamble: |-$/  preamble: "\\e[2J"\n  x: |-/' \
 	"h.yaml:8:13: error: value holds a control character: '\x1B[2J'"
 attack "C1 CSI in the date" 's/^  date: .*$/  date: "\\u009b2J"/' \

@@ -7,6 +7,8 @@ set -u
 : "${TESTDATA:=$SRCDIR/tests/data}"
 : "${NIANBAO_FORMS:=$SRCDIR/forms}"
 export NIANBAO_FORMS LC_ALL=C.UTF-8
+# the messages in English unless a test asks for Chinese (language.sh)
+unset LANGUAGE
 tap_n=0
 tap_failed=0
 T=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-cli.XXXXXX")
