@@ -4,11 +4,11 @@
  * 100x100 form whose totals read many cells. Medians of 31 rounds of 2,000
  * edits, after a warm-up round. usage: edit-latency FORMS-DIR
  * Prints: name incremental-ns full-ns, one line a form. */
-#include "buf.h"
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "report.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/report.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,12 +3,12 @@
  * 勾稽关系 and one in twenty with a blank cell.
  * usage: gen-reports FORM.yaml N OUTDIR [SEED [YEAR]]: the years run 2021
  * to 2024 unless YEAR fixes them (one year, for sum). */
-#include "buf.h"
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "report.h"
-#include "savefile.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/savefile.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,10 +1,10 @@
 /* nianbao: argument parsing and subcommand dispatch, nothing else. */
 #include "config.h"
 
-#include "cli.h"
-#include "i18n.h"
+#include "cli/cli.h"
+#include "base/i18n.h"
 #include "tui/tui.h"
-#include "width.h"
+#include "base/width.h"
 
 #include <libintl.h>
 #include <locale.h>

@@ -4,13 +4,13 @@
  * file it calls is below it; none calls back. */
 #include "config.h"
 
-#include "tui.h"
-#include "buf.h"
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "report.h"
-#include "xmalloc.h"
+#include "tui/tui.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <langinfo.h>

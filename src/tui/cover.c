@@ -1,11 +1,11 @@
 /* The 封面 page: the header fields (organ, year, date, and any the form
  * declares), edited in place, each checked for its type before it is kept:
  * a year is four digits, a date a real date written YYYY-MM-DD. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "form.h"
-#include "report.h"
-#include "xmalloc.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>

@@ -3,9 +3,9 @@
  * is what was typed; a cell's value is read from it only when it is
  * committed (value_input), and a character the cell cannot take is named
  * at once and keeps the value from being committed until it is removed. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "xmalloc.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>

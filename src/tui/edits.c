@@ -4,14 +4,14 @@
  * before the next key is read. Typing, paste, fill, the editor's text,
  * header fields, acknowledgements, undo and redo, and the edits recovered
  * after a crash all come through here. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "recover.h"
-#include "report.h"
-#include "xmalloc.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "engine/recover.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
 
 #include <stdlib.h>
 

@@ -1,11 +1,11 @@
 /* The page screen: the title line (file, organ, year, form, the count of
  * problems), the tabs, the page itself, the status line and the keys
  * line; and the mouse on it (a tab, a cell, the wheel). */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "form.h"
-#include "report.h"
-#include "xmalloc.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdio.h>

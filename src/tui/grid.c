@@ -1,15 +1,15 @@
 /* The grid of one table: frozen row labels and column headings, cells that
  * scroll both ways to keep the cursor in view, flags on failing cells. It
  * draws from the model and moves the cursor; it never computes a value. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "carry.h"
-#include "compare.h"
-#include "engine.h"
-#include "form.h"
-#include "report.h"
-#include "width.h"
-#include "xmalloc.h"
+#include "engine/carry.h"
+#include "engine/compare.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/width.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* The help screen: every key, in the interface's language. */
-#include "tui.h"
+#include "tui/tui.h"
 
 #include <curses.h>
 

@@ -2,9 +2,9 @@
  * decoding knows only TERM's sequences and splits the rest into
  * keystrokes), the Esc delay, the mouse and bracketed paste turned on and
  * off. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "buf.h"
+#include "base/buf.h"
 
 #include <curses.h>
 #include <stdlib.h>

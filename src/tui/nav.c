@@ -1,9 +1,9 @@
 /* Where the screen is: the pages (the cover, each text, each table) and
  * going to one of them, or to a cell. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "form.h"
-#include "xmalloc.h"
+#include "model/form.h"
+#include "base/xmalloc.h"
 
 void nav_pages(struct app *a)
 {

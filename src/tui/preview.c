@@ -1,15 +1,15 @@
 /* Preview (F4): the text rendering, scrollable, exactly as it will print;
  * and print (F5): the rendering piped to the print command, run without a
  * shell so that nothing in the report's text is ever interpreted. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "buf.h"
-#include "child.h"
-#include "diag.h"
-#include "engine.h"
-#include "page.h"
-#include "render.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/child.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "out/page.h"
+#include "out/render.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>

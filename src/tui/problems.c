@@ -1,14 +1,14 @@
 /* The problems view (F3): every error and warning with its table, row and
  * column labels; Enter goes to the cell. From the grid, n and N go to the
  * next and previous problem. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "buf.h"
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "report.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <limits.h>

@@ -2,14 +2,14 @@
  * rendering, scrolled with the arrows; e or Enter opens it in $VISUAL or
  * $EDITOR (as git and mutt do), the screen suspended and restored, and the
  * text comes back as one step of undo. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "buf.h"
-#include "child.h"
-#include "form.h"
-#include "report.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/child.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <errno.h>

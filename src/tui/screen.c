@@ -1,10 +1,10 @@
 /* What every file of the screen shares, below all of them: text onto the
  * screen, the status line's message, a yes-or-no question, the read-only
  * refusal, and the count of problems for the title line. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "engine.h"
-#include "xmalloc.h"
+#include "engine/engine.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdarg.h>

@@ -1,7 +1,7 @@
 /* g or /: going to a row by part of its label, across the tables. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "form.h"
+#include "model/form.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -2,17 +2,17 @@
  * journal that makes every committed edit survive a crash, and saving,
  * which refuses to overwrite a file changed by someone else without asking
  * and offers another name when the disk says no. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "buf.h"
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "report.h"
-#include "save.h"
-#include "savefile.h"
-#include "linked.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "out/save.h"
+#include "base/savefile.h"
+#include "model/linked.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>

@@ -1,16 +1,16 @@
 /* A table page: the grid's keys (moving, typing a value, blanking, filling
  * with 0, pasting) and its status line. Values reach the report only
  * through edits_apply. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "buf.h"
-#include "carry.h"
-#include "engine.h"
-#include "expr.h"
-#include "form.h"
-#include "paste.h"
-#include "report.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "engine/carry.h"
+#include "engine/engine.h"
+#include "model/expr.h"
+#include "model/form.h"
+#include "base/paste.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>

@@ -3,20 +3,20 @@
  * questions on the terminal (they work the same over any SSH), then the
  * editing screen opens on the report. Recent files are kept, newest first,
  * in $XDG_STATE_HOME/nianbao/recent (~/.local/state/nianbao/recent). */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "buf.h"
-#include "diag.h"
-#include "chain.h"
-#include "engine.h"
-#include "form.h"
-#include "formpath.h"
-#include "keys.h"
-#include "report.h"
-#include "save.h"
-#include "savefile.h"
-#include "width.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/chain.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/formpath.h"
+#include "base/keys.h"
+#include "model/report.h"
+#include "out/save.h"
+#include "base/savefile.h"
+#include "base/width.h"
+#include "base/xmalloc.h"
 
 #include <errno.h>
 #include <poll.h>

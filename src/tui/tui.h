@@ -12,16 +12,16 @@
 #define NIANBAO_TUI_H
 #include <signal.h>
 
-#include "change.h"
-#include "engine.h"
-#include "history.h"
-#include "i18n.h"
-#include "keys.h"
-#include "layout.h"
-#include "lock.h"
-#include "recover.h"
-#include "value.h"
-#include "width.h"
+#include "engine/change.h"
+#include "engine/engine.h"
+#include "engine/history.h"
+#include "base/i18n.h"
+#include "base/keys.h"
+#include "model/layout.h"
+#include "base/lock.h"
+#include "engine/recover.h"
+#include "model/value.h"
+#include "base/width.h"
 
 struct buf;
 struct engine;

@@ -3,15 +3,15 @@
  * share of the total; Enter opens that unit's report at that cell (a
  * nianbao of its own, as a text opens in the editor), and back here when
  * it ends. */
-#include "tui.h"
+#include "tui/tui.h"
 
-#include "child.h"
-#include "diag.h"
-#include "form.h"
-#include "linked.h"
-#include "report.h"
-#include "value.h"
-#include "xmalloc.h"
+#include "base/child.h"
+#include "base/diag.h"
+#include "model/form.h"
+#include "model/linked.h"
+#include "model/report.h"
+#include "model/value.h"
+#include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>

@@ -4,17 +4,17 @@
  * rendering, saving to text) so that all of it meets the odd inputs. */
 #include "fuzz.h"
 
-#include "buf.h"
-#include "csv.h"
-#include "diag.h"
-#include "engine.h"
-#include "expr.h"
-#include "form.h"
-#include "import.h"
-#include "page.h"
-#include "render.h"
-#include "report.h"
-#include "xmalloc.h"
+#include "base/buf.h"
+#include "out/csv.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/expr.h"
+#include "model/form.h"
+#include "import/import.h"
+#include "out/page.h"
+#include "out/render.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

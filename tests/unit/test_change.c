@@ -2,10 +2,10 @@
  * pairs by the undo history. */
 #include "unit.h"
 
-#include "change.h"
-#include "engine.h"
-#include "history.h"
-#include "report.h"
+#include "engine/change.h"
+#include "engine/engine.h"
+#include "engine/history.h"
+#include "model/report.h"
 
 static struct form *form;
 

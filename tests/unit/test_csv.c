@@ -1,9 +1,9 @@
 /* Unit tests: CSV fields for spreadsheets, and import by labels. */
 #include "unit.h"
 
-#include "buf.h"
-#include "csv.h"
-#include "report.h"
+#include "base/buf.h"
+#include "out/csv.h"
+#include "model/report.h"
 
 static struct form *form;
 

@@ -2,11 +2,11 @@
  * load/save. */
 #include "unit.h"
 
-#include "buf.h"
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "report.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/report.h"
 
 static int cell_of(const struct form *f, const char *table, const char *block, const char *row,
 		   const char *col)

@@ -1,8 +1,8 @@
 /* Unit tests: the expression parser and the evaluator over constants. */
 #include "unit.h"
 
-#include "buf.h"
-#include "expr.h"
+#include "base/buf.h"
+#include "model/expr.h"
 
 static struct expr *parse_ok(const char *s)
 {

@@ -2,8 +2,8 @@
  * ones with the right file:line:column. */
 #include "unit.h"
 
-#include "diag.h"
-#include "form.h"
+#include "base/diag.h"
+#include "model/form.h"
 
 static const char *HEAD = "id: t\nversion: 1\ntitle: T\nlanguage: zh_CN\nparts:\n";
 

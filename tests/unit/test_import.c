@@ -3,10 +3,10 @@
  * what a published text may not hold, and the caps on a page's size. */
 #include "unit.h"
 
-#include "diag.h"
-#include "idoc.h"
-#include "import.h"
-#include "importint.h"
+#include "base/diag.h"
+#include "import/idoc.h"
+#include "import/import.h"
+#include "import/importint.h"
 
 #include <stdint.h>
 #include <string.h>

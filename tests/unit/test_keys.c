@@ -1,7 +1,7 @@
 /* Unit tests: the bytes real terminals send for each key, decoded. */
 #include "unit.h"
 
-#include "keys.h"
+#include "base/keys.h"
 
 /* Feeds bytes as one burst (the terminal's write), then lets the delay run
  * out; returns the keys decoded, at most max. */

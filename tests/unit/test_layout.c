@@ -1,8 +1,8 @@
 /* Unit tests: column widths and the split of a wide block into parts. */
 #include "unit.h"
 
-#include "layout.h"
-#include "width.h"
+#include "model/layout.h"
+#include "base/width.h"
 
 static struct form *form;
 

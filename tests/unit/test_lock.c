@@ -1,7 +1,7 @@
 /* Unit tests: the report lock under a race of processes. */
 #include "unit.h"
 
-#include "lock.h"
+#include "base/lock.h"
 
 #include <signal.h>
 #include <sys/stat.h>

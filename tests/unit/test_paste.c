@@ -1,7 +1,7 @@
 /* Unit tests: a pasted block read into exactly the rows and columns copied. */
 #include "unit.h"
 
-#include "paste.h"
+#include "base/paste.h"
 
 /* The block as "a,b;c,d" (rows by ;, cells by ,; _ for a cell not given). */
 static void expect_block(const char *text, const char *want)

@@ -1,8 +1,8 @@
 /* Unit tests: the recovery journal writes changes and reads them back. */
 #include "unit.h"
 
-#include "change.h"
-#include "recover.h"
+#include "engine/change.h"
+#include "engine/recover.h"
 
 #include <sys/stat.h>
 

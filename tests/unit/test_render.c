@@ -4,14 +4,14 @@
  * every value is printed exactly as often as cells hold it, on its row. */
 #include "unit.h"
 
-#include "buf.h"
-#include "diag.h"
-#include "engine.h"
-#include "form.h"
-#include "page.h"
-#include "render.h"
-#include "report.h"
-#include "width.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "out/page.h"
+#include "out/render.h"
+#include "model/report.h"
+#include "base/width.h"
 
 static unsigned lcg(unsigned *s)
 {

@@ -1,7 +1,7 @@
 /* Unit tests: what text a file may hold, and how messages quote it. */
 #include "unit.h"
 
-#include "text.h"
+#include "base/text.h"
 
 static void refused(const char *s, enum text_kind kind, size_t at)
 {

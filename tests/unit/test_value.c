@@ -1,8 +1,8 @@
 /* Unit tests: cell types, exact decimals, overflow. */
 #include "unit.h"
 
-#include "buf.h"
-#include "value.h"
+#include "base/buf.h"
+#include "model/value.h"
 
 static struct celltype T(const char *s) {
 	struct celltype t;

@@ -1,7 +1,7 @@
 /* Unit tests: display width and Chinese line breaking. */
 #include "unit.h"
 
-#include "width.h"
+#include "base/width.h"
 
 static void test_widths(void **state)
 {

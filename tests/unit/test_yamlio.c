@@ -1,8 +1,8 @@
 /* Unit tests: the YAML layer's tree, positions, limits and writer. */
 #include "unit.h"
 
-#include "buf.h"
-#include "yamlio.h"
+#include "base/buf.h"
+#include "model/yamlio.h"
 
 static struct ynode *load(const char *text, struct diags *d)
 {

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "form.h"
+#include "base/diag.h"
+#include "model/form.h"
 
 /* A file under the source tree (tests run from the build tree). */
 static inline char *unit_src(const char *rel)

@@ -1,0 +1,142 @@
+/* Growable byte buffer. */
+#include "base/buf.h"
+#include "base/xmalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void buf_init(struct buf *b)
+{
+	b->cap = 64;
+	b->len = 0;
+	b->data = xmalloc(b->cap);
+	b->data[0] = '\0';
+}
+
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+static void buf_reserve(struct buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	while (b->len + extra + 1 > b->cap)
+		b->cap *= 2;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void buf_add(struct buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_putc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void buf_repeat(struct buf *b, const char *s, int times)
+{
+	for (int i = 0; i < times; i++)
+		buf_puts(b, s);
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* Reads fd to its end into b (closing it): 0; -2 past limit bytes (0: no
+ * limit); -3 a read failed (errno says why). */
+static int buf_read_fd(struct buf *b, int fd, size_t limit)
+{
+	/* read to the end, not to a size asked before: the file may grow */
+	size_t start = b->len;
+	int rc = 0;
+	while (rc == 0) {
+		buf_reserve(b, 65536);
+		ssize_t got = read(fd, b->data + b->len, b->cap - b->len - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			rc = -3;
+		else if (got == 0)
+			break;
+		else if (limit > 0 && b->len - start + (size_t)got > limit)
+			rc = -2;
+		else
+			b->len += (size_t)got;
+	}
+	b->data[b->len] = '\0';
+	int err = errno;
+	close(fd);
+	errno = err;
+	return rc;
+}
+
+int buf_read_file(struct buf *b, const char *path, size_t limit)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -1 : buf_read_fd(b, fd, limit);
+}
+
+int buf_read_regular(struct buf *b, const char *path, size_t limit)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int rc = 0;
+	if (fstat(fd, &st) < 0)
+		rc = -3;
+	else if (!S_ISREG(st.st_mode))
+		rc = BUF_NOT_REGULAR;
+	else if (limit > 0 && (uint64_t)st.st_size > limit)
+		rc = -2;
+	else if (fcntl(fd, F_SETFL, 0) < 0) /* a regular file: reads wait for the disk */
+		rc = -3;
+	if (rc == 0)
+		return buf_read_fd(b, fd, limit);
+	int err = errno;
+	close(fd);
+	errno = err;
+	return rc;
+}
+
+uint64_t buf_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}

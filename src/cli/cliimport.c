@@ -1,0 +1,86 @@
+/* import --text and check --text: published reports read back. A view
+ * like the rest of the command line: the reading is import.c's. */
+#include "cli/cliimport.h"
+#include "base/i18n.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "model/form.h"
+#include "model/formpath.h"
+#include "import/import.h"
+#include "model/report.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLI_PUBLISHED_MAX (64u << 20)
+
+struct report *cli_published(const char *path, int html, const struct import_opts *o,
+			     struct import_forms *forms, struct buf *notes, struct diags *d)
+{
+	/* the report records the file it was read from, and holds no control
+	 * or invisible character: such a name is refused before reading */
+	size_t bad;
+	const char *why;
+	if (text_check(path, TEXT_LINE, &bad, &why) < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, 0,
+			  "cannot be read back: its name %s, and a report records the file it "
+			  "was read from (rename it)",
+			  why);
+		return NULL;
+	}
+	struct buf b;
+	buf_init(&b);
+	int rc = buf_read_file(&b, path, CLI_PUBLISHED_MAX);
+	if (rc < 0) {
+		diags_add(d, DIAG_ERROR, path, 0, 0, "%s",
+			  rc == -2 ? "larger than 64 MB: not a published report" : strerror(errno));
+		buf_free(&b);
+		return NULL;
+	}
+	struct idoc doc;
+	int ok = html ? import_read_html(path, b.data ? b.data : "", b.len, &doc, d)
+		      : import_read_text(path, b.data ? b.data : "", b.len, &doc, d);
+	buf_free(&b);
+	if (ok < 0) {
+		idoc_free(&doc);
+		return NULL;
+	}
+	struct report *r = import_doc(&doc, forms, o, notes, d);
+	idoc_free(&doc);
+	if (r == NULL)
+		return NULL;
+	return import_reloaded(r, path, d);
+}
+
+struct import_forms *cli_published_forms(struct diags *d)
+{
+	struct form **all = NULL;
+	int n = formpath_all(&all, d);
+	if (n == 0) {
+		free(all);
+		return NULL;
+	}
+	return import_forms_new(all, n, 1);
+}
+
+void cli_progress(int done, int total, const struct timespec *t0)
+{
+	if (!isatty(2) || total < 2)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double s = (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+	double rate = s > 0 ? done / s : 0;
+	fputc('\r', stderr);
+	if (done < total)
+		fprintf(stderr, _("%d of %d files, %.1f a second, %.0f s left "), done, total, rate,
+			rate > 0 ? (total - done) / rate : 0);
+	else
+		fprintf(stderr, _("%d files in %.1f s%30s\n"), total, s, "");
+}

@@ -1,0 +1,186 @@
+/* sum: the reports of one form and year into a roll-up, for the office that
+ * collects them. */
+#include "base/buf.h"
+#include "engine/chain.h"
+#include "cli/cli.h"
+#include "base/i18n.h"
+#include "cli/cliimport.h"
+#include "cli/cliint.h"
+#include "base/diag.h"
+#include "engine/engine.h"
+#include "model/form.h"
+#include "model/formpath.h"
+#include "model/report.h"
+#include "engine/rollup.h"
+#include "out/save.h"
+#include "base/savefile.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int cli_sum(int argc, char **argv)
+{
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"organ", required_argument, NULL, 'n'},
+					     {"strict", no_argument, NULL, 's'},
+					     {"force", no_argument, NULL, 'F'},
+					     {NULL, 0, NULL, 0}};
+	const char *out = NULL, *organ = NULL;
+	int strict = 0, force = 0, c;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'o')
+			out = optarg;
+		else if (c == 'n')
+			organ = optarg;
+		else if (c == 's')
+			strict = 1;
+		else if (c == 'F')
+			force = 1;
+		else
+			return cli_bad_usage("sum", _("unknown option"));
+	}
+	int n = argc - optind;
+	if (out == NULL || organ == NULL || n < 1)
+		return cli_bad_usage("sum",
+				     _("usage: nianbao sum REPORT... -o TOTAL.yaml --organ NAME "
+				       "[--strict] [--force]"));
+	char **files = argv + optind;
+	struct formpath_cache forms = {0};
+	int year = 0;
+	const char *first = NULL;
+	struct rollup *sum = NULL;
+	struct report *r = NULL; /* the roll-up, its parts added as they are read */
+	int rc = CLI_OK, with_errors = 0;
+	struct buf list, notes;
+	buf_init(&list);
+	buf_init(&notes);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* one report at a time: read (and hashed), checked, added, freed */
+	for (int i = 0; i < n && rc == CLI_OK; i++) {
+		cli_progress(i, n, &t0);
+		struct diags d;
+		diags_init(&d);
+		char h[65];
+		/* the part's name is stored in the roll-up, which holds no
+		 * control or invisible character: such a name is refused */
+		size_t bad;
+		const char *why;
+		char *rel = chain_previous(files[i], out);
+		if (text_check(rel, TEXT_LINE, &bad, &why) < 0) {
+			fprintf(stderr,
+				_("nianbao sum: %s cannot be summed: its name %s, and a roll-up "
+				  "records the names of its parts (rename it)\n"),
+				text_name(rel), why);
+			free(rel);
+			rc = CLI_UNUSABLE;
+			break;
+		}
+		struct report *unit = report_load_hashed(files[i], &forms, h, &d);
+		if (unit == NULL) {
+			free(rel);
+			rc = cli_fail(&d);
+			break;
+		}
+		diags_free(&d);
+		if (r == NULL) {
+			r = report_new(unit->form);
+			year = chain_year(unit);
+			first = files[i];
+			sum = rollup_new(r->form);
+		}
+		if (unit->form != r->form) {
+			fprintf(stderr,
+				_("nianbao sum: %s is in form %s, %s in %s: one form only, nothing "
+				  "summed\n"),
+				text_name(files[i]), unit->form->id, text_name(first), r->form->id);
+			rc = CLI_UNUSABLE;
+		} else if (chain_year(unit) != year) {
+			char a[16] = "no year", b[16] = "no year";
+			if (chain_year(unit))
+				snprintf(a, sizeof a, "%d", chain_year(unit));
+			if (year)
+				snprintf(b, sizeof b, "%d", year);
+			fprintf(stderr,
+				_("nianbao sum: %s is for %s, %s for %s: one year only, nothing "
+				  "summed\n"),
+				text_name(files[i]), a, text_name(first), b);
+			rc = CLI_UNUSABLE;
+		} else {
+			/* each unit checked first, its problems listed */
+			struct engine_count k = {0, 0, 0};
+			cli_check_one(files[i], 0, &forms, NULL, &list, &k, unit, CLI_CHECK_KEEP);
+			if (k.errors > 0 || k.warnings > 0) {
+				char *counts = cli_counts(k.errors, k.warnings);
+				fprintf(stderr, "%s: %s\n", text_name(files[i]), counts);
+				free(counts);
+			}
+			with_errors += k.errors > 0;
+			if (rollup_add(sum, unit, files[i], &notes) < 0)
+				rc = CLI_UNUSABLE;
+			/* the part, to check the roll-up against it later */
+			char *who = report_header_display(unit, 0);
+			report_add_part(r, rel, who, h);
+			free(who);
+		}
+		free(rel);
+		report_free(unit);
+		fwrite(list.data, 1, list.len, stdout);
+		list.len = 0;
+	}
+	cli_progress(n, n, &t0);
+	fflush(stdout);
+	if (rc == CLI_OK && strict && with_errors > 0) {
+		fprintf(stderr,
+			ngettext("nianbao sum: --strict: %d report with errors, nothing summed\n",
+				 "nianbao sum: --strict: %d reports with errors, nothing summed\n",
+				 with_errors),
+			with_errors);
+		rc = CLI_ERRORS;
+	}
+	if (rc != CLI_OK)
+		fwrite(notes.data, 1, notes.len, stderr); /* an overflow */
+	if (rc == CLI_OK) {
+		rollup_finish(sum, r, &notes);
+		fwrite(notes.data, 1, notes.len, stderr);
+		const char *why;
+		char y[16] = "";
+		if (year)
+			snprintf(y, sizeof y, "%d", year);
+		for (int f = 0; f < r->form->nheader; f++) {
+			if (r->form->header[f].type == HF_YEAR)
+				report_set_header(r, f, y, &why);
+			else if (r->form->header[f].type == HF_TEXT && organ &&
+				 report_set_header(r, f, organ, &why) == 0)
+				organ = NULL; /* the first text field is the organ */
+		}
+		struct diags d;
+		diags_init(&d);
+		int s = save_new(r, out, force, &d);
+		if (s > 0) {
+			fprintf(stderr,
+				_("nianbao sum: %s already exists (use --force to replace it)\n"),
+				s == 1 ? text_name(out) : _("its rendering"));
+			rc = CLI_UNUSABLE;
+		} else if (s < 0) {
+			rc = cli_fail(&d);
+		} else {
+			fprintf(stderr,
+				ngettext("nianbao sum: %s, %d report of form %s for %s\n",
+					 "nianbao sum: %s, %d reports of form %s for %s\n", n),
+				text_name(out), n, r->form->id, y);
+		}
+		diags_free(&d);
+	}
+	rollup_free(sum);
+	buf_free(&notes);
+	buf_free(&list);
+	report_free(r);
+	formpath_cache_free(&forms);
+	return rc;
+}
