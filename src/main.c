@@ -101,15 +101,9 @@ int main(int argc, char **argv)
 		if ((strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) &&
 		    cli_help(cmd, stdout) == 0)
 			return 0;
-	static const struct {
-		const char *name;
-		int (*run)(int, char **);
-	} cmds[] = {{"new", cli_new},       {"check", cli_check},   {"render", cli_render},
-		    {"export", cli_export}, {"import", cli_import}, {"forms", cli_forms},
-		    {"diff", cli_diff},     {"sum", cli_sum}};
-	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		if (strcmp(cmd, cmds[i].name) == 0)
-			return cmds[i].run(argc - 1, argv + 1);
+	const struct cli_command *c = cli_command(cmd);
+	if (c != NULL && c->run != NULL)
+		return c->run(argc - 1, argv + 1);
 	if (strcmp(cmd, "edit") == 0)
 		return main_edit(argc - 2, argv + 2, utf8, &t0);
 	/* nianbao [OPTION]... FILE [OPTION]...: a name with a dot is a report */

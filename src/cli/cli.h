@@ -15,6 +15,15 @@ int cli_forms(int argc, char **argv);
 int cli_sum(int argc, char **argv);
 /* diff A B: what differs between two reports, by printed labels. */
 int cli_diff(int argc, char **argv);
+/* A command of the table: name, its lines in the overview, its help and
+ * its function (NULL for edit, which main.c runs). */
+struct cli_command {
+	const char *name;
+	const char *synopsis, *help; /* msgids */
+	int (*run)(int argc, char **argv);
+};
+/* The command called name, or NULL. */
+const struct cli_command *cli_command(const char *name);
 void cli_usage(FILE *fp);
 /* One command's usage (cmd "edit" for the editing screen); -1 if none. */
 int cli_help(const char *cmd, FILE *fp);

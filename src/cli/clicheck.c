@@ -14,7 +14,6 @@
 #include "model/formpath.h"
 #include "import/import.h"
 #include "model/report.h"
-#include "engine/rollup.h"
 #include "out/save.h"
 #include "base/savefile.h"
 #include "base/text.h"
@@ -26,15 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static const char *cli_problem_id(const struct problem *p)
-{
-	if (p->kind == PROBLEM_STORED)
-		return "stored_total";
-	if (p->kind == PROBLEM_OVERFLOW)
-		return "overflow";
-	return p->check->id;
-}
 
 /* Where in the published file the figure of cell was: its line, or 0. */
 static int cli_source_line(const struct report *r, int cell)
@@ -117,50 +107,6 @@ static struct report *cli_previous(const struct report *r, const char *given, st
 	return prev;
 }
 
-/* The problems of roll-up r (read from file, printed as path) against its
- * parts, as check lines or CSV rows, counted into *c. */
-static void cli_rollup(const struct report *r, const char *file, const char *path, int as_csv,
-		       struct buf *out, struct engine_count *c)
-{
-	struct rollup_problem *p;
-	int n = rollup_verify(r, file, &p);
-	for (int i = 0; i < n; i++) {
-		const char *sev = p[i].severity == DIAG_ERROR ? N_("error") : N_("warning");
-		c->errors += p[i].severity == DIAG_ERROR;
-		c->warnings += p[i].severity != DIAG_ERROR;
-		int cell = p[i].cell;
-		const struct fcell *fc = cell >= 0 ? &r->form->cells[cell] : NULL;
-		if (as_csv) {
-			int guard = as_csv == 1;
-			char *row = fc ? form_row_path(fc->block, fc->r, CSV_SEP) : xstrdup("");
-			char *col = fc ? form_col_path(fc->block, fc->c, CSV_SEP) : xstrdup("");
-			csv_field(out, path, 0, guard);
-			csv_field(out, sev, 0, guard);
-			csv_field(out, p[i].check, 0, guard);
-			csv_field(out, fc ? fc->block->table->title : "", 0, guard);
-			csv_field(out, row, 0, guard);
-			csv_field(out, col, 0, guard);
-			csv_field(out, p[i].message, 1, guard);
-			free(row);
-			free(col);
-		} else if (fc != NULL) {
-			char *row = form_row_path(fc->block, fc->r, " / ");
-			if (r->line[cell] > 0)
-				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
-			else
-				buf_printf(out, "%s: ", path);
-			buf_printf(out, _("%s: %s, row %s, column %s: %s [%s]\n"), _(sev),
-				   fc->block->table->title, row, fc->block->col[fc->c]->label,
-				   p[i].message, p[i].check);
-			free(row);
-		} else {
-			buf_printf(out, "%s: %s: %s [%s]\n", path, _(sev), p[i].message,
-				   p[i].check);
-		}
-	}
-	rollup_problems_free(p, n);
-}
-
 /* Checks one report: the file at path, or given (a published report read
  * back, check --text and --html: its problems are placed by source line). */
 int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, const char *previous,
@@ -197,6 +143,10 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 		}
 		free(tpath);
 	}
+	/* a roll-up: still the sum of its parts? its problems are the engine's,
+	 * listed and counted as every other */
+	if (r->nparts > 0)
+		engine_parts(e, file);
 	struct problem *p;
 	int n = engine_problems(e, &p);
 	for (int i = 0; i < n; i++) {
@@ -214,7 +164,7 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 			int guard = as_csv == 1; /* 2: --raw */
 			csv_field(out, path, 0, guard);
 			csv_field(out, sev, 0, guard);
-			csv_field(out, cli_problem_id(&p[i]), 0, guard);
+			csv_field(out, p[i].rule, 0, guard);
 			csv_field(out, table, 0, guard);
 			csv_field(out, w.row, 0, guard);
 			csv_field(out, w.col, 0, guard);
@@ -227,12 +177,17 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
 			else
 				buf_printf(out, "%s: ", path);
-			buf_printf(out, "%s: %s", _(sev), table);
-			if (*w.row)
+			buf_puts(out, _(sev));
+			if (*table)
+				buf_printf(out, ": %s", table);
+			if (*table && *w.row)
 				buf_printf(out, _(", row %s"), w.row);
-			if (*w.col)
+			if (*table && *w.col)
 				buf_printf(out, _(", column %s"), w.col);
-			buf_printf(out, _(": %s [%s]"), message, cli_problem_id(&p[i]));
+			if (*table)
+				buf_printf(out, _(": %s [%s]"), message, p[i].rule);
+			else /* after the severity, as a diagnostic has it */
+				buf_printf(out, ": %s [%s]", message, p[i].rule);
 			/* an imported report: where its figure was in the page */
 			if (!page && src > 0 && r->source)
 				buf_printf(out, _(" (%s line %d)"), text_name(r->source), src);
@@ -244,10 +199,6 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
 	struct engine_count c = engine_count(e);
-	/* a roll-up: still the sum of its parts? said and counted as every
-	 * other problem, in the listing and in CSV alike */
-	if (r->nparts > 0)
-		cli_rollup(r, file, path, as_csv, out, &c);
 	*count = c;
 	free(path);
 	engine_free(e);
@@ -297,7 +248,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 	if (rc == CLI_OK && n > 0) {
 		chain_sort(v, n);
 		for (int i = 0; i < n; i++) {
-			int y = chain_year(v[i]), before = i > 0 ? chain_year(v[i - 1]) : 0;
+			int y = report_year(v[i]), before = i > 0 ? report_year(v[i - 1]) : 0;
 			/* only a year against the one just before: a gap or a year
 			 * given twice is said, not read as breaks */
 			if (y == 0)
@@ -324,7 +275,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 		fprintf(stderr,
 			ngettext("%d report, %d to %d: %s between years\n",
 				 "%d reports, %d to %d: %s between years\n", n),
-			n, chain_year(v[0]), chain_year(v[n - 1]), counts);
+			n, report_year(v[0]), report_year(v[n - 1]), counts);
 		free(counts);
 		rc = c.errors ? CLI_ERRORS : CLI_OK;
 	}
@@ -371,8 +322,8 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 		for (int c = 0; c < r->form->ncells; c++)
 			blanks += r->form->cells[c].formula == NULL && r->vals[c].kind == VAL_BLANK;
 		/* what the line says, taken before the check frees the report */
-		char *organ = report_header_display(r, 0);
-		int year = chain_year(r);
+		char *organ = report_organ(r);
+		int year = report_year(r);
 		const char *fid = r->form->id;
 		struct engine_count c = {0, 0, 0};
 		int rc =

@@ -18,7 +18,13 @@ char *cli_counts(int errors, int warnings);
 int cli_bad_usage(const char *cmd, const char *msg);
 
 struct buf;
+struct engine;
 struct engine_count;
+/* A report loaded with its engine (and last year's, when it names one that
+ * can be read: the counts are then those check and the screen give), or
+ * NULL after printing why; freed, all of it, by cli_close. */
+struct engine *cli_open(const char *path);
+void cli_close(struct engine *e);
 struct formpath_cache;
 struct report;
 /* Checks one report, its problems appended to out as check prints them

@@ -90,7 +90,7 @@ int cli_sum(int argc, char **argv)
 		diags_free(&d);
 		if (r == NULL) {
 			r = report_new(unit->form);
-			year = chain_year(unit);
+			year = report_year(unit);
 			first = files[i];
 			sum = rollup_new(r->form);
 		}
@@ -100,10 +100,10 @@ int cli_sum(int argc, char **argv)
 				  "summed\n"),
 				text_name(files[i]), unit->form->id, text_name(first), r->form->id);
 			rc = CLI_UNUSABLE;
-		} else if (chain_year(unit) != year) {
+		} else if (report_year(unit) != year) {
 			char a[16] = "no year", b[16] = "no year";
-			if (chain_year(unit))
-				snprintf(a, sizeof a, "%d", chain_year(unit));
+			if (report_year(unit))
+				snprintf(a, sizeof a, "%d", report_year(unit));
 			if (year)
 				snprintf(b, sizeof b, "%d", year);
 			fprintf(stderr,
@@ -124,7 +124,7 @@ int cli_sum(int argc, char **argv)
 			if (rollup_add(sum, unit, files[i], &notes) < 0)
 				rc = CLI_UNUSABLE;
 			/* the part, to check the roll-up against it later */
-			char *who = report_header_display(unit, 0);
+			char *who = report_organ(unit);
 			report_add_part(r, rel, who, h);
 			free(who);
 		}

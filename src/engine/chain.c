@@ -37,13 +37,6 @@ int chain_reporting_year(time_t now)
 	return tm.tm_year + 1900 - (tm.tm_mon < 9);
 }
 
-int chain_year(const struct report *r)
-{
-	int k = form_hfield(r->form, "year");
-	const char *y = k >= 0 ? r->header[k] : NULL;
-	return y ? atoi(y) : 0;
-}
-
 char *chain_previous(const char *prev, const char *path)
 {
 	char *rp = realpath(prev, NULL);
@@ -62,7 +55,7 @@ struct report *chain_next(const struct report *prev, const struct form *f, const
 	int ko = form_hfield(prev->form, "organ"), k = form_hfield(f, "organ");
 	if (ko >= 0 && k >= 0 && prev->header[ko])
 		report_set_header(r, k, prev->header[ko], &why);
-	int year = chain_year(prev);
+	int year = report_year(prev);
 	k = form_hfield(f, "year");
 	if (year > 0 && k >= 0) {
 		char y[16];
@@ -84,7 +77,8 @@ struct report *chain_next(const struct report *prev, const struct form *f, const
 
 static int chain_cmp(const void *x, const void *y)
 {
-	int a = chain_year(*(struct report *const *)x), b = chain_year(*(struct report *const *)y);
+	int a = report_year(*(struct report *const *)x),
+	    b = report_year(*(struct report *const *)y);
 	return (a > b) - (a < b);
 }
 

@@ -23,8 +23,6 @@ struct report *chain_next(const struct report *prev, const struct form *f, const
  * report saved at path: its path from path's folder when it is in that
  * folder or below it (b.yaml, units/b.yaml), else its full path. */
 char *chain_previous(const char *prev, const char *path);
-/* The year of a report, or 0 if it has none. */
-int chain_year(const struct report *r);
 /* Sorts reports by year, oldest first. */
 void chain_sort(struct report **v, int n);
 

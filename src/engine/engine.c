@@ -1,5 +1,6 @@
 /* Incremental recompute and checking. */
 #include "engine/engine.h"
+#include "engine/rollup.h"
 #include "base/i18n.h"
 #include "base/buf.h"
 #include "engine/carry.h"
@@ -24,6 +25,8 @@ struct engine {
 	const struct report *prev;  /* last year's, for the carry rules; NULL if none */
 	struct carry_break *breaks; /* the carry rules' breaks, while !breaks_stale */
 	int nbreaks, breaks_stale;
+	struct rollup_problem *parts; /* a roll-up's, as of engine_parts */
+	int nparts;
 };
 
 /* The carry rules' breaks against last year's report, as of now. */
@@ -114,7 +117,15 @@ void engine_free(struct engine *e)
 	free(e->queue);
 	free(e->changed);
 	carry_breaks_free(e->breaks, e->nbreaks);
+	rollup_problems_free(e->parts, e->nparts);
 	free(e);
+}
+
+void engine_parts(struct engine *e, const char *path)
+{
+	rollup_problems_free(e->parts, e->nparts);
+	e->parts = NULL;
+	e->nparts = e->r->nparts > 0 ? rollup_verify(e->r, path, &e->parts) : 0;
 }
 
 struct report *engine_report(const struct engine *e)
@@ -262,6 +273,7 @@ static void engine_check_problem(const struct engine *e, struct problem **out, i
 	struct problem *p = engine_push(out, n);
 	p->kind = PROBLEM_CHECK;
 	p->check = check;
+	p->rule = check->id;
 	p->severity = sev;
 	p->block = b;
 	p->r = r;
@@ -290,10 +302,12 @@ int engine_problems(const struct engine *e, struct problem **out)
 		p->cell = cell;
 		if (e->r->vals[cell].kind == VAL_ERROR) {
 			p->kind = PROBLEM_OVERFLOW;
+			p->rule = "overflow";
 			p->message = xstrdup(_("the total is too large to compute"));
 		} else {
 			char *s = value_str(&e->r->stored[cell]), *c = value_str(&e->r->vals[cell]);
 			p->kind = PROBLEM_STORED;
+			p->rule = "stored_total";
 			/* a page read back printed it; a report file stored it */
 			int page = e->r->source_at && e->r->source_at[cell];
 			p->message =
@@ -321,6 +335,22 @@ int engine_problems(const struct engine *e, struct problem **out)
 		const struct carry_break *b = &e->breaks[i];
 		engine_check_problem(e, out, &n, b->check, b->severity, b->block, b->r, b->c,
 				     b->cell, b->severity != DIAG_ERROR, xstrdup(b->message));
+	}
+	for (int i = 0; i < e->nparts; i++) {
+		const struct rollup_problem *x = &e->parts[i];
+		struct problem *p = engine_push(out, &n);
+		p->kind = PROBLEM_PART;
+		p->severity = x->severity;
+		p->rule = x->check;
+		p->cell = x->cell;
+		p->r = p->c = -1;
+		if (x->cell >= 0) {
+			const struct fcell *fc = &f->cells[x->cell];
+			p->block = fc->block;
+			p->r = fc->r;
+			p->c = fc->c;
+		}
+		p->message = xstrdup(x->message);
 	}
 	return n;
 }
@@ -363,6 +393,10 @@ int engine_cell_flags(const struct engine *e, int cell)
 				     ? ENGINE_CELL_ACKNOWLEDGED
 				     : ENGINE_CELL_WARNING;
 	}
+	for (int i = 0; i < e->nparts; i++)
+		if (e->parts[i].cell == cell)
+			flags |= e->parts[i].severity == DIAG_ERROR ? ENGINE_CELL_ERROR
+								    : ENGINE_CELL_WARNING;
 	if (flags & (ENGINE_CELL_ERROR | ENGINE_CELL_WARNING))
 		flags &= ~ENGINE_CELL_ACKNOWLEDGED;
 	return flags;
@@ -387,6 +421,9 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 	for (int i = 0; i < e->nbreaks && n < max; i++)
 		if (e->breaks[i].cell == cell)
 			msgs[n++] = xstrdup(e->breaks[i].message);
+	for (int i = 0; i < e->nparts && n < max; i++)
+		if (e->parts[i].cell == cell)
+			msgs[n++] = xstrdup(e->parts[i].message);
 	return n;
 }
 

@@ -12,7 +12,12 @@ struct form;
 struct fcheck;
 struct fblock;
 
-enum problem_kind { PROBLEM_CHECK, PROBLEM_STORED, PROBLEM_OVERFLOW };
+enum problem_kind {
+	PROBLEM_CHECK,    /* a check of the form, or a carry rule's break */
+	PROBLEM_STORED,   /* a stored total that disagrees with its parts */
+	PROBLEM_OVERFLOW, /* a total too large to compute */
+	PROBLEM_PART      /* a roll-up's part changed or gone (engine_parts) */
+};
 
 struct problem {
 	enum problem_kind kind;
@@ -23,6 +28,8 @@ struct problem {
 	int cell;                   /* the cell it points at; -1 if none */
 	char *message;
 	const char *acknowledged; /* the reason, for a warning the clerk has kept */
+	const char *rule;         /* the id a listing shows: the check's, stored_total,
+				   * overflow, rollup_part or rollup_sum */
 };
 
 struct engine;
@@ -35,6 +42,10 @@ struct engine *engine_new(struct report *r);
  * are computed in it, as its rendering prints them. */
 void engine_previous(struct engine *e, struct report *prev);
 const struct report *engine_previous_report(const struct engine *e);
+/* A roll-up read from path (r->parts): its parts are read again and every
+ * difference is a problem like any other, in the count, the listing and on
+ * its cell, until the next call (the parts are not read on every edit). */
+void engine_parts(struct engine *e, const char *path);
 void engine_free(struct engine *e);
 struct report *engine_report(const struct engine *e);
 /* Sets an input cell and brings everything that depends on it up to date.

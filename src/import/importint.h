@@ -64,4 +64,101 @@ void imp_cache_free(struct imp_cache *c);
 enum imp_how imp_match_node(struct imp_cache *cache, const struct imp_norm *tn,
 			    const struct fnode *n);
 
+/* ---- placing: import.c drives, importplace.c reads the rows,
+ * importfind.c finds the nodes labels name ---- */
+struct buf;
+struct fblock;
+struct fnode;
+struct form;
+struct ftable;
+struct icell;
+struct idoc;
+struct irow;
+struct report;
+
+/* One reading of a document into one form, and how well it fit. */
+struct imp {
+	const struct idoc *doc;
+	const struct form *f;
+	int strict;
+	struct report *r;
+	/* the decisions: each its source line (0: none) and what it says */
+	int *note_line;
+	char **note;
+	int nnotes;
+	int exact, loose, placed, lost; /* for choosing the form */
+	unsigned char *seen;            /* per cell: printed (a figure or a blank) */
+	char **from;                    /* per cell: where in the source */
+	unsigned char *found;           /* per table: its heading or rows were seen */
+	int table, prose, block;        /* where we are; -1 none */
+	const struct fblock *tb;        /* the row figures go to */
+	int tr, got;
+	/* a label read by its beginning, to be joined with the rest of it */
+	const struct fnode *cut;
+	char *cut_text;
+	const struct icell *cut_at;
+	struct buf *prose_text;
+	int any_anchor;
+	char *organ, *year, *date;
+	int title_rows;
+	char *title_acc;         /* the title's rows so far */
+	int title_open;          /* the title found, its end (报告) not yet */
+	int ended, after;        /* the signature's date seen; rows after it */
+	const struct irow **pre; /* rows before the title and any heading */
+	int npre;
+	const struct icell *spill; /* a group's row printed alone: said at its first figure */
+	int prose_from;            /* the prose part the last row went to; -1 after another row */
+	/* a block's one row of column headings (信息内容 then a label a column):
+	 * the form's column of each, -1 for one the form does not have */
+	const struct fblock *hdr_b;
+	int hdr[64], nhdr, hdr_on;
+	struct imp_cache *cache;
+	struct imp_index *index; /* a table's exact labels, when first asked */
+};
+
+struct imp_hit {
+	const struct fblock *b;
+	const struct fnode *n;
+	int is_row;
+	enum imp_how how;
+};
+
+/* A node a normalised label names exactly: its own label (HOW_EXACT) or
+ * one of its also: (HOW_ALSO); ord is where the walk of imp_find meets it. */
+struct imp_exact {
+	const char *key; /* normalised, held by the cache */
+	struct imp_hit hit;
+	int k, ord;
+};
+
+/* The exact labels of one table, hashed: an exact match is a look-up, not
+ * a walk of every node of every block (label matching was most of an
+ * import's time). */
+struct imp_index {
+	struct imp_exact *v;
+	size_t cap;
+	int built;
+};
+
+/* A decision, with the source line of c (or none), as a note; the format
+ * is a msgid. */
+void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* s quoted for a note. To free. */
+char *imp_q(const char *s);
+/* A label read by its beginning, waiting for its rest: given up. */
+void imp_cut_done(struct imp *m);
+/* The rows kept before the title: the preamble, now that none came. */
+void imp_pre_flush(struct imp *m);
+/* One row of the document read into m. */
+void imp_row(struct imp *m, const struct irow *row);
+/* The best node of table t that the normalised text nt names. */
+struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char *nt);
+/* The part of the form whose heading the normalised text t is (*loose:
+ * read loosely), or -1. */
+int imp_anchor(const struct imp *m, const char *t, int *loose);
+int imp_table_index(const struct form *f, const struct ftable *t);
+/* The block of t without row labels (表四) and its row, or NULL. */
+const struct fblock *imp_unlabelled(const struct ftable *t, int *r);
+
 #endif

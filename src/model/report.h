@@ -91,6 +91,12 @@ char *report_beside(const char *path, const char *file);
 char *report_cell_path(const struct form *f, int cell);
 int report_cell_by_path(const struct form *f, const char *path);
 /* A header value as printed (a date as 2020年12月25日); "" when blank. */
+/* The one answer to which organ and which year a report is for: the
+ * header field with id organ (a form without one: its first text field),
+ * as displayed, "" when blank (to free); the field with id year, 0 when
+ * blank or none. */
+char *report_organ(const struct report *r);
+int report_year(const struct report *r);
 char *report_header_display(const struct report *r, int field);
 /* The form's heading or a signature line with {field} filled in. */
 char *report_expand(const struct report *r, const char *tmpl);

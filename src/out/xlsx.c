@@ -207,8 +207,8 @@ int xlsx_write(struct engine *const *es, int n, const char *path, struct diags *
 		int y = 1;
 		for (int k = 0; k < n; k++) {
 			const struct report *r = engine_report(es[k]);
-			char *organ = report_header_display(r, 0);
-			int year = chain_year(r);
+			char *organ = report_organ(r);
+			int year = report_year(r);
 			for (int cell = 0; cell < r->form->ncells; cell++, y++) {
 				const struct fcell *fc = &r->form->cells[cell];
 				char *row = form_row_path(fc->block, fc->r, " / ");

@@ -36,12 +36,14 @@ static char *problems_where(const struct problem *p)
 static char *problems_line(const struct problem *p)
 {
 	char *where = problems_where(p);
+	/* a problem of no cell (a roll-up's part gone) is said without a place */
+	const char *sep = *where ? ": " : "";
 	char *line =
 	    p->acknowledged
-		? xasprintf("%s %s: %s (%s)", _("acknowledged"), where, _(p->message),
+		? xasprintf("%s %s%s%s (%s)", _("acknowledged"), where, sep, p->message,
 			    p->acknowledged)
-		: xasprintf("%s %s: %s", p->severity == DIAG_ERROR ? _("error") : _("warning"),
-			    where, _(p->message));
+		: xasprintf("%s %s%s%s", p->severity == DIAG_ERROR ? _("error") : _("warning"),
+			    where, sep, p->message);
 	free(where);
 	return line;
 }

@@ -49,6 +49,12 @@ void session_open(struct app *a)
 {
 	a->stamp = session_file_hash(a->path);
 	session_previous(a);
+	/* a roll-up: its parts read again, their differences counted in the
+	 * title and listed in F3 as check lists them */
+	if (a->r->nparts > 0) {
+		engine_parts(a->e, a->path);
+		screen_count(a);
+	}
 	struct diags d;
 	diags_init(&d);
 	int rc = lock_take(a->path, &a->holder, &a->lock_fd, &d);

@@ -285,8 +285,8 @@ static char *start_create(const struct form *f, const struct report *prev)
 	char last_year[16];
 	snprintf(last_year, sizeof last_year, "%d", chain_reporting_year(time(NULL)));
 	int k = form_hfield(f, "organ");
-	if (prev != NULL && chain_year(prev) > 0)
-		snprintf(last_year, sizeof last_year, "%d", chain_year(prev) + 1);
+	if (prev != NULL && report_year(prev) > 0)
+		snprintf(last_year, sizeof last_year, "%d", report_year(prev) + 1);
 	const char *dorgan = k >= 0 ? r->header[k] : NULL;
 	while (k >= 0 && (organ = start_ask(_("Organ (机关名称)"), dorgan)) != NULL) {
 		if (*organ && report_set_header(r, k, organ, &why) == 0)
@@ -403,7 +403,7 @@ char *start_new(int *status)
 	printf("%s\n", _("A new report. The forms:"));
 	int dflt = 0;
 	const struct form *want =
-	    prev ? chain_form(forms, n, prev->form, chain_year(prev) + 1) : NULL;
+	    prev ? chain_form(forms, n, prev->form, report_year(prev) + 1) : NULL;
 	start_print_forms(forms, n, "");
 	for (int i = 0; i < n; i++) {
 		if (want ? strcmp(forms[i]->id, want->id) == 0

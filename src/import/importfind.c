@@ -1,0 +1,199 @@
+/* Which node of a form a normalised label names: the exact labels of a
+ * table hashed once for all documents, loose matches (another numbering,
+ * a label cut short, a typo or two) by a walk; and the part a heading
+ * begins. */
+#include "import/import.h"
+#include "base/i18n.h"
+#include "import/importint.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/xmalloc.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Which part of the form a heading names: a table's or a prose part's
+ * title (numbering aside); -1 if none. *loose when only its words match. */
+int imp_anchor(const struct imp *m, const char *t, int *loose)
+{
+	const char *bt = imp_body(t);
+	for (int i = 0; i < m->f->nparts; i++) {
+		const struct fpart *p = &m->f->parts[i];
+		if (p->title == NULL)
+			continue;
+		const char *l = imp_cached(m->cache, p->title);
+		const char *bl = imp_body(l);
+		/* （二）主动公开政府信息情况 inside 一、总体情况 is a paragraph's
+		 * heading, not the part 二、: numbered in parentheses where the
+		 * title is numbered with 、 */
+		if (t[0] == '(' && bt != t && bl != l && l[0] != '(')
+			continue;
+		int hit = *bl && (strcmp(t, l) == 0 || strcmp(bt, bl) == 0);
+		*loose = hit && strcmp(t, l) != 0;
+		if (!hit && imp_chars_max(bl, 6) >= 6 && imp_chars(t) <= imp_chars(l) + 2 &&
+		    imp_distance_within(bt, bl, 2) <= 2)
+			hit = *loose = 1;
+		if (hit)
+			return i;
+	}
+	return -1;
+}
+
+int imp_table_index(const struct form *f, const struct ftable *t)
+{
+	for (int i = 0; i < f->ntables; i++)
+		if (f->tables[i] == t)
+			return i;
+	return -1;
+}
+
+/* The table's one row without a label (表四), or NULL. */
+const struct fblock *imp_unlabelled(const struct ftable *t, int *r)
+{
+	for (int k = 0; k < t->nblocks; k++)
+		for (int i = 0; i < t->blocks[k]->nrows; i++)
+			if (t->blocks[k]->row[i]->label[0] == '\0') {
+				*r = i;
+				return t->blocks[k];
+			}
+	return NULL;
+}
+
+static size_t imp_hash(const char *s)
+{
+	size_t h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h;
+}
+
+/* Calls fn for every node of block b's rows (axis 0) or columns (1), in
+ * the order imp_find walks them: depth first, as a stack of 64 allows. */
+static void imp_walk(const struct fblock *b, int axis, void (*fn)(const struct fnode *, void *),
+		     void *arg)
+{
+	const struct fnode *root = axis == 0 ? &b->rows : &b->cols;
+	const struct fnode *stack[64];
+	int sp = 0;
+	for (int i = root->nkids - 1; i >= 0 && sp < 64; i--)
+		stack[sp++] = root->kids[i];
+	while (sp > 0) {
+		const struct fnode *n = stack[--sp];
+		for (int i = n->nkids - 1; i >= 0 && sp < 64; i--)
+			stack[sp++] = n->kids[i];
+		fn(n, arg);
+	}
+}
+
+struct imp_index_walk {
+	struct imp_index *x;
+	struct imp_cache *cache;
+	const struct fblock *b;
+	int k, axis, ord;
+};
+
+static void imp_index_add(struct imp_index *x, const char *key, struct imp_exact e)
+{
+	size_t h = imp_hash(key) % x->cap;
+	while (x->v[h].key != NULL)
+		h = (h + 1) % x->cap;
+	e.key = key;
+	x->v[h] = e;
+}
+
+static void imp_index_node(const struct fnode *n, void *arg)
+{
+	struct imp_index_walk *w = arg;
+	struct imp_exact e = {NULL, {w->b, n, w->axis == 0, HOW_EXACT}, w->k, w->ord++};
+	if (n->label != NULL && *n->label)
+		imp_index_add(w->x, imp_cached(w->cache, n->label), e);
+	e.hit.how = HOW_ALSO;
+	for (int i = 0; i < n->nalso; i++)
+		if (n->also[i] != NULL && *n->also[i])
+			imp_index_add(w->x, imp_cached(w->cache, n->also[i]), e);
+}
+
+static void imp_count_node(const struct fnode *n, void *arg)
+{
+	*(size_t *)arg += 1 + (size_t)n->nalso;
+}
+
+static const struct imp_index *imp_index_of(const struct imp *m, const struct ftable *t)
+{
+	int ti = 0;
+	while (ti < m->f->ntables && m->f->tables[ti] != t)
+		ti++;
+	struct imp_index *x = &m->index[ti];
+	if (!x->built) {
+		size_t n = 0;
+		for (int k = 0; k < t->nblocks; k++)
+			for (int axis = 0; axis < 2; axis++)
+				imp_walk(t->blocks[k], axis, imp_count_node, &n);
+		x->cap = 2 * n + 8;
+		x->v = xcalloc(x->cap, sizeof *x->v);
+		struct imp_index_walk w = {x, m->cache, NULL, 0, 0, 0};
+		for (int k = 0; k < t->nblocks; k++)
+			for (int axis = 0; axis < 2; axis++) {
+				w.b = t->blocks[k], w.k = k, w.axis = axis;
+				imp_walk(t->blocks[k], axis, imp_index_node, &w);
+			}
+		x->built = 1;
+	}
+	return x;
+}
+
+struct imp_loose_walk {
+	const struct imp *m;
+	const struct imp_norm *tn;
+	const struct fblock *b;
+	int axis;
+	struct imp_hit *best;
+};
+
+static void imp_loose_node(const struct fnode *n, void *arg)
+{
+	struct imp_loose_walk *w = arg;
+	enum imp_how h = imp_match_node(w->m->cache, w->tn, n);
+	if (h != HOW_NONE && (w->best->how == HOW_NONE || h < w->best->how))
+		*w->best = (struct imp_hit){w->b, n, w->axis == 0, h};
+}
+
+/* The best node of table t that the normalised text names: rows before
+ * columns, the current block first; an exact label anywhere before a loose
+ * one, and of equals the first the walk meets. */
+struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char *nt)
+{
+	struct imp_hit best = {0};
+	const struct imp_index *x = imp_index_of(m, t);
+	int best_pass = 0, best_ord = 0;
+	for (size_t h = imp_hash(nt) % x->cap; x->v[h].key != NULL; h = (h + 1) % x->cap) {
+		const struct imp_exact *e = &x->v[h];
+		if (strcmp(e->key, nt) != 0)
+			continue;
+		int pass = e->k != m->block;
+		if (best.how == HOW_NONE || e->hit.how < best.how ||
+		    (e->hit.how == best.how &&
+		     (pass < best_pass || (pass == best_pass && e->ord < best_ord)))) {
+			best = e->hit;
+			best_pass = pass;
+			best_ord = e->ord;
+		}
+	}
+	if (best.how != HOW_NONE)
+		return best;
+	struct imp_norm tn;
+	imp_measure(&tn, nt);
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < t->nblocks; k++) {
+			if ((pass == 0) != (k == m->block))
+				continue;
+			for (int axis = 0; axis < 2; axis++) {
+				struct imp_loose_walk w = {m, &tn, t->blocks[k], axis, &best};
+				imp_walk(t->blocks[k], axis, imp_loose_node, &w);
+			}
+		}
+	return best;
+}

@@ -1,0 +1,682 @@
+/* Where a published report's cells go: each row read by its label (a
+ * table's heading, a row or column label, the title, a date, prose) and
+ * its figures placed in the cells the label names, units converted. */
+#include "import/import.h"
+#include "base/i18n.h"
+#include "import/importint.h"
+#include "base/buf.h"
+#include "model/form.h"
+#include "model/report.h"
+#include "base/text.h"
+#include "base/xmalloc.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *imp_q(const char *s)
+{
+	return text_quote(s, 40);
+}
+
+/* The label cut short is read as its label, the rest never came. */
+void imp_cut_done(struct imp *m)
+{
+	if (m->cut != NULL) {
+		char *a = imp_q(m->cut_text);
+		imp_note(m, m->cut_at, "label %s read as %s: %s", a, m->cut->label,
+			 _(imp_how_text[HOW_PREFIX]));
+		free(a);
+		m->loose++;
+	}
+	m->cut = NULL;
+	free(m->cut_text);
+	m->cut_text = NULL;
+}
+
+/* Figures go to row r of block b from its first column not yet printed. */
+static void imp_target(struct imp *m, const struct fblock *b, int r)
+{
+	m->tb = b;
+	m->tr = r;
+	m->got = 0;
+	m->spill = NULL;
+}
+
+static int imp_pow10_shift(const char *num, int shift, char *out, size_t n)
+{
+	/* num: [sign]digits[.digits]; multiplied by 10^shift, exactly */
+	char sign = 0, d[80];
+	size_t k = 0;
+	int point = -1;
+	for (const char *p = num; *p; p++) {
+		if (*p == '+' || *p == '-')
+			sign = *p == '-' ? '-' : 0;
+		else if (*p == '.')
+			point = (int)k;
+		else if (*p >= '0' && *p <= '9' && k + 1 < sizeof d)
+			d[k++] = *p;
+	}
+	if (point < 0)
+		point = (int)k;
+	point += shift;
+	struct buf b;
+	buf_init(&b);
+	if (sign)
+		buf_putc(&b, sign);
+	if (point <= 0) {
+		buf_puts(&b, "0.");
+		for (int i = point; i < 0; i++)
+			buf_putc(&b, '0');
+		buf_add(&b, d, k);
+	} else if ((size_t)point >= k) {
+		buf_add(&b, d, k);
+		for (size_t i = k; i < (size_t)point; i++)
+			buf_putc(&b, '0');
+	} else {
+		buf_add(&b, d, (size_t)point);
+		buf_putc(&b, '.');
+		buf_add(&b, d + point, k - (size_t)point);
+	}
+	/* trailing zeros after the point carry no place the page printed */
+	char *s = b.data;
+	if (strchr(s, '.')) {
+		size_t l = strlen(s);
+		while (s[l - 1] == '0')
+			s[--l] = '\0';
+		if (s[l - 1] == '.')
+			s[--l] = '\0';
+	}
+	int ok = strlen(s) < n;
+	if (ok)
+		strcpy(out, s);
+	buf_free(&b);
+	return ok ? 0 : -1;
+}
+
+/* Puts the figure or blank c in the next column of the target row. */
+static void imp_place(struct imp *m, const struct icell *c)
+{
+	const struct fblock *b = m->tb;
+	int col = 0;
+	if (m->hdr_b == b && m->nhdr > 0) {
+		/* by the page's headings: a column the form lacks takes nothing */
+		col = m->got < m->nhdr ? m->hdr[m->got] : b->ncols;
+		if (col < 0) {
+			m->got++;
+			if (c->kind == IC_FIGURE) {
+				char *a = imp_q(c->text);
+				imp_note(m, c, "figure %s not placed: its column is not in form %s",
+					 a, m->f->id);
+				free(a);
+				m->lost++;
+			}
+			return;
+		}
+	} else {
+		while (col < b->ncols && m->seen[form_cell(b, m->tr, col)])
+			col++;
+	}
+	if (col >= b->ncols) {
+		if (c->kind == IC_FIGURE) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "figure %s not placed: row %s has no column left", a,
+				 b->row[m->tr]->label);
+			free(a);
+			m->lost++;
+		}
+		return;
+	}
+	int cell = form_cell(b, m->tr, col);
+	const struct fnode *cn = b->col[col];
+	if (m->spill != NULL) {
+		char *a = imp_q(m->spill->text);
+		imp_note(m, m->spill, "%s printed as one row: its figures go to %s", a,
+			 b->row[m->tr]->label);
+		free(a);
+		m->loose++;
+		m->spill = NULL;
+	}
+	m->seen[cell] = 1;
+	m->got++;
+	free(m->from[cell]);
+	m->from[cell] = c->tab > 0 ? xasprintf("line %d, table %d, row %d, cell %d", c->line,
+					       c->tab, c->row, c->cell)
+				   : xasprintf("line %d", c->line);
+	char *path = form_row_path(b, m->tr, " / ");
+	if (c->kind == IC_BLANK) {
+		if (*c->text)
+			imp_note(m, c, "%s read as blank: %s, %s", c->text, path, cn->label);
+		free(path);
+		return;
+	}
+	char num[64], conv[96];
+	int unit;
+	imp_figure(c->text, num, sizeof num, &unit);
+	const char *use = num;
+	int uexp = unit >= 0 ? imp_units[unit].exp : -2;
+	int cu = cn->unit ? imp_unit(cn->unit) : -1;
+	int cexp = cu >= 0 ? imp_units[cu].exp : -2;
+	if (unit >= 0 && uexp >= 0 && cexp >= 0 && uexp != cexp) {
+		if (imp_pow10_shift(num, uexp - cexp, conv, sizeof conv) == 0) {
+			use = conv;
+			imp_note(m, c, "%s converted to %s %s: %s, %s", c->text, conv, cn->unit,
+				 path, cn->label);
+		}
+	} else if (unit >= 0 && !(uexp >= 0 && uexp == cexp)) {
+		imp_note(m, c, "%s: unit %s dropped, %s kept: %s, %s", c->text,
+			 imp_units[unit].name, num, path, cn->label);
+	}
+	struct value v = {0};
+	const char *why = NULL;
+	char bad[16];
+	if (value_input(use, &m->f->cells[cell].type, &v, &why, bad) < 0) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "figure %s not placed in %s, %s: %s; left blank", a, path, cn->label,
+			 why);
+		free(a);
+		m->lost++;
+	} else {
+		value_clear(&m->r->vals[cell]);
+		m->r->vals[cell] = v;
+		m->placed++;
+	}
+	free(path);
+}
+
+/* The figures of a group's row (a single （六）其他处理 where the form has
+ * three rows) go to its last row. */
+static int imp_group_leaf(const struct fnode *n)
+{
+	while (n->nkids > 0)
+		n = n->kids[n->nkids - 1];
+	return n->leaf;
+}
+
+static int imp_is_date(const char *t, char out[16])
+{
+	int y, mo, d;
+	char tail[8];
+	/* 2021年12月31日 in full-width digits is 33 bytes: a longer text, or
+	 * one without 年, is no date (and is not normalised to find out) */
+	if (strnlen(t, IMP_DATE_MAX + 1) > IMP_DATE_MAX || strstr(t, "年") == NULL)
+		return 0;
+	char *n = imp_norm(t);
+	int ok = sscanf(n, "%4d年%d月%d日%7s", &y, &mo, &d, tail) == 3 && y > 1900 && mo >= 1 &&
+		 mo <= 12 && d >= 1 && d <= 31;
+	free(n);
+	if (ok)
+		snprintf(out, 16, "%04d-%02d-%02d", y, mo, d);
+	return ok;
+}
+
+/* A label inside a table. */
+static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
+{
+	const struct ftable *t = m->f->tables[m->table];
+	char *nt = imp_norm(c->text);
+	/* the rest of a label cut short */
+	if (m->cut != NULL) {
+		char *joined = xasprintf("%s%s", m->cut_text, nt);
+		const char *l = imp_cached(m->cache, m->cut->label);
+		int rest = strncmp(l, joined, strlen(joined)) == 0;
+		int whole = strcmp(l, joined) == 0;
+		if (rest) {
+			free(m->cut_text);
+			m->cut_text = joined;
+			if (whole) {
+				m->cut = NULL;
+				free(m->cut_text);
+				m->cut_text = NULL;
+				m->exact++;
+			}
+			free(nt);
+			return;
+		}
+		free(joined);
+		imp_cut_done(m);
+	}
+	/* a block's title (第二十条第（一）项) */
+	for (int k = 0; k < t->nblocks; k++) {
+		const struct fblock *b = t->blocks[k];
+		if (b->title == NULL)
+			continue;
+		const char *l = imp_cached(m->cache, b->title);
+		int hit =
+		    strcmp(nt, l) == 0 || (strstr(nt, l) && imp_chars(nt) <= imp_chars(l) + 4);
+		if (hit) {
+			m->block = k;
+			m->tb = NULL;
+			m->hdr_b = NULL;
+			m->hdr_on = m->nhdr = 0;
+			free(nt);
+			return;
+		}
+	}
+	struct imp_hit h = imp_find(m, t, nt);
+	const char *note = t->note ? imp_cached(m->cache, t->note) : NULL;
+	int is_note = note && (strstr(note, nt) || strstr(nt, note)) && imp_chars_max(nt, 2) >= 2;
+	if (note && !is_note && h.how == HOW_NONE && imp_chars_max(nt, 12) >= 12 &&
+	    imp_distance_within(nt, note, 3) <= 3) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "%s read as the table's note %s: %s", a, t->note,
+			 _(imp_how_text[HOW_TYPO]));
+		free(a);
+		is_note = 1;
+	}
+	if (h.how == HOW_NONE) {
+		/* a heading printed over two lines (自然 / 人), or 续表 */
+		int heading = strcmp(nt, "(续表)") == 0 || strcmp(nt, "续表") == 0;
+		for (int k = 0; k < t->nblocks && !heading; k++)
+			for (int r2 = 0; r2 < t->blocks[k]->nrows && !heading; r2++)
+				for (const struct fnode *n = t->blocks[k]->row[r2]->parent;
+				     n && !heading; n = n->parent) {
+					/* a group's label over two lines (三、本年度 / 办理结果) */
+					const char *l = imp_cached(m->cache, n->label);
+					heading =
+					    strstr(l, nt) != NULL && imp_chars_max(nt, 2) >= 2;
+				}
+		for (int k = 0; k < t->nblocks && !heading; k++)
+			for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++) {
+				for (const struct fnode *n = t->blocks[k]->col[c2]; n && !heading;
+				     n = n->parent) {
+					const char *l = imp_cached(m->cache, n->label);
+					heading = strstr(l, nt) != NULL;
+				}
+			}
+		int over_labels = 0;
+		for (int k = 0; k < t->nblocks; k++)
+			if (t->blocks[k]->label_heading) {
+				const char *l = imp_cached(m->cache, t->blocks[k]->label_heading);
+				over_labels |= strcmp(l, nt) == 0;
+			}
+		if (over_labels) {
+			/* 信息内容: the block's column headings follow */
+			m->hdr_b = m->block >= 0 ? t->blocks[m->block] : NULL;
+			m->hdr_on = m->hdr_b != NULL;
+			m->nhdr = 0;
+			free(nt);
+			return;
+		}
+		if (m->hdr_on && heading && m->nhdr < 64) {
+			/* the first line of a heading printed over two: its column */
+			for (int c2 = 0; c2 < m->hdr_b->ncols; c2++) {
+				int taken = 0;
+				for (int k = 0; k < m->nhdr; k++)
+					taken |= m->hdr[k] == c2;
+				if (taken)
+					continue;
+				const char *l = imp_cached(m->cache, m->hdr_b->col[c2]->label);
+				int first = strncmp(l, nt, strlen(nt)) == 0;
+				if (first) {
+					m->hdr[m->nhdr++] = c2;
+					break;
+				}
+			}
+		}
+		if (m->hdr_on && !heading && !is_note && m->nhdr < 64) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "column %s is not in form %s: its figures are not placed", a,
+				 m->f->id);
+			free(a);
+			m->hdr[m->nhdr++] = -1;
+			m->loose++;
+			free(nt);
+			return;
+		}
+		if (!heading && !is_note) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "text %s in %s not placed: no row or column has this label",
+				 a, t->title);
+			free(a);
+		}
+		free(nt);
+		return;
+	}
+	if (h.how == HOW_EXACT)
+		m->exact++;
+	else if (h.how != HOW_PREFIX && (h.is_row || h.how != HOW_NUMBER))
+		m->loose++;
+	if (h.how != HOW_EXACT && h.how != HOW_PREFIX) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, _(imp_how_text[h.how]));
+		free(a);
+	}
+	if (!h.is_row && m->hdr_on && h.b == m->hdr_b && h.n->nkids == 0 && m->nhdr < 64)
+		m->hdr[m->nhdr++] = h.n->leaf;
+	if (h.is_row)
+		m->hdr_on = 0; /* the headings end where the rows begin */
+	if (h.how == HOW_PREFIX && (!h.is_row || h.n->nkids > 0)) {
+		free(nt);
+		return; /* a column's heading over two lines: its figures go by place */
+	}
+	if (h.how == HOW_PREFIX) {
+		m->cut = h.n;
+		m->cut_text = xstrdup(nt);
+		m->cut_at = c;
+	}
+	for (int k = 0; k < t->nblocks; k++)
+		if (t->blocks[k] == h.b)
+			m->block = k;
+	if (h.is_row) {
+		int leaf = h.n->leaf;
+		if (h.n->nkids > 0) {
+			if (!row_has_figures) {
+				free(nt);
+				return; /* a group's heading */
+			}
+			imp_target(m, h.b, imp_group_leaf(h.n));
+			m->spill = c;
+			free(nt);
+			return;
+		}
+		imp_target(m, h.b, leaf);
+	}
+	free(nt);
+}
+
+/* The header from the title (果园街道办事处2020年政府信息公开工作年度报告). */
+/* The value of the Chinese numeral at p (〇 or 零 to 九, three bytes in
+ * UTF-8), or -1. */
+static int imp_cjk_value(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if ((u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+		return -1;
+	uint32_t cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	static const uint32_t d[] = {0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db,
+				     0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d};
+	for (int i = 0; i < 10; i++)
+		if (cp == d[i])
+			return i;
+	return cp == 0x96f6 ? 0 : -1; /* 零 */
+}
+
+/* A year in Chinese numerals (二〇二一年) as digits (2021年), in one pass. */
+static void imp_cjk_year(char *n)
+{
+	char *w = n;
+	for (const char *p = n; *p;) {
+		int v[4], k = 0;
+		if ((unsigned char)*p >= 0xE0)
+			while (k < 4 && (v[k] = imp_cjk_value(p + 3 * k)) >= 0)
+				k++;
+		if (k == 4 && v[0] == 2 && strncmp(p + 12, "年", 3) == 0) {
+			for (k = 0; k < 4; k++)
+				*w++ = (char)('0' + v[k]);
+			p += 12;
+		} else {
+			*w++ = *p++;
+		}
+	}
+	*w = '\0';
+}
+
+static int imp_title(struct imp *m, const char *joined)
+{
+	/* a title is a line or two: a longer row is not normalised and
+	 * searched for one (a page of one huge row would make that quadratic) */
+	if (strnlen(joined, IMP_TITLE_MAX + 1) > IMP_TITLE_MAX)
+		return 0;
+	/* each key below holds 公, whatever spaces normalising takes out */
+	if (strstr(joined, "公") == NULL)
+		return 0;
+	char *n = imp_norm(joined);
+	imp_cjk_year(n);
+	/* 政府信息公开工作年度报告, or a title that says 政务公开 or 信息公开 */
+	const char *key = strstr(n, "政府信息公开");
+	if (key == NULL)
+		key = strstr(n, "政务公开");
+	if (key == NULL)
+		key = strstr(n, "信息公开");
+	int ok = 0;
+	if (key != NULL) {
+		/* the year: four digits and 年 before the key */
+		for (const char *p = n; p + 7 <= key; p++) {
+			if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' &&
+			    p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+			    strncmp(p + 4, "年", 3) == 0) {
+				free(m->year);
+				m->year = xstrndup(p, 4);
+				free(m->organ);
+				/* the organ before the year, or between it and the key
+				 * (2021年某某局政府信息公开…); 关于 is not the organ's */
+				const char *a = n, *e = p;
+				if (strncmp(a, "关于", 6) == 0)
+					a += 6;
+				if (e - a >= 6 && strncmp(e - 6, "关于", 6) == 0)
+					e -= 6;
+				if (e <= a) {
+					a = p + 7;
+					if (strncmp(a, "度", 3) == 0)
+						a += 3;
+					e = key;
+				}
+				m->organ = e > a ? xstrndup(a, (size_t)(e - a)) : NULL;
+				ok = 1;
+				break;
+			}
+		}
+	}
+	free(n);
+	return ok;
+}
+
+static void imp_prose(struct imp *m, const struct icell *c)
+{
+	char date[16];
+	if (m->ended) {
+		m->after++;
+		return;
+	}
+	if (imp_is_date(c->text, date)) {
+		free(m->date);
+		m->date = xstrdup(date);
+		/* the signature's date after the tables ends the report: what
+		 * follows is the page around it */
+		int tables = 0;
+		for (int t = 0; t < m->f->ntables; t++)
+			tables += m->found[t];
+		m->ended = tables > 0;
+		return;
+	}
+	if (m->organ && strcmp(c->text, m->organ) == 0)
+		return; /* the signature */
+	if (m->prose < 0 || *c->text == '\0')
+		return;
+	/* a paragraph wrapped onto lines that are not indented goes on */
+	struct buf *b = &m->prose_text[m->prose];
+	if (b->len && (c->indent || m->prose_from != m->prose))
+		buf_putc(b, '\n');
+	buf_puts(b, c->text);
+	m->prose_from = m->prose;
+}
+
+/* Rows before any heading, no title among them: the preamble. */
+void imp_pre_flush(struct imp *m)
+{
+	int was = m->prose_from;
+	for (int k = 0; k < m->npre; k++)
+		for (int i = 0; i < m->pre[k]->n; i++)
+			imp_prose(m, &m->pre[k]->cells[i]);
+	m->npre = 0;
+	m->prose_from = was;
+}
+
+static int imp_row_figures(const struct irow *r)
+{
+	int n = 0;
+	for (int i = 0; i < r->n; i++)
+		n += r->cells[i].kind == IC_FIGURE;
+	return n;
+}
+
+/* A table whose rows the text names exactly (its heading missing). */
+static int imp_table_by_rows(const struct imp *m, const struct irow *row)
+{
+	for (int i = 0; i < row->n; i++) {
+		if (row->cells[i].kind != IC_LABEL)
+			continue;
+		char *nt = imp_norm(row->cells[i].text);
+		for (int t = 0; t < m->f->ntables; t++) {
+			struct imp m2 = *m;
+			m2.block = -1;
+			struct imp_hit h = imp_find(&m2, m->f->tables[t], nt);
+			if (h.how == HOW_EXACT && h.is_row && h.n->nkids == 0 &&
+			    imp_chars_max(nt, 4) >= 4) {
+				free(nt);
+				return t;
+			}
+		}
+		free(nt);
+	}
+	return -1;
+}
+
+void imp_row(struct imp *m, const struct irow *row)
+{
+	int figs = imp_row_figures(row);
+	int was = m->prose_from;
+	m->prose_from = -1;
+	/* a heading alone on its row: a table or a prose part begins */
+	if (row->n >= 1 && row->cells[0].kind == IC_LABEL && (row->n == 1 || figs == 0)) {
+		char *nt = imp_norm(row->cells[0].text);
+		int loose = 0, part = imp_anchor(m, nt, &loose);
+		free(nt);
+		if (part >= 0) {
+			imp_cut_done(m);
+			const struct fpart *p = &m->f->parts[part];
+			if (loose) {
+				char *a = imp_q(row->cells[0].text);
+				imp_note(m, &row->cells[0], "heading %s read as %s", a, p->title);
+				free(a);
+			}
+			imp_pre_flush(m);
+			m->any_anchor = 1;
+			m->tb = NULL;
+			m->block = -1;
+			if (p->kind == PART_TABLE) {
+				m->table = imp_table_index(m->f, p->table);
+				m->found[m->table] = 1;
+				m->prose = -1;
+			} else {
+				m->table = -1;
+				m->prose = p->prose;
+			}
+			return;
+		}
+	}
+	if (m->table < 0 && figs > 0) {
+		int t = imp_table_by_rows(m, row);
+		if (t >= 0) {
+			imp_pre_flush(m);
+			imp_note(m, &row->cells[0], "%s found by its rows: its heading is missing",
+				 m->f->tables[t]->title);
+			m->table = t;
+			m->found[t] = 1;
+			m->prose = -1;
+			m->block = -1;
+		}
+	}
+	if (m->ended) {
+		m->after++;
+		return;
+	}
+	if (m->table < 0 && m->title_open && !m->any_anchor && row->n == 1) {
+		m->title_open = strstr(row->cells[0].text, "报告") == NULL && ++m->title_rows < 4;
+		return;
+	}
+	if (m->table < 0 && !m->any_anchor && m->year == NULL) {
+		/* the title, maybe over two rows; rows before it are kept until
+		 * it is found (then they are the page around the report) or a
+		 * heading comes first (then they are the preamble) */
+		struct buf j;
+		buf_init(&j);
+		for (int i = 0; i < row->n && j.len <= IMP_TITLE_MAX; i++)
+			buf_puts(&j, row->cells[i].text);
+		char *two = xasprintf("%s%s", m->title_acc ? m->title_acc : "", j.data);
+		if (imp_title(m, j.data) || imp_title(m, two)) {
+			int before = m->npre;
+			if (m->title_acc && strstr(j.data, "政府信息公开") == NULL)
+				before--; /* the title's first row */
+			if (before > 0)
+				imp_note(m, &m->pre[0]->cells[0],
+					 ngettext("%d line before the title left out (the page "
+						  "around the report)",
+						  "%d lines before the title left out (the page "
+						  "around the report)",
+						  before),
+					 before);
+			m->npre = 0;
+			m->title_open = strstr(two, "报告") == NULL;
+			free(m->title_acc);
+			m->title_acc = NULL;
+		} else {
+			free(m->title_acc);
+			m->title_acc = xstrdup(j.data);
+			m->pre = xgrow(m->pre, (size_t)m->npre, sizeof *m->pre);
+			m->pre[m->npre++] = row;
+		}
+		free(two);
+		buf_free(&j);
+		return;
+	}
+	if (m->table < 0) {
+		m->prose_from = was;
+		for (int i = 0; i < row->n; i++)
+			imp_prose(m, &row->cells[i]);
+		return;
+	}
+	/* a table's row: labels, then its figures */
+	const struct ftable *t = m->f->tables[m->table];
+	if (m->tb != NULL && m->got > 0)
+		m->tb = NULL; /* a row's figures end with its row */
+	int r0 = 0;
+	const struct fblock *lone = imp_unlabelled(t, &r0);
+	/* a row of empty cells only is the figures' row of a table without
+	 * row labels (表四) left blank */
+	int blanks = row->n >= 2;
+	for (int i = 0; i < row->n; i++)
+		blanks &= row->cells[i].kind == IC_BLANK && row->cells[i].text[0] == '\0';
+	for (int i = 0; i < row->n; i++) {
+		const struct icell *c = &row->cells[i];
+		if (c->kind == IC_LABEL) {
+			/* letters one a line (结/果/维/持): one label */
+			if (imp_chars_max(c->text, 2) == 1 && i + 1 < row->n &&
+			    row->cells[i + 1].kind == IC_LABEL &&
+			    imp_chars_max(row->cells[i + 1].text, 2) == 1) {
+				struct buf j;
+				buf_init(&j);
+				int k = i;
+				while (k < row->n && row->cells[k].kind == IC_LABEL &&
+				       imp_chars_max(row->cells[k].text, 2) == 1)
+					buf_puts(&j, row->cells[k++].text);
+				struct icell joined = *c;
+				joined.text = j.data;
+				imp_label(m, &joined, figs > 0);
+				if (m->spill == &joined)
+					m->spill = c;
+				if (m->cut_at == &joined)
+					m->cut_at = c;
+				buf_free(&j);
+				i = k - 1;
+				continue;
+			}
+			imp_label(m, c, figs > 0);
+			continue;
+		}
+		if (m->tb == NULL && lone != NULL && (c->kind == IC_FIGURE || figs > 0 || blanks))
+			imp_target(m, lone, r0);
+		if (m->tb != NULL) {
+			imp_place(m, c);
+		} else if (c->kind == IC_FIGURE) {
+			char *a = imp_q(c->text);
+			imp_note(m, c, "figure %s in %s not placed: no row label before it", a,
+				 t->title);
+			free(a);
+			m->lost++;
+		}
+	}
+}

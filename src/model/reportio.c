@@ -1,0 +1,640 @@
+/* A report read from YAML, every value checked against its cell's type
+ * and every key against the form, and written back deterministically
+ * through libyaml's emitter. */
+#include "model/report.h"
+#include "base/i18n.h"
+#include "base/sha256.h"
+#include "base/text.h"
+#include "base/buf.h"
+#include "model/form.h"
+#include "model/formpath.h"
+#include "base/xmalloc.h"
+#include "model/yamlio.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct report_loader {
+	const char *path;
+	struct diags *d;
+	struct report *r;
+};
+
+__attribute__((format(printf, 3, 4))) static int
+report_err(struct report_loader *L, const struct ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diags_vadd(L->d, DIAG_ERROR, L->path, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int report_need_map(struct report_loader *L, const struct ynode *n, const char *what)
+{
+	if (n->kind != Y_MAP)
+		return report_err(L, n, "%s must be a mapping, not a %s", what, ynode_kind_name(n));
+	return 0;
+}
+
+static int report_cell_load(struct report_loader *L, const struct fblock *b, int r, int c,
+			    const struct ynode *v)
+{
+	struct report *rep = L->r;
+	int cell = form_cell(b, r, c);
+	const struct fcell *fc = &rep->form->cells[cell];
+	if (v->kind != Y_SCALAR)
+		return report_err(L, v, "a cell holds one value, not a %s", ynode_kind_name(v));
+	struct value val;
+	const char *why;
+	const char *text = ynode_is_null(v) ? "" : v->str;
+	if (value_parse(text, &fc->type, &val, &why) < 0) {
+		char *row = form_row_path(b, r, " / "), *col = form_col_path(b, c, " / ");
+		char *where = xasprintf("%s × %s", row, col);
+		diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "'%s' (%s) %s", v->str, where,
+			  why);
+		free(where);
+		free(row);
+		free(col);
+		return -1;
+	}
+	rep->line[cell] = v->line;
+	rep->col[cell] = v->col;
+	if (fc->formula != NULL)
+		rep->stored[cell] = val;
+	else
+		rep->vals[cell] = val;
+	return 0;
+}
+
+static int report_block_load(struct report_loader *L, const struct fblock *b, const struct ynode *m)
+{
+	if (report_need_map(L, m, "a table's rows") < 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *rv = ymap_value(m, i);
+		const struct fnode *row = form_node(&b->rows, k->str);
+		if (row == NULL)
+			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
+					  b->id ? b->id : b->table->id);
+		if (row->leaf < 0 || row->nkids > 0)
+			return report_err(
+			    L, k, "'%s' is a group of rows; give the values of its rows", k->str);
+		if (report_need_map(L, rv, "a row") < 0)
+			return -1;
+		for (size_t j = 0; j < rv->n; j++) {
+			const struct ynode *ck = ymap_key(rv, j), *cv = ymap_value(rv, j);
+			const struct fnode *col = form_node(&b->cols, ck->str);
+			if (col == NULL)
+				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
+						  b->id ? b->id : b->table->id);
+			if (col->nkids > 0)
+				return report_err(
+				    L, ck,
+				    "'%s' is a group of columns; give the values of its columns",
+				    ck->str);
+			if (report_cell_load(L, b, row->leaf, col->leaf, cv) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int report_tables_load(struct report_loader *L, const struct ynode *m)
+{
+	const struct form *f = L->r->form;
+	if (report_need_map(L, m, "'tables'") < 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *tv = ymap_value(m, i);
+		const struct ftable *t = form_table(f, k->str);
+		if (t == NULL)
+			return report_err(L, k, "unknown table '%s' (form %s)", k->str, f->id);
+		if (t->implicit) {
+			if (report_block_load(L, t->blocks[0], tv) < 0)
+				return -1;
+			continue;
+		}
+		if (report_need_map(L, tv, "a table of blocks") < 0)
+			return -1;
+		for (size_t j = 0; j < tv->n; j++) {
+			const struct ynode *bk = ymap_key(tv, j);
+			const struct fblock *b = form_block(t, bk->str);
+			if (b == NULL)
+				return report_err(L, bk, "unknown block '%s' in table '%s'",
+						  bk->str, t->id);
+			if (report_block_load(L, b, ymap_value(tv, j)) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* One acknowledged warning: check, table, block, row, column, reason. */
+static int report_ack_load(struct report_loader *L, const struct ynode *m)
+{
+	static const char *const keys[] = {"check", "table", "block", "row", "column", "reason"};
+	const struct form *f = L->r->form;
+	if (report_need_map(L, m, "an acknowledged warning") < 0)
+		return -1;
+	const char *v[6] = {0};
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *val = ymap_value(m, i);
+		int which = -1;
+		for (int j = 0; j < 6; j++)
+			if (strcmp(k->str, keys[j]) == 0)
+				which = j;
+		if (which < 0)
+			return report_err(
+			    L, k,
+			    "unknown key '%s' (expected check, table, block, row, column, "
+			    "reason)",
+			    k->str);
+		if (val->kind != Y_SCALAR)
+			return report_err(L, val, "'%s' must be a single value", k->str);
+		v[which] = val->str;
+	}
+	if (v[0] == NULL || v[5] == NULL || *v[5] == '\0')
+		return report_err(L, m, "an acknowledged warning needs its check and a reason");
+	const struct fcheck *check = NULL;
+	for (int i = 0; i < f->nchecks; i++)
+		if (strcmp(f->checks[i].id, v[0]) == 0)
+			check = &f->checks[i];
+	if (check == NULL)
+		return report_err(L, ymap_get(m, "check"), "unknown check '%s' (form %s)", v[0],
+				  f->id);
+	if (check->severity == DIAG_ERROR)
+		return report_err(L, ymap_get(m, "check"),
+				  "'%s' is an error: errors cannot be acknowledged", v[0]);
+	const struct fblock *b = NULL;
+	int row = -1, col = -1;
+	if (v[1] != NULL) {
+		const struct ftable *t = form_table(f, v[1]);
+		b = t == NULL     ? NULL
+		    : v[2]        ? form_block(t, v[2])
+		    : t->implicit ? t->blocks[0]
+				  : NULL;
+		if (b == NULL && t != NULL && v[2])
+			return report_err(L, ymap_get(m, "block"), "table '%s' has no block '%s'",
+					  v[1], v[2]);
+		if (b == NULL)
+			return report_err(L, ymap_get(m, "table"), "no table or block '%s'", v[1]);
+		const struct fnode *rn = v[3] ? form_node(&b->rows, v[3]) : NULL;
+		const struct fnode *cn = v[4] ? form_node(&b->cols, v[4]) : NULL;
+		if ((v[3] && (rn == NULL || rn->nkids)) || (v[4] && (cn == NULL || cn->nkids)))
+			return report_err(L, m, "no row or column '%s' in '%s'", v[3] ? v[3] : v[4],
+					  v[1]);
+		row = rn ? rn->leaf : -1;
+		col = cn ? cn->leaf : -1;
+	}
+	size_t bad;
+	const char *why;
+	if (text_check(v[5], TEXT_LINE, &bad, &why) < 0)
+		return report_err(L, ymap_get(m, "reason"), "the reason %s", why);
+	report_acknowledge(L->r, check, b, row, col, v[5]);
+	struct report_ack *a = &L->r->acks[L->r->nacks - 1];
+	a->line = m->line;
+	a->col = m->col;
+	return 0;
+}
+
+static int report_acks_load(struct report_loader *L, const struct ynode *list)
+{
+	if (list->kind != Y_SEQ)
+		return report_err(L, list, "'acknowledged' must be a list");
+	for (size_t i = 0; i < list->n; i++)
+		if (report_ack_load(L, list->items[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* source: the published file an import read, its SHA-256, and where in it
+ * each cell's figure was. */
+static int report_source_load(struct report_loader *L, const struct ynode *m)
+{
+	struct report *r = L->r;
+	if (report_need_map(L, m, "'source'") < 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *k = ymap_key(m, i), *v = ymap_value(m, i);
+		size_t bad;
+		const char *why;
+		if (strcmp(k->str, "cells") == 0) {
+			if (report_need_map(L, v, "'cells'") < 0)
+				return -1;
+			if (r->source_at == NULL)
+				r->source_at =
+				    xcalloc((size_t)r->form->ncells + 1, sizeof *r->source_at);
+			for (size_t j = 0; j < v->n; j++) {
+				const struct ynode *ck = ymap_key(v, j), *cv = ymap_value(v, j);
+				int cell = report_cell_by_path(r->form, ck->str);
+				if (cell < 0)
+					return report_err(L, ck, "no cell '%s' in form %s", ck->str,
+							  r->form->id);
+				if (cv->kind != Y_SCALAR ||
+				    text_check(cv->str, TEXT_LINE, &bad, &why) < 0)
+					return report_err(L, cv,
+							  "where a figure was: one line of text");
+				free(r->source_at[cell]);
+				r->source_at[cell] = xstrdup(cv->str);
+			}
+			continue;
+		}
+		char **to = strcmp(k->str, "file") == 0     ? &r->source
+			    : strcmp(k->str, "sha256") == 0 ? &r->source_sha256
+							    : NULL;
+		if (to == NULL)
+			return report_err(L, k, "unknown key '%s' in source (file, sha256, cells)",
+					  k->str);
+		if (v->kind != Y_SCALAR || text_check(v->str, TEXT_LINE, &bad, &why) < 0)
+			return report_err(L, v, "'%s' must be one line of text", k->str);
+		free(*to);
+		*to = xstrdup(v->str);
+	}
+	return 0;
+}
+
+/* parts: the reports a roll-up sums, each {file, organ, sha256}. */
+static int report_parts_load(struct report_loader *L, const struct ynode *m)
+{
+	static const char *const keys[] = {"file", "organ", "sha256"};
+	if (m->kind != Y_SEQ)
+		return report_err(L, m, "'parts' must be a list, not a %s", ynode_kind_name(m));
+	for (size_t i = 0; i < m->n; i++) {
+		const struct ynode *p = m->items[i];
+		if (report_need_map(L, p, "a part") < 0)
+			return -1;
+		const char *v[3] = {NULL, "", ""};
+		for (size_t j = 0; j < p->n; j++) {
+			const struct ynode *k = ymap_key(p, j), *x = ymap_value(p, j);
+			int which = -1;
+			for (int q = 0; q < 3; q++)
+				if (strcmp(k->str, keys[q]) == 0)
+					which = q;
+			size_t bad;
+			const char *why;
+			if (which < 0)
+				return report_err(
+				    L, k, "unknown key '%s' in a part (file, organ, sha256)",
+				    k->str);
+			if (x->kind != Y_SCALAR || text_check(x->str, TEXT_LINE, &bad, &why) < 0)
+				return report_err(L, x, "'%s' must be one line of text", k->str);
+			v[which] = x->str;
+		}
+		if (v[0] == NULL || *v[0] == '\0')
+			return report_err(L, p, "a part names its file");
+		report_add_part(L->r, v[0], v[1], v[2]);
+	}
+	return 0;
+}
+
+static int report_body_load(struct report_loader *L, const struct ynode *root)
+{
+	struct report *r = L->r;
+	const struct form *f = r->form;
+	const struct ynode *h = ymap_get(root, "header");
+	if (h != NULL) {
+		if (report_need_map(L, h, "'header'") < 0)
+			return -1;
+		for (size_t i = 0; i < h->n; i++) {
+			const struct ynode *k = ymap_key(h, i), *v = ymap_value(h, i);
+			int fi = form_hfield(f, k->str);
+			if (fi < 0)
+				return report_err(L, k, "unknown header field '%s' (form %s)",
+						  k->str, f->id);
+			if (v->kind != Y_SCALAR)
+				return report_err(L, v, "'%s' must be a single value, not a %s",
+						  k->str, ynode_kind_name(v));
+			const char *why;
+			if (report_set_header(r, fi, ynode_is_null(v) ? NULL : v->str, &why) < 0) {
+				diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "%s: '%s' %s",
+					  k->str, v->str, why);
+				return -1;
+			}
+		}
+	}
+	const struct ynode *p = ymap_get(root, "prose");
+	if (p != NULL) {
+		if (report_need_map(L, p, "'prose'") < 0)
+			return -1;
+		for (size_t i = 0; i < p->n; i++) {
+			const struct ynode *k = ymap_key(p, i), *v = ymap_value(p, i);
+			const struct fpart *part = form_part(f, k->str);
+			if (part == NULL || part->kind != PART_PROSE)
+				return report_err(L, k, "unknown prose section '%s' (form %s)",
+						  k->str, f->id);
+			if (v->kind != Y_SCALAR)
+				return report_err(L, v, "'%s' must be text, not a %s", k->str,
+						  ynode_kind_name(v));
+			report_set_prose(r, part->prose, ynode_is_null(v) ? NULL : v->str);
+		}
+	}
+	const struct ynode *t = ymap_get(root, "tables");
+	if (t != NULL && report_tables_load(L, t) < 0)
+		return -1;
+	const struct ynode *src = ymap_get(root, "source");
+	if (src != NULL && report_source_load(L, src) < 0)
+		return -1;
+	const struct ynode *parts = ymap_get(root, "parts");
+	if (parts != NULL && report_parts_load(L, parts) < 0)
+		return -1;
+	const struct ynode *ack = ymap_get(root, "acknowledged");
+	if (ack != NULL && report_acks_load(L, ack) < 0)
+		return -1;
+	return 0;
+}
+
+static struct report *report_from_tree(const char *path, struct ynode *root,
+				       const struct form *form, struct formpath_cache *cache,
+				       struct diags *d);
+
+struct report *report_load(const char *path, const struct form *form, struct diags *d)
+{
+	struct ynode *root;
+	if (yamlio_load_file(path, &root, d) < 0)
+		return NULL;
+	return report_from_tree(path, root, form, NULL, d);
+}
+
+struct report *report_load_cached(const char *path, struct formpath_cache *cache, struct diags *d)
+{
+	struct ynode *root;
+	if (yamlio_load_file(path, &root, d) < 0)
+		return NULL;
+	return report_from_tree(path, root, NULL, cache, d);
+}
+
+struct report *report_load_hashed(const char *path, struct formpath_cache *cache, char sha256[65],
+				  struct diags *d)
+{
+	struct buf b;
+	buf_init(&b);
+	struct ynode *root;
+	struct report *r = NULL;
+	if (yamlio_read_file(path, &b, d) == 0) {
+		sha256_hex(b.data, b.len, sha256);
+		if (yamlio_load_string(path, b.data, b.len, &root, d) == 0)
+			r = report_from_tree(path, root, NULL, cache, d);
+	}
+	buf_free(&b);
+	return r;
+}
+
+struct report *report_load_string(const char *name, const char *text, size_t len,
+				  const struct form *form, struct diags *d)
+{
+	struct ynode *root;
+	if (yamlio_load_string(name, text, len, &root, d) < 0)
+		return NULL;
+	return report_from_tree(name, root, form, NULL, d);
+}
+
+/* Reads a parsed report file; takes the tree. */
+static struct report *report_from_tree(const char *path, struct ynode *root,
+				       const struct form *form, struct formpath_cache *cache,
+				       struct diags *d)
+{
+	static const char *const keys[] = {"form",   "form-version", "previous",
+					   "header", "prose",        "tables",
+					   "source", "parts",        "acknowledged"};
+	struct report_loader L = {.path = path, .d = d};
+	struct form *owned = NULL;
+	struct report *r = NULL;
+	if (root->kind != Y_MAP) {
+		report_err(&L, root, "a report must be a mapping, not a %s", ynode_kind_name(root));
+		goto fail;
+	}
+	for (size_t i = 0; i < root->n; i++) {
+		const struct ynode *k = ymap_key(root, i);
+		int ok = 0;
+		for (size_t j = 0; j < sizeof keys / sizeof keys[0]; j++)
+			ok |= strcmp(k->str, keys[j]) == 0;
+		if (!ok) {
+			report_err(
+			    &L, k,
+			    "unknown key '%s' (expected form, form-version, previous, header, "
+			    "prose, tables, source, parts, acknowledged)",
+			    k->str);
+			goto fail;
+		}
+	}
+	const struct ynode *fid = ymap_get(root, "form"), *fver = ymap_get(root, "form-version");
+	if (fid == NULL || fid->kind != Y_SCALAR || fver == NULL || fver->kind != Y_SCALAR) {
+		report_err(&L,
+			   fid    ? fid
+			   : fver ? fver
+				  : root,
+			   "a report names its form with 'form: ID' and 'form-version: N'");
+		goto fail;
+	}
+	if (form == NULL) {
+		size_t before = d->n;
+		if (cache != NULL)
+			form = formpath_cache_get(cache, fid->str, d);
+		else
+			form = owned = formpath_load(fid->str, d);
+		if (form == NULL) {
+			/* say which report needed it */
+			if (d->n > before && d->v[before].file == NULL) {
+				d->v[before].file = xstrdup(path);
+				d->v[before].line = fid->line;
+				d->v[before].column = fid->col;
+			}
+			goto fail;
+		}
+	} else if (strcmp(form->id, fid->str) != 0) {
+		report_err(&L, fid, "this report is for form '%s', not '%s'", fid->str, form->id);
+		goto fail;
+	}
+	char *want = xasprintf("%d", form->version);
+	if (strcmp(want, fver->str) != 0) {
+		diags_add(d, DIAG_ERROR, path, fver->line, fver->col,
+			  "this report was written for version %s of form '%s'; %s is version %d",
+			  fver->str, form->id, form->path, form->version);
+		free(want);
+		goto fail;
+	}
+	free(want);
+	r = report_new(form);
+	r->owned_form = owned;
+	owned = NULL;
+	r->path = xstrdup(path);
+	L.r = r;
+	const struct ynode *prev = ymap_get(root, "previous");
+	if (prev != NULL && !ynode_is_null(prev)) {
+		size_t bad;
+		const char *why;
+		if (prev->kind != Y_SCALAR || text_check(prev->str, TEXT_LINE, &bad, &why) < 0) {
+			report_err(&L, prev, "'previous' is the path of last year's report");
+			goto fail;
+		}
+		r->previous = xstrdup(prev->str);
+	}
+	if (report_body_load(&L, root) < 0)
+		goto fail;
+	ynode_free(root);
+	return r;
+fail:
+	ynode_free(root);
+	report_free(r);
+	form_free(owned);
+	return NULL;
+}
+
+static void report_emit_value(struct yemit *y, const struct value *v)
+{
+	char *s = value_str(v);
+	/* an overflowed total is written blank, so the file still loads and the
+	 * overflow is found again */
+	yemit_scalar(y, v->kind == VAL_BLANK || v->kind == VAL_ERROR ? "~" : s,
+		     v->kind == VAL_TEXT ? YEMIT_STRING : YEMIT_PLAIN);
+	free(s);
+}
+
+static void report_emit_block(struct yemit *y, const struct report *r, const struct fblock *b)
+{
+	yemit_map_start(y);
+	for (int i = 0; i < b->nrows; i++) {
+		yemit_scalar(y, b->row[i]->id, YEMIT_PLAIN);
+		yemit_map_start(y);
+		for (int c = 0; c < b->ncols; c++) {
+			int cell = form_cell(b, i, c);
+			yemit_scalar(y, b->col[c]->id, YEMIT_PLAIN);
+			/* a total an imported page printed is kept as printed: the
+			 * evidence check sets beside the computed one */
+			int printed = r->form->cells[cell].formula != NULL && r->source_at &&
+				      r->source_at[cell] && r->stored[cell].kind == VAL_NUM;
+			report_emit_value(y, printed ? &r->stored[cell] : &r->vals[cell]);
+		}
+		yemit_map_end(y);
+	}
+	yemit_map_end(y);
+}
+
+int report_to_yaml(const struct report *r, struct buf *out)
+{
+	const struct form *f = r->form;
+	struct yemit *y = yemit_new(out);
+	char ver[16];
+	snprintf(ver, sizeof ver, "%d", f->version);
+	yemit_map_start(y);
+	yemit_scalar(y, "form", YEMIT_PLAIN);
+	yemit_scalar(y, f->id, YEMIT_STRING);
+	yemit_scalar(y, "form-version", YEMIT_PLAIN);
+	yemit_scalar(y, ver, YEMIT_PLAIN);
+	if (r->previous != NULL) {
+		yemit_scalar(y, "previous", YEMIT_PLAIN);
+		yemit_scalar(y, r->previous, YEMIT_STRING);
+	}
+	yemit_scalar(y, "header", YEMIT_PLAIN);
+	yemit_map_start(y);
+	for (int i = 0; i < f->nheader; i++) {
+		yemit_scalar(y, f->header[i].id, YEMIT_PLAIN);
+		const char *v = r->header[i];
+		if (v == NULL)
+			yemit_scalar(y, "~", YEMIT_PLAIN);
+		else
+			yemit_scalar(y, v,
+				     f->header[i].type == HF_TEXT ? YEMIT_STRING : YEMIT_PLAIN);
+	}
+	yemit_map_end(y);
+	yemit_scalar(y, "prose", YEMIT_PLAIN);
+	yemit_map_start(y);
+	for (int i = 0; i < f->nprose; i++) {
+		yemit_scalar(y, form_prose_part(f, i)->id, YEMIT_PLAIN);
+		if (r->prose[i] == NULL)
+			yemit_scalar(y, "~", YEMIT_PLAIN);
+		else
+			yemit_scalar(y, r->prose[i], YEMIT_LITERAL);
+	}
+	yemit_map_end(y);
+	yemit_scalar(y, "tables", YEMIT_PLAIN);
+	yemit_map_start(y);
+	for (int i = 0; i < f->ntables; i++) {
+		const struct ftable *t = f->tables[i];
+		yemit_scalar(y, t->id, YEMIT_PLAIN);
+		if (t->implicit) {
+			report_emit_block(y, r, t->blocks[0]);
+			continue;
+		}
+		yemit_map_start(y);
+		for (int k = 0; k < t->nblocks; k++) {
+			yemit_scalar(y, t->blocks[k]->id, YEMIT_PLAIN);
+			report_emit_block(y, r, t->blocks[k]);
+		}
+		yemit_map_end(y);
+	}
+	yemit_map_end(y);
+	if (r->source != NULL) {
+		yemit_scalar(y, "source", YEMIT_PLAIN);
+		yemit_map_start(y);
+		yemit_scalar(y, "file", YEMIT_PLAIN);
+		yemit_scalar(y, r->source, YEMIT_STRING);
+		if (r->source_sha256 != NULL) {
+			yemit_scalar(y, "sha256", YEMIT_PLAIN);
+			yemit_scalar(y, r->source_sha256, YEMIT_STRING);
+		}
+		if (r->source_at != NULL) {
+			yemit_scalar(y, "cells", YEMIT_PLAIN);
+			yemit_map_start(y);
+			for (int i = 0; i < f->ncells; i++)
+				if (r->source_at[i] != NULL) {
+					char *k = report_cell_path(f, i);
+					yemit_scalar(y, k, YEMIT_PLAIN);
+					yemit_scalar(y, r->source_at[i], YEMIT_STRING);
+					free(k);
+				}
+			yemit_map_end(y);
+		}
+		yemit_map_end(y);
+	}
+	if (r->nparts > 0) {
+		yemit_scalar(y, "parts", YEMIT_PLAIN);
+		yemit_seq_start(y, 0);
+		for (int i = 0; i < r->nparts; i++) {
+			yemit_map_start(y);
+			yemit_scalar(y, "file", YEMIT_PLAIN);
+			yemit_scalar(y, r->parts[i].file, YEMIT_STRING);
+			yemit_scalar(y, "organ", YEMIT_PLAIN);
+			yemit_scalar(y, r->parts[i].organ, YEMIT_STRING);
+			yemit_scalar(y, "sha256", YEMIT_PLAIN);
+			yemit_scalar(y, r->parts[i].sha256, YEMIT_STRING);
+			yemit_map_end(y);
+		}
+		yemit_seq_end(y);
+	}
+	if (r->nacks > 0) {
+		yemit_scalar(y, "acknowledged", YEMIT_PLAIN);
+		yemit_seq_start(y, 0);
+		for (int i = 0; i < r->nacks; i++) {
+			const struct report_ack *a = &r->acks[i];
+			yemit_map_start(y);
+			yemit_scalar(y, "check", YEMIT_PLAIN);
+			yemit_scalar(y, a->check->id, YEMIT_PLAIN);
+			if (a->block != NULL) {
+				yemit_scalar(y, "table", YEMIT_PLAIN);
+				yemit_scalar(y, a->block->table->id, YEMIT_PLAIN);
+				if (!a->block->table->implicit) {
+					yemit_scalar(y, "block", YEMIT_PLAIN);
+					yemit_scalar(y, a->block->id, YEMIT_PLAIN);
+				}
+			}
+			if (a->r >= 0) {
+				yemit_scalar(y, "row", YEMIT_PLAIN);
+				yemit_scalar(y, a->block->row[a->r]->id, YEMIT_PLAIN);
+			}
+			if (a->c >= 0) {
+				yemit_scalar(y, "column", YEMIT_PLAIN);
+				yemit_scalar(y, a->block->col[a->c]->id, YEMIT_PLAIN);
+			}
+			yemit_scalar(y, "reason", YEMIT_PLAIN);
+			yemit_scalar(y, a->reason, YEMIT_STRING);
+			yemit_map_end(y);
+		}
+		yemit_seq_end(y);
+	}
+	yemit_map_end(y);
+	return yemit_finish(y);
+}
