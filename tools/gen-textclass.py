@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes src/textclass.h, the one table of what a line of a report may not
+"""Writes src/base/textclass.h, the one table of what a line of a report may not
 hold beyond ASCII controls, from the Unicode Character Database (Debian's
 unicode-data: /usr/share/unicode). Run again when Unicode grows:
 
-    python3 tools/gen-textclass.py /usr/share/unicode > src/textclass.h
-    clang-format -i src/textclass.h
+    python3 tools/gen-textclass.py /usr/share/unicode > src/base/textclass.h
+    clang-format -i src/base/textclass.h
 
 Class 3 (nowhere, prose included): C1 controls and Bidi_Control, the
 characters that reorder what is shown around them. Class 2 (not in a
