@@ -23,6 +23,70 @@
 #include <string.h>
 #include <time.h>
 
+/* Whether unit (read from file) is of the roll-up's form and year, as
+ * the first report (first) set them; CLI_UNUSABLE after saying why not. */
+static int cli_sum_fits(const struct report *unit, const struct report *r, int year,
+			const char *file, const char *first)
+{
+	if (unit->form != r->form) {
+		fprintf(stderr,
+			_("nianbao sum: %s is in form %s, %s in %s: one form only, nothing "
+			  "summed\n"),
+			text_name(file), unit->form->id, text_name(first), r->form->id);
+		return CLI_UNUSABLE;
+	}
+	if (report_year(unit) != year) {
+		char a[16], b[16];
+		snprintf(a, sizeof a, "%s", _("no year"));
+		snprintf(b, sizeof b, "%s", _("no year"));
+		if (report_year(unit))
+			snprintf(a, sizeof a, "%d", report_year(unit));
+		if (year)
+			snprintf(b, sizeof b, "%d", year);
+		fprintf(stderr,
+			_("nianbao sum: %s is for %s, %s for %s: one year only, nothing "
+			  "summed\n"),
+			text_name(file), a, text_name(first), b);
+		return CLI_UNUSABLE;
+	}
+	return CLI_OK;
+}
+
+/* The roll-up r of n reports, its sums finished, its organ and year set,
+ * saved at out. */
+static int cli_sum_save(struct report *r, struct rollup *sum, struct buf *notes, int n,
+			const char *out, const char *organ, int year, int force)
+{
+	rollup_finish(sum, r, notes);
+	fwrite(notes->data, 1, notes->len, stderr);
+	const char *why;
+	char y[16] = "";
+	if (year)
+		snprintf(y, sizeof y, "%d", year);
+	int ky = form_hfield(r->form, "year"), ko = report_organ_field(r->form);
+	if (ky >= 0)
+		report_set_header(r, ky, y, &why);
+	if (ko >= 0)
+		report_set_header(r, ko, organ, &why);
+	struct diags d;
+	diags_init(&d);
+	int s = save_new(r, out, force, &d), rc = CLI_OK;
+	if (s < 0)
+		return cli_fail(&d);
+	if (s > 0) {
+		fprintf(stderr, _("nianbao sum: %s already exists (use --force to replace it)\n"),
+			s == 1 ? text_name(out) : _("its rendering"));
+		rc = CLI_UNUSABLE;
+	} else {
+		fprintf(stderr,
+			ngettext("nianbao sum: %s, %d report of form %s for %s\n",
+				 "nianbao sum: %s, %d reports of form %s for %s\n", n),
+			text_name(out), n, r->form->id, y);
+	}
+	diags_free(&d);
+	return rc;
+}
+
 int cli_sum(int argc, char **argv)
 {
 	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
@@ -94,24 +158,8 @@ int cli_sum(int argc, char **argv)
 			first = files[i];
 			sum = rollup_new(r->form);
 		}
-		if (unit->form != r->form) {
-			fprintf(stderr,
-				_("nianbao sum: %s is in form %s, %s in %s: one form only, nothing "
-				  "summed\n"),
-				text_name(files[i]), unit->form->id, text_name(first), r->form->id);
-			rc = CLI_UNUSABLE;
-		} else if (report_year(unit) != year) {
-			char a[16] = "no year", b[16] = "no year";
-			if (report_year(unit))
-				snprintf(a, sizeof a, "%d", report_year(unit));
-			if (year)
-				snprintf(b, sizeof b, "%d", year);
-			fprintf(stderr,
-				_("nianbao sum: %s is for %s, %s for %s: one year only, nothing "
-				  "summed\n"),
-				text_name(files[i]), a, text_name(first), b);
-			rc = CLI_UNUSABLE;
-		} else {
+		rc = cli_sum_fits(unit, r, year, files[i], first);
+		if (rc == CLI_OK) {
 			/* each unit checked first, its problems listed */
 			struct engine_count k = {0, 0, 0};
 			cli_check_one(files[i], 0, &forms, NULL, &list, &k, unit, CLI_CHECK_KEEP);
@@ -145,38 +193,8 @@ int cli_sum(int argc, char **argv)
 	}
 	if (rc != CLI_OK)
 		fwrite(notes.data, 1, notes.len, stderr); /* an overflow */
-	if (rc == CLI_OK) {
-		rollup_finish(sum, r, &notes);
-		fwrite(notes.data, 1, notes.len, stderr);
-		const char *why;
-		char y[16] = "";
-		if (year)
-			snprintf(y, sizeof y, "%d", year);
-		for (int f = 0; f < r->form->nheader; f++) {
-			if (r->form->header[f].type == HF_YEAR)
-				report_set_header(r, f, y, &why);
-			else if (r->form->header[f].type == HF_TEXT && organ &&
-				 report_set_header(r, f, organ, &why) == 0)
-				organ = NULL; /* the first text field is the organ */
-		}
-		struct diags d;
-		diags_init(&d);
-		int s = save_new(r, out, force, &d);
-		if (s > 0) {
-			fprintf(stderr,
-				_("nianbao sum: %s already exists (use --force to replace it)\n"),
-				s == 1 ? text_name(out) : _("its rendering"));
-			rc = CLI_UNUSABLE;
-		} else if (s < 0) {
-			rc = cli_fail(&d);
-		} else {
-			fprintf(stderr,
-				ngettext("nianbao sum: %s, %d report of form %s for %s\n",
-					 "nianbao sum: %s, %d reports of form %s for %s\n", n),
-				text_name(out), n, r->form->id, y);
-		}
-		diags_free(&d);
-	}
+	if (rc == CLI_OK)
+		rc = cli_sum_save(r, sum, &notes, n, out, organ, year, force);
 	rollup_free(sum);
 	buf_free(&notes);
 	buf_free(&list);

@@ -213,11 +213,9 @@ static int imp_is_date(const char *t, char out[16])
 }
 
 /* A label inside a table. */
-static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
+/* The rest of a label cut short, joined to it: 1 if nt was one. */
+static int imp_label_rest(struct imp *m, const char *nt)
 {
-	const struct ftable *t = m->f->tables[m->table];
-	char *nt = imp_norm(c->text);
-	/* the rest of a label cut short */
 	if (m->cut != NULL) {
 		char *joined = xasprintf("%s%s", m->cut_text, nt);
 		const char *l = imp_cached(m->cache, m->cut->label);
@@ -232,13 +230,17 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 				m->cut_text = NULL;
 				m->exact++;
 			}
-			free(nt);
-			return;
+			return 1;
 		}
 		free(joined);
 		imp_cut_done(m);
 	}
-	/* a block's title (第二十条第（一）项) */
+	return 0;
+}
+
+/* A block's title (第二十条第（一）项): 1 if nt was one, the block begun. */
+static int imp_label_block(struct imp *m, const struct ftable *t, const char *nt)
+{
 	for (int k = 0; k < t->nblocks; k++) {
 		const struct fblock *b = t->blocks[k];
 		if (b->title == NULL)
@@ -251,11 +253,17 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 			m->tb = NULL;
 			m->hdr_b = NULL;
 			m->hdr_on = m->nhdr = 0;
-			free(nt);
-			return;
+			return 1;
 		}
 	}
-	struct imp_hit h = imp_find(m, t, nt);
+	return 0;
+}
+
+/* Whether nt is the table's note (本列数据的勾稽关系为…), a typo or two
+ * allowed for a long one (said). */
+static int imp_label_note(struct imp *m, const struct ftable *t, const struct icell *c,
+			  const char *nt, struct imp_hit h)
+{
 	const char *note = t->note ? imp_cached(m->cache, t->note) : NULL;
 	int is_note = note && (strstr(note, nt) || strstr(nt, note)) && imp_chars_max(nt, 2) >= 2;
 	if (note && !is_note && h.how == HOW_NONE && imp_chars_max(nt, 12) >= 12 &&
@@ -266,75 +274,86 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		free(a);
 		is_note = 1;
 	}
-	if (h.how == HOW_NONE) {
-		/* a heading printed over two lines (自然 / 人), or 续表 */
-		int heading = strcmp(nt, "(续表)") == 0 || strcmp(nt, "续表") == 0;
-		for (int k = 0; k < t->nblocks && !heading; k++)
-			for (int r2 = 0; r2 < t->blocks[k]->nrows && !heading; r2++)
-				for (const struct fnode *n = t->blocks[k]->row[r2]->parent;
-				     n && !heading; n = n->parent) {
-					/* a group's label over two lines (三、本年度 / 办理结果) */
-					const char *l = imp_cached(m->cache, n->label);
-					heading =
-					    strstr(l, nt) != NULL && imp_chars_max(nt, 2) >= 2;
-				}
-		for (int k = 0; k < t->nblocks && !heading; k++)
-			for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++) {
-				for (const struct fnode *n = t->blocks[k]->col[c2]; n && !heading;
-				     n = n->parent) {
-					const char *l = imp_cached(m->cache, n->label);
-					heading = strstr(l, nt) != NULL;
-				}
+	return is_note;
+}
+
+/* A text that names no row or column: a heading printed over two lines
+ * (自然 / 人, 三、本年度 / 办理结果), 续表, the label column's heading
+ * (信息内容: column headings follow), a column the form lacks, or a text
+ * not placed (said). */
+static void imp_label_unplaced(struct imp *m, const struct ftable *t, const struct icell *c,
+			       const char *nt, int is_note)
+{
+	/* a heading printed over two lines (自然 / 人), or 续表 */
+	int heading = strcmp(nt, "(续表)") == 0 || strcmp(nt, "续表") == 0;
+	for (int k = 0; k < t->nblocks && !heading; k++)
+		for (int r2 = 0; r2 < t->blocks[k]->nrows && !heading; r2++)
+			for (const struct fnode *n = t->blocks[k]->row[r2]->parent; n && !heading;
+			     n = n->parent) {
+				/* a group's label over two lines (三、本年度 / 办理结果) */
+				const char *l = imp_cached(m->cache, n->label);
+				heading = strstr(l, nt) != NULL && imp_chars_max(nt, 2) >= 2;
 			}
-		int over_labels = 0;
-		for (int k = 0; k < t->nblocks; k++)
-			if (t->blocks[k]->label_heading) {
-				const char *l = imp_cached(m->cache, t->blocks[k]->label_heading);
-				over_labels |= strcmp(l, nt) == 0;
-			}
-		if (over_labels) {
-			/* 信息内容: the block's column headings follow */
-			m->hdr_b = m->block >= 0 ? t->blocks[m->block] : NULL;
-			m->hdr_on = m->hdr_b != NULL;
-			m->nhdr = 0;
-			free(nt);
-			return;
-		}
-		if (m->hdr_on && heading && m->nhdr < 64) {
-			/* the first line of a heading printed over two: its column */
-			for (int c2 = 0; c2 < m->hdr_b->ncols; c2++) {
-				int taken = 0;
-				for (int k = 0; k < m->nhdr; k++)
-					taken |= m->hdr[k] == c2;
-				if (taken)
-					continue;
-				const char *l = imp_cached(m->cache, m->hdr_b->col[c2]->label);
-				int first = strncmp(l, nt, strlen(nt)) == 0;
-				if (first) {
-					m->hdr[m->nhdr++] = c2;
-					break;
-				}
+	for (int k = 0; k < t->nblocks && !heading; k++)
+		for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++) {
+			for (const struct fnode *n = t->blocks[k]->col[c2]; n && !heading;
+			     n = n->parent) {
+				const char *l = imp_cached(m->cache, n->label);
+				heading = strstr(l, nt) != NULL;
 			}
 		}
-		if (m->hdr_on && !heading && !is_note && m->nhdr < 64) {
-			char *a = imp_q(c->text);
-			imp_note(m, c, "column %s is not in form %s: its figures are not placed", a,
-				 m->f->id);
-			free(a);
-			m->hdr[m->nhdr++] = -1;
-			m->loose++;
-			free(nt);
-			return;
+	int over_labels = 0;
+	for (int k = 0; k < t->nblocks; k++)
+		if (t->blocks[k]->label_heading) {
+			const char *l = imp_cached(m->cache, t->blocks[k]->label_heading);
+			over_labels |= strcmp(l, nt) == 0;
 		}
-		if (!heading && !is_note) {
-			char *a = imp_q(c->text);
-			imp_note(m, c, "text %s in %s not placed: no row or column has this label",
-				 a, t->title);
-			free(a);
-		}
-		free(nt);
+	if (over_labels) {
+		/* 信息内容: the block's column headings follow */
+		m->hdr_b = m->block >= 0 ? t->blocks[m->block] : NULL;
+		m->hdr_on = m->hdr_b != NULL;
+		m->nhdr = 0;
 		return;
 	}
+	if (m->hdr_on && heading && m->nhdr < 64) {
+		/* the first line of a heading printed over two: its column */
+		for (int c2 = 0; c2 < m->hdr_b->ncols; c2++) {
+			int taken = 0;
+			for (int k = 0; k < m->nhdr; k++)
+				taken |= m->hdr[k] == c2;
+			if (taken)
+				continue;
+			const char *l = imp_cached(m->cache, m->hdr_b->col[c2]->label);
+			int first = strncmp(l, nt, strlen(nt)) == 0;
+			if (first) {
+				m->hdr[m->nhdr++] = c2;
+				break;
+			}
+		}
+	}
+	if (m->hdr_on && !heading && !is_note && m->nhdr < 64) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "column %s is not in form %s: its figures are not placed", a,
+			 m->f->id);
+		free(a);
+		m->hdr[m->nhdr++] = -1;
+		m->loose++;
+		return;
+	}
+	if (!heading && !is_note) {
+		char *a = imp_q(c->text);
+		imp_note(m, c, "text %s in %s not placed: no row or column has this label", a,
+			 t->title);
+		free(a);
+	}
+}
+
+/* A label the form has (h): counted, said when read loosely, and the row
+ * its figures go to (a row), a column heading read (a column), or the
+ * beginning of a label cut short. */
+static void imp_label_hit(struct imp *m, const struct ftable *t, const struct icell *c,
+			  const char *nt, struct imp_hit h, int row_has_figures)
+{
 	if (h.how == HOW_EXACT)
 		m->exact++;
 	else if (h.how != HOW_PREFIX && (h.is_row || h.how != HOW_NUMBER))
@@ -348,10 +367,8 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		m->hdr[m->nhdr++] = h.n->leaf;
 	if (h.is_row)
 		m->hdr_on = 0; /* the headings end where the rows begin */
-	if (h.how == HOW_PREFIX && (!h.is_row || h.n->nkids > 0)) {
-		free(nt);
+	if (h.how == HOW_PREFIX && (!h.is_row || h.n->nkids > 0))
 		return; /* a column's heading over two lines: its figures go by place */
-	}
 	if (h.how == HOW_PREFIX) {
 		m->cut = h.n;
 		m->cut_text = xstrdup(nt);
@@ -363,16 +380,27 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 	if (h.is_row) {
 		int leaf = h.n->leaf;
 		if (h.n->nkids > 0) {
-			if (!row_has_figures) {
-				free(nt);
+			if (!row_has_figures)
 				return; /* a group's heading */
-			}
 			imp_target(m, h.b, imp_group_leaf(h.n));
 			m->spill = c;
-			free(nt);
 			return;
 		}
 		imp_target(m, h.b, leaf);
+	}
+}
+
+static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
+{
+	const struct ftable *t = m->f->tables[m->table];
+	char *nt = imp_norm(c->text);
+	if (!imp_label_rest(m, nt) && !imp_label_block(m, t, nt)) {
+		struct imp_hit h = imp_find(m, t, nt);
+		int is_note = imp_label_note(m, t, c, nt, h);
+		if (h.how == HOW_NONE)
+			imp_label_unplaced(m, t, c, nt, is_note);
+		else
+			imp_label_hit(m, t, c, nt, h, row_has_figures);
 	}
 	free(nt);
 }
@@ -535,12 +563,10 @@ static int imp_table_by_rows(const struct imp *m, const struct irow *row)
 	return -1;
 }
 
-void imp_row(struct imp *m, const struct irow *row)
+/* A heading alone on its row: a table or a prose part begins. 1 if the
+ * row was one. */
+static int imp_row_heading(struct imp *m, const struct irow *row, int figs)
 {
-	int figs = imp_row_figures(row);
-	int was = m->prose_from;
-	m->prose_from = -1;
-	/* a heading alone on its row: a table or a prose part begins */
 	if (row->n >= 1 && row->cells[0].kind == IC_LABEL && (row->n == 1 || figs == 0)) {
 		char *nt = imp_norm(row->cells[0].text);
 		int loose = 0, part = imp_anchor(m, nt, &loose);
@@ -565,71 +591,52 @@ void imp_row(struct imp *m, const struct irow *row)
 				m->table = -1;
 				m->prose = p->prose;
 			}
-			return;
+			return 1;
 		}
 	}
-	if (m->table < 0 && figs > 0) {
-		int t = imp_table_by_rows(m, row);
-		if (t >= 0) {
-			imp_pre_flush(m);
-			imp_note(m, &row->cells[0], "%s found by its rows: its heading is missing",
-				 m->f->tables[t]->title);
-			m->table = t;
-			m->found[t] = 1;
-			m->prose = -1;
-			m->block = -1;
-		}
+	return 0;
+}
+
+/* A row before the title and any heading: the title, maybe over two rows;
+ * rows before it are kept until it is found (then they are the page
+ * around the report) or a heading comes first (then they are the
+ * preamble). */
+static void imp_row_title(struct imp *m, const struct irow *row)
+{
+	struct buf j;
+	buf_init(&j);
+	for (int i = 0; i < row->n && j.len <= IMP_TITLE_MAX; i++)
+		buf_puts(&j, row->cells[i].text);
+	char *two = xasprintf("%s%s", m->title_acc ? m->title_acc : "", j.data);
+	if (imp_title(m, j.data) || imp_title(m, two)) {
+		int before = m->npre;
+		if (m->title_acc && strstr(j.data, "政府信息公开") == NULL)
+			before--; /* the title's first row */
+		if (before > 0)
+			imp_note(m, &m->pre[0]->cells[0],
+				 ngettext("%d line before the title left out (the page "
+					  "around the report)",
+					  "%d lines before the title left out (the page "
+					  "around the report)",
+					  before),
+				 before);
+		m->npre = 0;
+		m->title_open = strstr(two, "报告") == NULL;
+		free(m->title_acc);
+		m->title_acc = NULL;
+	} else {
+		free(m->title_acc);
+		m->title_acc = xstrdup(j.data);
+		m->pre = xgrow(m->pre, (size_t)m->npre, sizeof *m->pre);
+		m->pre[m->npre++] = row;
 	}
-	if (m->ended) {
-		m->after++;
-		return;
-	}
-	if (m->table < 0 && m->title_open && !m->any_anchor && row->n == 1) {
-		m->title_open = strstr(row->cells[0].text, "报告") == NULL && ++m->title_rows < 4;
-		return;
-	}
-	if (m->table < 0 && !m->any_anchor && m->year == NULL) {
-		/* the title, maybe over two rows; rows before it are kept until
-		 * it is found (then they are the page around the report) or a
-		 * heading comes first (then they are the preamble) */
-		struct buf j;
-		buf_init(&j);
-		for (int i = 0; i < row->n && j.len <= IMP_TITLE_MAX; i++)
-			buf_puts(&j, row->cells[i].text);
-		char *two = xasprintf("%s%s", m->title_acc ? m->title_acc : "", j.data);
-		if (imp_title(m, j.data) || imp_title(m, two)) {
-			int before = m->npre;
-			if (m->title_acc && strstr(j.data, "政府信息公开") == NULL)
-				before--; /* the title's first row */
-			if (before > 0)
-				imp_note(m, &m->pre[0]->cells[0],
-					 ngettext("%d line before the title left out (the page "
-						  "around the report)",
-						  "%d lines before the title left out (the page "
-						  "around the report)",
-						  before),
-					 before);
-			m->npre = 0;
-			m->title_open = strstr(two, "报告") == NULL;
-			free(m->title_acc);
-			m->title_acc = NULL;
-		} else {
-			free(m->title_acc);
-			m->title_acc = xstrdup(j.data);
-			m->pre = xgrow(m->pre, (size_t)m->npre, sizeof *m->pre);
-			m->pre[m->npre++] = row;
-		}
-		free(two);
-		buf_free(&j);
-		return;
-	}
-	if (m->table < 0) {
-		m->prose_from = was;
-		for (int i = 0; i < row->n; i++)
-			imp_prose(m, &row->cells[i]);
-		return;
-	}
-	/* a table's row: labels, then its figures */
+	free(two);
+	buf_free(&j);
+}
+
+/* A table's row: its labels, then its figures. */
+static void imp_row_cells(struct imp *m, const struct irow *row, int figs)
+{
 	const struct ftable *t = m->f->tables[m->table];
 	if (m->tb != NULL && m->got > 0)
 		m->tb = NULL; /* a row's figures end with its row */
@@ -679,4 +686,44 @@ void imp_row(struct imp *m, const struct irow *row)
 			m->lost++;
 		}
 	}
+}
+
+void imp_row(struct imp *m, const struct irow *row)
+{
+	int figs = imp_row_figures(row);
+	int was = m->prose_from;
+	m->prose_from = -1;
+	if (imp_row_heading(m, row, figs))
+		return;
+	if (m->table < 0 && figs > 0) {
+		int t = imp_table_by_rows(m, row);
+		if (t >= 0) {
+			imp_pre_flush(m);
+			imp_note(m, &row->cells[0], "%s found by its rows: its heading is missing",
+				 m->f->tables[t]->title);
+			m->table = t;
+			m->found[t] = 1;
+			m->prose = -1;
+			m->block = -1;
+		}
+	}
+	if (m->ended) {
+		m->after++;
+		return;
+	}
+	if (m->table < 0 && m->title_open && !m->any_anchor && row->n == 1) {
+		m->title_open = strstr(row->cells[0].text, "报告") == NULL && ++m->title_rows < 4;
+		return;
+	}
+	if (m->table < 0 && !m->any_anchor && m->year == NULL) {
+		imp_row_title(m, row);
+		return;
+	}
+	if (m->table < 0) {
+		m->prose_from = was;
+		for (int i = 0; i < row->n; i++)
+			imp_prose(m, &row->cells[i]);
+		return;
+	}
+	imp_row_cells(m, row, figs);
 }

@@ -188,12 +188,18 @@ int report_acknowledge(struct report *r, const struct fcheck *check, const struc
 	return 0;
 }
 
+int report_organ_field(const struct form *f)
+{
+	int k = form_hfield(f, "organ");
+	for (int i = 0; k < 0 && i < f->nheader; i++)
+		if (f->header[i].type == HF_TEXT)
+			k = i;
+	return k;
+}
+
 char *report_organ(const struct report *r)
 {
-	int k = form_hfield(r->form, "organ");
-	for (int i = 0; k < 0 && i < r->form->nheader; i++)
-		if (r->form->header[i].type == HF_TEXT)
-			k = i;
+	int k = report_organ_field(r->form);
 	return k >= 0 ? report_header_display(r, k) : xstrdup("");
 }
 

@@ -96,6 +96,8 @@ int report_cell_by_path(const struct form *f, const char *path);
  * as displayed, "" when blank (to free); the field with id year, 0 when
  * blank or none. */
 char *report_organ(const struct report *r);
+/* Which header field of f is the organ (as report_organ), or -1. */
+int report_organ_field(const struct form *f);
 int report_year(const struct report *r);
 char *report_header_display(const struct report *r, int field);
 /* The form's heading or a signature line with {field} filled in. */

@@ -513,6 +513,10 @@ static void report_emit_block(struct yemit *y, const struct report *r, const str
 	yemit_map_end(y);
 }
 
+/* Longer than the guide: the file's sections in the order the format
+ * fixes (form, previous, header, prose, tables, source, parts,
+ * acknowledged), each a few emitter calls; split, the order would be in no
+ * one place. */
 int report_to_yaml(const struct report *r, struct buf *out)
 {
 	const struct form *f = r->form;

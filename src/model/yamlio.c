@@ -181,7 +181,10 @@ static struct ynode *yamlio_node(struct yamlio_load *L, enum ynode_kind kind, co
 }
 
 /* Builds the node that starts with *ev (already read). Returns NULL after
- * adding a diagnostic. */
+ * adding a diagnostic. Longer than the guide: one switch over libyaml's
+ * event kinds, whose cases share the limits (nodes, depth, value bytes) and
+ * the one place a failed event is freed; issue 26 replaces the tree by a
+ * loader of events, and this function with it. */
 static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int depth)
 {
 	const yaml_mark_t *m = &ev->start_mark;

@@ -54,7 +54,7 @@ static int app_ask_key(struct app *a, int key)
 		a->ask_yes = NULL;
 		a->state = STATE_PAGE;
 		yes(a);
-	} else if (key == 'n' || key == 'N' || key == 27) {
+	} else if (key == 'n' || key == 'N' || key == KEYS_ESC) {
 		a->ask_yes = NULL;
 		a->state = STATE_PAGE;
 		screen_message(a, 0, "%s", _("Nothing done"));
@@ -90,7 +90,7 @@ static int app_quit_key(struct app *a, int key)
 	case 'n':
 	case 'N':
 		return TUI_QUIT;
-	case 27:
+	case KEYS_ESC:
 	case 'c':
 	case 'C':
 		a->state = STATE_PAGE;
@@ -370,10 +370,13 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	if (a.color) {
 		start_color();
 		use_default_colors();
-		init_pair(1, COLOR_RED, -1);
-		init_pair(2, COLOR_YELLOW, -1);
-		init_pair(3, COLOR_CYAN, -1);
-		init_pair(4, COLOR_WHITE, COLOR_BLUE);
+		static const short colours[PAIR_COUNT][2] = {
+		    [PAIR_ERROR] = {COLOR_RED, -1},
+		    [PAIR_WARNING] = {COLOR_YELLOW, -1},
+		    [PAIR_COMPUTED] = {COLOR_CYAN, -1},
+		};
+		for (int p = 1; p < PAIR_COUNT; p++)
+			init_pair((short)p, colours[p][0], colours[p][1]);
 	}
 	struct buf paste;
 	buf_init(&paste);

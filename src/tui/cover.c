@@ -84,7 +84,7 @@ int cover_key(struct app *a, int key)
 	const struct form *f = a->f;
 	if (a->state == STATE_TYPING) {
 		const char *why = NULL;
-		if (key == 27) {
+		if (key == KEYS_ESC) {
 			a->state = STATE_PAGE;
 			screen_message(a, 0, "%s", _("Edit cancelled"));
 		} else if (key == '\n' || key == '\r') {

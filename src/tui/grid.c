@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { PAIR_ERROR = 1, PAIR_WARNING, PAIR_COMPUTED, PAIR_BAR };
 
 static const struct ftable *grid_table(const struct app *a)
 {

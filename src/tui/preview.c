@@ -121,7 +121,7 @@ int preview_key(struct app *a, int key)
 	case 'p':
 		preview_compare(a, !a->preview_compare);
 		break;
-	case 27:
+	case KEYS_ESC:
 	case 'q':
 	case KEYS_F(4):
 		a->state = STATE_PAGE;

@@ -133,7 +133,7 @@ void problems_ack_draw(struct app *a)
 int problems_ack_key(struct app *a, int key)
 {
 	const char *why;
-	if (key == 27) {
+	if (key == KEYS_ESC) {
 		a->state = STATE_PROBLEMS;
 		return TUI_HANDLED;
 	}
@@ -210,7 +210,7 @@ int problems_key(struct app *a, int key)
 		engine_problems_free(p, n);
 		break;
 	}
-	case 27:
+	case KEYS_ESC:
 	case 'q':
 	case KEYS_F(3):
 		a->state = STATE_PAGE;

@@ -42,7 +42,7 @@ void search_draw(struct app *a)
 int search_key(struct app *a, int key)
 {
 	const char *why;
-	if (key == 27) {
+	if (key == KEYS_ESC) {
 		a->state = STATE_PAGE;
 	} else if (key == '\n' || key == '\r') {
 		a->state = STATE_PAGE;

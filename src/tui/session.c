@@ -288,7 +288,7 @@ void session_saveas_draw(struct app *a)
 int session_saveas_key(struct app *a, int key)
 {
 	const char *why;
-	if (key == 27) {
+	if (key == KEYS_ESC) {
 		a->state = STATE_PAGE;
 		a->quit_after_save = 0;
 		screen_message(a, 1, "%s", _("Not saved"));
@@ -313,7 +313,7 @@ int session_locked_key(struct app *a, int key)
 		a->readonly = 1;
 		a->state = STATE_PAGE;
 		screen_message(a, 0, "%s", _("Read-only: changes cannot be made or saved"));
-	} else if (key == 'q' || key == 'Q' || key == 27) {
+	} else if (key == 'q' || key == 'Q' || key == KEYS_ESC) {
 		return TUI_QUIT;
 	}
 	return TUI_HANDLED;
@@ -368,7 +368,7 @@ int session_changed_key(struct app *a, int key)
 		edit_start_text(&a->ed, a->path);
 		screen_message(a, 0, "%s", _("Type the new name, Enter saves, Esc cancels"));
 		a->state = STATE_SAVEAS;
-	} else if (key == 27) {
+	} else if (key == KEYS_ESC) {
 		a->state = STATE_PAGE;
 		a->quit_after_save = 0;
 		screen_message(a, 1, "%s", _("Not saved"));

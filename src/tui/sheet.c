@@ -280,7 +280,7 @@ static void sheet_next_table(struct app *a)
 static int sheet_key_edit(struct app *a, int key)
 {
 	switch (key) {
-	case 27:
+	case KEYS_ESC:
 		a->state = STATE_PAGE;
 		screen_message(a, 0, "%s", _("Edit cancelled"));
 		return TUI_HANDLED;

@@ -106,6 +106,11 @@ struct unit_row {
 	int missing; /* its file cannot be read */
 };
 
+/* The screen's colours, one pair each, made by app.c from one table (the
+ * pair numbers and their colours cannot drift apart); a terminal without
+ * colour, or NO_COLOR, draws with attributes alone. */
+enum { PAIR_ERROR = 1, PAIR_WARNING, PAIR_COMPUTED, PAIR_COUNT };
+
 struct app {
 	enum state state;
 	struct keys keys;     /* the terminal's input, decoded */

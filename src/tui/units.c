@@ -183,7 +183,7 @@ int units_key(struct app *a, int key)
 	case '\r':
 		units_enter(a);
 		break;
-	case 27:
+	case KEYS_ESC:
 	case 'q':
 	case 'D':
 		units_free(a);
