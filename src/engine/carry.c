@@ -140,12 +140,19 @@ struct carry_fill_ctx {
 	int filled;
 };
 
+/* The one test of which cells carry_fill fills: a rule that reads last
+ * year's report only, on a cell that is not computed. */
+static int carry_fills(const struct carry_at *at, const struct fcell *fc)
+{
+	return at->rule->last_only && fc->formula == NULL;
+}
+
 static void carry_fill_one(const struct carry_at *at, int cell, void *arg)
 {
 	struct carry_fill_ctx *F = arg;
 	const struct fcell *fc = &F->cur->form->cells[cell];
 	struct value v = {0};
-	if (!at->rule->last_only || fc->formula != NULL)
+	if (!carry_fills(at, fc))
 		return;
 	if (carry_eval(at->rule->from, F->prev, F->cur, at, &v) == 1 &&
 	    value_conform(&v, &fc->type) == 0) {
@@ -197,17 +204,23 @@ int carry_expected(const struct report *prev, const struct report *cur, int cell
 	return X.rc;
 }
 
+struct carry_mark_ctx {
+	const struct form *f;
+	unsigned char *v;
+};
+
 static void carry_mark_one(const struct carry_at *at, int cell, void *arg)
 {
-	if (at->rule->last_only)
-		((unsigned char *)arg)[cell] = 1;
+	struct carry_mark_ctx *M = arg;
+	if (carry_fills(at, &M->f->cells[cell]))
+		M->v[cell] = 1;
 }
 
 unsigned char *carry_carried_cells(const struct form *f)
 {
-	unsigned char *v = xcalloc((size_t)f->ncells + 1, 1);
-	carry_each(f, carry_mark_one, v);
-	return v;
+	struct carry_mark_ctx M = {f, xcalloc((size_t)f->ncells + 1, 1)};
+	carry_each(f, carry_mark_one, &M);
+	return M.v;
 }
 
 int carry_fill(const struct report *prev, struct report *cur)
