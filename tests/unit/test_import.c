@@ -7,6 +7,8 @@
 #include "import/idoc.h"
 #include "import/import.h"
 #include "import/importint.h"
+#include "base/buf.h"
+#include "model/report.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -130,12 +132,67 @@ static void test_refused(void **state)
 	idoc_free(&doc);
 }
 
+/* A text's rows placed by their labels: exactly, by another numbering,
+ * with a character wrong; each loose reading said in a note with its
+ * line; --strict refusing them instead. */
+static void test_labels_placed(void **state)
+{
+	(void)state;
+	static const char text[] = "某某局2022年政府信息公开工作年度报告\n"
+				   "三、收到和处理政府信息公开申请情况\n"
+				   "1.本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t1\t4\n"
+				   "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"
+				   "四、结转下年度继续力理\t2\t0\t0\t0\t0\t0\t2\n";
+	struct form *f = unit_form("gov-info-2021");
+	struct form *forms[] = {f};
+	struct import_forms *k = import_forms_new(forms, 1, 0);
+	struct idoc doc;
+	struct diags d;
+	diags_init(&d);
+	assert_int_equal(import_read_text("t.txt", text, sizeof text - 1, &doc, &d), 0);
+	struct buf notes;
+	buf_init(&notes);
+	struct import_opts o = {NULL, 0};
+	struct report *r = import_doc(&doc, k, &o, &notes, &d);
+	assert_non_null(r);
+	static const char *const want[][2] = {{"applications.new.natural", "3"},
+					      {"applications.new.org_other", "1"},
+					      {"applications.carried.natural", "1"},
+					      {"applications.forward.natural", "2"}};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		char *v = value_str(&r->vals[report_cell_by_path(f, want[i][0])]);
+		assert_string_equal(v, want[i][1]);
+		free(v);
+	}
+	assert_non_null(strstr(notes.data,
+			       "t.txt:3: label 1.本年新收政府信息公开申请数量 read as "
+			       "一、本年新收政府信息公开申请数量: its numbering differs\n"));
+	assert_non_null(strstr(notes.data, "t.txt:5: label 四、结转下年度继续力理 read as "
+					   "四、结转下年度继续办理: a character or two differ\n"));
+	/* the exact label: no note of its own */
+	assert_null(strstr(notes.data, "t.txt:4: label"));
+	report_free(r);
+	/* strict: each decision refused, nothing made */
+	o.strict = 1;
+	assert_null(import_doc(&doc, k, &o, NULL, &d));
+	int lines3 = 0;
+	for (size_t i = 0; i < d.n; i++)
+		lines3 += d.v[i].line == 3 && strstr(d.v[i].message, "--strict: label") != NULL;
+	assert_int_equal(lines3, 1);
+	buf_free(&notes);
+	diags_free(&d);
+	idoc_free(&doc);
+	import_forms_free(k);
+	form_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_distance_banded),
 	    cmocka_unit_test(test_cells),
 	    cmocka_unit_test(test_refused),
+	    cmocka_unit_test(test_labels_placed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
