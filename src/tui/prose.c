@@ -124,11 +124,9 @@ static void prose_edit(struct app *a)
 	char *editor = prose_editor();
 	int status = -1;
 	if (ok) {
-		def_prog_mode();
-		endwin();
+		screen_suspend();
 		status = child_run(editor, file, NULL, 0, NULL, 0);
-		reset_prog_mode();
-		refresh();
+		screen_resume();
 	}
 	struct buf back;
 	buf_init(&back);

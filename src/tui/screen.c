@@ -113,3 +113,15 @@ int screen_no_previous(struct app *a)
 	screen_message(a, 1, "%s", _("No last year's report: the report names none (previous:)"));
 	return 1;
 }
+
+void screen_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+void screen_resume(void)
+{
+	reset_prog_mode();
+	refresh();
+}

@@ -184,6 +184,10 @@ void screen_ask(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
 int screen_readonly(struct app *a);
 /* Counts the problems again (engine_count) for the title line. */
 void screen_count(struct app *a);
+/* The terminal handed to a program run in it (an editor, a part's report)
+ * and taken back, the screen as it was. */
+void screen_suspend(void);
+void screen_resume(void);
 /* 1, and says so, when the report names no last year's report that could be
  * read (previous:). */
 int screen_no_previous(struct app *a);

@@ -149,11 +149,9 @@ static void units_enter(struct app *a)
 	/* a part named -x.yaml is a file, not an option */
 	char *file = u->path[0] == '-' ? xasprintf("./%s", u->path) : xstrdup(u->path);
 	char *argv[] = {"nianbao", cell, file, NULL};
-	def_prog_mode();
-	endwin();
+	screen_suspend();
 	int status = child_run_argv("/proc/self/exe", argv, NULL, 0, NULL, 0);
-	reset_prog_mode();
-	refresh();
+	screen_resume();
 	if (status != 0)
 		screen_message(a, 1, _("%s ended with status %d"), u->file, status);
 	else
