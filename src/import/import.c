@@ -216,8 +216,10 @@ void import_forms_free(struct import_forms *k)
 	if (k == NULL)
 		return;
 	for (int i = 0; i < k->n; i++) {
-		for (int t = 0; t < k->forms[i]->ntables; t++)
+		for (int t = 0; t < k->forms[i]->ntables; t++) {
 			free(k->index[i][t].v);
+			free(k->index[i][t].loose);
+		}
 		free(k->index[i]);
 		if (k->take)
 			form_free(k->forms[i]);

@@ -104,16 +104,29 @@ static void imp_index_add(struct imp_index *x, const char *key, struct imp_exact
 	x->v[h] = e;
 }
 
+/* A label of node n into the index (hashed, for exact matches) and the
+ * loose list (in walk order, measured). */
+static void imp_index_label(struct imp_index_walk *w, const struct fnode *n, const char *label,
+			    struct imp_exact e)
+{
+	if (label == NULL || *label == '\0')
+		return;
+	const char *key = imp_cached(w->cache, label);
+	imp_index_add(w->x, key, e);
+	struct imp_loose *l = &w->x->loose[w->x->nloose++];
+	l->hit = (struct imp_hit){w->b, n, w->axis == 0, HOW_NONE};
+	l->k = w->k;
+	imp_measure(&l->norm, key);
+}
+
 static void imp_index_node(const struct fnode *n, void *arg)
 {
 	struct imp_index_walk *w = arg;
 	struct imp_exact e = {NULL, {w->b, n, w->axis == 0, HOW_EXACT}, w->k, w->ord++};
-	if (n->label != NULL && *n->label)
-		imp_index_add(w->x, imp_cached(w->cache, n->label), e);
+	imp_index_label(w, n, n->label, e);
 	e.hit.how = HOW_ALSO;
 	for (int i = 0; i < n->nalso; i++)
-		if (n->also[i] != NULL && *n->also[i])
-			imp_index_add(w->x, imp_cached(w->cache, n->also[i]), e);
+		imp_index_label(w, n, n->also[i], e);
 }
 
 static void imp_count_node(const struct fnode *n, void *arg)
@@ -134,6 +147,7 @@ static const struct imp_index *imp_index_of(const struct imp *m, const struct ft
 				imp_walk(t->blocks[k], axis, imp_count_node, &n);
 		x->cap = 2 * n + 8;
 		x->v = xcalloc(x->cap, sizeof *x->v);
+		x->loose = xcalloc(n + 1, sizeof *x->loose);
 		struct imp_index_walk w = {x, m->cache, NULL, 0, 0, 0};
 		for (int k = 0; k < t->nblocks; k++)
 			for (int axis = 0; axis < 2; axis++) {
@@ -143,22 +157,6 @@ static const struct imp_index *imp_index_of(const struct imp *m, const struct ft
 		x->built = 1;
 	}
 	return x;
-}
-
-struct imp_loose_walk {
-	const struct imp *m;
-	const struct imp_norm *tn;
-	const struct fblock *b;
-	int axis;
-	struct imp_hit *best;
-};
-
-static void imp_loose_node(const struct fnode *n, void *arg)
-{
-	struct imp_loose_walk *w = arg;
-	enum imp_how h = imp_match_node(w->m->cache, w->tn, n);
-	if (h != HOW_NONE && (w->best->how == HOW_NONE || h < w->best->how))
-		*w->best = (struct imp_hit){w->b, n, w->axis == 0, h};
 }
 
 /* The best node of table t that the normalised text names: rows before
@@ -184,15 +182,19 @@ struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char 
 	}
 	if (best.how != HOW_NONE)
 		return best;
+	/* the loose matches: the current block first, then the others, each
+	 * block's rows before its columns, in the order of the walk */
 	struct imp_norm tn;
 	imp_measure(&tn, nt);
 	for (int pass = 0; pass < 2; pass++)
-		for (int k = 0; k < t->nblocks; k++) {
-			if ((pass == 0) != (k == m->block))
+		for (int i = 0; i < x->nloose; i++) {
+			const struct imp_loose *l = &x->loose[i];
+			if ((pass == 0) != (l->k == m->block))
 				continue;
-			for (int axis = 0; axis < 2; axis++) {
-				struct imp_loose_walk w = {m, &tn, t->blocks[k], axis, &best};
-				imp_walk(t->blocks[k], axis, imp_loose_node, &w);
+			enum imp_how h = imp_match_norm(&tn, &l->norm);
+			if (h != HOW_NONE && (best.how == HOW_NONE || h < best.how)) {
+				best = l->hit;
+				best.how = h;
 			}
 		}
 	return best;

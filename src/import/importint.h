@@ -59,10 +59,6 @@ struct imp_cache {
 };
 const char *imp_cached(struct imp_cache *c, const char *label);
 void imp_cache_free(struct imp_cache *c);
-/* How the measured text tn names node n (its label or an also:) other than
- * exactly, the closest way; HOW_NONE when it does not. */
-enum imp_how imp_match_node(struct imp_cache *cache, const struct imp_norm *tn,
-			    const struct fnode *n);
 
 /* ---- placing: import.c drives, importplace.c reads the rows,
  * importfind.c finds the nodes labels name ---- */
@@ -138,7 +134,20 @@ struct imp_index {
 	struct imp_exact *v;
 	size_t cap;
 	int built;
+	/* every label and also: of the table in the order imp_find walks
+	 * them, measured, for the loose matches */
+	struct imp_loose *loose;
+	int nloose;
 };
+/* One label (or also:) of a node, measured once for all documents. */
+struct imp_loose {
+	struct imp_hit hit; /* how: unset */
+	int k;              /* its block */
+	struct imp_norm norm;
+};
+/* How the measured text tn names the measured label ln loosely (by
+ * another numbering, by its beginning, a typo or two), or HOW_NONE. */
+enum imp_how imp_match_norm(const struct imp_norm *tn, const struct imp_norm *ln);
 
 /* A decision, with the source line of c (or none), as a note; the format
  * is a msgid. */

@@ -466,15 +466,8 @@ void imp_cache_free(struct imp_cache *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* How the measured text tn names a label loosely: by its body after
- * another numbering, by its beginning, or with a character or two
- * different (exact names are found by the index, not here). */
-static enum imp_how imp_match_label(struct imp_cache *cache, const struct imp_norm *tn,
-				    const char *label)
+enum imp_how imp_match_norm(const struct imp_norm *tn, const struct imp_norm *ln)
 {
-	if (label == NULL || *label == '\0')
-		return HOW_NONE;
-	const struct imp_norm *ln = imp_cached_norm(cache, label);
 	/* each test after its counts agree: most labels are told apart by
 	 * their lengths alone (counts are capped alike, so equal texts
 	 * always have equal counts) */
@@ -488,16 +481,4 @@ static enum imp_how imp_match_label(struct imp_cache *cache, const struct imp_no
 	    imp_distance_cps(tn->cps, tn->ncps, ln->cps, ln->ncps, most) <= most)
 		return HOW_TYPO;
 	return HOW_NONE;
-}
-
-enum imp_how imp_match_node(struct imp_cache *cache, const struct imp_norm *tn,
-			    const struct fnode *n)
-{
-	enum imp_how how = imp_match_label(cache, tn, n->label);
-	for (int i = 0; i < n->nalso; i++) {
-		enum imp_how h = imp_match_label(cache, tn, n->also[i]);
-		if (h != HOW_NONE && (how == HOW_NONE || h < how))
-			how = h;
-	}
-	return how;
 }
