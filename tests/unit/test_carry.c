@@ -7,22 +7,11 @@
 #include "engine/carry.h"
 #include "model/report.h"
 
-static struct report *load(const char *rel)
-{
-	struct diags d;
-	diags_init(&d);
-	struct report *r = report_load(unit_src(rel), NULL, &d);
-	if (r == NULL)
-		fail_msg("%s: %s", rel, d.n ? d.v[0].message : "?");
-	diags_free(&d);
-	return r;
-}
-
 static void test_carried_forward_breaks(void **state)
 {
 	(void)state;
-	struct report *prev = load("tests/data/series/2020.yaml");
-	struct report *cur = load("tests/data/series/2021.yaml");
+	struct report *prev = unit_report("tests/data/series/2020.yaml");
+	struct report *cur = unit_report("tests/data/series/2021.yaml");
 	struct carry_break *b;
 	int n = carry_check(prev, cur, &b);
 	assert_int_equal(n, 1);
@@ -48,8 +37,8 @@ static void test_carried_forward_breaks(void **state)
 static void test_running_count_breaks(void **state)
 {
 	(void)state;
-	struct report *prev = load("tests/data/series/2021.yaml");
-	struct report *cur = load("tests/data/series/2022.yaml");
+	struct report *prev = unit_report("tests/data/series/2021.yaml");
+	struct report *cur = unit_report("tests/data/series/2022.yaml");
 	struct carry_break *b;
 	int n = carry_check(prev, cur, &b);
 	assert_int_equal(n, 1);
@@ -65,7 +54,7 @@ static void test_running_count_breaks(void **state)
 static void test_fill_from_last_year(void **state)
 {
 	(void)state;
-	struct report *prev = load("tests/data/series/2021.yaml");
+	struct report *prev = unit_report("tests/data/series/2021.yaml");
 	struct report *cur = report_new(prev->form);
 	/* 二、上年结转 from last year's 四、结转下年度继续办理: six cells (总计
 	 * is computed) carry, and of them the one last year filled, 自然人 2 */

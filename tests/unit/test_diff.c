@@ -5,17 +5,6 @@
 #include "model/report.h"
 #include "out/diff.h"
 
-static struct report *load(const char *rel)
-{
-	struct diags d;
-	diags_init(&d);
-	struct report *r = report_load(unit_src(rel), NULL, &d);
-	if (r == NULL)
-		fail_msg("%s: %s", rel, d.n ? d.v[0].message : "?");
-	diags_free(&d);
-	return r;
-}
-
 /* The entry whose before and after are these, or NULL. */
 static const struct diff_entry *entry(const struct diff *x, const char *before, const char *after)
 {
@@ -29,7 +18,7 @@ static const struct diff_entry *entry(const struct diff *x, const char *before, 
 static void test_same_report(void **state)
 {
 	(void)state;
-	struct report *a = load("tests/data/sum/a.yaml");
+	struct report *a = unit_report("tests/data/sum/a.yaml");
 	struct diff x;
 	diff_reports(a, a, &x);
 	assert_int_equal(x.n, 0);
@@ -42,7 +31,8 @@ static void test_same_report(void **state)
 static void test_two_units(void **state)
 {
 	(void)state;
-	struct report *a = load("tests/data/sum/a.yaml"), *b = load("tests/data/sum/b.yaml");
+	struct report *a = unit_report("tests/data/sum/a.yaml"),
+		      *b = unit_report("tests/data/sum/b.yaml");
 	struct diff x;
 	diff_reports(a, b, &x);
 	const struct diff_entry *e = entry(&x, "甲街道办事处", "乙镇人民政府");

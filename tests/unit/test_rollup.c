@@ -7,17 +7,6 @@
 #include "engine/rollup.h"
 #include "model/report.h"
 
-static struct report *load(const char *path)
-{
-	struct diags d;
-	diags_init(&d);
-	struct report *r = report_load(path, NULL, &d);
-	if (r == NULL)
-		fail_msg("%s: %s", path, d.n ? d.v[0].message : "?");
-	diags_free(&d);
-	return r;
-}
-
 static char *value_at(const struct report *r, const char *path)
 {
 	int cell = report_cell_by_path(r->form, path);
@@ -35,8 +24,8 @@ static void has_value(const struct report *r, const char *path, const char *want
 static void test_sums(void **state)
 {
 	(void)state;
-	struct report *a = load(unit_src("tests/data/sum/a.yaml"));
-	struct report *b = load(unit_src("tests/data/sum/b.yaml"));
+	struct report *a = unit_report("tests/data/sum/a.yaml");
+	struct report *b = unit_report("tests/data/sum/b.yaml");
 	struct rollup *s = rollup_new(a->form);
 	struct buf notes;
 	buf_init(&notes);

@@ -51,4 +51,18 @@ static inline struct form *unit_form(const char *id)
 	return f;
 }
 
+/* A report of the source tree (rel), its form found as report_load finds
+ * it; fails the test if it does not load. */
+#include "model/report.h"
+static inline struct report *unit_report(const char *rel)
+{
+	struct diags d;
+	diags_init(&d);
+	struct report *r = report_load(unit_src(rel), NULL, &d);
+	if (r == NULL)
+		fail_msg("%s: %s", rel, d.n ? d.v[0].message : "?");
+	diags_free(&d);
+	return r;
+}
+
 #endif
