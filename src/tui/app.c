@@ -175,21 +175,36 @@ static int app_key_global(struct app *a, int key)
 	}
 }
 
-/* STATE_PAGE and STATE_TYPING: the page's keys; while typing every key is
- * the page's, else the shared keys come first and a key neither takes is
- * ignored. */
+/* Each kind of page: its keys, and its keys while something is typed on
+ * it (a prose part is edited in an editor, not typed on the page). */
+static const struct {
+	int (*key)(struct app *a, int key);
+	int (*typing)(struct app *a, int key);
+} app_pages[] = {
+    [PAGE_COVER] = {cover_key, cover_typing_key},
+    [PAGE_PROSE] = {prose_key, NULL},
+    [PAGE_TABLE] = {sheet_key, sheet_typing_key},
+};
+
+/* STATE_PAGE: the shared keys first, then the page's; a key neither takes
+ * is ignored. */
 static int app_page_key(struct app *a, int key)
 {
-	enum page_kind kind = a->pages[a->page].kind;
-	int rc = a->state == STATE_PAGE ? app_key_global(a, key) : 0;
-	if (rc)
-		return rc;
-	if (kind == PAGE_TABLE)
-		sheet_key(a, key);
-	else if (kind == PAGE_COVER)
-		cover_key(a, key);
+	int rc = app_key_global(a, key);
+	if (rc != 0)
+		return rc; /* TUI_QUIT among them */
+	app_pages[a->pages[a->page].kind].key(a, key);
+	return TUI_HANDLED;
+}
+
+/* STATE_TYPING: every key is the typing's. */
+static int app_typing_key(struct app *a, int key)
+{
+	int (*typing)(struct app *, int) = app_pages[a->pages[a->page].kind].typing;
+	if (typing != NULL)
+		typing(a, key);
 	else
-		prose_key(a, key);
+		a->state = STATE_PAGE; /* nothing types on this page */
 	return TUI_HANDLED;
 }
 
@@ -199,7 +214,7 @@ static const struct {
 	int (*key)(struct app *a, int key);
 } app_states[STATE_COUNT] = {
     [STATE_PAGE] = {frame_draw, app_page_key},
-    [STATE_TYPING] = {frame_draw, app_page_key},
+    [STATE_TYPING] = {frame_draw, app_typing_key},
     [STATE_SEARCH] = {search_draw, search_key},
     [STATE_ASK] = {app_ask_draw, app_ask_key},
     [STATE_QUIT] = {app_quit_draw, app_quit_key},

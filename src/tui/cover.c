@@ -79,28 +79,29 @@ void cover_status(const struct app *a)
 	free(s);
 }
 
+int cover_typing_key(struct app *a, int key)
+{
+	const char *why = NULL;
+	if (key == KEYS_ESC) {
+		a->state = STATE_PAGE;
+		screen_message(a, 0, "%s", _("Edit cancelled"));
+	} else if (key == '\n' || key == '\r') {
+		const char *problem = report_header_problem(a->r, a->cover_row, a->ed.buf);
+		if (problem != NULL) {
+			screen_message(a, 1, _("'%s' refused: %s"), a->ed.buf, problem);
+		} else {
+			a->state = STATE_PAGE;
+			edits_one(a, change_text(CHANGE_HEADER, a->cover_row, a->ed.buf), &why);
+		}
+	} else if (edit_key(&a->ed, key, NULL, &why) < 0) {
+		screen_message(a, 1, "%s", _("too long"));
+	}
+	return TUI_HANDLED;
+}
+
 int cover_key(struct app *a, int key)
 {
 	const struct form *f = a->f;
-	if (a->state == STATE_TYPING) {
-		const char *why = NULL;
-		if (key == KEYS_ESC) {
-			a->state = STATE_PAGE;
-			screen_message(a, 0, "%s", _("Edit cancelled"));
-		} else if (key == '\n' || key == '\r') {
-			const char *problem = report_header_problem(a->r, a->cover_row, a->ed.buf);
-			if (problem != NULL) {
-				screen_message(a, 1, _("'%s' refused: %s"), a->ed.buf, _(problem));
-			} else {
-				a->state = STATE_PAGE;
-				edits_one(a, change_text(CHANGE_HEADER, a->cover_row, a->ed.buf),
-					  &why);
-			}
-		} else if (edit_key(&a->ed, key, NULL, &why) < 0) {
-			screen_message(a, 1, "%s", _("too long"));
-		}
-		return TUI_HANDLED;
-	}
 	switch (key) {
 	case KEYS_UP:
 	case 'k':

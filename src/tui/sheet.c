@@ -277,7 +277,7 @@ static void sheet_next_table(struct app *a)
 	screen_message(a, 0, "%s", _("That was the last cell to fill in the report"));
 }
 
-static int sheet_key_edit(struct app *a, int key)
+int sheet_typing_key(struct app *a, int key)
 {
 	switch (key) {
 	case KEYS_ESC:
@@ -317,8 +317,6 @@ static int sheet_key_edit(struct app *a, int key)
 
 int sheet_key(struct app *a, int key)
 {
-	if (a->state == STATE_TYPING)
-		return sheet_key_edit(a, key);
 	int cell = grid_cell(a);
 	int computed = a->f->cells[cell].formula != NULL;
 	int rows = a->rows - 4;
@@ -392,7 +390,7 @@ int sheet_key(struct app *a, int key)
 		if (sheet_starts_value(key)) {
 			edit_start(&a->ed, "");
 			a->state = STATE_TYPING;
-			return sheet_key_edit(a, key);
+			return sheet_typing_key(a, key);
 		}
 		return 0; /* not a key of the grid */
 	}

@@ -265,6 +265,8 @@ void edits_recover(struct app *a);
 /* ---- sheet.c, cover.c, prose.c: the pages ---- */
 /* Each page's keys (0: not one of its keys), drawing and status line. */
 int sheet_key(struct app *a, int key);
+/* STATE_TYPING on a table: a value being typed into the cell. */
+int sheet_typing_key(struct app *a, int key);
 /* A block of tab- and newline-separated values from the cursor; nothing is
  * pasted if any value does not fit its cell. */
 void sheet_paste(struct app *a, const char *text);
@@ -275,6 +277,8 @@ void sheet_fill_zero(struct app *a);
 void cover_draw(struct app *a, int y0, int y1);
 void cover_status(const struct app *a);
 int cover_key(struct app *a, int key);
+/* STATE_TYPING on the cover: a header field being edited. */
+int cover_typing_key(struct app *a, int key);
 void prose_draw(struct app *a, int y0, int y1);
 void prose_status(const struct app *a);
 int prose_key(struct app *a, int key);
