@@ -34,52 +34,6 @@ static int cli_source_line(const struct report *r, int cell)
 	return strncmp(r->source_at[cell], "line ", 5) == 0 ? atoi(r->source_at[cell] + 5) : 0;
 }
 
-/* The cells of r that do not continue prev, as check lines (with the
- * years before the labels when years is given), counted into *c. */
-static void cli_breaks(struct buf *out, const char *file, int from_page, const struct report *r,
-		       const struct report *prev, int as_csv, const char *years,
-		       struct engine_count *c)
-{
-	char *path = text_quote(file, CLI_NAME_MAX); /* a name is printed, never its escapes */
-	struct carry_break *b;
-	int n = carry_check(prev, r, &b);
-	for (int i = 0; i < n; i++) {
-		const char *sev = b[i].severity == DIAG_ERROR ? N_("error") : N_("warning");
-		c->errors += b[i].severity == DIAG_ERROR;
-		c->warnings += b[i].severity != DIAG_ERROR;
-		char *row = form_row_path(b[i].block, b[i].r, CSV_SEP);
-		char *col = form_col_path(b[i].block, b[i].c, CSV_SEP);
-		char *msg =
-		    years ? xasprintf("%s: %s", years, b[i].message) : xstrdup(b[i].message);
-		if (as_csv) {
-			int guard = as_csv == 1;
-			csv_field(out, path, 0, guard);
-			csv_field(out, sev, 0, guard);
-			csv_field(out, b[i].rule->id, 0, guard);
-			csv_field(out, b[i].block->table->title, 0, guard);
-			csv_field(out, row, 0, guard);
-			csv_field(out, col, 0, guard);
-			csv_field(out, msg, 1, guard);
-		} else {
-			int cell = b[i].cell;
-			int src = from_page ? cli_source_line(r, cell) : 0;
-			if (src > 0) /* a page read in memory: its own line */
-				buf_printf(out, "%s:%d: ", path, src);
-			else if (!from_page && r->line[cell] > 0)
-				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
-			else
-				buf_printf(out, "%s: ", path);
-			buf_printf(out, _("%s: %s, row %s, column %s: %s [%s]\n"), _(sev),
-				   b[i].block->table->title, row, col, msg, b[i].rule->id);
-		}
-		free(msg);
-		free(row);
-		free(col);
-	}
-	carry_breaks_free(b, n);
-	free(path);
-}
-
 /* Last year's report for r: the one given, else the one its previous:
  * names; NULL (said in out when it cannot be read) if none. */
 static struct report *cli_previous(const struct report *r, const char *given, struct buf *out)
@@ -105,6 +59,74 @@ static struct report *cli_previous(const struct report *r, const char *given, st
 		free(why);
 	}
 	return prev;
+}
+
+/* The problems p[0..n) of report r (printed as path) as check lists them:
+ * a line each (file:line:column, severity, table, row and column, the
+ * message, the check's id), or a CSV row each. page: r was read from a
+ * published page (its lines are the page's); prefix: before each message
+ * ("2022 against 2021"); only: that kind alone (-1 all); counted into
+ * *count when not NULL, as the engine counts. The one writer of problems. */
+static void cli_list(struct buf *out, const char *path, const struct report *r,
+		     const struct problem *p, int n, int as_csv, int page, const char *prefix,
+		     int only, struct engine_count *count)
+{
+	for (int i = 0; i < n; i++) {
+		if (only >= 0 && (int)p[i].kind != only)
+			continue;
+		struct engine_where w;
+		engine_where(&p[i], CSV_SEP, &w);
+		const char *table = w.table ? w.table->title : "";
+		/* an acknowledged warning is listed with its reason, not counted */
+		const char *sev = p[i].acknowledged             ? N_("acknowledged")
+				  : p[i].severity == DIAG_ERROR ? N_("error")
+								: N_("warning");
+		if (count != NULL) {
+			count->errors += p[i].severity == DIAG_ERROR;
+			count->warnings += p[i].severity != DIAG_ERROR && !p[i].acknowledged;
+			count->acknowledged += p[i].acknowledged != NULL;
+		}
+		char *m =
+		    prefix ? xasprintf("%s: %s", prefix, p[i].message) : xstrdup(p[i].message);
+		char *message =
+		    p[i].acknowledged ? xasprintf("%s (%s)", m, p[i].acknowledged) : xstrdup(m);
+		free(m);
+		if (as_csv) {
+			int guard = as_csv == 1; /* 2: --raw */
+			csv_field(out, path, 0, guard);
+			csv_field(out, sev, 0, guard);
+			csv_field(out, p[i].rule, 0, guard);
+			csv_field(out, table, 0, guard);
+			csv_field(out, w.row, 0, guard);
+			csv_field(out, w.col, 0, guard);
+			csv_field(out, message, 1, guard);
+		} else {
+			int cell = p[i].cell, src = cli_source_line(r, cell);
+			if (page && src > 0)
+				buf_printf(out, "%s:%d: ", path, src);
+			else if (!page && cell >= 0 && r->line[cell] > 0)
+				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
+			else
+				buf_printf(out, "%s: ", path);
+			buf_puts(out, _(sev));
+			if (*table)
+				buf_printf(out, ": %s", table);
+			if (*table && *w.row)
+				buf_printf(out, _(", row %s"), w.row);
+			if (*table && *w.col)
+				buf_printf(out, _(", column %s"), w.col);
+			if (*table)
+				buf_printf(out, _(": %s [%s]"), message, p[i].rule);
+			else /* after the severity, as a diagnostic has it */
+				buf_printf(out, ": %s [%s]", message, p[i].rule);
+			/* an imported report: where its figure was in the page */
+			if (!page && src > 0 && r->source)
+				buf_printf(out, _(" (%s line %d)"), text_name(r->source), src);
+			buf_puts(out, "\n");
+		}
+		free(message);
+		engine_where_free(&w);
+	}
 }
 
 /* Checks one report: the file at path, or given (a published report read
@@ -149,53 +171,7 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 		engine_parts(e, file);
 	struct problem *p;
 	int n = engine_problems(e, &p);
-	for (int i = 0; i < n; i++) {
-		struct engine_where w;
-		engine_where(&p[i], CSV_SEP, &w);
-		const char *table = w.table ? w.table->title : "";
-		/* an acknowledged warning is listed with its reason, not counted */
-		const char *sev = p[i].acknowledged             ? N_("acknowledged")
-				  : p[i].severity == DIAG_ERROR ? N_("error")
-								: N_("warning");
-		char *message = p[i].acknowledged
-				    ? xasprintf("%s (%s)", p[i].message, p[i].acknowledged)
-				    : xstrdup(p[i].message);
-		if (as_csv) {
-			int guard = as_csv == 1; /* 2: --raw */
-			csv_field(out, path, 0, guard);
-			csv_field(out, sev, 0, guard);
-			csv_field(out, p[i].rule, 0, guard);
-			csv_field(out, table, 0, guard);
-			csv_field(out, w.row, 0, guard);
-			csv_field(out, w.col, 0, guard);
-			csv_field(out, message, 1, guard);
-		} else {
-			int cell = p[i].cell, src = cli_source_line(r, cell);
-			if (page && src > 0)
-				buf_printf(out, "%s:%d: ", path, src);
-			else if (!page && cell >= 0 && r->line[cell] > 0)
-				buf_printf(out, "%s:%d:%d: ", path, r->line[cell], r->col[cell]);
-			else
-				buf_printf(out, "%s: ", path);
-			buf_puts(out, _(sev));
-			if (*table)
-				buf_printf(out, ": %s", table);
-			if (*table && *w.row)
-				buf_printf(out, _(", row %s"), w.row);
-			if (*table && *w.col)
-				buf_printf(out, _(", column %s"), w.col);
-			if (*table)
-				buf_printf(out, _(": %s [%s]"), message, p[i].rule);
-			else /* after the severity, as a diagnostic has it */
-				buf_printf(out, ": %s [%s]", message, p[i].rule);
-			/* an imported report: where its figure was in the page */
-			if (!page && src > 0 && r->source)
-				buf_printf(out, _(" (%s line %d)"), text_name(r->source), src);
-			buf_puts(out, "\n");
-		}
-		free(message);
-		engine_where_free(&w);
-	}
+	cli_list(out, path, r, p, n, as_csv, page, NULL, -1, NULL);
 	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
 	struct engine_count c = engine_count(e);
@@ -267,7 +243,18 @@ static int cli_series(char **files, int n, int as_csv, int published)
 				continue;
 			char years[64];
 			snprintf(years, sizeof years, _("%d against %d"), y, before);
-			cli_breaks(&out, v[i]->path, published, v[i], v[i - 1], as_csv, years, &c);
+			/* the breaks as the engine finds and counts them (an
+			 * acknowledged one is counted apart, as everywhere) */
+			struct engine *e = engine_new(v[i]);
+			engine_previous(e, v[i - 1]);
+			struct problem *p;
+			int np = engine_problems(e, &p);
+			char *path = text_quote(v[i]->path, CLI_NAME_MAX);
+			cli_list(&out, path, v[i], p, np, as_csv, published, years, PROBLEM_BREAK,
+				 &c);
+			free(path);
+			engine_problems_free(p, np);
+			engine_free(e);
 		}
 		fwrite(out.data, 1, out.len, stdout);
 		fflush(stdout);

@@ -335,6 +335,7 @@ int engine_problems(const struct engine *e, struct problem **out)
 		const struct carry_break *b = &e->breaks[i];
 		engine_check_problem(e, out, &n, b->check, b->severity, b->block, b->r, b->c,
 				     b->cell, b->severity != DIAG_ERROR, xstrdup(b->message));
+		(*out)[n - 1].kind = PROBLEM_BREAK;
 	}
 	for (int i = 0; i < e->nparts; i++) {
 		const struct rollup_problem *x = &e->parts[i];

@@ -13,7 +13,8 @@ struct fcheck;
 struct fblock;
 
 enum problem_kind {
-	PROBLEM_CHECK,    /* a check of the form, or a carry rule's break */
+	PROBLEM_CHECK,    /* a check of the form */
+	PROBLEM_BREAK,    /* a carry rule's break against last year's report */
 	PROBLEM_STORED,   /* a stored total that disagrees with its parts */
 	PROBLEM_OVERFLOW, /* a total too large to compute */
 	PROBLEM_PART      /* a roll-up's part changed or gone (engine_parts) */

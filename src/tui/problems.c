@@ -144,7 +144,8 @@ int problems_ack_key(struct app *a, int key)
 	a->state = STATE_PROBLEMS;
 	struct problem *p;
 	int n = engine_problems(a->e, &p);
-	if (a->problem_sel < n && p[a->problem_sel].kind == PROBLEM_CHECK) {
+	if (a->problem_sel < n &&
+	    (p[a->problem_sel].kind == PROBLEM_CHECK || p[a->problem_sel].kind == PROBLEM_BREAK)) {
 		const struct problem *x = &p[a->problem_sel];
 		struct change c = change_ack(x->check, x->block, x->r, x->c, a->ed.buf);
 		if (edits_one(a, c, &why) < 0)

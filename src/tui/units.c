@@ -80,6 +80,23 @@ int units_open(struct app *a, int cell)
 	return 0;
 }
 
+/* v's share of total (positive), per thousand, rounded, in integers: both
+ * brought to one scale, and divided down together while the product
+ * could overflow. */
+static int units_share(const struct value *v, const struct value *total)
+{
+	int64_t x = v->num, t = total->num;
+	for (int s = v->scale; s < total->scale; s++)
+		x = x > INT64_MAX / 10 ? INT64_MAX / 10 : x * 10;
+	for (int s = total->scale; s < v->scale; s++)
+		t = t > INT64_MAX / 10 ? INT64_MAX / 10 : t * 10;
+	while (x > INT64_MAX / 1000 || t > INT64_MAX / 1000)
+		x /= 10, t /= 10;
+	if (t <= 0 || x < 0)
+		return 0;
+	return (int)((x * 1000 + t / 2) / t);
+}
+
 void units_draw(struct app *a)
 {
 	erase();
@@ -95,14 +112,13 @@ void units_draw(struct app *a)
 	free(head);
 	free(row);
 	free(col);
-	/* the total of the numbers, for each one's share */
-	double total = 0;
-	for (int i = 0; i < a->nunits; i++)
-		if (a->units[i].v.kind == VAL_NUM) {
-			char *s = value_str(&a->units[i].v);
-			total += atof(s);
-			free(s);
-		}
+	/* the total of the numbers, exactly (as the roll-up adds them), for
+	 * each one's share */
+	struct value total = {VAL_NUM, 0, 0, NULL};
+	int exact = 1;
+	for (int i = 0; i < a->nunits && exact; i++)
+		if (a->units[i].v.kind == VAL_NUM)
+			exact = value_add(&total, &a->units[i].v, &total) == 0;
 	int namew = a->cols > 60 ? a->cols / 3 : 20, valw = 12, barw = a->cols - namew - valw - 8;
 	int top = a->unit_sel >= a->rows - 3 ? a->unit_sel - (a->rows - 4) : 0;
 	for (int i = top, y = 2; i < a->nunits && y < a->rows - 1; i++, y++) {
@@ -118,16 +134,15 @@ void units_draw(struct app *a)
 						 : xstrdup(_("blank"));
 		screen_text(a, v, valw, ALIGN_RIGHT);
 		addstr("  ");
-		double share = 0;
-		if (u->v.kind == VAL_NUM && total > 0)
-			share = atof(v) / total;
 		free(v);
-		int n = (int)(share * (barw > 0 ? barw : 0) + 0.5);
-		for (int k = 0; k < n; k++)
+		int share = -1; /* per thousand; -1 when it has none */
+		if (u->v.kind == VAL_NUM && exact && total.num > 0)
+			share = units_share(&u->v, &total);
+		for (int k = 0; share > 0 && k < (share * (barw > 0 ? barw : 0) + 500) / 1000; k++)
 			addch('#');
-		if (u->v.kind == VAL_NUM && total > 0) {
+		if (share >= 0) {
 			char pct[16];
-			snprintf(pct, sizeof pct, " %.0f%%", share * 100);
+			snprintf(pct, sizeof pct, " %d%%", (share + 5) / 10);
 			addstr(pct);
 		}
 		attroff(A_REVERSE);

@@ -28,6 +28,22 @@ expect_has "结转, 2021 against 2020" "$T/out" \
 expect_has "现行有效件数, 2022 against 2021" "$T/out" \
 	"2022.yaml:29:19: warning: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 2022 against 2021: 本年 9，按上年报告应为 6，差 3：现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数 [in_force_continues]"
 expect_has "the count" "$T/err" "3 reports, 2020 to 2022: 1 error, 1 warning between years"
+# a break acknowledged in the report is listed with its reason and counted
+# apart, as check and the screen count it
+mkdir -p "$T/ack"
+cp "$S/2020.yaml" "$S/2021.yaml" "$T/ack/"
+{
+	cat "$S/2022.yaml"
+	printf 'acknowledged:\n- check: in_force_continues\n  table: proactive\n  block: item1\n'
+	printf '  row: rules\n  column: in_force\n  reason: 一件规章由上级机关转来，非本机关制发\n'
+} >"$T/ack/2022.yaml"
+run "$NIANBAO" check --series "$T/ack/2020.yaml" "$T/ack/2021.yaml" "$T/ack/2022.yaml"
+expect_has "--series: the acknowledged break, with its reason" "$T/out" \
+	"2022.yaml:29:19: acknowledged: 二、主动公开政府信息情况, row 第二十条第（一）项 / 规章, column 现行有效件数: 2022 against 2021: 本年 9，按上年报告应为 6，差 3：现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数 (一件规章由上级机关转来，非本机关制发) [in_force_continues]"
+expect_has "--series: counted apart, as check counts it" "$T/err" \
+	"3 reports, 2020 to 2022: 1 error, 0 warnings between years"
+run "$NIANBAO" check "$T/ack/2022.yaml"
+expect_has "check of the year: the same acknowledgement" "$T/err" ", 1 acknowledged"
 # a year missing: 2022 is not read against 2020, and that is said
 run "$NIANBAO" check --series "$S/2020.yaml" "$S/2022.yaml"
 expect_rc "nothing compared, nothing wrong" 0
