@@ -17,24 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
-{
-	char s[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(s, sizeof s, _(fmt), ap);
-	va_end(ap);
-	m->note_line = xgrow(m->note_line, (size_t)m->nnotes, sizeof *m->note_line);
-	m->note = xgrow(m->note, (size_t)m->nnotes, sizeof *m->note);
-	m->note_line[m->nnotes] = c ? c->line : 0;
-	/* what the page said is in a note as a cell holds it (idoc_cell left
-	 * out every control, bidi and invisible character) or quoted (imp_q) */
-	/* a web page's cell: where in its tables too */
-	m->note[m->nnotes++] = c && c->tab > 0 ? xasprintf(_("(table %d, row %d, cell %d) %s"),
-							   c->tab, c->row, c->cell, s)
-					       : xstrdup(s);
-}
-
 static void imp_free(struct imp *m)
 {
 	imp_cut_done(m);
