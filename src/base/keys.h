@@ -41,6 +41,10 @@ enum {
 #define KEYS_MODS (KEYS_SHIFT | KEYS_ALT | KEYS_CTRL)
 #define KEYS_BTAB (KEYS_SHIFT | '\t')
 #define KEYS_ESC 27
+/* Backspace as terminals send it: DEL (most), or Ctrl-H (some, and Ctrl-H
+ * itself) */
+#define KEYS_BACKSPACE 127
+#define KEYS_CTRL_H 8
 
 struct keys_event {
 	int key;

@@ -103,8 +103,8 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 	case 5: /* Ctrl-E */
 		ed->pos = ed->len;
 		return 1;
-	case 127:
-	case 8:
+	case KEYS_BACKSPACE:
+	case KEYS_CTRL_H:
 		n = edit_char_len(ed, -1);
 		memmove(ed->buf + ed->pos - n, ed->buf + ed->pos, (size_t)(ed->len - ed->pos + 1));
 		ed->pos -= n, ed->len -= n;
@@ -123,14 +123,14 @@ int edit_key(struct edit *ed, int key, const struct celltype *t, const char **wh
 		ed->len = ed->pos;
 		return 1;
 	case 23: /* Ctrl-W, Alt-Backspace: the word before it */
-	case KEYS_ALT | 127:
+	case KEYS_ALT | KEYS_BACKSPACE:
 	case KEYS_ALT | 8:
 		edit_cut(ed, edit_word_start(ed));
 		return 1;
 	default:
 		break;
 	}
-	if (key < 32 || key == 127 || key >= KEYS_SPECIAL)
+	if (key < 32 || key == KEYS_BACKSPACE || key >= KEYS_SPECIAL)
 		return 0;
 	char mb[8];
 	int k = width_encode((uint32_t)key, mb);

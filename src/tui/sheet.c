@@ -321,7 +321,7 @@ int sheet_key(struct app *a, int key)
 	int computed = a->f->cells[cell].formula != NULL;
 	int rows = a->rows - 4;
 	int typing = sheet_starts_value(key) || key == '\n' || key == '\r' || key == KEYS_DELETE ||
-		     key == 127 || key == 8;
+		     key == KEYS_BACKSPACE || key == KEYS_CTRL_H;
 	if (typing && screen_readonly(a))
 		return TUI_HANDLED;
 	if (typing && computed) {
@@ -379,7 +379,7 @@ int sheet_key(struct app *a, int key)
 		break;
 	}
 	case KEYS_DELETE:
-	case 127:
+	case KEYS_BACKSPACE:
 	case 8: {
 		struct value blank = {0};
 		const char *why;
