@@ -175,17 +175,6 @@ static int app_key_global(struct app *a, int key)
 	}
 }
 
-/* Each kind of page: its keys, and its keys while something is typed on
- * it (a prose part is edited in an editor, not typed on the page). */
-static const struct {
-	int (*key)(struct app *a, int key);
-	int (*typing)(struct app *a, int key);
-} app_pages[] = {
-    [PAGE_COVER] = {cover_key, cover_typing_key},
-    [PAGE_PROSE] = {prose_key, NULL},
-    [PAGE_TABLE] = {sheet_key, sheet_typing_key},
-};
-
 /* STATE_PAGE: the shared keys first, then the page's; a key neither takes
  * is ignored. */
 static int app_page_key(struct app *a, int key)
@@ -193,14 +182,14 @@ static int app_page_key(struct app *a, int key)
 	int rc = app_key_global(a, key);
 	if (rc != 0)
 		return rc; /* TUI_QUIT among them */
-	app_pages[a->pages[a->page].kind].key(a, key);
+	page_ops[a->pages[a->page].kind].key(a, key);
 	return TUI_HANDLED;
 }
 
 /* STATE_TYPING: every key is the typing's. */
 static int app_typing_key(struct app *a, int key)
 {
-	int (*typing)(struct app *, int) = app_pages[a->pages[a->page].kind].typing;
+	int (*typing)(struct app *, int) = page_ops[a->pages[a->page].kind].typing;
 	if (typing != NULL)
 		typing(a, key);
 	else

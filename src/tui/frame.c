@@ -121,35 +121,21 @@ static void frame_status(const struct app *a)
 		attrset(A_NORMAL);
 		return;
 	}
-	switch (a->pages[a->page].kind) {
-	case PAGE_TABLE:
-		sheet_status(a);
-		break;
-	case PAGE_COVER:
-		cover_status(a);
-		break;
-	case PAGE_PROSE:
-		prose_status(a);
-		break;
-	}
+	page_ops[a->pages[a->page].kind].status(a);
 }
+
+const struct page_ops page_ops[] = {
+    [PAGE_COVER] = {cover_draw, cover_status, cover_key, cover_typing_key},
+    [PAGE_PROSE] = {prose_draw, prose_status, prose_key, NULL},
+    [PAGE_TABLE] = {grid_draw, sheet_status, sheet_key, sheet_typing_key},
+};
 
 void frame_draw(struct app *a)
 {
 	frame_title(a);
 	frame_tabs(a);
 	a->cursor_y = -1;
-	switch (a->pages[a->page].kind) {
-	case PAGE_TABLE:
-		grid_draw(a, 2, a->rows - 3);
-		break;
-	case PAGE_COVER:
-		cover_draw(a, 2, a->rows - 3);
-		break;
-	case PAGE_PROSE:
-		prose_draw(a, 2, a->rows - 3);
-		break;
-	}
+	page_ops[a->pages[a->page].kind].draw(a, 2, a->rows - 3);
 	int cy, cx;
 	getyx(stdscr, cy, cx);
 	frame_status(a);

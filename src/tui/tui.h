@@ -274,6 +274,16 @@ void sheet_status(const struct app *a);
 /* z: asks, then puts 0 into every blank cell to fill of the shown table, as
  * one undo step. */
 void sheet_fill_zero(struct app *a);
+/* Each kind of page, one entry (frame.c): what it draws between rows y0
+ * and y1, its status line, its keys, and its keys while something is typed
+ * on it (NULL: nothing is, a prose part is edited in an editor). */
+struct page_ops {
+	void (*draw)(struct app *a, int y0, int y1);
+	void (*status)(const struct app *a);
+	int (*key)(struct app *a, int key);
+	int (*typing)(struct app *a, int key);
+};
+extern const struct page_ops page_ops[];
 void cover_draw(struct app *a, int y0, int y1);
 void cover_status(const struct app *a);
 int cover_key(struct app *a, int key);
