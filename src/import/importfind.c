@@ -19,13 +19,15 @@
  * title (numbering aside); -1 if none. *loose when only its words match. */
 int imp_anchor(const struct imp *m, const char *t, int *loose)
 {
-	const char *bt = imp_body(t);
+	struct imp_norm tn; /* measured once, against every part's title */
+	imp_measure(&tn, t);
+	const char *bt = tn.body;
 	for (int i = 0; i < m->f->nparts; i++) {
 		const struct fpart *p = &m->f->parts[i];
 		if (p->title == NULL)
 			continue;
-		const char *l = imp_cached(m->cache, p->title);
-		const char *bl = imp_body(l);
+		const struct imp_norm *ln = imp_cached_measured(m->cache, p->title);
+		const char *l = ln->norm, *bl = ln->body;
 		/* （二）主动公开政府信息情况 inside 一、总体情况 is a paragraph's
 		 * heading, not the part 二、: numbered in parentheses where the
 		 * title is numbered with 、 */
@@ -33,8 +35,10 @@ int imp_anchor(const struct imp *m, const char *t, int *loose)
 			continue;
 		int hit = *bl && (strcmp(t, l) == 0 || strcmp(bt, bl) == 0);
 		*loose = hit && strcmp(t, l) != 0;
-		if (!hit && imp_chars_max(bl, 6) >= 6 && imp_chars(t) <= imp_chars(l) + 2 &&
-		    imp_distance_within(bt, bl, 2) <= 2)
+		/* a typo or two in a long enough title (the counts first: a
+		 * distance of 2 needs lengths within 2) */
+		if (!hit && ln->nbody >= 6 && tn.n <= ln->n + 2 && abs(tn.nbody - ln->nbody) <= 2 &&
+		    imp_distance_cps(tn.cps, tn.ncps, ln->cps, ln->ncps, 2) <= 2)
 			hit = *loose = 1;
 		if (hit)
 			return i;

@@ -33,6 +33,8 @@ const char *imp_body(const char *s);
 /* Characters that differ between a and b (Levenshtein, up to 64 of each)
  * when at most most, else most + 1: found without filling the whole table. */
 int imp_distance_within(const char *a, const char *b, int most);
+/* The same over characters already decoded (x[0..n), y[0..m)). */
+int imp_distance_cps(const uint32_t *x, int n, const uint32_t *y, int m, int most);
 int imp_chars(const char *s);
 /* Characters of s, counted to max at the most (max or more: max). */
 int imp_chars_max(const char *s, int max);
@@ -58,6 +60,8 @@ struct imp_cache {
 	size_t cap, n;
 };
 const char *imp_cached(struct imp_cache *c, const char *label);
+/* The label normalised and measured, once for all documents. */
+const struct imp_norm *imp_cached_measured(struct imp_cache *c, const char *label);
 void imp_cache_free(struct imp_cache *c);
 
 /* ---- placing: import.c drives, importplace.c reads the rows,

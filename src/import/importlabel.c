@@ -348,7 +348,7 @@ static int imp_cps(const char *s, uint32_t *out, int max)
  * most + 1: only the band of the table within most of its diagonal is
  * filled, and a row that is all over most ends it. */
 /* The same over code points already decoded. */
-static int imp_distance_cps(const uint32_t *x, int n, const uint32_t *y, int m, int most)
+int imp_distance_cps(const uint32_t *x, int n, const uint32_t *y, int m, int most)
 {
 	if (abs(n - m) > most)
 		return most + 1;
@@ -450,6 +450,11 @@ static const struct imp_norm *imp_cached_norm(struct imp_cache *c, const char *l
 		c->n++;
 	}
 	return &c->v[h];
+}
+
+const struct imp_norm *imp_cached_measured(struct imp_cache *c, const char *label)
+{
+	return imp_cached_norm(c, label);
 }
 
 const char *imp_cached(struct imp_cache *c, const char *label)
