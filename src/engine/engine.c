@@ -25,8 +25,9 @@ struct engine {
 	const struct report *prev;  /* last year's, for the carry rules; NULL if none */
 	struct carry_break *breaks; /* the carry rules' breaks, while !breaks_stale */
 	int nbreaks, breaks_stale;
-	struct rollup_problem *parts; /* a roll-up's, as of engine_parts */
+	struct rollup_problem *parts; /* a roll-up's parts' own, as of engine_parts */
 	int nparts;
+	struct report *part_sums; /* the parts' sums then; each cell against it now */
 };
 
 /* The carry rules' breaks against last year's report, as of now. */
@@ -118,14 +119,17 @@ void engine_free(struct engine *e)
 	free(e->changed);
 	carry_breaks_free(e->breaks, e->nbreaks);
 	rollup_problems_free(e->parts, e->nparts);
+	report_free(e->part_sums);
 	free(e);
 }
 
 void engine_parts(struct engine *e, const char *path)
 {
 	rollup_problems_free(e->parts, e->nparts);
+	report_free(e->part_sums);
 	e->parts = NULL;
-	e->nparts = e->r->nparts > 0 ? rollup_verify(e->r, path, &e->parts) : 0;
+	e->part_sums = NULL;
+	e->nparts = e->r->nparts > 0 ? rollup_read_parts(e->r, path, &e->parts, &e->part_sums) : 0;
 }
 
 struct report *engine_report(const struct engine *e)
@@ -315,7 +319,7 @@ int engine_problems(const struct engine *e, struct problem **out)
 					       "up to %s")
 					   : _("the file stores %s here, but its parts add "
 					       "up to %s"),
-				      *s ? s : "a blank", *c ? c : "a blank");
+				      *s ? s : _("a blank"), *c ? c : _("a blank"));
 			free(s);
 			free(c);
 		}
@@ -337,8 +341,18 @@ int engine_problems(const struct engine *e, struct problem **out)
 				     b->cell, b->severity != DIAG_ERROR, xstrdup(b->message));
 		(*out)[n - 1].kind = PROBLEM_BREAK;
 	}
+	/* a roll-up: its parts' problems as read, its cells against their sums
+	 * as they are now (an edit that mends a cell mends its problem) */
+	struct rollup_problem *all = NULL;
+	int nall = 0;
 	for (int i = 0; i < e->nparts; i++) {
-		const struct rollup_problem *x = &e->parts[i];
+		all = xgrow(all, (size_t)nall, sizeof *all);
+		all[nall] = e->parts[i];
+		all[nall++].message = xstrdup(e->parts[i].message);
+	}
+	nall = rollup_check_sums(e->r, e->part_sums, &all, nall);
+	for (int i = 0; i < nall; i++) {
+		const struct rollup_problem *x = &all[i];
 		struct problem *p = engine_push(out, &n);
 		p->kind = PROBLEM_PART;
 		p->severity = x->severity;
@@ -353,6 +367,7 @@ int engine_problems(const struct engine *e, struct problem **out)
 		}
 		p->message = xstrdup(x->message);
 	}
+	rollup_problems_free(all, nall);
 	return n;
 }
 
@@ -394,10 +409,10 @@ int engine_cell_flags(const struct engine *e, int cell)
 				     ? ENGINE_CELL_ACKNOWLEDGED
 				     : ENGINE_CELL_WARNING;
 	}
-	for (int i = 0; i < e->nparts; i++)
-		if (e->parts[i].cell == cell)
-			flags |= e->parts[i].severity == DIAG_ERROR ? ENGINE_CELL_ERROR
-								    : ENGINE_CELL_WARNING;
+	char *sum = rollup_cell_problem(e->r, e->part_sums, cell);
+	if (sum != NULL)
+		flags |= ENGINE_CELL_ERROR;
+	free(sum);
 	if (flags & (ENGINE_CELL_ERROR | ENGINE_CELL_WARNING))
 		flags &= ~ENGINE_CELL_ACKNOWLEDGED;
 	return flags;
@@ -422,9 +437,9 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 	for (int i = 0; i < e->nbreaks && n < max; i++)
 		if (e->breaks[i].cell == cell)
 			msgs[n++] = xstrdup(e->breaks[i].message);
-	for (int i = 0; i < e->nparts && n < max; i++)
-		if (e->parts[i].cell == cell)
-			msgs[n++] = xstrdup(e->parts[i].message);
+	char *sum = n < max ? rollup_cell_problem(e->r, e->part_sums, cell) : NULL;
+	if (sum != NULL)
+		msgs[n++] = sum;
 	return n;
 }
 

@@ -123,7 +123,8 @@ static void rollup_problem(struct rollup_problem **v, int *n, enum diag_severity
 	(*v)[(*n)++] = (struct rollup_problem){sev, check, cell, message};
 }
 
-int rollup_verify(const struct report *r, const char *path, struct rollup_problem **out)
+int rollup_read_parts(const struct report *r, const char *path, struct rollup_problem **out,
+		      struct report **sums)
 {
 	struct rollup_problem *v = NULL;
 	int n = 0;
@@ -159,25 +160,46 @@ int rollup_verify(const struct report *r, const char *path, struct rollup_proble
 		free(why);
 		free(name);
 	}
+	*sums = NULL;
 	if (all && r->nparts > 0) {
-		/* each cell a clerk fills, against the sum of the parts now */
-		struct report *now = report_new(r->form);
-		rollup_finish(sum, now, NULL);
-		for (int cell = 0; cell < r->form->ncells; cell++) {
-			const struct fcell *fc = &r->form->cells[cell];
-			if (fc->formula != NULL || value_same(&now->vals[cell], &r->vals[cell]))
-				continue;
-			char *a = value_str(&r->vals[cell]), *s = value_str(&now->vals[cell]);
-			rollup_problem(&v, &n, DIAG_ERROR, "rollup_sum", cell,
-				       xasprintf(_("the roll-up has %s, its parts now sum to %s"),
-						 *a ? a : "a blank", *s ? s : "a blank"));
-			free(a);
-			free(s);
-		}
-		report_free(now);
+		*sums = report_new(r->form);
+		rollup_finish(sum, *sums, NULL);
 	}
 	rollup_free(sum);
 	*out = v;
+	return n;
+}
+
+char *rollup_cell_problem(const struct report *r, const struct report *sums, int cell)
+{
+	const struct fcell *fc = &r->form->cells[cell];
+	if (sums == NULL || fc->formula != NULL || value_same(&sums->vals[cell], &r->vals[cell]))
+		return NULL;
+	char *a = value_str(&r->vals[cell]), *s = value_str(&sums->vals[cell]);
+	char *m = xasprintf(_("the roll-up has %s, its parts now sum to %s"), *a ? a : _("a blank"),
+			    *s ? s : _("a blank"));
+	free(a);
+	free(s);
+	return m;
+}
+
+int rollup_check_sums(const struct report *r, const struct report *sums, struct rollup_problem **v,
+		      int n)
+{
+	for (int cell = 0; sums != NULL && cell < r->form->ncells; cell++) {
+		char *m = rollup_cell_problem(r, sums, cell);
+		if (m != NULL)
+			rollup_problem(v, &n, DIAG_ERROR, "rollup_sum", cell, m);
+	}
+	return n;
+}
+
+int rollup_verify(const struct report *r, const char *path, struct rollup_problem **out)
+{
+	struct report *sums;
+	int n = rollup_read_parts(r, path, out, &sums);
+	n = rollup_check_sums(r, sums, out, n);
+	report_free(sums);
 	return n;
 }
 

@@ -37,6 +37,18 @@ struct rollup_problem {
  * count, *out to free with rollup_problems_free. check, check --csv and
  * the editing screen count them alike. */
 int rollup_verify(const struct report *r, const char *path, struct rollup_problem **out);
+/* rollup_verify in two steps, for a roll-up being edited: its parts read
+ * once (the problems of the parts themselves in *out, their count
+ * returned; *sums, when every part could be read, a report of the parts'
+ * sums now, to free, else NULL), then its cells against those sums as
+ * often as they change: the message of one cell (to free; NULL when it is
+ * the sum or computed), or every such cell appended to *v (n so far; the
+ * new count). */
+int rollup_read_parts(const struct report *r, const char *path, struct rollup_problem **out,
+		      struct report **sums);
+char *rollup_cell_problem(const struct report *r, const struct report *sums, int cell);
+int rollup_check_sums(const struct report *r, const struct report *sums, struct rollup_problem **v,
+		      int n);
 void rollup_problems_free(struct rollup_problem *v, int n);
 
 #endif

@@ -358,7 +358,7 @@ struct report *csv_import_string(const char *path, const char *text, size_t len,
 			char *want = value_str(&r->vals[i]), *got_s = value_str(&I.given[i]);
 			diags_add(d, DIAG_ERROR, path, I.given_line[i], I.given_col[i],
 				  "this total is computed: its parts add up to %s, not %s",
-				  *want ? want : "a blank", got_s);
+				  *want ? want : _("a blank"), got_s);
 			free(want);
 			free(got_s);
 			rc = -1;

@@ -31,6 +31,11 @@ tui_expect "F3 says the same count" "错误 $errors 个，警告 $warnings 个"
 tui_keys End
 tui_expect "F3 lists the part" "错误 组成部分 b.yaml（乙镇人民政府）在汇总之后有改动"
 tui_expect "and a cell that moved, both figures" "各组成部分现在合计为 13"
-tui_keys Escape F10
+# mended in the screen: the cell made the sum again, its problem is gone at
+# once (the parts are not read again), the part's own stays
+tui_keys Enter 1 3 Enter F3 End
+tui_expect "F3: the part's problem stays" "错误 组成部分 b.yaml（乙镇人民政府）在汇总之后有改动"
+tui_expect_not "F3: the mended cell's is gone" "各组成部分现在合计为"
+tui_keys Escape F10 d
 tui_exited "quit" 0
 finish
