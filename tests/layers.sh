@@ -1,13 +1,13 @@
 # The layers of src/: a file includes only its own layer and those below
 # it, by the layer's folder ("model/report.h"), and only the screen
-# includes curses. base < model < engine < out, import (siblings) < cli,
+# includes curses. base < model < engine < output, import (siblings) < cli,
 # tui (siblings) < main.c. One line a fault: the file, the line, and the
 # layer it reached.
 . "${SRCDIR:-.}/tests/cli/lib.sh"
 
 rank() {
 	case $1 in
-	base) echo 0 ;; model) echo 1 ;; engine) echo 2 ;; out | import) echo 3 ;;
+	base) echo 0 ;; model) echo 1 ;; engine) echo 2 ;; output | import) echo 3 ;;
 	cli | tui) echo 4 ;; main) echo 5 ;; *) echo 99 ;;
 	esac
 }
@@ -52,15 +52,15 @@ else
 fi
 
 # the check can fail: planted faults are each found
-mkdir -p "$T/p/src/model" "$T/p/src/out" "$T/p/src/import" "$T/p/src/base"
+mkdir -p "$T/p/src/model" "$T/p/src/output" "$T/p/src/import" "$T/p/src/base"
 printf '#include "engine/engine.h"\n' >"$T/p/src/model/up.c"
-printf '#include "import/import.h"\n' >"$T/p/src/out/side.c"
+printf '#include "import/import.h"\n' >"$T/p/src/output/side.c"
 printf '#include "buf.h"\n' >"$T/p/src/import/bare.c"
 printf '#include <curses.h>\n' >"$T/p/src/base/term.c"
 printf '#include "base/buf.h"\n#include "model/form.h"\n' >"$T/p/src/import/fine.c"
 scan "$T/p" >"$T/planted"
 expect_has "a model file including the engine" "$T/planted" "src/model/up.c:1: model includes engine/engine.h, of the layer engine"
-expect_has "out including its sibling import" "$T/planted" "src/out/side.c:1: out includes import/import.h, of the layer import"
+expect_has "output including its sibling import" "$T/planted" "src/output/side.c:1: output includes import/import.h, of the layer import"
 expect_has "an include without its folder" "$T/planted" 'src/import/bare.c:1: includes "buf.h" without its layer'
 expect_has "curses below the screen" "$T/planted" "src/base/term.c: includes curses outside src/tui"
 expect_eq "nothing else" "$(wc -l <"$T/planted")" 4

@@ -12,7 +12,7 @@
 #include "model/formpath.h"
 #include "model/report.h"
 #include "engine/rollup.h"
-#include "out/save.h"
+#include "output/save.h"
 #include "base/savefile.h"
 #include "base/text.h"
 #include "base/xmalloc.h"

@@ -7,8 +7,8 @@
 #include "base/child.h"
 #include "base/diag.h"
 #include "engine/engine.h"
-#include "out/page.h"
-#include "out/render.h"
+#include "output/page.h"
+#include "output/render.h"
 #include "base/xmalloc.h"
 
 #include <curses.h>

@@ -9,7 +9,7 @@
 #include "engine/engine.h"
 #include "model/form.h"
 #include "model/report.h"
-#include "out/save.h"
+#include "output/save.h"
 #include "base/savefile.h"
 #include "model/linked.h"
 #include "base/xmalloc.h"

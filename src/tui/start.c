@@ -13,7 +13,7 @@
 #include "model/formpath.h"
 #include "base/keys.h"
 #include "model/report.h"
-#include "out/save.h"
+#include "output/save.h"
 #include "base/savefile.h"
 #include "base/width.h"
 #include "base/xmalloc.h"

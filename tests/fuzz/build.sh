@@ -23,7 +23,7 @@ cflags="-g -O1 -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNIANBAO_FORMDIR=
 	$(pkg-config --cflags xlsxwriter 2>/dev/null || true)"
 libs="-lyaml $(pkg-config --libs libxml-2.0) -ldl"
 srcs=$(ls "$srcdir"/src/base/*.c "$srcdir"/src/model/*.c "$srcdir"/src/engine/*.c \
-	"$srcdir"/src/out/*.c "$srcdir"/src/import/*.c)
+	"$srcdir"/src/output/*.c "$srcdir"/src/import/*.c)
 rm -rf "$out/cmp" "$out/edge"
 mkdir -p "$out/cmp" "$out/edge"
 

@@ -5,14 +5,14 @@
 #include "fuzz.h"
 
 #include "base/buf.h"
-#include "out/csv.h"
+#include "output/csv.h"
 #include "base/diag.h"
 #include "engine/engine.h"
 #include "model/expr.h"
 #include "model/form.h"
 #include "import/import.h"
-#include "out/page.h"
-#include "out/render.h"
+#include "output/page.h"
+#include "output/render.h"
 #include "model/report.h"
 #include "base/xmalloc.h"
 

@@ -2,7 +2,7 @@
 #include "unit.h"
 
 #include "base/buf.h"
-#include "out/csv.h"
+#include "output/csv.h"
 #include "model/report.h"
 
 static struct form *form;

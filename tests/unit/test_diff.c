@@ -3,7 +3,7 @@
 #include "unit.h"
 
 #include "model/report.h"
-#include "out/diff.h"
+#include "output/diff.h"
 
 /* The entry whose before and after are these, or NULL. */
 static const struct diff_entry *entry(const struct diff *x, const char *before, const char *after)

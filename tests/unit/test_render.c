@@ -8,8 +8,8 @@
 #include "base/diag.h"
 #include "engine/engine.h"
 #include "model/form.h"
-#include "out/page.h"
-#include "out/render.h"
+#include "output/page.h"
+#include "output/render.h"
 #include "model/report.h"
 #include "base/width.h"
 

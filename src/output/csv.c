@@ -1,5 +1,5 @@
 /* CSV export and import. */
-#include "out/csv.h"
+#include "output/csv.h"
 #include "base/i18n.h"
 #include "base/buf.h"
 #include "base/diag.h"

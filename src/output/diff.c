@@ -1,6 +1,6 @@
 /* Comparing two reports by printed labels. */
-#include "out/diff.h"
-#include "out/csv.h"
+#include "output/diff.h"
+#include "output/csv.h"
 #include "model/form.h"
 #include "model/report.h"
 #include "model/value.h"

@@ -2,7 +2,7 @@
  * headings from spans.c, as the web page), numbers as numbers showing the
  * places they have, blanks empty, totals as numbers; for many reports a
  * sheet of organ, year, table, row, column, value as well. */
-#include "out/xlsx.h"
+#include "output/xlsx.h"
 #include "engine/chain.h"
 #include "base/diag.h"
 #include "base/dynlib.h"

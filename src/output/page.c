@@ -1,11 +1,11 @@
 /* Pagination and the footer. */
-#include "out/page.h"
+#include "output/page.h"
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/encode.h"
 #include "engine/engine.h"
 #include "model/form.h"
-#include "out/render.h"
+#include "output/render.h"
 #include "model/report.h"
 #include "base/width.h"
 #include "base/xmalloc.h"

@@ -1,6 +1,6 @@
 /* Text rendering: tables are drawn on a canvas of character cells from a
  * list of rectangular regions (merged cells), rules first, then text. */
-#include "out/render.h"
+#include "output/render.h"
 #include "base/buf.h"
 #include "engine/compare.h"
 #include "base/diag.h"

@@ -1,13 +1,13 @@
 /* Saving a report: its YAML and its rendering, made here and handed to the
  * atomic writer (savefile.c) as one pair; and the rendering beside a report
  * checked against it and written again when they disagree. */
-#include "out/save.h"
+#include "output/save.h"
 #include "base/buf.h"
 #include "base/diag.h"
 #include "engine/engine.h"
-#include "out/html.h"
-#include "out/page.h"
-#include "out/render.h"
+#include "output/html.h"
+#include "output/page.h"
+#include "output/render.h"
 #include "model/report.h"
 #include "base/savefile.h"
 #include "base/xmalloc.h"

@@ -4,7 +4,7 @@
  * (三、本年度办理结果, （三）不予公开), a leaf row the label columns left
  * of it. No script: inline styles and table attributes, so a table keeps
  * its rules when pasted into a site's editor or opened in WPS or Word. */
-#include "out/html.h"
+#include "output/html.h"
 #include "base/buf.h"
 #include "engine/engine.h"
 #include "model/form.h"
