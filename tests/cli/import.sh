@@ -157,4 +157,26 @@ expect_has "said so" "$T/err" "no figure of a report's tables found"
 run "$NIANBAO" import --html "$T/missing.html" -o "$T/m.yaml"
 expect_rc "a missing page" 2
 expect_has "named" "$T/err" "missing.html: error: No such file or directory"
+
+# many pages in one run share the forms prepared once: each page's problems
+# and summary are those it has checked alone, whatever came before it
+P="$TESTDATA/published"
+: >"$T/alone"
+for f in "$P/layout-2019.txt" "$P/cells-2020.txt" "$P/pipes-2021.txt" "$P/layout-2022.txt"; do
+	"$NIANBAO" check --text "$f" >>"$T/alone" 2>/dev/null
+done
+"$NIANBAO" check --text "$P/layout-2019.txt" "$P/cells-2020.txt" "$P/pipes-2021.txt" \
+	"$P/layout-2022.txt" >"$T/together" 2>/dev/null
+sort "$T/alone" >"$T/alone.sorted"
+sort "$T/together" >"$T/together.sorted"
+expect_same "check --text of four pages in one run: what each says alone" "$T/alone.sorted" \
+	"$T/together.sorted"
+expect_eq "and it says something" "$(grep -c 'form gov-info' "$T/together")" 4
+for f in "$P/word-2021.html" "$P/chrome-2021.html"; do
+	"$NIANBAO" check --html "$f" >>"$T/alone-html" 2>/dev/null
+done
+"$NIANBAO" check --html "$P/word-2021.html" "$P/chrome-2021.html" >"$T/together-html" 2>/dev/null
+sort "$T/alone-html" >"$T/a.sorted"
+sort "$T/together-html" >"$T/t.sorted"
+expect_same "check --html of two pages in one run: the same" "$T/a.sorted" "$T/t.sorted"
 finish
