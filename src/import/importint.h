@@ -51,6 +51,7 @@ struct imp_norm {
 	const char *body; /* in norm: after its numbering */
 	int nbody, n;     /* characters of the body, of the whole */
 	uint32_t cps[64]; /* the body's first 64 characters, for the distance */
+	uint64_t chars;   /* which of 64 classes those characters fall in */
 	int ncps;
 };
 void imp_measure(struct imp_norm *v, const char *norm);

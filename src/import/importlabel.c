@@ -419,6 +419,9 @@ void imp_measure(struct imp_norm *v, const char *norm)
 	v->nbody = imp_chars(v->body);
 	v->n = imp_chars(norm);
 	v->ncps = imp_cps(v->body, v->cps, 64);
+	v->chars = 0;
+	for (int i = 0; i < v->ncps; i++)
+		v->chars |= (uint64_t)1 << (v->cps[i] * 2654435761u >> 26);
 }
 
 static const struct imp_norm *imp_cached_norm(struct imp_cache *c, const char *label)
@@ -481,8 +484,12 @@ enum imp_how imp_match_norm(const struct imp_norm *tn, const struct imp_norm *ln
 		return HOW_NUMBER;
 	if (tn->n >= 4 && ln->len >= tn->len && memcmp(ln->norm, tn->norm, tn->len) == 0)
 		return HOW_PREFIX;
+	/* an edit changes whether at most two characters are there at all, so
+	 * texts whose classes of characters differ in more than 2 * most cannot
+	 * be within most edits (shared classes only hide differences) */
 	int most = nl >= 8 ? 2 : 1;
 	if (nt >= 4 && nl >= 4 && abs(nt - nl) <= most &&
+	    __builtin_popcountll(tn->chars ^ ln->chars) <= 2 * most &&
 	    imp_distance_cps(tn->cps, tn->ncps, ln->cps, ln->ncps, most) <= most)
 		return HOW_TYPO;
 	return HOW_NONE;
