@@ -188,8 +188,16 @@ struct import_forms *import_forms_new(struct form **forms, int n, int take)
 	k->n = n;
 	k->take = take;
 	k->index = xcalloc((size_t)n + 1, sizeof *k->index);
-	for (int i = 0; i < n; i++)
+	/* everything a document is compared with, made now: nothing of the
+	 * forms' is made while a document is read (nor left to free after it) */
+	for (int i = 0; i < n; i++) {
 		k->index[i] = xcalloc((size_t)forms[i]->ntables + 1, sizeof *k->index[i]);
+		for (int t = 0; t < forms[i]->ntables; t++)
+			imp_index_build(&k->index[i][t], &k->cache, forms[i]->tables[t]);
+		for (int p = 0; p < forms[i]->nparts; p++)
+			if (forms[i]->parts[p].title)
+				imp_cached(&k->cache, forms[i]->parts[p].title);
+	}
 	return k;
 }
 

@@ -138,12 +138,8 @@ static void imp_count_node(const struct fnode *n, void *arg)
 	*(size_t *)arg += 1 + (size_t)n->nalso;
 }
 
-static const struct imp_index *imp_index_of(const struct imp *m, const struct ftable *t)
+void imp_index_build(struct imp_index *x, struct imp_cache *cache, const struct ftable *t)
 {
-	int ti = 0;
-	while (ti < m->f->ntables && m->f->tables[ti] != t)
-		ti++;
-	struct imp_index *x = &m->index[ti];
 	if (!x->built) {
 		size_t n = 0;
 		for (int k = 0; k < t->nblocks; k++)
@@ -152,7 +148,7 @@ static const struct imp_index *imp_index_of(const struct imp *m, const struct ft
 		x->cap = 2 * n + 8;
 		x->v = xcalloc(x->cap, sizeof *x->v);
 		x->loose = xcalloc(n + 1, sizeof *x->loose);
-		struct imp_index_walk w = {x, m->cache, NULL, 0, 0, 0};
+		struct imp_index_walk w = {x, cache, NULL, 0, 0, 0};
 		for (int k = 0; k < t->nblocks; k++)
 			for (int axis = 0; axis < 2; axis++) {
 				w.b = t->blocks[k], w.k = k, w.axis = axis;
@@ -160,7 +156,24 @@ static const struct imp_index *imp_index_of(const struct imp *m, const struct ft
 			}
 		x->built = 1;
 	}
-	return x;
+	/* and the table's other texts a row may be compared with */
+	if (t->note)
+		imp_cached(cache, t->note);
+	for (int k = 0; k < t->nblocks; k++) {
+		if (t->blocks[k]->title)
+			imp_cached(cache, t->blocks[k]->title);
+		if (t->blocks[k]->label_heading)
+			imp_cached(cache, t->blocks[k]->label_heading);
+	}
+}
+
+static const struct imp_index *imp_index_of(const struct imp *m, const struct ftable *t)
+{
+	int ti = 0;
+	while (ti < m->f->ntables && m->f->tables[ti] != t)
+		ti++;
+	imp_index_build(&m->index[ti], m->cache, t); /* made by import_forms_new */
+	return &m->index[ti];
 }
 
 /* The best node of table t that the normalised text names: rows before

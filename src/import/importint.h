@@ -166,6 +166,9 @@ void imp_cut_done(struct imp *m);
 void imp_pre_flush(struct imp *m);
 /* One row of the document read into m. */
 void imp_row(struct imp *m, const struct irow *row);
+/* Table t's index (its exact labels hashed, all its labels measured) and
+ * its other texts in the cache, made once; nothing if made already. */
+void imp_index_build(struct imp_index *x, struct imp_cache *cache, const struct ftable *t);
 /* The best node of table t that the normalised text nt names. */
 struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char *nt);
 /* The part of the form whose heading the normalised text t is (*loose:
