@@ -127,8 +127,8 @@ static int app_key_global(struct app *a, int key)
 		return TUI_HANDLED;
 	case KEYS_F(4):
 		a->state = STATE_PREVIEW;
-		a->preview_top = a->preview_left = 0;
-		a->preview_compare = 0;
+		a->preview.top = a->preview.left = 0;
+		a->preview.compare = 0;
 		return TUI_HANDLED;
 	case 'D': /* a roll-up: each report's value of the cell */
 		if (a->pages[a->page].kind == PAGE_TABLE)

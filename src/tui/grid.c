@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static const struct ftable *grid_table(const struct app *a)
 {
 	return a->f->tables[a->table];

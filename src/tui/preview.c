@@ -28,7 +28,7 @@ static char *preview_text(const struct app *a, int screen)
 	 * that shows characters of ambiguous width, as it shows the paper */
 	if (screen) {
 		o.wide_ambiguous = a->amb;
-		if (a->preview_compare)
+		if (a->preview.compare)
 			o.previous = engine_previous_report(a->e);
 	}
 	page_report(a->e, &o, &b, &d);
@@ -43,7 +43,7 @@ void preview_draw(struct app *a)
 	move(0, 0);
 	attron(A_REVERSE);
 	const char *head =
-	    a->preview_compare
+	    a->preview.compare
 		? _("Beside last year (p: as printed): PgDn PgUp, F5 print, Esc back")
 		: _("Preview, as printed (80 columns): PgDn PgUp, p last year, F5 print, Esc back");
 	/* the page is beside the report: its name is enough */
@@ -60,11 +60,11 @@ void preview_draw(struct app *a)
 		char *e = strchr(p, '\n');
 		if (e != NULL)
 			*e = '\0';
-		if (line >= a->preview_top && y < a->rows) {
+		if (line >= a->preview.top && y < a->rows) {
 			/* skip preview_left columns, cut at the screen's width */
 			const char *s = p;
 			int skip = 0;
-			while (*s && skip < a->preview_left) {
+			while (*s && skip < a->preview.left) {
 				uint32_t cp;
 				int k = width_decode(s, WIDTH_MAX_BYTES, &cp);
 				skip += k > 0 ? width_char_amb(cp, a->amb) : 1;
@@ -77,7 +77,7 @@ void preview_draw(struct app *a)
 			break;
 		p = e + 1;
 	}
-	a->preview_lines = line;
+	a->preview.lines = line;
 	free(text);
 }
 
@@ -87,39 +87,39 @@ int preview_key(struct app *a, int key)
 	switch (key) {
 	case KEYS_UP:
 	case 'k':
-		a->preview_top -= a->preview_top > 0;
+		a->preview.top -= a->preview.top > 0;
 		break;
 	case KEYS_DOWN:
 	case 'j':
-		a->preview_top += a->preview_top + page < a->preview_lines;
+		a->preview.top += a->preview.top + page < a->preview.lines;
 		break;
 	case KEYS_PGDN:
 	case ' ':
-		a->preview_top += page;
-		if (a->preview_top > a->preview_lines - page)
-			a->preview_top = a->preview_lines - page > 0 ? a->preview_lines - page : 0;
+		a->preview.top += page;
+		if (a->preview.top > a->preview.lines - page)
+			a->preview.top = a->preview.lines - page > 0 ? a->preview.lines - page : 0;
 		break;
 	case KEYS_PGUP:
-		a->preview_top = a->preview_top > page ? a->preview_top - page : 0;
+		a->preview.top = a->preview.top > page ? a->preview.top - page : 0;
 		break;
 	case KEYS_HOME:
-		a->preview_top = 0;
+		a->preview.top = 0;
 		break;
 	case KEYS_END:
-		a->preview_top = a->preview_lines - page > 0 ? a->preview_lines - page : 0;
+		a->preview.top = a->preview.lines - page > 0 ? a->preview.lines - page : 0;
 		break;
 	case KEYS_LEFT:
-		a->preview_left = a->preview_left > 8 ? a->preview_left - 8 : 0;
+		a->preview.left = a->preview.left > 8 ? a->preview.left - 8 : 0;
 		break;
 	case KEYS_RIGHT:
-		a->preview_left += 8;
+		a->preview.left += 8;
 		break;
 	case KEYS_F(5):
 		a->state = STATE_PAGE;
 		preview_print(a);
 		break;
 	case 'p':
-		preview_compare(a, !a->preview_compare);
+		preview_compare(a, !a->preview.compare);
 		break;
 	case KEYS_ESC:
 	case 'q':
@@ -136,8 +136,8 @@ int preview_compare(struct app *a, int on)
 {
 	if (on && screen_no_previous(a))
 		return -1;
-	a->preview_compare = on;
-	a->preview_top = a->preview_left = 0;
+	a->preview.compare = on;
+	a->preview.top = a->preview.left = 0;
 	return 0;
 }
 

@@ -139,12 +139,18 @@ struct app {
 	int prose_top; /* first line shown of a prose page */
 	struct history hist;
 	int problem_sel;
-	int preview_top, preview_left, preview_lines;
-	int preview_compare; /* the preview has 本年 上年 增减 columns (last year's report) */
+	/* STATE_PREVIEW: the rendering as printed */
+	struct {
+		int top, left, lines;
+		int compare; /* with 本年 上年 增减 columns (last year's report) */
+	} preview;
 	const char *print_command;
-	int html;               /* saving writes the web page too (edit --html) */
-	struct unit_row *units; /* STATE_UNITS: the roll-up's reports, largest first */
-	int nunits, unit_sel, unit_cell;
+	int html; /* saving writes the web page too (edit --html) */
+	/* STATE_UNITS: the roll-up's reports of one cell, largest first */
+	struct {
+		struct unit_row *v;
+		int n, sel, cell;
+	} units;
 	char *html_path;        /* where it was last written; NULL before */
 	int table;              /* shown table */
 	int grid_compare;       /* the grids show last year and the change beside each value (L) */

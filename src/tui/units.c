@@ -20,15 +20,15 @@
 
 void units_free(struct app *a)
 {
-	for (int i = 0; i < a->nunits; i++) {
-		free(a->units[i].file);
-		free(a->units[i].path);
-		free(a->units[i].organ);
-		value_clear(&a->units[i].v);
+	for (int i = 0; i < a->units.n; i++) {
+		free(a->units.v[i].file);
+		free(a->units.v[i].path);
+		free(a->units.v[i].organ);
+		value_clear(&a->units.v[i].v);
 	}
-	free(a->units);
-	a->units = NULL;
-	a->nunits = 0;
+	free(a->units.v);
+	a->units.v = NULL;
+	a->units.n = 0;
 }
 
 /* Largest first, blanks last, then by file. */
@@ -47,9 +47,9 @@ static void units_load(struct app *a)
 {
 	units_free(a);
 	const struct report *r = a->r;
-	a->units = xcalloc((size_t)r->nparts + 1, sizeof *a->units);
+	a->units.v = xcalloc((size_t)r->nparts + 1, sizeof *a->units.v);
 	for (int i = 0; i < r->nparts; i++) {
-		struct unit_row *u = &a->units[a->nunits++];
+		struct unit_row *u = &a->units.v[a->units.n++];
 		const char *f = r->parts[i].file;
 		u->file = xstrdup(f);
 		u->organ = xstrdup(r->parts[i].organ);
@@ -58,11 +58,11 @@ static void units_load(struct app *a)
 		struct report *unit = linked_load(a->path, f, r->form, NULL, &why);
 		u->missing = unit == NULL;
 		if (unit != NULL)
-			value_copy(&u->v, &unit->vals[a->unit_cell]);
+			value_copy(&u->v, &unit->vals[a->units.cell]);
 		report_free(unit);
 		free(why);
 	}
-	qsort(a->units, (size_t)a->nunits, sizeof *a->units, units_cmp);
+	qsort(a->units.v, (size_t)a->units.n, sizeof *a->units.v, units_cmp);
 }
 
 int units_open(struct app *a, int cell)
@@ -73,8 +73,8 @@ int units_open(struct app *a, int cell)
 		    _("Not a roll-up: D lists the reports summed into one (nianbao sum)"));
 		return -1;
 	}
-	a->unit_cell = cell;
-	a->unit_sel = 0;
+	a->units.cell = cell;
+	a->units.sel = 0;
 	units_load(a);
 	a->state = STATE_UNITS;
 	return 0;
@@ -100,7 +100,7 @@ static int units_share(const struct value *v, const struct value *total)
 void units_draw(struct app *a)
 {
 	erase();
-	const struct fcell *fc = &a->f->cells[a->unit_cell];
+	const struct fcell *fc = &a->f->cells[a->units.cell];
 	char *row = form_row_path(fc->block, fc->r, " / ");
 	char *col = form_col_path(fc->block, fc->c, " / ");
 	char *head =
@@ -116,15 +116,15 @@ void units_draw(struct app *a)
 	 * each one's share */
 	struct value total = {VAL_NUM, 0, 0, NULL};
 	int exact = 1;
-	for (int i = 0; i < a->nunits && exact; i++)
-		if (a->units[i].v.kind == VAL_NUM)
-			exact = value_add(&total, &a->units[i].v, &total) == 0;
+	for (int i = 0; i < a->units.n && exact; i++)
+		if (a->units.v[i].v.kind == VAL_NUM)
+			exact = value_add(&total, &a->units.v[i].v, &total) == 0;
 	int namew = a->cols > 60 ? a->cols / 3 : 20, valw = 12, barw = a->cols - namew - valw - 8;
-	int top = a->unit_sel >= a->rows - 3 ? a->unit_sel - (a->rows - 4) : 0;
-	for (int i = top, y = 2; i < a->nunits && y < a->rows - 1; i++, y++) {
-		const struct unit_row *u = &a->units[i];
+	int top = a->units.sel >= a->rows - 3 ? a->units.sel - (a->rows - 4) : 0;
+	for (int i = top, y = 2; i < a->units.n && y < a->rows - 1; i++, y++) {
+		const struct unit_row *u = &a->units.v[i];
 		move(y, 0);
-		if (i == a->unit_sel)
+		if (i == a->units.sel)
 			attron(A_REVERSE);
 		char *name = xasprintf("%s (%s)", *u->organ ? u->organ : u->file, u->file);
 		screen_text(a, name, namew, ALIGN_LEFT);
@@ -154,12 +154,12 @@ void units_draw(struct app *a)
 /* Opens the selected unit's report at the cell, in a nianbao of its own. */
 static void units_enter(struct app *a)
 {
-	if (a->nunits == 0)
+	if (a->units.n == 0)
 		return;
-	const struct unit_row *u = &a->units[a->unit_sel];
+	const struct unit_row *u = &a->units.v[a->units.sel];
 	/* this very program, whatever its path holds (spaces) and even if it
 	 * was replaced on disk meanwhile; its arguments as words, unsplit */
-	char *where = report_cell_path(a->f, a->unit_cell);
+	char *where = report_cell_path(a->f, a->units.cell);
 	char *cell = xasprintf("--cell=%s", where);
 	/* a part named -x.yaml is a file, not an option */
 	char *file = u->path[0] == '-' ? xasprintf("./%s", u->path) : xstrdup(u->path);
@@ -174,9 +174,9 @@ static void units_enter(struct app *a)
 	free(file);
 	free(cell);
 	free(where);
-	int sel = a->unit_sel;
+	int sel = a->units.sel;
 	units_load(a); /* it may have changed there */
-	a->unit_sel = sel < a->nunits ? sel : 0;
+	a->units.sel = sel < a->units.n ? sel : 0;
 }
 
 int units_key(struct app *a, int key)
@@ -184,13 +184,13 @@ int units_key(struct app *a, int key)
 	switch (key) {
 	case KEYS_UP:
 	case 'k':
-		if (a->unit_sel > 0)
-			a->unit_sel--;
+		if (a->units.sel > 0)
+			a->units.sel--;
 		break;
 	case KEYS_DOWN:
 	case 'j':
-		if (a->unit_sel + 1 < a->nunits)
-			a->unit_sel++;
+		if (a->units.sel + 1 < a->units.n)
+			a->units.sel++;
 		break;
 	case '\n':
 	case '\r':
