@@ -139,14 +139,14 @@ void edits_recover(struct app *a)
 	const char *why;
 	/* replayed from the journal, so not written to it again; one step,
 	 * which u undoes */
-	edits_run(a, a->pending, a->npending, 0, 1, &why);
+	edits_run(a, a->pending.v, a->pending.n, 0, 1, &why);
 	grid_relayout(a);
 	screen_message(a, 0,
 		       ngettext("%d edit recovered; F2 saves it (u undoes it)",
 				"%d edits recovered; F2 saves them (u undoes them all)",
-				a->npending),
-		       a->npending);
-	recover_changes_free(a->pending, a->npending);
-	a->pending = NULL;
-	a->npending = 0;
+				a->pending.n),
+		       a->pending.n);
+	recover_changes_free(a->pending.v, a->pending.n);
+	a->pending.v = NULL;
+	a->pending.n = 0;
 }

@@ -73,8 +73,8 @@ void session_open(struct app *a)
 			      "again"));
 	}
 	if (rc == 0 && recover_exists(a->path)) {
-		recover_load(a->path, a->f, &a->pending, &a->npending, &d);
-		if (a->npending > 0)
+		recover_load(a->path, a->f, &a->pending.v, &a->pending.n, &d);
+		if (a->pending.n > 0)
 			a->state = STATE_RECOVER;
 		else
 			recover_remove(a->path);
@@ -90,9 +90,9 @@ void session_close(struct app *a, int clean)
 		lock_release(a->path, a->lock_fd);
 		a->lock_fd = -1;
 	}
-	recover_changes_free(a->pending, a->npending);
-	a->pending = NULL;
-	a->npending = 0;
+	recover_changes_free(a->pending.v, a->pending.n);
+	a->pending.v = NULL;
+	a->pending.n = 0;
 }
 
 /* Saves to path for real. */
@@ -200,7 +200,7 @@ static char *session_edit_line(const struct app *a, const struct change *ed)
 }
 
 /* Every unsaved edit, each wrapped whole (a text edit's lines too), from
- * the line a->diff_top; the arrows, PgUp, PgDn and Space scroll. */
+ * the line a->pending.top; the arrows, PgUp, PgDn and Space scroll. */
 void session_diff_draw(struct app *a)
 {
 	erase();
@@ -211,12 +211,12 @@ void session_diff_draw(struct app *a)
 	    a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	int total = 0, y = 2, room = a->rows - 2;
-	for (int i = 0; i < a->npending; i++) {
-		char *line = session_edit_line(a, &a->pending[i]);
+	for (int i = 0; i < a->pending.n; i++) {
+		char *line = session_edit_line(a, &a->pending.v[i]);
 		char **w;
 		int k = width_wrap_amb(line, a->cols - 3, a->amb, &w);
 		for (int j = 0; j < k; j++, total++) {
-			if (total < a->diff_top || y >= a->rows)
+			if (total < a->pending.top || y >= a->rows)
 				continue;
 			move(y++, 0);
 			screen_text(a, j == 0 ? "" : "  ", 2, ALIGN_LEFT);
@@ -225,9 +225,9 @@ void session_diff_draw(struct app *a)
 		width_lines_free(w, k);
 		free(line);
 	}
-	if (a->diff_top > 0 && a->diff_top > total - room)
-		a->diff_top = total - room > 0 ? total - room : 0;
-	a->diff_lines = total;
+	if (a->pending.top > 0 && a->pending.top > total - room)
+		a->pending.top = total - room > 0 ? total - room : 0;
+	a->pending.lines = total;
 }
 
 static const char *session_base(const char *path)
@@ -254,8 +254,8 @@ void session_recover_draw(struct app *a)
 	char head[512];
 	snprintf(head, sizeof head,
 		 ngettext("%d edit to %s from an earlier session was not saved.",
-			  "%d edits to %s from an earlier session were not saved.", a->npending),
-		 a->npending, session_base(a->path));
+			  "%d edits to %s from an earlier session were not saved.", a->pending.n),
+		 a->pending.n, session_base(a->path));
 	const char *lines[] = {head, "", _("R  recover them"), _("D  discard them"),
 			       _("S  show them")};
 	erase();
@@ -327,9 +327,9 @@ int session_recover_key(struct app *a, int key)
 	} else if (key == 'd' || key == 'D') {
 		a->state = STATE_PAGE;
 		recover_remove(a->path);
-		recover_changes_free(a->pending, a->npending);
-		a->pending = NULL;
-		a->npending = 0;
+		recover_changes_free(a->pending.v, a->pending.n);
+		a->pending.v = NULL;
+		a->pending.n = 0;
 		screen_message(a, 0, "%s", _("The unsaved edits were discarded"));
 	} else if (key == 's' || key == 'S') {
 		a->state = STATE_DIFF;
@@ -347,13 +347,13 @@ int session_diff_key(struct app *a, int key)
 						    : 0;
 	if (step == 0) {
 		a->state = STATE_RECOVER;
-		a->diff_top = 0;
+		a->pending.top = 0;
 	} else {
-		a->diff_top += step;
-		if (a->diff_top > a->diff_lines - 1)
-			a->diff_top = a->diff_lines > 0 ? a->diff_lines - 1 : 0;
-		if (a->diff_top < 0)
-			a->diff_top = 0;
+		a->pending.top += step;
+		if (a->pending.top > a->pending.lines - 1)
+			a->pending.top = a->pending.lines > 0 ? a->pending.lines - 1 : 0;
+		if (a->pending.top < 0)
+			a->pending.top = 0;
 	}
 	return TUI_HANDLED;
 }

@@ -127,12 +127,16 @@ struct app {
 	int saved_step; /* hist.done when last saved; -1 when no undo leads back there */
 	int readonly;
 	struct lock_info holder;
-	int lock_fd;            /* holds the report's lock; -1 without it */
-	struct change *pending; /* the edits an earlier session left */
-	int npending;
-	int diff_top, diff_lines; /* the list of them: first line shown, lines in all */
-	uint64_t stamp;           /* hash of the file as read or last saved */
-	int quit_after_save;      /* the save asked for by quitting: quit once it is done */
+	int lock_fd; /* holds the report's lock; -1 without it */
+	/* STATE_RECOVER, STATE_DIFF: the edits an earlier session left, and the
+	 * list of them (first line shown, lines in all) */
+	struct {
+		struct change *v;
+		int n;
+		int top, lines;
+	} pending;
+	uint64_t stamp;      /* hash of the file as read or last saved */
+	int quit_after_save; /* the save asked for by quitting: quit once it is done */
 	struct page *pages;
 	int npages, page;
 	int cover_row; /* the header field under the cursor */
