@@ -10,15 +10,8 @@
 #include "base/width.h"
 #include "base/xmalloc.h"
 
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <fcntl.h>
-#include <errno.h>
-#include <time.h>
-#include <unistd.h>
 
 /* One entry a command: its name, its lines in nianbao --help (NULL: not
  * listed), its own help (nianbao COMMAND --help), and what runs it (NULL:

@@ -10,14 +10,7 @@
 #include "base/xmalloc.h"
 
 #include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <fcntl.h>
-#include <errno.h>
-#include <time.h>
-#include <unistd.h>
 
 static void cli_diff_line(struct buf *out, const struct diff_entry *e, int as_csv)
 {

@@ -16,14 +16,9 @@
 #include "base/text.h"
 
 #include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <fcntl.h>
-#include <errno.h>
-#include <time.h>
-#include <unistd.h>
 
 /* Sets --organ and --year on a new report; -1 after a message. */
 static int cli_header(struct report *r, const char *organ, const char *year, const char *cmd)

@@ -18,13 +18,11 @@
 #include "base/xmalloc.h"
 
 #include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <errno.h>
-#include <time.h>
 #include <unistd.h>
 
 struct engine *cli_open(const char *path)

@@ -11,9 +11,6 @@
 #include "base/text.h"
 #include "base/xmalloc.h"
 
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -9,9 +9,6 @@
 #include "model/report.h"
 #include "base/xmalloc.h"
 
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -7,8 +7,6 @@
 #include "model/form.h"
 #include "base/xmalloc.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -11,8 +11,6 @@
 #include "base/xmalloc.h"
 #include "model/yamlio.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
