@@ -288,6 +288,26 @@ static void engine_check_problem(const struct engine *e, struct problem **out, i
 	p->message = message;
 }
 
+/* A roll-up's problem (of a part, or of cell; -1 for none) as a problem.
+ * Takes message. */
+static void engine_part_problem(const struct engine *e, struct problem **out, int *n,
+				enum diag_severity sev, const char *rule, int cell, char *message)
+{
+	struct problem *p = engine_push(out, n);
+	p->kind = PROBLEM_PART;
+	p->severity = sev;
+	p->rule = rule;
+	p->cell = cell;
+	p->r = p->c = -1;
+	if (cell >= 0) {
+		const struct fcell *fc = &e->f->cells[cell];
+		p->block = fc->block;
+		p->r = fc->r;
+		p->c = fc->c;
+	}
+	p->message = message;
+}
+
 int engine_problems(const struct engine *e, struct problem **out)
 {
 	const struct form *f = e->f;
@@ -343,31 +363,14 @@ int engine_problems(const struct engine *e, struct problem **out)
 	}
 	/* a roll-up: its parts' problems as read, its cells against their sums
 	 * as they are now (an edit that mends a cell mends its problem) */
-	struct rollup_problem *all = NULL;
-	int nall = 0;
-	for (int i = 0; i < e->nparts; i++) {
-		all = xgrow(all, (size_t)nall, sizeof *all);
-		all[nall] = e->parts[i];
-		all[nall++].message = xstrdup(e->parts[i].message);
+	for (int i = 0; i < e->nparts; i++)
+		engine_part_problem(e, out, &n, e->parts[i].severity, e->parts[i].check,
+				    e->parts[i].cell, xstrdup(e->parts[i].message));
+	for (int cell = 0; e->part_sums != NULL && cell < f->ncells; cell++) {
+		char *m = rollup_cell_problem(e->r, e->part_sums, cell);
+		if (m != NULL)
+			engine_part_problem(e, out, &n, DIAG_ERROR, "rollup_sum", cell, m);
 	}
-	nall = rollup_check_sums(e->r, e->part_sums, &all, nall);
-	for (int i = 0; i < nall; i++) {
-		const struct rollup_problem *x = &all[i];
-		struct problem *p = engine_push(out, &n);
-		p->kind = PROBLEM_PART;
-		p->severity = x->severity;
-		p->rule = x->check;
-		p->cell = x->cell;
-		p->r = p->c = -1;
-		if (x->cell >= 0) {
-			const struct fcell *fc = &f->cells[x->cell];
-			p->block = fc->block;
-			p->r = fc->r;
-			p->c = fc->c;
-		}
-		p->message = xstrdup(x->message);
-	}
-	rollup_problems_free(all, nall);
 	return n;
 }
 

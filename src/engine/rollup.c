@@ -183,8 +183,8 @@ char *rollup_cell_problem(const struct report *r, const struct report *sums, int
 	return m;
 }
 
-int rollup_check_sums(const struct report *r, const struct report *sums, struct rollup_problem **v,
-		      int n)
+static int rollup_check_sums(const struct report *r, const struct report *sums,
+			     struct rollup_problem **v, int n)
 {
 	for (int cell = 0; sums != NULL && cell < r->form->ncells; cell++) {
 		char *m = rollup_cell_problem(r, sums, cell);

@@ -42,13 +42,10 @@ int rollup_verify(const struct report *r, const char *path, struct rollup_proble
  * returned; *sums, when every part could be read, a report of the parts'
  * sums now, to free, else NULL), then its cells against those sums as
  * often as they change: the message of one cell (to free; NULL when it is
- * the sum or computed), or every such cell appended to *v (n so far; the
- * new count). */
+ * the sum or computed). */
 int rollup_read_parts(const struct report *r, const char *path, struct rollup_problem **out,
 		      struct report **sums);
 char *rollup_cell_problem(const struct report *r, const struct report *sums, int cell);
-int rollup_check_sums(const struct report *r, const struct report *sums, struct rollup_problem **v,
-		      int n);
 void rollup_problems_free(struct rollup_problem *v, int n);
 
 #endif

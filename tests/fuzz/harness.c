@@ -141,6 +141,13 @@ static struct import_forms *fuzz_import_forms(void)
 	return k;
 }
 
+/* The input read as a page (html) or a text, as import reads them. */
+static int fuzz_read(int html, const uint8_t *data, size_t size, struct idoc *doc, struct diags *d)
+{
+	return html ? import_read_html("fuzz.html", (const char *)data, size, doc, d)
+		    : import_read_text("fuzz.txt", (const char *)data, size, doc, d);
+}
+
 /* A published report read from the input, placed, written as YAML and
  * loaded back as import does, then exercised. */
 static int fuzz_published(int html, const uint8_t *data, size_t size)
@@ -149,9 +156,7 @@ static int fuzz_published(int html, const uint8_t *data, size_t size)
 	diags_init(&d);
 	struct idoc doc;
 	const char *name = html ? "fuzz.html" : "fuzz.txt";
-	int ok = html ? import_read_html(name, (const char *)data, size, &doc, &d)
-		      : import_read_text(name, (const char *)data, size, &doc, &d);
-	if (ok == 0) {
+	if (fuzz_read(html, data, size, &doc, &d) == 0) {
 		struct buf notes;
 		buf_init(&notes);
 		/* strict or not by the input's last byte, and by its length the
@@ -198,10 +203,7 @@ static int fuzz_reader(int html, const uint8_t *data, size_t size)
 	struct diags d;
 	diags_init(&d);
 	struct idoc doc;
-	if (html)
-		import_read_html("fuzz.html", (const char *)data, size, &doc, &d);
-	else
-		import_read_text("fuzz.txt", (const char *)data, size, &doc, &d);
+	fuzz_read(html, data, size, &doc, &d);
 	idoc_free(&doc);
 	diags_free(&d);
 	return 0;
