@@ -59,19 +59,31 @@ void buf_repeat(struct buf *b, const char *s, int times)
 		buf_puts(b, s);
 }
 
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	/* formatted once into the room there is, again only when it did not
+	 * fit: measuring first formatted every message twice */
+	buf_reserve(b, 64);
+	size_t room = b->cap - b->len;
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(b->data + b->len, room, fmt, ap);
+	if (n > 0 && (size_t)n >= room) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	if (n > 0)
+		b->len += (size_t)n;
+	b->data[b->len] = '\0';
+}
+
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
-		return;
-	buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 /* Reads fd to its end into b (closing it): 0; -2 past limit bytes (0: no

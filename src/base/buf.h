@@ -1,6 +1,7 @@
 /* A growable byte buffer for building text off-screen and off-disk. */
 #ifndef NIANBAO_BUF_H
 #define NIANBAO_BUF_H
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,7 @@ void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_repeat(struct buf *b, const char *s, int times);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Appends the whole of a file. 0; -1 when it cannot be opened, -3 when it
  * cannot be read (errno says why); -2 when it holds more than limit bytes
  * (0: no limit). */

@@ -1,0 +1,83 @@
+/* Unit tests: the growable buffer and formatted strings. A message is
+ * formatted once into the room there is and again only when it did not
+ * fit: every length across the buffer's edges comes out whole. */
+#include "unit.h"
+
+#include "base/buf.h"
+#include "base/xmalloc.h"
+
+/* n copies of the character c, as a string (to free) */
+static char *repeated(char c, size_t n)
+{
+	char *s = xmalloc(n + 1);
+	memset(s, c, n);
+	s[n] = '\0';
+	return s;
+}
+
+static void test_printf_every_length(void **state)
+{
+	(void)state;
+	/* from empty to past several doublings, and appended after text of
+	 * every length, so that each message meets the edge of the room at
+	 * every place */
+	for (size_t before = 0; before < 80; before += 7) {
+		for (size_t n = 0; n < 600; n += 13) {
+			struct buf b;
+			buf_init(&b);
+			char *pre = repeated('a', before), *s = repeated('b', n);
+			buf_puts(&b, pre);
+			buf_printf(&b, "<%s|%d>", s, (int)n);
+			char *want = xasprintf("%s<%s|%d>", pre, s, (int)n);
+			assert_int_equal(b.len, strlen(want));
+			assert_string_equal(b.data, want);
+			assert_true(b.cap > b.len);
+			free(want);
+			free(pre);
+			free(s);
+			buf_free(&b);
+		}
+	}
+}
+
+static void test_printf_nothing(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, "kept");
+	buf_printf(&b, "%s", "");
+	assert_int_equal(b.len, 4);
+	assert_string_equal(b.data, "kept");
+	buf_free(&b);
+}
+
+static void test_asprintf_short_and_long(void **state)
+{
+	(void)state;
+	/* the stack's 256 bytes and either side of them */
+	size_t sizes[] = {0, 1, 254, 255, 256, 257, 4096};
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		char *s = repeated('x', sizes[i]);
+		char *p = xasprintf("%s", s);
+		assert_int_equal(strlen(p), sizes[i]);
+		assert_string_equal(p, s);
+		free(p);
+		p = xasprintf("第%zu行：%s。", sizes[i], s);
+		assert_int_equal(strncmp(p, "第", strlen("第")), 0);
+		assert_non_null(strstr(p, "。"));
+		assert_string_equal(strstr(p, "。"), "。");
+		free(p);
+		free(s);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_printf_every_length),
+	    cmocka_unit_test(test_printf_nothing),
+	    cmocka_unit_test(test_asprintf_short_and_long),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
