@@ -17,9 +17,8 @@
 static void imp_free(struct imp *m)
 {
 	imp_cut_done(m);
-	for (int i = 0; i < m->nnotes; i++)
-		free(m->note[i]);
-	free(m->note);
+	buf_free(&m->notes);
+	free(m->note_at);
 	free(m->note_line);
 	free(m->seen);
 	for (int i = 0; m->from && i < m->f->ncells; i++)
@@ -165,6 +164,9 @@ static void imp_finish(struct imp *m)
 				  (unsigned long)m->doc->dropped),
 			 m->doc->dropped);
 	}
+	/* read from the page, as a loaded report from its file */
+	free(r->path);
+	r->path = xstrdup(m->doc->name);
 	r->source = xstrdup(m->doc->name);
 	r->source_sha256 = xstrdup(m->doc->sha256);
 	r->source_at = m->from;
@@ -266,15 +268,20 @@ struct report *import_doc(const struct idoc *doc, struct import_forms *k,
 		imp_free(&best);
 		return NULL;
 	}
+	const char *shown = text_name(doc->name);
 	for (int i = 0; i < best.nnotes; i++) {
-		if (opts->strict) /* each decision, refused */
+		const char *note = imp_note_text(&best, i);
+		if (opts->strict) { /* each decision, refused */
 			diags_add(d, DIAG_ERROR, doc->name, best.note_line[i], 0, "--strict: %s",
-				  best.note[i]);
-		else if (notes != NULL && best.note_line[i] > 0)
-			buf_printf(notes, "%s:%d: %s\n", text_name(doc->name), best.note_line[i],
-				   best.note[i]);
-		else if (notes != NULL)
-			buf_printf(notes, "%s: %s\n", text_name(doc->name), best.note[i]);
+				  note);
+		} else if (notes != NULL) {
+			buf_puts(notes, shown);
+			if (best.note_line[i] > 0)
+				buf_printf(notes, ":%d", best.note_line[i]);
+			buf_puts(notes, ": ");
+			buf_puts(notes, note);
+			buf_putc(notes, '\n');
+		}
 	}
 	if (opts->strict && best.nnotes > 0) {
 		imp_free(&best);
@@ -283,17 +290,5 @@ struct report *import_doc(const struct idoc *doc, struct import_forms *k,
 	struct report *r = best.r;
 	best.r = NULL;
 	imp_free(&best);
-	return r;
-}
-
-struct report *import_reloaded(struct report *r, const char *name, struct diags *d)
-{
-	struct buf y;
-	buf_init(&y);
-	report_to_yaml(r, &y);
-	const struct form *f = r->form;
-	report_free(r);
-	r = report_load_string(name, y.data, y.len, f, d);
-	buf_free(&y);
 	return r;
 }

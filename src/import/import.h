@@ -44,9 +44,4 @@ void import_forms_free(struct import_forms *k);
 struct report *import_doc(const struct idoc *doc, struct import_forms *forms,
 			  const struct import_opts *opts, struct buf *notes, struct diags *d);
 
-/* The imported report r (taken) as loaded back from its YAML: a printed
- * total that disagrees with its parts is then a stored total, flagged as on
- * any load. NULL after a diagnostic. */
-struct report *import_reloaded(struct report *r, const char *name, struct diags *d);
-
 #endif

@@ -2,6 +2,8 @@
  * labels) share. */
 #ifndef NIANBAO_IMPORTINT_H
 #define NIANBAO_IMPORTINT_H
+#include "base/buf.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -83,9 +85,12 @@ struct imp {
 	const struct form *f;
 	int strict;
 	struct report *r;
-	/* the decisions: each its source line (0: none) and what it says */
+	/* the decisions: each its source line (0: none) and what it says,
+	 * the texts one after another in notes (at note_at[i], each ended by
+	 * its NUL): a page of hostile rows makes thousands */
 	int *note_line;
-	char **note;
+	size_t *note_at;
+	struct buf notes;
 	int nnotes;
 	int exact, loose, placed, lost; /* for choosing the form */
 	unsigned char *seen;            /* per cell: printed (a figure or a blank) */
@@ -158,6 +163,8 @@ enum imp_how imp_match_norm(const struct imp_norm *tn, const struct imp_norm *ln
  * is a msgid. */
 void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The text of note i. */
+const char *imp_note_text(const struct imp *m, int i);
 /* s quoted for a note. To free. */
 char *imp_q(const char *s);
 /* A label read by its beginning, waiting for its rest: given up. */

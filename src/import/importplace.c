@@ -15,20 +15,32 @@
 
 void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 {
-	char s[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(s, sizeof s, _(fmt), ap);
-	va_end(ap);
 	m->note_line = xgrow(m->note_line, (size_t)m->nnotes, sizeof *m->note_line);
-	m->note = xgrow(m->note, (size_t)m->nnotes, sizeof *m->note);
+	m->note_at = xgrow(m->note_at, (size_t)m->nnotes, sizeof *m->note_at);
 	m->note_line[m->nnotes] = c ? c->line : 0;
+	if (m->notes.data == NULL)
+		buf_init(&m->notes);
+	m->note_at[m->nnotes++] = m->notes.len;
 	/* what the page said is in a note as a cell holds it (idoc_cell left
 	 * out every control, bidi and invisible character) or quoted (imp_q) */
-	/* a web page's cell: where in its tables too */
-	m->note[m->nnotes++] = c && c->tab > 0 ? xasprintf(_("(table %d, row %d, cell %d) %s"),
-							   c->tab, c->row, c->cell, s)
-					       : xstrdup(s);
+	va_list ap;
+	va_start(ap, fmt);
+	if (c && c->tab > 0) {
+		/* a web page's cell: where in its tables too */
+		char s[1024];
+		vsnprintf(s, sizeof s, _(fmt), ap);
+		buf_printf(&m->notes, _("(table %d, row %d, cell %d) %s"), c->tab, c->row, c->cell,
+			   s);
+	} else {
+		buf_vprintf(&m->notes, _(fmt), ap);
+	}
+	va_end(ap);
+	buf_add(&m->notes, "", 1); /* each note its own string */
+}
+
+const char *imp_note_text(const struct imp *m, int i)
+{
+	return m->notes.data + m->note_at[i];
 }
 
 char *imp_q(const char *s)
@@ -194,8 +206,16 @@ static void imp_place(struct imp *m, const struct icell *c)
 		free(a);
 		m->lost++;
 	} else {
-		value_clear(&m->r->vals[cell]);
-		m->r->vals[cell] = v;
+		/* a printed total is kept as a loaded file keeps it: stored,
+		 * for check to set beside the sum of its parts */
+		struct value *to =
+		    m->f->cells[cell].formula != NULL ? &m->r->stored[cell] : &m->r->vals[cell];
+		value_clear(to);
+		*to = v;
+		/* given at this line of the page, as a file's cell is given at
+		 * its line */
+		m->r->line[cell] = c->line > 0 ? c->line : 1;
+		m->r->col[cell] = 1;
 		m->placed++;
 	}
 	free(path);
