@@ -210,7 +210,7 @@ int engine_edit(struct engine *e, int cell, const struct value *v)
 
 static struct problem *engine_push(struct problem **v, int *n)
 {
-	*v = xreallocarray(*v, (size_t)*n + 1, sizeof **v);
+	*v = xgrow(*v, (size_t)*n, sizeof **v); /* doubling: a hostile page has thousands */
 	struct problem *p = &(*v)[(*n)++];
 	memset(p, 0, sizeof *p);
 	return p;

@@ -25,7 +25,7 @@ struct report *report_new(const struct form *f)
 
 void report_add_part(struct report *r, const char *file, const char *organ, const char *sha256)
 {
-	r->parts = xreallocarray(r->parts, (size_t)r->nparts + 1, sizeof *r->parts);
+	r->parts = xgrow(r->parts, (size_t)r->nparts, sizeof *r->parts);
 	r->parts[r->nparts++] = (struct report_part){xstrdup(file), xstrdup(organ ? organ : ""),
 						     xstrdup(sha256 ? sha256 : "")};
 }
@@ -177,7 +177,7 @@ int report_acknowledge(struct report *r, const struct fcheck *check, const struc
 		return 0;
 	}
 	if (a == NULL) {
-		r->acks = xreallocarray(r->acks, (size_t)r->nacks + 1, sizeof *r->acks);
+		r->acks = xgrow(r->acks, (size_t)r->nacks, sizeof *r->acks);
 		a = &r->acks[r->nacks++];
 		*a = (struct report_ack){check, b, row, col, NULL, 0, 0};
 	}

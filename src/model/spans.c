@@ -20,7 +20,7 @@ static int spans_depth(const struct fnode *root)
 
 static void spans_push(struct spans *s, struct span x)
 {
-	s->v = xreallocarray(s->v, (size_t)s->n + 1, sizeof *s->v);
+	s->v = xgrow(s->v, (size_t)s->n, sizeof *s->v);
 	s->v[s->n++] = x;
 }
 
