@@ -252,16 +252,25 @@ void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int 
  * no colon at the end. */
 char *imp_norm(const char *s)
 {
-	struct buf b;
-	buf_init(&b);
-	for (const char *p = s; *p;) {
-		uint32_t cp;
-		int n = width_decode(p, WIDTH_MAX_BYTES, &cp);
-		if (n <= 0) {
-			p++;
+	/* every character becomes itself, a shorter one or nothing: written
+	 * into one string the input's length */
+	size_t len = strlen(s), o = 0;
+	char *out = xmalloc(len + 1);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c > ' ' && c < 0x7f) { /* printable ASCII: kept as it is */
+			out[o++] = (char)c;
+			i++;
 			continue;
 		}
-		p += n;
+		uint32_t cp;
+		int n =
+		    width_decode(s + i, len - i < WIDTH_MAX_BYTES ? len - i : WIDTH_MAX_BYTES, &cp);
+		if (n <= 0) {
+			i++;
+			continue;
+		}
+		i += (size_t)n;
 		if (imp_space(cp) || imp_invisible(cp))
 			continue;
 		if (cp >= 0xff01 && cp <= 0xff5e)
@@ -270,18 +279,14 @@ char *imp_norm(const char *s)
 			cp = '"';
 		if (cp == 0x2018 || cp == 0x2019)
 			cp = '\'';
-		if (cp == 0x3002 && b.len > 0 && b.data[b.len - 1] >= '0' &&
-		    b.data[b.len - 1] <= '9')
+		if (cp == 0x3002 && o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9')
 			cp = '.';
-		char u[8];
-		int k = width_encode(cp, u);
-		buf_add(&b, u, (size_t)k);
+		o += (size_t)width_encode(cp, out + o);
 	}
-	char *s2 = b.data ? b.data : xstrdup("");
-	size_t l = strlen(s2);
-	while (l && s2[l - 1] == ':')
-		s2[--l] = '\0';
-	return s2;
+	while (o && out[o - 1] == ':')
+		o--;
+	out[o] = '\0';
+	return out;
 }
 
 static int imp_cjk_digit(uint32_t cp)
