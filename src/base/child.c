@@ -1,5 +1,6 @@
 /* Running a child process: fork, exec without a shell, wait. */
 #include "base/child.h"
+#include "base/buf.h"
 #include "base/xmalloc.h"
 
 #include <errno.h>
@@ -92,4 +93,42 @@ int child_run_argv(const char *file, char *const *argv, const char *input, size_
 	if (pid < 0 && said != NULL)
 		snprintf(said, saidn, "%s", strerror(errno));
 	return pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int child_output(const char *file, char *const *argv, struct buf *out, size_t limit)
+{
+	int fd[2];
+	if (pipe(fd) < 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		close(fd[0]);
+		close(fd[1]);
+		execv(file, argv);
+		fprintf(stderr, "%s: %s\n", file, strerror(errno));
+		_exit(127);
+	}
+	close(fd[1]);
+	int over = 0;
+	while (pid > 0) {
+		char chunk[65536];
+		ssize_t k = read(fd[0], chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		if (out->len + (size_t)k > limit) {
+			over = 1; /* stop reading: the child then ends on a broken pipe */
+			break;
+		}
+		buf_add(out, chunk, (size_t)k);
+	}
+	close(fd[0]);
+	int status = -1;
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (pid < 0 || over || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
 }

@@ -23,4 +23,11 @@ int child_run(const char *command, const char *arg, const char *input, size_t le
 int child_run_argv(const char *file, char *const *argv, const char *input, size_t len, char *said,
 		   size_t saidn);
 
+/* Runs file (a path, never searched) with argv, its standard output
+ * read into out (at most limit bytes), its standard error the caller's.
+ * Returns its exit status; -1 when it could not be run, was killed or said
+ * more than limit. */
+struct buf;
+int child_output(const char *file, char *const *argv, struct buf *out, size_t limit);
+
 #endif
