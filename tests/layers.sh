@@ -8,7 +8,7 @@
 rank() {
 	case $1 in
 	base) echo 0 ;; model) echo 1 ;; engine) echo 2 ;; output | import) echo 3 ;;
-	cli | tui) echo 4 ;; main) echo 5 ;; *) echo 99 ;;
+	cli | tui | doc) echo 4 ;; main) echo 5 ;; *) echo 99 ;;
 	esac
 }
 

@@ -48,11 +48,16 @@ static const struct cli_command cli_commands[] = {
 	"         [--page-lines N] [--footer] [--encoding gb18030]\n"
 	"                        the report as plain text for printing\n"
 	"  render --html FILE [-o OUT]\n"
-	"                        the report as a web page in the official layout\n"),
+	"                        the report as a web page in the official layout\n"
+	"  render --pdf FILE [-o OUT]\n"
+	"                        the report as a PDF in the official document layout\n"),
      N_("Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
 	"       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
 	"       [--previous]   (本年 上年 增减 columns, from the report's previous:)\n"
 	"       nianbao render --html FILE [-o OUT] [--force]   (a web page)\n"
+	"       nianbao render --pdf FILE [-o OUT] [--force] [--font-title F]\n"
+	"       [--font-body F] [--font-heading F] [--font-kai F] [--font-folio F]\n"
+	"                      (a PDF, beside the report unless -o says where)\n"
 	"Prints the report as plain text for printing: ruled tables, prose wrapped\n"
 	"by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
 	"-o writes a device or FIFO in place (- is standard output), never replaces\n"

@@ -4,6 +4,7 @@
 #include "base/i18n.h"
 #include "cli/cliint.h"
 #include "base/buf.h"
+#include "base/child.h"
 #include "output/csv.h"
 #include "engine/engine.h"
 #include "output/html.h"
@@ -20,6 +21,8 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libgen.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <errno.h>
@@ -196,21 +199,140 @@ static int cli_number(const char *arg, int min, int max, int *out)
 	return 0;
 }
 
+/* What a regular file at path is to render --pdf: a report (2), never
+ * replaced; a PDF (1), replaced; anything else (0), only with --force. */
+static int cli_pdf_kind(const char *path, const void *unused)
+{
+	(void)unused;
+	int k = cli_kind_there(path, NULL);
+	if (k == 2)
+		return 2;
+	char head[5] = {0};
+	FILE *f = fopen(path, "rb");
+	if (f != NULL) {
+		if (fread(head, 1, sizeof head, f) != sizeof head)
+			head[0] = '\0';
+		fclose(f);
+	}
+	return memcmp(head, "%PDF-", 5) == 0 ? 1 : 0;
+}
+
+/* The program that draws documents (nianbao-doc): beside this one (the
+ * build tree, or both installed in one folder), else where it is
+ * installed. To free. */
+static char *cli_doc_program(void)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		char *beside = xasprintf("%s/nianbao-doc", dirname(self));
+		if (access(beside, X_OK) == 0)
+			return beside;
+		free(beside);
+	}
+	return xstrdup(PKGLIBEXECDIR "/nianbao-doc");
+}
+
+/* render --pdf: nianbao-doc draws the report (cairo and pango are loaded
+ * in it, never here); its PDF goes where out says, by the rules of every
+ * output: beside the report (its name with .pdf) when none is given. */
+static int cli_render_pdf(const char *file, const char *out, int force, char **fonts)
+{
+	char *beside = NULL;
+	if (out == NULL) {
+		size_t n = strlen(file);
+		int yaml = n > 5 && strcmp(file + n - 5, ".yaml") == 0;
+		beside = xasprintf("%.*s.pdf", (int)(yaml ? n - 5 : n), file);
+		out = beside;
+	}
+	enum cli_to to = cli_where(out, force, cli_pdf_kind, NULL);
+	if (to == CLI_TO_NOWHERE) {
+		free(beside);
+		return CLI_UNUSABLE;
+	}
+	char *prog = cli_doc_program();
+	static const char *const opt[] = {"--font-title", "--font-body", "--font-heading",
+					  "--font-kai", "--font-folio"};
+	char *argv[16];
+	int argc = 0;
+	argv[argc++] = "nianbao-doc";
+	argv[argc++] = "pdf";
+	for (int i = 0; i < 5; i++)
+		if (fonts[i] != NULL) {
+			argv[argc++] = (char *)opt[i];
+			argv[argc++] = fonts[i];
+		}
+	argv[argc++] = (char *)file;
+	argv[argc] = NULL;
+	struct buf pdf;
+	buf_init(&pdf);
+	int st = access(prog, X_OK) == 0 ? child_output(prog, argv, &pdf, 1u << 30) : -2;
+	int rc = CLI_OK;
+	if (st == -2) {
+		fprintf(stderr,
+			_("nianbao render: cannot make a PDF: %s is not there (it is built with "
+			  "cairo and pango: apt-get install libcairo2-dev libpango1.0-dev)\n"),
+			text_name(prog));
+		rc = CLI_UNUSABLE;
+	} else if (st != 0 || pdf.len < 5 || memcmp(pdf.data, "%PDF-", 5) != 0) {
+		/* nianbao-doc said why (the report's own message) */
+		fprintf(stderr, _("nianbao render: no PDF made of %s\n"), text_name(file));
+		rc = CLI_UNUSABLE;
+	} else if (to == CLI_TO_STDOUT) {
+		fwrite(pdf.data, 1, pdf.len, stdout);
+		rc = fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
+	} else if (to == CLI_TO_DEVICE) {
+		rc = cli_write_device(out, pdf.data, pdf.len);
+	} else {
+		struct diags d;
+		diags_init(&d);
+		if (savefile_write(out, pdf.data, pdf.len, &d) < 0) {
+			rc = cli_fail(&d);
+		} else {
+			diags_free(&d);
+			fprintf(stderr, _("nianbao render: %s written\n"), text_name(out));
+		}
+	}
+	buf_free(&pdf);
+	free(prog);
+	free(beside);
+	return rc;
+}
+
 int cli_render(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"output", required_argument, NULL, 'o'}, {"width", required_argument, NULL, 'w'},
-	    {"ascii", no_argument, NULL, 'a'},        {"wide-ambiguous", no_argument, NULL, 'W'},
-	    {"mark", no_argument, NULL, 'm'},         {"page-lines", required_argument, NULL, 'p'},
-	    {"footer", no_argument, NULL, 'f'},       {"encoding", required_argument, NULL, 'e'},
-	    {"force", no_argument, NULL, 'F'},        {"previous", no_argument, NULL, 'P'},
-	    {"html", no_argument, NULL, 'H'},         {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'},
+					     {"width", required_argument, NULL, 'w'},
+					     {"ascii", no_argument, NULL, 'a'},
+					     {"wide-ambiguous", no_argument, NULL, 'W'},
+					     {"mark", no_argument, NULL, 'm'},
+					     {"page-lines", required_argument, NULL, 'p'},
+					     {"footer", no_argument, NULL, 'f'},
+					     {"encoding", required_argument, NULL, 'e'},
+					     {"force", no_argument, NULL, 'F'},
+					     {"previous", no_argument, NULL, 'P'},
+					     {"html", no_argument, NULL, 'H'},
+					     {"pdf", no_argument, NULL, 'D'},
+					     {"font-title", required_argument, NULL, 0x100},
+					     {"font-body", required_argument, NULL, 0x101},
+					     {"font-heading", required_argument, NULL, 0x102},
+					     {"font-kai", required_argument, NULL, 0x103},
+					     {"font-folio", required_argument, NULL, 0x104},
+					     {NULL, 0, NULL, 0}};
+	char *fonts[5] = {NULL};
+	int pdf = 0, font_given = 0;
 	struct render_opts ro = render_defaults();
 	const char *out = NULL;
 	int c, force = 0, previous = 0, html = 0, text_only = 0;
 	while ((c = getopt_long(argc, argv, "o:w:", opts, NULL)) != -1) {
 		if (c == 'F') {
 			force = 1;
+			continue;
+		}
+		if (c >= 0x100 && c <= 0x104) {
+			fonts[c - 0x100] = optarg;
+			font_given = 1;
 			continue;
 		}
 		switch (c) {
@@ -248,11 +370,20 @@ int cli_render(int argc, char **argv)
 		case 'H':
 			html = 1;
 			break;
+		case 'D':
+			pdf = 1;
+			break;
 		default:
 			return cli_bad_usage("render", _("unknown option"));
 		}
-		text_only |= c != 'o' && c != 'H';
+		text_only |= c != 'o' && c != 'H' && c != 'D';
 	}
+	if (pdf && (text_only || html))
+		return cli_bad_usage("render",
+				     _("--pdf takes only -o, --force and the --font- options: the "
+				       "document's layout is the official one"));
+	if (font_given && !pdf)
+		return cli_bad_usage("render", _("the --font- options are for --pdf"));
 	if (html && text_only)
 		return cli_bad_usage("render",
 				     _("--html takes only -o and --force: a web page "
@@ -260,6 +391,8 @@ int cli_render(int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_bad_usage("render",
 				     _("usage: nianbao render FILE [-o OUT] [--width N]"));
+	if (pdf)
+		return cli_render_pdf(argv[optind], out, force, fonts);
 	struct engine *e = cli_open(argv[optind]);
 	if (e == NULL)
 		return CLI_UNUSABLE;
