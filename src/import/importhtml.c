@@ -28,6 +28,7 @@ static struct {
 	xmlChar *(*get_prop)(const xmlNode *, const xmlChar *);
 	long (*line_no)(const xmlNode *);
 	void (*set_errors)(void *, xmlGenericErrorFunc);
+	void (*reset_error)(void);
 	xmlFreeFunc *free; /* xmlFree is a variable holding the function */
 } html_xml;
 
@@ -40,6 +41,7 @@ static int html_load(void)
 					  {(void **)&html_xml.get_prop, "xmlGetProp"},
 					  {(void **)&html_xml.line_no, "xmlGetLineNo"},
 					  {(void **)&html_xml.set_errors, "xmlSetGenericErrorFunc"},
+					  {(void **)&html_xml.reset_error, "xmlResetLastError"},
 					  {(void **)&html_xml.free, "xmlFree"}};
 	if (!html_xml.tried) {
 		html_xml.tried = 1;
@@ -316,6 +318,7 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 				     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 					 HTML_PARSE_RECOVER);
 	if (h == NULL) {
+		html_xml.reset_error();
 		if (decl[0])
 			diags_add(d, DIAG_ERROR, name, 0, 0,
 				  "not a web page libxml2 can read in %s", decl);
@@ -334,5 +337,8 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 	html_flush(&w);
 	buf_free(&w.para);
 	html_xml.free_doc(h);
+	/* libxml2 keeps the page's last parse error (a copy of its message)
+	 * until the next: nothing of a page is kept after it is read */
+	html_xml.reset_error();
 	return idoc_check(doc, d);
 }
