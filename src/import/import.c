@@ -38,9 +38,10 @@ static void imp_free(struct imp *m)
 
 /* Reads doc into form f; the notes and the score say how well it fit. */
 static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
-		    struct imp_cache *cache, struct imp_index *index)
+		    struct imp_cache *cache, struct imp_index *index, int quiet)
 {
 	memset(m, 0, sizeof *m);
+	m->quiet = quiet;
 	m->cache = cache;
 	m->doc = doc;
 	m->f = f;
@@ -84,7 +85,8 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 				int cell = b->base + i;
 				if (m->seen[cell] || f->cells[cell].formula != NULL)
 					continue;
-				char *row = form_row_path(b, i / b->ncols, " / ");
+				char *row =
+				    m->quiet ? xstrdup("") : form_row_path(b, i / b->ncols, " / ");
 				if (*row)
 					imp_note(m, NULL,
 						 "no figure printed, left blank: %s, row %s, "
@@ -121,7 +123,7 @@ static void imp_finish(struct imp *m)
 			v = m->organ;
 		const char *why;
 		if (v != NULL && report_set_header(r, i, v, &why) < 0) {
-			char *q = imp_q(v);
+			char *q = imp_q(m, v);
 			imp_note(m, NULL, "%s %s not kept: %s", f->header[i].label, q, why);
 			free(q);
 		}
@@ -230,7 +232,9 @@ struct report *import_doc(const struct idoc *doc, struct import_forms *k,
 		if (opts->form_id && strcmp(forms[i]->id, opts->form_id) != 0)
 			continue;
 		struct imp m;
-		imp_run(&m, doc, forms[i], &k->cache, k->index[i]);
+		/* the decisions are written only for whoever reads them (import
+		 * prints them, --strict refuses them); check counts them */
+		imp_run(&m, doc, forms[i], &k->cache, k->index[i], !opts->strict && notes == NULL);
 		int better = !have || imp_score(&m) > imp_score(&best);
 		/* a tie: the form for the report's year (the newest whose since is
 		 * not after it) */
@@ -269,7 +273,7 @@ struct report *import_doc(const struct idoc *doc, struct import_forms *k,
 		return NULL;
 	}
 	const char *shown = text_name(doc->name);
-	for (int i = 0; i < best.nnotes; i++) {
+	for (int i = 0; i < best.nnotes && !best.quiet; i++) {
 		const char *note = imp_note_text(&best, i);
 		if (opts->strict) { /* each decision, refused */
 			diags_add(d, DIAG_ERROR, doc->name, best.note_line[i], 0, "--strict: %s",

@@ -83,7 +83,7 @@ struct report;
 struct imp {
 	const struct idoc *doc;
 	const struct form *f;
-	int strict;
+	int quiet; /* the decisions counted, their texts not written (check) */
 	struct report *r;
 	/* the decisions: each its source line (0: none) and what it says,
 	 * the texts one after another in notes (at note_at[i], each ended by
@@ -165,8 +165,8 @@ void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The text of note i. */
 const char *imp_note_text(const struct imp *m, int i);
-/* s quoted for a note. To free. */
-char *imp_q(const char *s);
+/* s quoted for a note (NULL when m is quiet). To free. */
+char *imp_q(const struct imp *m, const char *s);
 /* A label read by its beginning, waiting for its rest: given up. */
 void imp_cut_done(struct imp *m);
 /* The rows kept before the title: the preamble, now that none came. */

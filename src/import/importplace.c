@@ -18,9 +18,11 @@ void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 	m->note_line = xgrow(m->note_line, (size_t)m->nnotes, sizeof *m->note_line);
 	m->note_at = xgrow(m->note_at, (size_t)m->nnotes, sizeof *m->note_at);
 	m->note_line[m->nnotes] = c ? c->line : 0;
+	m->note_at[m->nnotes++] = m->notes.len;
+	if (m->quiet) /* counted, not written: no one reads it */
+		return;
 	if (m->notes.data == NULL)
 		buf_init(&m->notes);
-	m->note_at[m->nnotes++] = m->notes.len;
 	/* what the page said is in a note as a cell holds it (idoc_cell left
 	 * out every control, bidi and invisible character) or quoted (imp_q) */
 	va_list ap;
@@ -43,16 +45,16 @@ const char *imp_note_text(const struct imp *m, int i)
 	return m->notes.data + m->note_at[i];
 }
 
-char *imp_q(const char *s)
+char *imp_q(const struct imp *m, const char *s)
 {
-	return text_quote(s, 40);
+	return m->quiet ? NULL : text_quote(s, 40);
 }
 
 /* The label cut short is read as its label, the rest never came. */
 void imp_cut_done(struct imp *m)
 {
 	if (m->cut != NULL) {
-		char *a = imp_q(m->cut_text);
+		char *a = imp_q(m, m->cut_text);
 		imp_note(m, m->cut_at, "label %s read as %s: %s", a, m->cut->label,
 			 _(imp_how_text[HOW_PREFIX]));
 		free(a);
@@ -134,7 +136,7 @@ static void imp_place(struct imp *m, const struct icell *c)
 		if (col < 0) {
 			m->got++;
 			if (c->kind == IC_FIGURE) {
-				char *a = imp_q(c->text);
+				char *a = imp_q(m, c->text);
 				imp_note(m, c, "figure %s not placed: its column is not in form %s",
 					 a, m->f->id);
 				free(a);
@@ -148,7 +150,7 @@ static void imp_place(struct imp *m, const struct icell *c)
 	}
 	if (col >= b->ncols) {
 		if (c->kind == IC_FIGURE) {
-			char *a = imp_q(c->text);
+			char *a = imp_q(m, c->text);
 			imp_note(m, c, "figure %s not placed: row %s has no column left", a,
 				 b->row[m->tr]->label);
 			free(a);
@@ -159,7 +161,7 @@ static void imp_place(struct imp *m, const struct icell *c)
 	int cell = form_cell(b, m->tr, col);
 	const struct fnode *cn = b->col[col];
 	if (m->spill != NULL) {
-		char *a = imp_q(m->spill->text);
+		char *a = imp_q(m, m->spill->text);
 		imp_note(m, m->spill, "%s printed as one row: its figures go to %s", a,
 			 b->row[m->tr]->label);
 		free(a);
@@ -172,7 +174,7 @@ static void imp_place(struct imp *m, const struct icell *c)
 	m->from[cell] = c->tab > 0 ? xasprintf("line %d, table %d, row %d, cell %d", c->line,
 					       c->tab, c->row, c->cell)
 				   : xasprintf("line %d", c->line);
-	char *path = form_row_path(b, m->tr, " / ");
+	char *path = m->quiet ? NULL : form_row_path(b, m->tr, " / ");
 	if (c->kind == IC_BLANK) {
 		if (*c->text)
 			imp_note(m, c, "%s read as blank: %s, %s", c->text, path, cn->label);
@@ -200,7 +202,7 @@ static void imp_place(struct imp *m, const struct icell *c)
 	const char *why = NULL;
 	char bad[16];
 	if (value_input(use, &m->f->cells[cell].type, &v, &why, bad) < 0) {
-		char *a = imp_q(c->text);
+		char *a = imp_q(m, c->text);
 		imp_note(m, c, "figure %s not placed in %s, %s: %s; left blank", a, path, cn->label,
 			 why);
 		free(a);
@@ -303,7 +305,7 @@ static int imp_label_note(struct imp *m, const struct ftable *t, const struct ic
 	int is_note = note && (strstr(note, nt) || strstr(nt, note)) && imp_chars_max(nt, 2) >= 2;
 	if (note && !is_note && h.how == HOW_NONE && imp_chars_max(nt, 12) >= 12 &&
 	    imp_distance_within(nt, note, 3) <= 3) {
-		char *a = imp_q(c->text);
+		char *a = imp_q(m, c->text);
 		imp_note(m, c, "%s read as the table's note %s: %s", a, t->note,
 			 _(imp_how_text[HOW_TYPO]));
 		free(a);
@@ -367,7 +369,7 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 		}
 	}
 	if (m->hdr_on && !heading && !is_note && m->nhdr < 64) {
-		char *a = imp_q(c->text);
+		char *a = imp_q(m, c->text);
 		imp_note(m, c, "column %s is not in form %s: its figures are not placed", a,
 			 m->f->id);
 		free(a);
@@ -376,7 +378,7 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 		return;
 	}
 	if (!heading && !is_note) {
-		char *a = imp_q(c->text);
+		char *a = imp_q(m, c->text);
 		imp_note(m, c, "text %s in %s not placed: no row or column has this label", a,
 			 t->title);
 		free(a);
@@ -394,7 +396,7 @@ static void imp_label_hit(struct imp *m, const struct ftable *t, const struct ic
 	else if (h.how != HOW_PREFIX && (h.is_row || h.how != HOW_NUMBER))
 		m->loose++;
 	if (h.how != HOW_EXACT && h.how != HOW_PREFIX) {
-		char *a = imp_q(c->text);
+		char *a = imp_q(m, c->text);
 		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, _(imp_how_text[h.how]));
 		free(a);
 	}
@@ -610,7 +612,7 @@ static int imp_row_heading(struct imp *m, const struct irow *row, int figs)
 			imp_cut_done(m);
 			const struct fpart *p = &m->f->parts[part];
 			if (loose) {
-				char *a = imp_q(row->cells[0].text);
+				char *a = imp_q(m, row->cells[0].text);
 				imp_note(m, &row->cells[0], "heading %s read as %s", a, p->title);
 				free(a);
 			}
@@ -714,7 +716,7 @@ static void imp_row_cells(struct imp *m, const struct irow *row, int figs)
 		if (m->tb != NULL) {
 			imp_place(m, c);
 		} else if (c->kind == IC_FIGURE) {
-			char *a = imp_q(c->text);
+			char *a = imp_q(m, c->text);
 			imp_note(m, c, "figure %s in %s not placed: no row label before it", a,
 				 t->title);
 			free(a);
