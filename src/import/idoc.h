@@ -16,6 +16,7 @@ struct icell {
 	int line;           /* line of the source where it starts (1-based) */
 	int tab, row, cell; /* a web page's table, row and cell (1-based); 0 in text */
 	int indent;         /* starts a paragraph (text a row a line: indented) */
+	char *norm;         /* a label as compared (imp_norm), NULL for the rest */
 };
 
 struct irow {

@@ -221,6 +221,8 @@ enum icell_kind idoc_kind(const char *text, size_t len)
 	return idoc_kind_of(t, idoc_clean(t, text, len, &dropped));
 }
 
+static size_t imp_norm_into(const char *s, size_t len, char *out);
+
 void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int line, int tab,
 	       int row, int cell)
 {
@@ -241,21 +243,27 @@ void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int 
 		doc->rows = xgrow(doc->rows, (size_t)doc->nrows, sizeof *doc->rows);
 		doc->rows[doc->nrows++] = (struct irow){0};
 	}
+	/* a label as it is compared, made once for every form that reads it */
+	char *norm = NULL;
+	if (kind == IC_LABEL) {
+		size_t n = strlen(t);
+		norm = idoc_alloc(doc, n + 1);
+		imp_norm_into(t, n, norm);
+	}
 	struct irow *r = &doc->rows[doc->nrows - 1];
 	r->cells = xgrow(r->cells, (size_t)r->n, sizeof *r->cells);
-	r->cells[r->n++] = (struct icell){t, kind, line, tab, row, cell, 1};
+	r->cells[r->n++] = (struct icell){t, kind, line, tab, row, cell, 1, norm};
 }
 
 /* ---- labels ---- */
 
 /* A label as compared: no spaces, full-width ASCII as ASCII, quotes as ",
  * no colon at the end. */
-char *imp_norm(const char *s)
+/* s normalised into out (room for its length and a NUL): the length. */
+static size_t imp_norm_into(const char *s, size_t len, char *out)
 {
-	/* every character becomes itself, a shorter one or nothing: written
-	 * into one string the input's length */
-	size_t len = strlen(s), o = 0;
-	char *out = xmalloc(len + 1);
+	/* every character becomes itself, a shorter one or nothing */
+	size_t o = 0;
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
 		if (c > ' ' && c < 0x7f) { /* printable ASCII: kept as it is */
@@ -286,6 +294,14 @@ char *imp_norm(const char *s)
 	while (o && out[o - 1] == ':')
 		o--;
 	out[o] = '\0';
+	return o;
+}
+
+char *imp_norm(const char *s)
+{
+	size_t len = strlen(s);
+	char *out = xmalloc(len + 1);
+	imp_norm_into(s, len, out);
 	return out;
 }
 

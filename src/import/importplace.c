@@ -321,24 +321,23 @@ static int imp_label_note(struct imp *m, const struct ftable *t, const struct ic
 static void imp_label_unplaced(struct imp *m, const struct ftable *t, const struct icell *c,
 			       const char *nt, int is_note)
 {
-	/* a heading printed over two lines (自然 / 人), or 续表 */
+	/* a heading printed over two lines (自然 / 人), or 续表; each group
+	 * looked at once, from its first leaf (its later leaves reach it
+	 * again) */
 	int heading = strcmp(nt, "(续表)") == 0 || strcmp(nt, "续表") == 0;
-	for (int k = 0; k < t->nblocks && !heading; k++)
+	int two = imp_chars_max(nt, 2) >= 2;
+	for (int k = 0; k < t->nblocks && !heading && two; k++)
 		for (int r2 = 0; r2 < t->blocks[k]->nrows && !heading; r2++)
-			for (const struct fnode *n = t->blocks[k]->row[r2]->parent; n && !heading;
-			     n = n->parent) {
+			for (const struct fnode *n = t->blocks[k]->row[r2]->parent;
+			     n && n->first == r2 && !heading; n = n->parent) {
 				/* a group's label over two lines (三、本年度 / 办理结果) */
-				const char *l = imp_cached(m->cache, n->label);
-				heading = strstr(l, nt) != NULL && imp_chars_max(nt, 2) >= 2;
+				heading = strstr(imp_cached(m->cache, n->label), nt) != NULL;
 			}
 	for (int k = 0; k < t->nblocks && !heading; k++)
-		for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++) {
-			for (const struct fnode *n = t->blocks[k]->col[c2]; n && !heading;
-			     n = n->parent) {
-				const char *l = imp_cached(m->cache, n->label);
-				heading = strstr(l, nt) != NULL;
-			}
-		}
+		for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++)
+			for (const struct fnode *n = t->blocks[k]->col[c2];
+			     n && n->first == c2 && !heading; n = n->parent)
+				heading = strstr(imp_cached(m->cache, n->label), nt) != NULL;
 	int over_labels = 0;
 	for (int k = 0; k < t->nblocks; k++)
 		if (t->blocks[k]->label_heading) {
@@ -430,7 +429,7 @@ static void imp_label_hit(struct imp *m, const struct ftable *t, const struct ic
 static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 {
 	const struct ftable *t = m->f->tables[m->table];
-	char *nt = imp_norm(c->text);
+	const char *nt = c->norm;
 	if (!imp_label_rest(m, nt) && !imp_label_block(m, t, nt)) {
 		struct imp_hit h = imp_find(m, t, nt);
 		int is_note = imp_label_note(m, t, c, nt, h);
@@ -439,7 +438,6 @@ static void imp_label(struct imp *m, const struct icell *c, int row_has_figures)
 		else
 			imp_label_hit(m, t, c, nt, h, row_has_figures);
 	}
-	free(nt);
 }
 
 /* The header from the title (果园街道办事处2020年政府信息公开工作年度报告). */
@@ -584,18 +582,15 @@ static int imp_table_by_rows(const struct imp *m, const struct irow *row)
 	for (int i = 0; i < row->n; i++) {
 		if (row->cells[i].kind != IC_LABEL)
 			continue;
-		char *nt = imp_norm(row->cells[i].text);
+		const char *nt = row->cells[i].norm;
 		for (int t = 0; t < m->f->ntables; t++) {
 			struct imp m2 = *m;
 			m2.block = -1;
 			struct imp_hit h = imp_find(&m2, m->f->tables[t], nt);
 			if (h.how == HOW_EXACT && h.is_row && h.n->nkids == 0 &&
-			    imp_chars_max(nt, 4) >= 4) {
-				free(nt);
+			    imp_chars_max(nt, 4) >= 4)
 				return t;
-			}
 		}
-		free(nt);
 	}
 	return -1;
 }
@@ -605,9 +600,7 @@ static int imp_table_by_rows(const struct imp *m, const struct irow *row)
 static int imp_row_heading(struct imp *m, const struct irow *row, int figs)
 {
 	if (row->n >= 1 && row->cells[0].kind == IC_LABEL && (row->n == 1 || figs == 0)) {
-		char *nt = imp_norm(row->cells[0].text);
-		int loose = 0, part = imp_anchor(m, nt, &loose);
-		free(nt);
+		int loose = 0, part = imp_anchor(m, row->cells[0].norm, &loose);
 		if (part >= 0) {
 			imp_cut_done(m);
 			const struct fpart *p = &m->f->parts[part];
@@ -699,7 +692,9 @@ static void imp_row_cells(struct imp *m, const struct irow *row, int figs)
 					buf_puts(&j, row->cells[k++].text);
 				struct icell joined = *c;
 				joined.text = j.data;
+				joined.norm = imp_norm(j.data);
 				imp_label(m, &joined, figs > 0);
+				free(joined.norm);
 				if (m->spill == &joined)
 					m->spill = c;
 				if (m->cut_at == &joined)
