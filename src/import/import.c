@@ -38,10 +38,11 @@ static void imp_free(struct imp *m)
 
 /* Reads doc into form f; the notes and the score say how well it fit. */
 static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
-		    struct imp_cache *cache, struct imp_index *index, int quiet)
+		    struct imp_cache *cache, struct imp_index *index, char **paths, int quiet)
 {
 	memset(m, 0, sizeof *m);
 	m->quiet = quiet;
+	m->paths = paths;
 	m->cache = cache;
 	m->doc = doc;
 	m->f = f;
@@ -85,8 +86,7 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 				int cell = b->base + i;
 				if (m->seen[cell] || f->cells[cell].formula != NULL)
 					continue;
-				char *row =
-				    m->quiet ? xstrdup("") : form_row_path(b, i / b->ncols, " / ");
+				const char *row = imp_row_path(m, b, i / b->ncols);
 				if (*row)
 					imp_note(m, NULL,
 						 "no figure printed, left blank: %s, row %s, "
@@ -96,7 +96,6 @@ static void imp_run(struct imp *m, const struct idoc *doc, const struct form *f,
 					imp_note(m, NULL,
 						 "no figure printed, left blank: %s, column %s",
 						 tab->title, b->col[i % b->ncols]->label);
-				free(row);
 			}
 		}
 	}
@@ -180,6 +179,7 @@ struct import_forms {
 	int n, take;
 	struct imp_cache cache;   /* every label normalised, when first compared */
 	struct imp_index **index; /* per form, per table: its exact labels */
+	char ***paths;            /* per form, at a row's first cell: the row's path */
 };
 
 struct import_forms *import_forms_new(struct form **forms, int n, int take)
@@ -189,6 +189,7 @@ struct import_forms *import_forms_new(struct form **forms, int n, int take)
 	k->n = n;
 	k->take = take;
 	k->index = xcalloc((size_t)n + 1, sizeof *k->index);
+	k->paths = xcalloc((size_t)n + 1, sizeof *k->paths);
 	/* everything a document is compared with, made now: nothing of the
 	 * forms' is made while a document is read (nor left to free after it) */
 	for (int i = 0; i < n; i++) {
@@ -198,6 +199,15 @@ struct import_forms *import_forms_new(struct form **forms, int n, int take)
 		for (int p = 0; p < forms[i]->nparts; p++)
 			if (forms[i]->parts[p].title)
 				imp_cached(&k->cache, forms[i]->parts[p].title);
+		/* each row's path (第二十条第（一）项 / 规章), as the notes name it */
+		k->paths[i] = xcalloc((size_t)forms[i]->ncells + 1, sizeof *k->paths[i]);
+		for (int t = 0; t < forms[i]->ntables; t++)
+			for (int b = 0; b < forms[i]->tables[t]->nblocks; b++) {
+				const struct fblock *fb = forms[i]->tables[t]->blocks[b];
+				for (int r = 0; r < fb->nrows && fb->ncols > 0; r++)
+					k->paths[i][fb->base + r * fb->ncols] =
+					    form_row_path(fb, r, " / ");
+			}
 	}
 	return k;
 }
@@ -212,12 +222,16 @@ void import_forms_free(struct import_forms *k)
 			free(k->index[i][t].loose);
 		}
 		free(k->index[i]);
+		for (int c = 0; c < k->forms[i]->ncells; c++)
+			free(k->paths[i][c]);
+		free(k->paths[i]);
 		if (k->take)
 			form_free(k->forms[i]);
 	}
 	if (k->take)
 		free(k->forms);
 	free(k->index);
+	free(k->paths);
 	imp_cache_free(&k->cache);
 	free(k);
 }
@@ -234,7 +248,8 @@ struct report *import_doc(const struct idoc *doc, struct import_forms *k,
 		struct imp m;
 		/* the decisions are written only for whoever reads them (import
 		 * prints them, --strict refuses them); check counts them */
-		imp_run(&m, doc, forms[i], &k->cache, k->index[i], !opts->strict && notes == NULL);
+		imp_run(&m, doc, forms[i], &k->cache, k->index[i], k->paths[i],
+			!opts->strict && notes == NULL);
 		int better = !have || imp_score(&m) > imp_score(&best);
 		/* a tie: the form for the report's year (the newest whose since is
 		 * not after it) */

@@ -83,7 +83,8 @@ struct report;
 struct imp {
 	const struct idoc *doc;
 	const struct form *f;
-	int quiet; /* the decisions counted, their texts not written (check) */
+	int quiet;    /* the decisions counted, their texts not written (check) */
+	char **paths; /* each row's path, at its first cell (import_forms) */
 	struct report *r;
 	/* the decisions: each its source line (0: none) and what it says,
 	 * the texts one after another in notes (at note_at[i], each ended by
@@ -163,6 +164,8 @@ enum imp_how imp_match_norm(const struct imp_norm *tn, const struct imp_norm *ln
  * is a msgid. */
 void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The path of row r of block b (第二十条第（一）项 / 规章), as notes name it. */
+const char *imp_row_path(const struct imp *m, const struct fblock *b, int r);
 /* The text of note i. */
 const char *imp_note_text(const struct imp *m, int i);
 /* s quoted for a note (NULL when m is quiet). To free. */

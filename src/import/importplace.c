@@ -40,6 +40,12 @@ void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 	buf_add(&m->notes, "", 1); /* each note its own string */
 }
 
+const char *imp_row_path(const struct imp *m, const struct fblock *b, int r)
+{
+	const char *p = m->paths ? m->paths[b->base + r * b->ncols] : NULL;
+	return p ? p : "";
+}
+
 const char *imp_note_text(const struct imp *m, int i)
 {
 	return m->notes.data + m->note_at[i];
@@ -174,11 +180,10 @@ static void imp_place(struct imp *m, const struct icell *c)
 	m->from[cell] = c->tab > 0 ? xasprintf("line %d, table %d, row %d, cell %d", c->line,
 					       c->tab, c->row, c->cell)
 				   : xasprintf("line %d", c->line);
-	char *path = m->quiet ? NULL : form_row_path(b, m->tr, " / ");
+	const char *path = imp_row_path(m, b, m->tr);
 	if (c->kind == IC_BLANK) {
 		if (*c->text)
 			imp_note(m, c, "%s read as blank: %s, %s", c->text, path, cn->label);
-		free(path);
 		return;
 	}
 	char num[64], conv[96];
@@ -220,7 +225,6 @@ static void imp_place(struct imp *m, const struct icell *c)
 		m->r->col[cell] = 1;
 		m->placed++;
 	}
-	free(path);
 }
 
 /* The figures of a group's row (a single （六）其他处理 where the form has
