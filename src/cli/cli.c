@@ -50,7 +50,9 @@ static const struct cli_command cli_commands[] = {
 	"  render --html FILE [-o OUT]\n"
 	"                        the report as a web page in the official layout\n"
 	"  render --pdf FILE [-o OUT]\n"
-	"                        the report as a PDF in the official document layout\n"),
+	"                        the report as a PDF in the official document layout\n"
+	"  render --docx FILE [-o OUT]\n"
+	"                        the same as a Word file, to edit in WPS or Word\n"),
      N_("Usage: nianbao render FILE [-o OUT] [--width N] [--ascii] [--wide-ambiguous]\n"
 	"       [--mark] [--page-lines N] [--footer] [--encoding gb18030] [--force]\n"
 	"       [--previous]   (本年 上年 增减 columns, from the report's previous:)\n"
@@ -58,6 +60,7 @@ static const struct cli_command cli_commands[] = {
 	"       nianbao render --pdf FILE [-o OUT] [--force] [--font-title F]\n"
 	"       [--font-body F] [--font-heading F] [--font-kai F] [--font-folio F]\n"
 	"                      (a PDF, beside the report unless -o says where)\n"
+	"       nianbao render --docx FILE [-o OUT] [--force]   (a Word file)\n"
 	"Prints the report as plain text for printing: ruled tables, prose wrapped\n"
 	"by Chinese line-breaking rules, pages with form feeds if --page-lines.\n"
 	"-o writes a device or FIFO in place (- is standard output), never replaces\n"

@@ -199,11 +199,11 @@ static int cli_number(const char *arg, int min, int max, int *out)
 	return 0;
 }
 
-/* What a regular file at path is to render --pdf: a report (2), never
- * replaced; a PDF (1), replaced; anything else (0), only with --force. */
-static int cli_pdf_kind(const char *path, const void *unused)
+/* What a regular file at path is to render --pdf or --docx (magic, the
+ * first bytes of what it writes): a report (2), never replaced; a file of
+ * the kind written (1), replaced; anything else (0), only with --force. */
+static int cli_doc_kind(const char *path, const void *magic)
 {
-	(void)unused;
 	int k = cli_kind_there(path, NULL);
 	if (k == 2)
 		return 2;
@@ -214,7 +214,7 @@ static int cli_pdf_kind(const char *path, const void *unused)
 			head[0] = '\0';
 		fclose(f);
 	}
-	return memcmp(head, "%PDF-", 5) == 0 ? 1 : 0;
+	return memcmp(head, magic, strlen(magic)) == 0 ? 1 : 0;
 }
 
 /* The program that draws documents (nianbao-doc): beside this one (the
@@ -234,19 +234,21 @@ static char *cli_doc_program(void)
 	return xstrdup(PKGLIBEXECDIR "/nianbao-doc");
 }
 
-/* render --pdf: nianbao-doc draws the report (cairo and pango are loaded
- * in it, never here); its PDF goes where out says, by the rules of every
- * output: beside the report (its name with .pdf) when none is given. */
-static int cli_render_pdf(const char *file, const char *out, int force, char **fonts)
+/* render --pdf and --docx: nianbao-doc draws the report (cairo, pango and
+ * libzip are loaded in it, never here); the document goes where out says,
+ * by the rules of every output: beside the report (its name with .pdf or
+ * .docx) when none is given. */
+static int cli_render_doc(const char *file, const char *out, int force, char **fonts, int docx)
 {
+	const char *magic = docx ? "PK\003\004" : "%PDF-";
 	char *beside = NULL;
 	if (out == NULL) {
 		size_t n = strlen(file);
 		int yaml = n > 5 && strcmp(file + n - 5, ".yaml") == 0;
-		beside = xasprintf("%.*s.pdf", (int)(yaml ? n - 5 : n), file);
+		beside = xasprintf("%.*s.%s", (int)(yaml ? n - 5 : n), file, docx ? "docx" : "pdf");
 		out = beside;
 	}
-	enum cli_to to = cli_where(out, force, cli_pdf_kind, NULL);
+	enum cli_to to = cli_where(out, force, cli_doc_kind, magic);
 	if (to == CLI_TO_NOWHERE) {
 		free(beside);
 		return CLI_UNUSABLE;
@@ -257,7 +259,7 @@ static int cli_render_pdf(const char *file, const char *out, int force, char **f
 	char *argv[16];
 	int argc = 0;
 	argv[argc++] = "nianbao-doc";
-	argv[argc++] = "pdf";
+	argv[argc++] = docx ? "docx" : "pdf";
 	for (int i = 0; i < 5; i++)
 		if (fonts[i] != NULL) {
 			argv[argc++] = (char *)opt[i];
@@ -271,13 +273,17 @@ static int cli_render_pdf(const char *file, const char *out, int force, char **f
 	int rc = CLI_OK;
 	if (st == -2) {
 		fprintf(stderr,
-			_("nianbao render: cannot make a PDF: %s is not there (it is built with "
-			  "cairo and pango: apt-get install libcairo2-dev libpango1.0-dev)\n"),
+			_("nianbao render: cannot make a PDF or a Word file: %s is not there (it "
+			  "is built with cairo, pango and libzip: apt-get install libcairo2-dev "
+			  "libpango1.0-dev libzip-dev)\n"),
 			text_name(prog));
 		rc = CLI_UNUSABLE;
-	} else if (st != 0 || pdf.len < 5 || memcmp(pdf.data, "%PDF-", 5) != 0) {
+	} else if (st != 0 || pdf.len < 4 || memcmp(pdf.data, magic, strlen(magic)) != 0) {
 		/* nianbao-doc said why (the report's own message) */
-		fprintf(stderr, _("nianbao render: no PDF made of %s\n"), text_name(file));
+		fprintf(stderr,
+			docx ? _("nianbao render: no Word file made of %s\n")
+			     : _("nianbao render: no PDF made of %s\n"),
+			text_name(file));
 		rc = CLI_UNUSABLE;
 	} else if (to == CLI_TO_STDOUT) {
 		fwrite(pdf.data, 1, pdf.len, stdout);
@@ -314,6 +320,7 @@ int cli_render(int argc, char **argv)
 					     {"previous", no_argument, NULL, 'P'},
 					     {"html", no_argument, NULL, 'H'},
 					     {"pdf", no_argument, NULL, 'D'},
+					     {"docx", no_argument, NULL, 'X'},
 					     {"font-title", required_argument, NULL, 0x100},
 					     {"font-body", required_argument, NULL, 0x101},
 					     {"font-heading", required_argument, NULL, 0x102},
@@ -321,7 +328,7 @@ int cli_render(int argc, char **argv)
 					     {"font-folio", required_argument, NULL, 0x104},
 					     {NULL, 0, NULL, 0}};
 	char *fonts[5] = {NULL};
-	int pdf = 0, font_given = 0;
+	int pdf = 0, docx = 0, font_given = 0;
 	struct render_opts ro = render_defaults();
 	const char *out = NULL;
 	int c, force = 0, previous = 0, html = 0, text_only = 0;
@@ -373,11 +380,18 @@ int cli_render(int argc, char **argv)
 		case 'D':
 			pdf = 1;
 			break;
+		case 'X':
+			docx = 1;
+			break;
 		default:
 			return cli_bad_usage("render", _("unknown option"));
 		}
-		text_only |= c != 'o' && c != 'H' && c != 'D';
+		text_only |= c != 'o' && c != 'H' && c != 'D' && c != 'X';
 	}
+	if (docx && (text_only || html || pdf || font_given))
+		return cli_bad_usage("render",
+				     _("--docx takes only -o and --force: the fonts are the "
+				       "document's styles, to change in Word or WPS"));
 	if (pdf && (text_only || html))
 		return cli_bad_usage("render",
 				     _("--pdf takes only -o, --force and the --font- options: the "
@@ -391,8 +405,8 @@ int cli_render(int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_bad_usage("render",
 				     _("usage: nianbao render FILE [-o OUT] [--width N]"));
-	if (pdf)
-		return cli_render_pdf(argv[optind], out, force, fonts);
+	if (pdf || docx)
+		return cli_render_doc(argv[optind], out, force, fonts, docx);
 	struct engine *e = cli_open(argv[optind]);
 	if (e == NULL)
 		return CLI_UNUSABLE;

@@ -1,16 +1,19 @@
 /* nianbao-doc: the documents an office files, made in a program of their
- * own so that cairo and pango are loaded only when one is asked for
- * (nianbao render --pdf runs it; nothing else does).
+ * own so that cairo, pango and libzip are loaded only when one is asked
+ * for (nianbao render --pdf and --docx run it; nothing else does).
  *
  *   nianbao-doc pdf [--font-ROLE FAMILIES]... FILE
+ *   nianbao-doc docx FILE
  *
- * writes the report FILE as a PDF to standard output, the fonts it used to
- * standard error; exit 0, or 2 with a message when FILE cannot be read. */
+ * writes the report FILE as a PDF (the fonts it used said on standard
+ * error) or a Word file to standard output; exit 0, or 2 with a message
+ * when FILE cannot be read. */
 #include "config.h"
 
 #include "base/diag.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "doc/docx.h"
 #include "doc/pdf.h"
 #include "engine/engine.h"
 #include "model/form.h"
@@ -29,7 +32,8 @@ static const char *const doc_roles[PDF_NROLES] = {"title", "body", "heading", "k
 
 static int doc_usage(void)
 {
-	fprintf(stderr, _("usage: nianbao-doc pdf [--font-ROLE FAMILIES]... FILE\n"));
+	fprintf(stderr, _("usage: nianbao-doc pdf [--font-ROLE FAMILIES]... FILE\n"
+			  "       nianbao-doc docx FILE\n"));
 	return 2;
 }
 
@@ -39,8 +43,9 @@ int main(int argc, char **argv)
 	const char *dir = getenv("NIANBAO_LOCALEDIR");
 	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	textdomain(PACKAGE);
-	if (argc < 2 || strcmp(argv[1], "pdf") != 0)
+	if (argc < 2 || (strcmp(argv[1], "pdf") != 0 && strcmp(argv[1], "docx") != 0))
 		return doc_usage();
+	int docx = strcmp(argv[1], "docx") == 0;
 	static const struct option opts[] = {
 	    {"font-title", required_argument, NULL, 0},   {"font-body", required_argument, NULL, 1},
 	    {"font-heading", required_argument, NULL, 2}, {"font-kai", required_argument, NULL, 3},
@@ -49,7 +54,7 @@ int main(int argc, char **argv)
 	int c;
 	optind = 2;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c < 0 || c >= PDF_NROLES)
+		if (c < 0 || c >= PDF_NROLES || docx)
 			return doc_usage();
 		o.fonts[c] = optarg;
 	}
@@ -79,12 +84,15 @@ int main(int argc, char **argv)
 	o.form = r->form->id;
 	char *used[PDF_NROLES] = {NULL};
 	const char *why = NULL;
-	int rc = pdf_write(&doc, &o, stdout, used, &why);
+	int rc =
+	    docx ? docx_write(&doc, sha, stdout, &why) : pdf_write(&doc, &o, stdout, used, &why);
 	if (rc < 0 || fflush(stdout) != 0) {
-		fprintf(stderr, _("nianbao-doc: cannot write the PDF: %s\n"),
+		fprintf(stderr,
+			docx ? _("nianbao-doc: cannot write the Word file: %s\n")
+			     : _("nianbao-doc: cannot write the PDF: %s\n"),
 			why ? why : _("the output failed"));
 		rc = -1;
-	} else {
+	} else if (!docx) {
 		/* which font each role came out in: the office's own, or the
 		 * free ones that stood in */
 		fprintf(stderr, _("fonts:"));
