@@ -227,6 +227,8 @@ static void docx_style(struct dx *x, const char *id, const char *name, const cha
 		val(x, "w:basedOn", "Normal");
 	val(x, "w:qFormat", "1");
 	el(x, "w:pPr");
+	if (table) /* a table's lines as close as their size, off the page's grid */
+		val(x, "w:snapToGrid", "0");
 	if (outline >= 0)
 		val_int(x, "w:outlineLvl", outline);
 	el(x, "w:spacing");
@@ -349,36 +351,51 @@ static int docx_halves(const char *s)
 	return n;
 }
 
-/* Column widths: a figure's column its widest figure (two characters at
- * least), a group's its label up to five characters, the row labels the
- * rest. */
+/* Column widths, as the PDF sets them: a figure's column its widest
+ * figure (two characters at least), a group's its label up to five
+ * characters, the row labels their longest label; room to spare goes first
+ * to the columns whose heading would be broken, then to the labels. */
 static void docx_grid(const struct doc_table *t, int *w)
 {
-	int last = t->labels - 1, used = 0;
+	int last = t->labels - 1, used = 0, longest = 0;
+	int *want = calloc((size_t)t->cols + 1, sizeof *want);
 	for (int c = 0; c < t->cols; c++)
 		w[c] = c > last ? 2 * TABLE_EM + 200 : 0;
 	for (int i = 0; i < t->ncells; i++) {
 		const struct doc_cell *c = &t->cells[i];
+		int need = docx_halves(c->text) * TABLE_EM / 2 + 200;
+		if (c->kind == SPAN_ROW && c->c + c->cols == t->labels && need > longest)
+			longest = need;
 		if (c->cols != 1)
 			continue;
-		int need = docx_halves(c->text) * TABLE_EM / 2 + 200;
 		if (c->kind == SPAN_VALUE && need > w[c->c])
 			w[c->c] = need;
-		if (c->kind == SPAN_GROUP && c->c < last) {
+		else if (c->kind == SPAN_COLUMN && c->c > last && need + TABLE_EM > want[c->c])
+			want[c->c] = need + TABLE_EM;
+		else if (c->kind == SPAN_GROUP && c->c < last) {
 			need = need < 5 * TABLE_EM + 200 ? need : 5 * TABLE_EM + 200;
 			w[c->c] = need > w[c->c] ? need : w[c->c];
 		}
 	}
 	for (int c = 0; c < t->cols; c++)
 		used += c == last ? 0 : w[c];
-	if (last >= 0) {
-		w[last] = BLOCK_W - used;
-		if (w[last] < 6 * TABLE_EM) /* too wide: every column narrower */
-			w[last] = 6 * TABLE_EM;
-	} else if (t->cols > 0) {
+	int rest = BLOCK_W - used, spare = 0;
+	if (last < 0)
+		spare = rest;
+	else if (rest > longest)
+		spare = rest - longest, rest = longest;
+	for (int c = last + 1; c < t->cols && spare > 0; c++)
+		if (want[c] > w[c]) {
+			int give = want[c] - w[c] < spare ? want[c] - w[c] : spare;
+			w[c] += give;
+			spare -= give;
+		}
+	if (last >= 0)
+		w[last] = rest + spare > 6 * TABLE_EM ? rest + spare : 6 * TABLE_EM;
+	else if (t->cols > 0)
 		for (int c = 0; c < t->cols; c++)
-			w[c] += (BLOCK_W - used) / t->cols;
-	}
+			w[c] += spare / t->cols;
+	free(want);
 }
 
 /* The cell covering row r at column c, or NULL. */
