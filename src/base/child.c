@@ -95,14 +95,22 @@ int child_run_argv(const char *file, char *const *argv, const char *input, size_
 	return pid > 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-int child_output(const char *file, char *const *argv, struct buf *out, size_t limit)
+int child_output(const char *file, char *const *argv, struct buf *out, size_t limit, char *said,
+		 size_t saidn)
 {
+	/* what it says on standard error, kept when asked (the editing
+	 * screen's terminal is not to be written on): in a file of its own */
+	FILE *err = said != NULL ? tmpfile() : NULL;
+	if (said != NULL && saidn > 0)
+		said[0] = '\0';
 	int fd[2];
 	if (pipe(fd) < 0)
 		return -1;
 	pid_t pid = fork();
 	if (pid == 0) {
 		dup2(fd[1], 1);
+		if (err != NULL)
+			dup2(fileno(err), 2);
 		close(fd[0]);
 		close(fd[1]);
 		execv(file, argv);
@@ -128,6 +136,12 @@ int child_output(const char *file, char *const *argv, struct buf *out, size_t li
 	int status = -1;
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	if (err != NULL) {
+		rewind(err);
+		if (saidn > 0 && fgets(said, (int)saidn, err) != NULL)
+			said[strcspn(said, "\n")] = '\0';
+		fclose(err);
+	}
 	if (pid < 0 || over || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);

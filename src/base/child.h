@@ -24,10 +24,12 @@ int child_run_argv(const char *file, char *const *argv, const char *input, size_
 		   size_t saidn);
 
 /* Runs file (a path, never searched) with argv, its standard output
- * read into out (at most limit bytes), its standard error the caller's.
- * Returns its exit status; -1 when it could not be run, was killed or said
- * more than limit. */
+ * read into out (at most limit bytes); its standard error the caller's,
+ * or, with said, kept and its first line put there. Returns its exit
+ * status; -1 when it could not be run, was killed or said more than
+ * limit. */
 struct buf;
-int child_output(const char *file, char *const *argv, struct buf *out, size_t limit);
+int child_output(const char *file, char *const *argv, struct buf *out, size_t limit, char *said,
+		 size_t saidn);
 
 #endif

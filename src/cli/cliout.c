@@ -4,8 +4,8 @@
 #include "base/i18n.h"
 #include "cli/cliint.h"
 #include "base/buf.h"
-#include "base/child.h"
 #include "output/csv.h"
+#include "output/docfile.h"
 #include "engine/engine.h"
 #include "output/html.h"
 #include "output/page.h"
@@ -21,7 +21,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <fcntl.h>
@@ -217,68 +216,35 @@ static int cli_doc_kind(const char *path, const void *magic)
 	return memcmp(head, magic, strlen(magic)) == 0 ? 1 : 0;
 }
 
-/* The program that draws documents (nianbao-doc): beside this one (the
- * build tree, or both installed in one folder), else where it is
- * installed. To free. */
-static char *cli_doc_program(void)
-{
-	char self[4096];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = '\0';
-		char *beside = xasprintf("%s/nianbao-doc", dirname(self));
-		if (access(beside, X_OK) == 0)
-			return beside;
-		free(beside);
-	}
-	return xstrdup(PKGLIBEXECDIR "/nianbao-doc");
-}
-
 /* render --pdf and --docx: nianbao-doc draws the report (cairo, pango and
  * libzip are loaded in it, never here); the document goes where out says,
  * by the rules of every output: beside the report (its name with .pdf or
  * .docx) when none is given. */
 static int cli_render_doc(const char *file, const char *out, int force, char **fonts, int docx)
 {
-	const char *magic = docx ? "PK\003\004" : "%PDF-";
-	char *beside = NULL;
-	if (out == NULL) {
-		size_t n = strlen(file);
-		int yaml = n > 5 && strcmp(file + n - 5, ".yaml") == 0;
-		beside = xasprintf("%.*s.%s", (int)(yaml ? n - 5 : n), file, docx ? "docx" : "pdf");
+	enum docfile_kind k = docx ? DOCFILE_DOCX : DOCFILE_PDF;
+	char *beside = out == NULL ? docfile_beside(file, k) : NULL;
+	if (out == NULL)
 		out = beside;
-	}
-	enum cli_to to = cli_where(out, force, cli_doc_kind, magic);
+	enum cli_to to = cli_where(out, force, cli_doc_kind, docfile_magic(k));
 	if (to == CLI_TO_NOWHERE) {
 		free(beside);
 		return CLI_UNUSABLE;
 	}
-	char *prog = cli_doc_program();
-	static const char *const opt[] = {"--font-title", "--font-body", "--font-heading",
-					  "--font-kai", "--font-folio"};
-	char *argv[16];
-	int argc = 0;
-	argv[argc++] = "nianbao-doc";
-	argv[argc++] = docx ? "docx" : "pdf";
-	for (int i = 0; i < 5; i++)
-		if (fonts[i] != NULL) {
-			argv[argc++] = (char *)opt[i];
-			argv[argc++] = fonts[i];
-		}
-	argv[argc++] = (char *)file;
-	argv[argc] = NULL;
-	struct buf pdf;
-	buf_init(&pdf);
-	int st = access(prog, X_OK) == 0 ? child_output(prog, argv, &pdf, 1u << 30) : -2;
+	struct buf doc;
+	buf_init(&doc);
+	int st = docfile_make(file, k, fonts, &doc, NULL, 0);
 	int rc = CLI_OK;
 	if (st == -2) {
+		char *prog = docfile_program();
 		fprintf(stderr,
 			_("nianbao render: cannot make a PDF or a Word file: %s is not there (it "
 			  "is built with cairo, pango and libzip: apt-get install libcairo2-dev "
 			  "libpango1.0-dev libzip-dev)\n"),
 			text_name(prog));
+		free(prog);
 		rc = CLI_UNUSABLE;
-	} else if (st != 0 || pdf.len < 4 || memcmp(pdf.data, magic, strlen(magic)) != 0) {
+	} else if (st < 0) {
 		/* nianbao-doc said why (the report's own message) */
 		fprintf(stderr,
 			docx ? _("nianbao render: no Word file made of %s\n")
@@ -286,22 +252,21 @@ static int cli_render_doc(const char *file, const char *out, int force, char **f
 			text_name(file));
 		rc = CLI_UNUSABLE;
 	} else if (to == CLI_TO_STDOUT) {
-		fwrite(pdf.data, 1, pdf.len, stdout);
+		fwrite(doc.data, 1, doc.len, stdout);
 		rc = fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
 	} else if (to == CLI_TO_DEVICE) {
-		rc = cli_write_device(out, pdf.data, pdf.len);
+		rc = cli_write_device(out, doc.data, doc.len);
 	} else {
 		struct diags d;
 		diags_init(&d);
-		if (savefile_write(out, pdf.data, pdf.len, &d) < 0) {
+		if (savefile_write(out, doc.data, doc.len, &d) < 0) {
 			rc = cli_fail(&d);
 		} else {
 			diags_free(&d);
 			fprintf(stderr, _("nianbao render: %s written\n"), text_name(out));
 		}
 	}
-	buf_free(&pdf);
-	free(prog);
+	buf_free(&doc);
 	free(beside);
 	return rc;
 }

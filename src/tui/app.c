@@ -351,6 +351,8 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	const char *env_amb = getenv("NIANBAO_WIDE_AMBIGUOUS");
 	a.amb = o->wide_ambiguous || (env_amb && strcmp(env_amb, "1") == 0);
 	a.html = o->html;
+	a.pdf = o->pdf;
+	a.docx = o->docx;
 	a.print_command = print_command             ? print_command
 			  : env_print && *env_print ? env_print
 						    : "lp";

@@ -10,12 +10,14 @@
 #include "model/form.h"
 #include "model/report.h"
 #include "output/save.h"
+#include "output/docfile.h"
 #include "base/savefile.h"
 #include "model/linked.h"
 #include "base/xmalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -95,6 +97,22 @@ void session_close(struct app *a, int clean)
 	a->pending.n = 0;
 }
 
+/* The name of a file written beside the report, added to a list. */
+static void session_done(char *list, size_t n, const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t used = strlen(list);
+	snprintf(list + used, n - used, "%s%s", used ? ", " : "", base);
+}
+
+/* The first file beside the report that was not written, and why. */
+static void session_failed(char *first, size_t n, const char *path, const char *why)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if (!first[0])
+		snprintf(first, n, "%s (%s)", base, why);
+}
+
 /* Saves to path for real. */
 static int session_write(struct app *a, const char *path)
 {
@@ -130,23 +148,53 @@ static int session_write(struct app *a, const char *path)
 	char *txt = savefile_txt_path(a->path);
 	const char *base = strrchr(a->path, '/') ? strrchr(a->path, '/') + 1 : a->path;
 	const char *tbase = strrchr(txt, '/') ? strrchr(txt, '/') + 1 : txt;
+	/* the web page, the PDF and the Word file beside them, as asked for
+	 * (--html, --pdf, --docx): what was written said, or the first that
+	 * was not, and why */
+	char done[512] = "", failed[512] = "";
 	if (a->html) {
-		/* the web page beside them, asked for with --html */
 		char *page = savefile_html_path(a->path);
-		const char *pbase = strrchr(page, '/') ? strrchr(page, '/') + 1 : page;
 		struct diags hd;
 		diags_init(&hd);
 		if (save_html(a->e, a->path, &hd) == 0) {
 			free(a->html_path);
 			a->html_path = xstrdup(page);
-			screen_message(a, 0, _("Saved %s, %s and the web page %s"), base, tbase,
-				       pbase);
+			session_done(done, sizeof done, page);
 		} else {
-			screen_message(a, 1, _("Saved %s and %s; the web page %s not written: %s"),
-				       base, tbase, pbase, hd.n ? hd.v[0].message : "");
+			session_failed(failed, sizeof failed, page, hd.n ? hd.v[0].message : "");
 		}
 		diags_free(&hd);
 		free(page);
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!(k == 0 ? a->pdf : a->docx))
+			continue;
+		enum docfile_kind kind = k == 0 ? DOCFILE_PDF : DOCFILE_DOCX;
+		char *to = docfile_beside(a->path, kind), said[256] = "";
+		struct buf doc;
+		buf_init(&doc);
+		int rc = docfile_make(a->path, kind, NULL, &doc, said, sizeof said);
+		struct diags dd;
+		diags_init(&dd);
+		if (rc == 0 && savefile_write(to, doc.data, doc.len, &dd) == 0)
+			session_done(done, sizeof done, to);
+		else
+			session_failed(failed, sizeof failed, to,
+				       rc == -2 ? _("nianbao-doc, which draws it, is not installed")
+				       : rc < 0 ? said
+				       : dd.n > 0 ? dd.v[0].message
+						  : "");
+		diags_free(&dd);
+		buf_free(&doc);
+		free(to);
+	}
+	if (failed[0]) {
+		screen_message(a, 1, _("Saved %s and %s; not written: %s"), base, tbase, failed);
+		free(txt);
+		return 0;
+	}
+	if (done[0]) {
+		screen_message(a, 0, _("Saved %s, %s and %s"), base, tbase, done);
 		free(txt);
 		return 0;
 	}

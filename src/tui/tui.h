@@ -150,6 +150,7 @@ struct app {
 	} preview;
 	const char *print_command;
 	int html; /* saving writes the web page too (edit --html) */
+	int pdf, docx; /* and the PDF, the Word file (edit --pdf, --docx) */
 	/* STATE_UNITS: the roll-up's reports of one cell, largest first */
 	struct {
 		struct unit_row *v;
@@ -370,6 +371,7 @@ struct tui_opts {
 	const char *print_command;
 	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
 	int html;           /* saving writes the web page beside the report too */
+	int pdf, docx;      /* and the PDF, the Word file (nianbao-doc draws them) */
 	const char *cell;   /* open at this cell (table.block.row.column) */
 };
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);

@@ -5,7 +5,7 @@
 cp "$TESTDATA/series/2021.yaml" "$T/r.yaml"
 TUI_ARGS=--html tui_start 100 30 "$T/r.yaml" LANGUAGE=en
 tui_keys F2
-tui_expect "saving says the page too" "Saved r.yaml, r.txt and the web page r.html"
+tui_expect "saving says the page too" "Saved r.yaml, r.txt and r.html"
 "$NIANBAO" render --html "$T/r.yaml" >"$T/want.html" 2>/dev/null
 expect_same "the page written is render --html's" "$T/r.html" "$T/want.html"
 tui_keys F4
