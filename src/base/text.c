@@ -140,3 +140,15 @@ char *text_strip(const char *s, enum text_kind kind, int *gone)
 	}
 	return b.data;
 }
+
+char *text_paragraph(const char **p)
+{
+	while (*p != NULL && **p) {
+		const char *s = *p, *e = strchr(s, '\n');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		*p = e ? e + 1 : NULL;
+		if (n > 0)
+			return xstrndup(s, n);
+	}
+	return NULL;
+}

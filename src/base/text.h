@@ -35,4 +35,8 @@ char *text_strip(const char *s, enum text_kind kind, int *gone);
  * the arguments of one message, not to keep. */
 const char *text_name(const char *s);
 
+/* The next paragraph of prose at *p (a line not empty; prose is a
+ * paragraph a line), *p moved past it: to free; NULL after the last. */
+char *text_paragraph(const char **p);
+
 #endif

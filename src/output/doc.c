@@ -6,6 +6,7 @@
 #include "model/report.h"
 #include "model/spans.h"
 #include "model/value.h"
+#include "base/text.h"
 #include "base/xmalloc.h"
 
 #include <stdlib.h>
@@ -41,16 +42,8 @@ static int doc_subheading(const char *s)
 static void doc_prose(struct doc *d, const char *text)
 {
 	const char *p = text;
-	while (p && *p) {
-		const char *e = strchr(p, '\n');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n > 0) {
-			char *line = xstrndup(p, n);
-			doc_push(d, doc_subheading(line) ? DOC_SUBHEADING : DOC_PARA, line, NULL);
-			free(line);
-		}
-		p = e ? e + 1 : NULL;
-	}
+	for (char *line; (line = text_paragraph(&p)) != NULL; free(line))
+		doc_push(d, doc_subheading(line) ? DOC_SUBHEADING : DOC_PARA, line, NULL);
 }
 
 static void doc_cell_push(struct doc_table *t, struct doc_cell c)

@@ -6,6 +6,7 @@
  * its rules when pasted into a site's editor or opened in WPS or Word. */
 #include "output/html.h"
 #include "base/buf.h"
+#include "base/text.h"
 #include "engine/engine.h"
 #include "model/form.h"
 #include "model/report.h"
@@ -165,17 +166,10 @@ static void html_table(const struct engine *e, const struct ftable *t, struct bu
 static void html_prose(struct buf *out, const char *text)
 {
 	const char *p = text;
-	while (p && *p) {
-		const char *e = strchr(p, '\n');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n > 0) {
-			char *line = xstrndup(p, n);
-			buf_puts(out, "<p style=\"text-indent:2em;margin:0.3em 0\">");
-			html_escape(out, line);
-			buf_puts(out, "</p>\n");
-			free(line);
-		}
-		p = e ? e + 1 : NULL;
+	for (char *line; (line = text_paragraph(&p)) != NULL; free(line)) {
+		buf_puts(out, "<p style=\"text-indent:2em;margin:0.3em 0\">");
+		html_escape(out, line);
+		buf_puts(out, "</p>\n");
 	}
 }
 
