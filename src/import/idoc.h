@@ -17,6 +17,8 @@ struct icell {
 	int tab, row, cell; /* a web page's table, row and cell (1-based); 0 in text */
 	int indent;         /* starts a paragraph (text a row a line: indented) */
 	char *norm;         /* a label as compared (imp_norm), NULL for the rest */
+	int x0, x1;         /* a text's cell: its display columns in its line,
+			     * from x0 to before x1 (x1 0: not known) */
 };
 
 struct irow {
@@ -64,6 +66,9 @@ enum icell_kind idoc_kind(const char *text, size_t len);
 void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int line, int tab,
 	       int row, int cell);
 
+/* The display columns of the cell just added (a text's, where it stood in
+ * its line). */
+void idoc_cell_x(struct idoc *doc, int x0, int x1);
 /* Marks the document refused (the first reason stays). */
 void idoc_refuse(struct idoc *doc, int line, const char *why);
 /* 0, or -1 with the diagnostic of a refused document. */

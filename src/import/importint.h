@@ -119,6 +119,8 @@ struct imp {
 	 * the form's column of each, -1 for one the form does not have */
 	const struct fblock *hdr_b;
 	int hdr[64], nhdr, hdr_on;
+	int hdr_x[64]; /* each heading's middle in its line, twice (0: not known) */
+	int row_left;  /* the cells of the row being read not placed yet */
 	struct imp_cache *cache;
 	struct imp_index *index; /* a table's exact labels, when first asked */
 };

@@ -252,7 +252,16 @@ void idoc_cell(struct idoc *doc, int new_row, const char *text, size_t len, int 
 	}
 	struct irow *r = &doc->rows[doc->nrows - 1];
 	r->cells = xgrow(r->cells, (size_t)r->n, sizeof *r->cells);
-	r->cells[r->n++] = (struct icell){t, kind, line, tab, row, cell, 1, norm};
+	r->cells[r->n++] = (struct icell){t, kind, line, tab, row, cell, 1, norm, 0, 0};
+}
+
+void idoc_cell_x(struct idoc *doc, int x0, int x1)
+{
+	if (doc->refused == NULL && doc->nrows > 0 && doc->rows[doc->nrows - 1].n > 0) {
+		struct icell *c = &doc->rows[doc->nrows - 1].cells[doc->rows[doc->nrows - 1].n - 1];
+		c->x0 = x0;
+		c->x1 = x1;
+	}
 }
 
 /* ---- labels ---- */

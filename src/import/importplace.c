@@ -137,6 +137,20 @@ static void imp_place(struct imp *m, const struct icell *c)
 	const struct fblock *b = m->tb;
 	int col = 0;
 	if (m->hdr_b == b && m->nhdr > 0) {
+		/* a row with fewer cells than headings left (a blank printed as
+		 * nothing, in text): each figure under the heading nearest it,
+		 * where the text says where both stand */
+		if (m->row_left < m->nhdr - m->got && c->x1 > 0) {
+			int best = -1, far = 0;
+			for (int k = m->got; k < m->nhdr && m->hdr_x[k] > 0; k++) {
+				int d = abs(c->x0 + c->x1 - m->hdr_x[k]);
+				if (best < 0 || d < far)
+					best = k, far = d;
+			}
+			if (best > m->got && m->hdr_x[m->nhdr - 1] > 0)
+				m->got = best;
+		}
+		m->row_left--;
 		/* by the page's headings: a column the form lacks takes nothing */
 		col = m->got < m->nhdr ? m->hdr[m->got] : b->ncols;
 		if (col < 0) {
@@ -366,6 +380,7 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 			const char *l = imp_cached(m->cache, m->hdr_b->col[c2]->label);
 			int first = strncmp(l, nt, strlen(nt)) == 0;
 			if (first) {
+				m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
 				m->hdr[m->nhdr++] = c2;
 				break;
 			}
@@ -376,6 +391,7 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 		imp_note(m, c, "column %s is not in form %s: its figures are not placed", a,
 			 m->f->id);
 		free(a);
+		m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
 		m->hdr[m->nhdr++] = -1;
 		m->loose++;
 		return;
@@ -403,8 +419,10 @@ static void imp_label_hit(struct imp *m, const struct ftable *t, const struct ic
 		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, _(imp_how_text[h.how]));
 		free(a);
 	}
-	if (!h.is_row && m->hdr_on && h.b == m->hdr_b && h.n->nkids == 0 && m->nhdr < 64)
+	if (!h.is_row && m->hdr_on && h.b == m->hdr_b && h.n->nkids == 0 && m->nhdr < 64) {
+		m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
 		m->hdr[m->nhdr++] = h.n->leaf;
+	}
 	if (h.is_row)
 		m->hdr_on = 0; /* the headings end where the rows begin */
 	if (h.how == HOW_PREFIX && (!h.is_row || h.n->nkids > 0))
@@ -679,6 +697,9 @@ static void imp_row_cells(struct imp *m, const struct irow *row, int figs)
 	/* a row of empty cells only is the figures' row of a table without
 	 * row labels (表四) left blank */
 	int blanks = row->n >= 2;
+	m->row_left = 0;
+	for (int i = 0; i < row->n; i++)
+		m->row_left += row->cells[i].kind != IC_LABEL;
 	for (int i = 0; i < row->n; i++)
 		blanks &= row->cells[i].kind == IC_BLANK && row->cells[i].text[0] == '\0';
 	for (int i = 0; i < row->n; i++) {

@@ -174,10 +174,37 @@ static int import_rules_only(const char *p, size_t n)
 /* One line of a table as cells. Between separators, a text with figures
  * after single spaces (规章 1 0 3) is the label and the figures; a label
  * broken by single spaces (自 然 人) stays one cell. */
+/* Where a text is in its line, in display columns: counted from the last
+ * place asked, left to right, so a line is measured once. */
+struct import_at {
+	const char *p;
+	int col;
+};
+
+static int import_col(struct import_at *at, const char *to)
+{
+	if (to > at->p) {
+		at->col += width_chars(at->p, (size_t)(to - at->p));
+		at->p = to;
+	}
+	return at->col;
+}
+
+/* A cell of the line from a to b, where it stands. */
+static void import_cell(struct idoc *doc, int *first, const char *a, const char *b, int lineno,
+			struct import_at *at)
+{
+	idoc_cell(doc, *first, a, (size_t)(b - a), lineno, 0, 0, 0);
+	int x0 = import_col(at, a);
+	idoc_cell_x(doc, x0, import_col(at, b));
+	*first = 0;
+}
+
 static void import_line_cells(struct idoc *doc, const char *line, int lineno)
 {
 	int first = 1;
 	const char *p = line;
+	struct import_at at = {line, 0};
 	while (*p) {
 		size_t sep;
 		while (*p && (sep = import_sep(p)) > 0) {
@@ -214,20 +241,16 @@ static void import_line_cells(struct idoc *doc, const char *line, int lineno)
 			while (cut > p && cut[-1] == ' ')
 				cut--;
 		}
-		if (cut > p && !import_rules_only(p, (size_t)(cut - p))) {
-			idoc_cell(doc, first, p, (size_t)(cut - p), lineno, 0, 0, 0);
-			first = 0;
-		}
+		if (cut > p && !import_rules_only(p, (size_t)(cut - p)))
+			import_cell(doc, &first, p, cut, lineno, &at);
 		for (const char *q = cut; q < e;) {
 			while (q < e && *q == ' ')
 				q++;
 			const char *r = q;
 			while (r < e && *r != ' ')
 				r++;
-			if (r > q) {
-				idoc_cell(doc, first, q, (size_t)(r - q), lineno, 0, 0, 0);
-				first = 0;
-			}
+			if (r > q)
+				import_cell(doc, &first, q, r, lineno, &at);
 			q = r;
 		}
 		p = e;

@@ -11,12 +11,12 @@ if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
 	exit 0
 fi
 
-# each form's sample: the 2019 format, its local variant and the 2021 one
-# (its one blank, a 0 here: a blank cell read back from text shifts the
-# figures after it, which issue 25's reading by position is to mend)
+# each form's sample: the 2019 format, its local variant and the 2021 one,
+# whose blank (本年废止件数) is read back blank: the figure after it stands
+# under its own heading in the text, and is placed by where it stands
 cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/tongzhou.yaml"
 cp "$TESTDATA/sample-2019.yaml" "$T/s2019.yaml"
-sed 's/^        repealed: ~$/        repealed: 0/' "$TESTDATA/sample-2021.yaml" >"$T/s2021.yaml"
+cp "$TESTDATA/sample-2021.yaml" "$T/s2021.yaml"
 for s in tongzhou s2019 s2021; do
 	run "$NIANBAO" render --pdf "$T/$s.yaml"
 	expect_rc "$s: a PDF made (exit 0)" 0
