@@ -18,7 +18,7 @@
  * [edit] [--print-command CMD] [--wide-ambiguous] FILE. */
 static int main_edit(int argc, char **argv, int utf8, const struct timespec *t0)
 {
-	struct tui_opts o = {NULL, 0, 0, 0, 0, NULL};
+	struct tui_opts o = {NULL, 0, 0, 0, 0, 0, NULL};
 	const char *file = NULL;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--print-command") == 0 && i + 1 < argc)
@@ -33,6 +33,8 @@ static int main_edit(int argc, char **argv, int utf8, const struct timespec *t0)
 			o.pdf = 1;
 		else if (strcmp(argv[i], "--docx") == 0)
 			o.docx = 1;
+		else if (strcmp(argv[i], "--print-pdf") == 0)
+			o.print_pdf = 1;
 		else if (strncmp(argv[i], "--cell=", 7) == 0)
 			o.cell = argv[i] + 7;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -86,7 +88,7 @@ int main(int argc, char **argv)
 		char *path = argc < 2 ? start_screen() : start_new(&status);
 		if (path == NULL)
 			return status;
-		struct tui_opts o = {NULL, 0, 0, 0, 0, NULL};
+		struct tui_opts o = {NULL, 0, 0, 0, 0, 0, NULL};
 		int rc = tui_run(path, utf8, &t0, &o);
 		free(path);
 		return rc;

@@ -114,10 +114,11 @@ static const struct cli_command cli_commands[] = {
      cli_forms},
     {"edit", NULL,
      N_("Usage: nianbao [edit] [--print-command CMD] [--wide-ambiguous] [--html] [--pdf]\n"
-	"       [--docx] FILE\n"
+	"       [--docx] [--print-pdf] FILE\n"
 	"Opens FILE in the editing screen (options before or after FILE).\n"
 	"--html                saving (F2) writes the web page beside it too\n"
 	"--pdf, --docx         and the PDF, the Word file (as render --pdf, --docx)\n"
+	"--print-pdf           F5 prints the PDF, not the text (NIANBAO_PRINT_PDF=1)\n"
 	"--print-command CMD   what F5 runs (default $NIANBAO_PRINT_COMMAND, lp)\n"
 	"--wide-ambiguous      the terminal draws East Asian Ambiguous characters\n"
 	"                      (“ ” · … × and box drawing) two columns wide\n"

@@ -353,6 +353,8 @@ int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const 
 	a.html = o->html;
 	a.pdf = o->pdf;
 	a.docx = o->docx;
+	const char *env_pdf = getenv("NIANBAO_PRINT_PDF");
+	a.print_pdf = o->print_pdf || (env_pdf && strcmp(env_pdf, "1") == 0);
 	a.print_command = print_command             ? print_command
 			  : env_print && *env_print ? env_print
 						    : "lp";

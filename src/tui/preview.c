@@ -2,6 +2,9 @@
  * and print (F5): the rendering piped to the print command, run without a
  * shell so that nothing in the report's text is ever interpreted. */
 #include "tui/tui.h"
+#include "model/report.h"
+#include "base/savefile.h"
+#include "output/docfile.h"
 
 #include "base/buf.h"
 #include "base/child.h"
@@ -12,6 +15,8 @@
 #include "base/xmalloc.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,10 +161,65 @@ void preview_print(struct app *a)
 		   a->count.errors);
 }
 
+/* The PDF of the report as it stands (saved or not): its YAML written in a
+ * private folder beside it, drawn by nianbao-doc from there. 0, or -1 with
+ * why in said. */
+static int preview_pdf(struct app *a, struct buf *pdf, char *said, size_t n)
+{
+	struct diags d;
+	diags_init(&d);
+	struct buf yaml;
+	buf_init(&yaml);
+	char *dir = savefile_private_dir(a->path, &d), *tmp = NULL;
+	int rc = -1;
+	if (dir == NULL) {
+		snprintf(said, n, "%s", d.n ? d.v[0].message : "");
+	} else if (report_to_yaml(engine_report(a->e), &yaml) < 0) {
+		snprintf(said, n, "%s", _("the YAML writer refused it"));
+	} else {
+		tmp = xasprintf("%s/print.yaml", dir);
+		FILE *f = fopen(tmp, "wb");
+		int ok = f != NULL && fwrite(yaml.data, 1, yaml.len, f) == yaml.len;
+		if (f != NULL && fclose(f) != 0)
+			ok = 0;
+		int made = ok ? docfile_make(tmp, DOCFILE_PDF, NULL, pdf, said, n) : -1;
+		if (made == -2)
+			snprintf(said, n, "%s", _("nianbao-doc, which draws it, is not installed"));
+		else if (!ok)
+			snprintf(said, n, "%s", strerror(errno));
+		rc = made == 0 ? 0 : -1;
+		savefile_discard(tmp);
+	}
+	free(tmp);
+	free(dir);
+	buf_free(&yaml);
+	diags_free(&d);
+	return rc;
+}
+
 static void preview_print_now(struct app *a)
 {
+	char said[256] = "";
+	if (a->print_pdf) {
+		/* the PDF, as the office files it (lp takes PDF) */
+		struct buf pdf;
+		buf_init(&pdf);
+		int status = -1;
+		if (preview_pdf(a, &pdf, said, sizeof said) < 0)
+			screen_message(a, 1, _("Not printed: no PDF made: %s"), said);
+		else if ((status = child_run(a->print_command, NULL, pdf.data, pdf.len, said,
+					     sizeof said)) == 0)
+			screen_message(a, 0, _("The PDF printed with %s"), a->print_command);
+		else if (status < 0)
+			screen_message(a, 1, _("Not printed: cannot run %s: %s"), a->print_command,
+				       said);
+		else
+			screen_message(a, 1, _("Not printed: %s failed (%d) %s"), a->print_command,
+				       status, said);
+		buf_free(&pdf);
+		return;
+	}
 	char *text = preview_text(a, 0);
-	char said[256];
 	int status = child_run(a->print_command, NULL, text, strlen(text), said, sizeof said);
 	if (status == 0)
 		screen_message(a, 0, _("Printed with %s"), a->print_command);

@@ -149,8 +149,9 @@ struct app {
 		int compare; /* with 本年 上年 增减 columns (last year's report) */
 	} preview;
 	const char *print_command;
-	int html; /* saving writes the web page too (edit --html) */
+	int html;      /* saving writes the web page too (edit --html) */
 	int pdf, docx; /* and the PDF, the Word file (edit --pdf, --docx) */
+	int print_pdf; /* F5 sends the PDF to print_command (--print-pdf) */
 	/* STATE_UNITS: the roll-up's reports of one cell, largest first */
 	struct {
 		struct unit_row *v;
@@ -372,6 +373,7 @@ struct tui_opts {
 	int wide_ambiguous; /* or NIANBAO_WIDE_AMBIGUOUS=1 */
 	int html;           /* saving writes the web page beside the report too */
 	int pdf, docx;      /* and the PDF, the Word file (nianbao-doc draws them) */
+	int print_pdf;      /* F5 prints the PDF, not the text (or NIANBAO_PRINT_PDF=1) */
 	const char *cell;   /* open at this cell (table.block.row.column) */
 };
 int tui_run(const char *path, int utf8_locale, const struct timespec *t0, const struct tui_opts *o);

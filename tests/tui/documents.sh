@@ -25,4 +25,19 @@ tui_expect "in Chinese: saved, and the PDF" "已保存 r.yaml、r.txt 和 r.pdf"
 tui_keys F10
 tui_exited "quit" 0
 expect_eq "the PDF written" "$(head -c 5 "$T/r.pdf")" "%PDF-"
+
+# --print-pdf: F5 sends the PDF of the report as it stands (an edit not
+# saved is in it) to the print command, and leaves nothing behind
+printf '#!/bin/sh\ncat >"%s"\n' "$T/printed" >"$T/p.sh"
+chmod +x "$T/p.sh"
+cp "$TESTDATA/sample-2019.yaml" "$T/q.yaml"
+TUI_ARGS="--print-pdf --print-command $T/p.sh" tui_start 100 30 "$T/q.yaml" LANGUAGE=en
+tui_keys F5
+tui_expect "printed, said" "The PDF printed with $T/p.sh"
+tui_keys F10
+tui_exited "quit" 0
+expect_eq "the print command got a PDF" "$(head -c 5 "$T/printed")" "%PDF-"
+pdftotext "$T/printed" "$T/printed.txt" 2>/dev/null
+expect_has "the report's title in it" "$T/printed.txt" "工作年度报告"
+expect_eq "no temporary left beside the report" "$(ls -A "$T" | grep -c '^\.q\.yaml\|print\.yaml')" 0
 finish
