@@ -179,6 +179,28 @@ static void pdf_title(struct pdf *P, const char *text)
 	PangoRectangle logical;
 	pango_layout_get_extents(l, NULL, &logical);
 	double natural = (double)logical.width / PANGO_SCALE;
+	/* too long for a line: broken where the words part (the organ and
+	 * the year / 政府信息公开工作年度报告) when both halves fit, else
+	 * in lines of balanced length */
+	const char *at = strstr(text, "政府信息公开");
+	if (at == NULL)
+		at = strstr(text, "政务公开");
+	if (natural > BLOCK_W && at != NULL && at > text) {
+		char *two = malloc(strlen(text) + 2);
+		if (two != NULL) {
+			size_t k = (size_t)(at - text);
+			memcpy(two, text, k);
+			two[k] = '\n';
+			strcpy(two + k + 1, at);
+			pango_layout_set_text(l, two, -1);
+			pango_layout_get_extents(l, NULL, &logical);
+			if ((double)logical.width / PANGO_SCALE <= BLOCK_W)
+				natural = (double)logical.width / PANGO_SCALE;
+			else
+				pango_layout_set_text(l, text, -1);
+			free(two);
+		}
+	}
 	int lines = (int)(natural / BLOCK_W) + 1;
 	double width = natural / lines + TITLE_PT;
 	if (width > BLOCK_W)
