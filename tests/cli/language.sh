@@ -78,6 +78,11 @@ expect_has "import's decisions in Chinese" "$T/err" "作出判断"
 say "import --csv" "$NIANBAO" import --csv /dev/null --form gov-info-2021 -o c.yaml
 say "render" "$NIANBAO" render "$sample" -o a.yaml
 expect_has "render never replaces a report, in Chinese" "$T/err" "是一份报告：文本稿或导出文件从不覆盖报告"
+say "render --pdf" "$NIANBAO" render --pdf "$sample" -o doc.pdf
+expect_has "render --pdf says where, in Chinese" "$T/err" "已写入"
+expect_has "and the fonts" "$T/err" "字体："
+say "render --docx" "$NIANBAO" render --docx --font-body X "$sample"
+expect_has "a --docx usage error, in Chinese" "$T/err" "只接受 -o 和 --force"
 say "export" "$NIANBAO" export --csv "$sample" -o out.csv
 say "diff" "$NIANBAO" diff a.yaml bad.yaml
 expect_has "diff in Chinese" "$T/out" "，行 "
