@@ -102,7 +102,8 @@ static void session_done(char *list, size_t n, const char *path)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	size_t used = strlen(list);
-	snprintf(list + used, n - used, "%s%s", used ? ", " : "", base);
+	/* TRANSLATORS: between the names of files in a list */
+	snprintf(list + used, n - used, "%s%s", used ? _(", ") : "", base);
 }
 
 /* The first file beside the report that was not written, and why. */

@@ -17,11 +17,11 @@ pdftotext "$T/r.pdf" "$T/got.txt" 2>/dev/null
 pdftotext "$T/want.pdf" "$T/want.txt" 2>/dev/null
 expect_same "the PDF is render --pdf's" "$T/got.txt" "$T/want.txt"
 
-# at 80×24 in Chinese, the same
+# at 80×24 in Chinese, the same, the names listed as Chinese lists them
 rm -f "$T/r.pdf"
-TUI_ARGS="--pdf" tui_start 80 24 "$T/r.yaml" LANGUAGE=zh_CN
+TUI_ARGS="--pdf --docx" tui_start 80 24 "$T/r.yaml" LANGUAGE=zh_CN
 tui_keys F2
-tui_expect "in Chinese: saved, and the PDF" "已保存 r.yaml、r.txt 和 r.pdf"
+tui_expect "in Chinese: saved, and the PDF" "已保存 r.yaml、r.txt 和 r.pdf、r.docx"
 tui_keys F10
 tui_exited "quit" 0
 expect_eq "the PDF written" "$(head -c 5 "$T/r.pdf")" "%PDF-"
