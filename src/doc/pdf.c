@@ -422,6 +422,14 @@ static void pdf_rows(struct pdf *P, const struct pdf_grid *g, int a, int b)
 		pango_layout_set_alignment(l, c->kind == SPAN_VALUE ? PANGO_ALIGN_RIGHT
 					      : head                ? PANGO_ALIGN_CENTER
 								    : PANGO_ALIGN_LEFT);
+		if (c->kind == SPAN_VALUE) {
+			/* figures of one width (tabular), so that a column's
+			 * digits stand under each other */
+			PangoAttrList *a = pango_attr_list_new();
+			pango_attr_list_insert(a, pango_attr_font_features_new("tnum 1"));
+			pango_layout_set_attributes(l, a);
+			pango_attr_list_unref(a);
+		}
 		PangoRectangle logical;
 		pango_layout_get_extents(l, NULL, &logical);
 		double th = (double)logical.height / PANGO_SCALE;
