@@ -13,9 +13,7 @@ if ! "$py" -c 'import docx' 2>/dev/null; then
 	exit 0
 fi
 
-cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/tongzhou.yaml"
-cp "$TESTDATA/sample-2019.yaml" "$T/s2019.yaml"
-cp "$TESTDATA/sample-2021.yaml" "$T/s2021.yaml"
+copy_samples
 for s in tongzhou s2019 s2021; do
 	run "$NIANBAO" render --docx "$T/$s.yaml"
 	expect_rc "$s: a Word file made (exit 0)" 0

@@ -77,6 +77,14 @@ expect_absent() {
 	if [ ! -e "$2" ]; then ok "$1"; else not_ok "$1: $2 was written"; fi
 }
 
+# Each form's sample report into $T, as tongzhou.yaml (the 2019 format's
+# local variant, the project's own report), s2019.yaml and s2021.yaml.
+copy_samples() {
+	cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/tongzhou.yaml"
+	cp "$TESTDATA/sample-2019.yaml" "$T/s2019.yaml"
+	cp "$TESTDATA/sample-2021.yaml" "$T/s2021.yaml"
+}
+
 # Widest line of a file in display columns, CJK counting two.
 max_width() { LC_ALL=C.UTF-8 wc -L <"$1" | tr -d ' '; }
 

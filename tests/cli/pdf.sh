@@ -14,9 +14,7 @@ fi
 # each form's sample: the 2019 format, its local variant and the 2021 one,
 # whose blank (本年废止件数) is read back blank: the figure after it stands
 # under its own heading in the text, and is placed by where it stands
-cp "$SRCDIR/reports/guoyuan-2020.yaml" "$T/tongzhou.yaml"
-cp "$TESTDATA/sample-2019.yaml" "$T/s2019.yaml"
-cp "$TESTDATA/sample-2021.yaml" "$T/s2021.yaml"
+copy_samples
 for s in tongzhou s2019 s2021; do
 	run "$NIANBAO" render --pdf "$T/$s.yaml"
 	expect_rc "$s: a PDF made (exit 0)" 0
