@@ -71,6 +71,14 @@ void imp_cut_done(struct imp *m)
 	m->cut_text = NULL;
 }
 
+/* A heading of the page's, in order: the form's column it names (-1 none)
+ * and where it stood in its line, when the text says. */
+static void imp_hdr_push(struct imp *m, const struct icell *c, int col)
+{
+	m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
+	m->hdr[m->nhdr++] = col;
+}
+
 /* Figures go to row r of block b from its first column not yet printed. */
 static void imp_target(struct imp *m, const struct fblock *b, int r)
 {
@@ -380,8 +388,7 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 			const char *l = imp_cached(m->cache, m->hdr_b->col[c2]->label);
 			int first = strncmp(l, nt, strlen(nt)) == 0;
 			if (first) {
-				m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
-				m->hdr[m->nhdr++] = c2;
+				imp_hdr_push(m, c, c2);
 				break;
 			}
 		}
@@ -391,8 +398,7 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 		imp_note(m, c, "column %s is not in form %s: its figures are not placed", a,
 			 m->f->id);
 		free(a);
-		m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
-		m->hdr[m->nhdr++] = -1;
+		imp_hdr_push(m, c, -1);
 		m->loose++;
 		return;
 	}
@@ -419,10 +425,8 @@ static void imp_label_hit(struct imp *m, const struct ftable *t, const struct ic
 		imp_note(m, c, "label %s read as %s: %s", a, h.n->label, _(imp_how_text[h.how]));
 		free(a);
 	}
-	if (!h.is_row && m->hdr_on && h.b == m->hdr_b && h.n->nkids == 0 && m->nhdr < 64) {
-		m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
-		m->hdr[m->nhdr++] = h.n->leaf;
-	}
+	if (!h.is_row && m->hdr_on && h.b == m->hdr_b && h.n->nkids == 0 && m->nhdr < 64)
+		imp_hdr_push(m, c, h.n->leaf);
 	if (h.is_row)
 		m->hdr_on = 0; /* the headings end where the rows begin */
 	if (h.how == HOW_PREFIX && (!h.is_row || h.n->nkids > 0))
