@@ -104,8 +104,11 @@ int child_output(const char *file, char *const *argv, struct buf *out, size_t li
 	if (said != NULL && saidn > 0)
 		said[0] = '\0';
 	int fd[2];
-	if (pipe(fd) < 0)
+	if (pipe(fd) < 0) {
+		if (err != NULL)
+			fclose(err);
 		return -1;
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		dup2(fd[1], 1);

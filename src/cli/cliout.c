@@ -165,26 +165,33 @@ static int cli_text_kind(const char *path, const void *text)
 	return cli_kind_there(path, text);
 }
 
-/* Writes text to out (see cli_where). */
-static int cli_emit(const char *out, const struct buf *text, int force)
+/* Writes data where cli_where said out goes: standard output, a device
+ * or FIFO in place, or a regular file atomically. */
+static int cli_put(enum cli_to to, const char *out, const char *data, size_t len)
 {
-	switch (cli_where(out, force, cli_text_kind, text)) {
+	switch (to) {
 	case CLI_TO_NOWHERE:
 		return CLI_UNUSABLE;
 	case CLI_TO_STDOUT:
-		fwrite(text->data, 1, text->len, stdout);
+		fwrite(data, 1, len, stdout);
 		return fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
 	case CLI_TO_DEVICE:
-		return cli_write_device(out, text->data, text->len);
+		return cli_write_device(out, data, len);
 	case CLI_TO_FILE:
 		break;
 	}
 	struct diags d;
 	diags_init(&d);
-	if (savefile_write(out, text->data, text->len, &d) < 0)
+	if (savefile_write(out, data, len, &d) < 0)
 		return cli_fail(&d);
 	diags_free(&d);
 	return CLI_OK;
+}
+
+/* Writes text to out (see cli_where). */
+static int cli_emit(const char *out, const struct buf *text, int force)
+{
+	return cli_put(cli_where(out, force, cli_text_kind, text), out, text->data, text->len);
 }
 
 /* A whole number from min to max, the whole argument; 0 or -1. */
@@ -251,20 +258,10 @@ static int cli_render_doc(const char *file, const char *out, int force, char **f
 			     : _("nianbao render: no PDF made of %s\n"),
 			text_name(file));
 		rc = CLI_UNUSABLE;
-	} else if (to == CLI_TO_STDOUT) {
-		fwrite(doc.data, 1, doc.len, stdout);
-		rc = fflush(stdout) == 0 ? CLI_OK : CLI_UNUSABLE;
-	} else if (to == CLI_TO_DEVICE) {
-		rc = cli_write_device(out, doc.data, doc.len);
 	} else {
-		struct diags d;
-		diags_init(&d);
-		if (savefile_write(out, doc.data, doc.len, &d) < 0) {
-			rc = cli_fail(&d);
-		} else {
-			diags_free(&d);
+		rc = cli_put(to, out, doc.data, doc.len);
+		if (rc == CLI_OK && to == CLI_TO_FILE)
 			fprintf(stderr, _("nianbao render: %s written\n"), text_name(out));
-		}
 	}
 	buf_free(&doc);
 	free(beside);

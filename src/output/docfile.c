@@ -2,9 +2,11 @@
 #include "output/docfile.h"
 #include "base/buf.h"
 #include "base/child.h"
+#include "base/i18n.h"
 #include "base/xmalloc.h"
 
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -47,6 +49,9 @@ int docfile_make(const char *path, enum docfile_kind k, char *const fonts[5], st
 					  "--font-kai", "--font-folio"};
 	char *prog = docfile_program();
 	if (access(prog, X_OK) != 0) {
+		if (said != NULL)
+			snprintf(said, saidn, "%s",
+				 _("nianbao-doc, which draws it, is not installed"));
 		free(prog);
 		return -2;
 	}

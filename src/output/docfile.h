@@ -19,8 +19,8 @@ char *docfile_beside(const char *path, enum docfile_kind k);
 char *docfile_program(void);
 /* The document of the report file at path into out; fonts (five families
  * or NULLs: title, body, heading, kai, folio) for a PDF. 0; -2 when the
- * program is not there; -1 when it failed: what it said on standard error
- * is the caller's, or, with said, its first line there. */
+ * program is not there (said, with said); -1 when it failed: what it said
+ * on standard error is the caller's, or, with said, its first line there. */
 int docfile_make(const char *path, enum docfile_kind k, char *const fonts[5], struct buf *out,
 		 char *said, size_t saidn);
 

@@ -172,24 +172,16 @@ static int preview_pdf(struct app *a, struct buf *pdf, char *said, size_t n)
 	buf_init(&yaml);
 	char *dir = savefile_private_dir(a->path, &d), *tmp = NULL;
 	int rc = -1;
-	if (dir == NULL) {
-		snprintf(said, n, "%s", d.n ? d.v[0].message : "");
-	} else if (report_to_yaml(engine_report(a->e), &yaml) < 0) {
+	if (dir != NULL && report_to_yaml(engine_report(a->e), &yaml) < 0) {
 		snprintf(said, n, "%s", _("the YAML writer refused it"));
-	} else {
+	} else if (dir != NULL) {
 		tmp = xasprintf("%s/print.yaml", dir);
-		FILE *f = fopen(tmp, "wb");
-		int ok = f != NULL && fwrite(yaml.data, 1, yaml.len, f) == yaml.len;
-		if (f != NULL && fclose(f) != 0)
-			ok = 0;
-		int made = ok ? docfile_make(tmp, DOCFILE_PDF, NULL, pdf, said, n) : -1;
-		if (made == -2)
-			snprintf(said, n, "%s", _("nianbao-doc, which draws it, is not installed"));
-		else if (!ok)
-			snprintf(said, n, "%s", strerror(errno));
-		rc = made == 0 ? 0 : -1;
+		if (savefile_write(tmp, yaml.data, yaml.len, &d) == 0)
+			rc = docfile_make(tmp, DOCFILE_PDF, NULL, pdf, said, n) == 0 ? 0 : -1;
 		savefile_discard(tmp);
 	}
+	if (d.n > 0)
+		snprintf(said, n, "%s", d.v[0].message);
 	free(tmp);
 	free(dir);
 	buf_free(&yaml);
@@ -200,28 +192,21 @@ static int preview_pdf(struct app *a, struct buf *pdf, char *said, size_t n)
 static void preview_print_now(struct app *a)
 {
 	char said[256] = "";
-	if (a->print_pdf) {
-		/* the PDF, as the office files it (lp takes PDF) */
-		struct buf pdf;
-		buf_init(&pdf);
-		int status = -1;
-		if (preview_pdf(a, &pdf, said, sizeof said) < 0)
-			screen_message(a, 1, _("Not printed: no PDF made: %s"), said);
-		else if ((status = child_run(a->print_command, NULL, pdf.data, pdf.len, said,
-					     sizeof said)) == 0)
-			screen_message(a, 0, _("The PDF printed with %s"), a->print_command);
-		else if (status < 0)
-			screen_message(a, 1, _("Not printed: cannot run %s: %s"), a->print_command,
-				       said);
-		else
-			screen_message(a, 1, _("Not printed: %s failed (%d) %s"), a->print_command,
-				       status, said);
+	/* the text as it prints, or the PDF as the office files it (lp takes
+	 * PDF) */
+	struct buf pdf;
+	buf_init(&pdf);
+	char *text = a->print_pdf ? NULL : preview_text(a, 0);
+	if (a->print_pdf && preview_pdf(a, &pdf, said, sizeof said) < 0) {
+		screen_message(a, 1, _("Not printed: no PDF made: %s"), said);
 		buf_free(&pdf);
 		return;
 	}
-	char *text = preview_text(a, 0);
-	int status = child_run(a->print_command, NULL, text, strlen(text), said, sizeof said);
-	if (status == 0)
+	int status = text ? child_run(a->print_command, NULL, text, strlen(text), said, sizeof said)
+			  : child_run(a->print_command, NULL, pdf.data, pdf.len, said, sizeof said);
+	if (status == 0 && text == NULL)
+		screen_message(a, 0, _("The PDF printed with %s"), a->print_command);
+	else if (status == 0)
 		screen_message(a, 0, _("Printed with %s"), a->print_command);
 	else if (status < 0)
 		screen_message(a, 1, _("Not printed: cannot run %s: %s"), a->print_command, said);
@@ -229,4 +214,5 @@ static void preview_print_now(struct app *a)
 		screen_message(a, 1, _("Not printed: %s failed (%d) %s"), a->print_command, status,
 			       said);
 	free(text);
+	buf_free(&pdf);
 }

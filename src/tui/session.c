@@ -181,8 +181,7 @@ static int session_write(struct app *a, const char *path)
 			session_done(done, sizeof done, to);
 		else
 			session_failed(failed, sizeof failed, to,
-				       rc == -2 ? _("nianbao-doc, which draws it, is not installed")
-				       : rc < 0 ? said
+				       rc < 0     ? said
 				       : dd.n > 0 ? dd.v[0].message
 						  : "");
 		diags_free(&dd);
