@@ -2,7 +2,13 @@
  * table's rows with rowspan and colspan resolved (a spanned cell counted
  * once, in its first row), the text around the tables as paragraphs. Word's
  * residue (conditional comments, MsoNormal styles, &nbsp;, a cell's text in
- * many spans) is comments and markup to the parser, and falls away. */
+ * many spans) is comments and markup to the parser, and falls away.
+ *
+ * The page is taken as the parser reports its elements, one at a time,
+ * with no tree of it built: the cells are those of the tree libxml2 would
+ * build (the elements it implies and closes included), read as they end.
+ * Only a cell waits: what happens in it is kept until it ends, in case a
+ * table turns up inside and the cell must be read as the page after all. */
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/dynlib.h"
@@ -12,74 +18,171 @@
 #include "base/xmalloc.h"
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
+#include <libxml/parserInternals.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 /* libxml2, loaded when a page is first read: linked in, it and the ICU it
- * brings would cost every other command milliseconds and megabytes. */
+ * brings would cost every other command milliseconds and megabytes. Its
+ * parser is driven by events (SAX): no tree of the page is built, the
+ * cells and paragraphs are taken as the parser reports the elements. */
 static struct {
 	int tried, ok;
-	htmlDocPtr (*read)(const char *, int, const char *, const char *, int);
-	xmlNodePtr (*root)(const xmlDoc *);
-	void (*free_doc)(xmlDocPtr);
-	xmlChar *(*get_prop)(const xmlNode *, const xmlChar *);
-	long (*line_no)(const xmlNode *);
+	htmlParserCtxtPtr (*create)(const char *, int);
+	int (*use_options)(htmlParserCtxtPtr, int);
+	xmlCharEncodingHandlerPtr (*find_encoding)(const char *);
+	int (*switch_encoding)(xmlParserCtxtPtr, xmlCharEncodingHandlerPtr);
+	int (*parse)(htmlParserCtxtPtr);
+	void (*stop)(xmlParserCtxtPtr);
+	void (*free_ctxt)(xmlParserCtxtPtr);
+	xmlChar *(*strdup)(const xmlChar *);
+	void (*init)(void);
 	void (*set_errors)(void *, xmlGenericErrorFunc);
 	void (*reset_error)(void);
 	xmlFreeFunc *free; /* xmlFree is a variable holding the function */
+	unsigned int *max_depth;
 } html_xml;
 
 static int html_load(void)
 {
 	static const char *const names[] = {"libxml2.so.2"};
-	const struct dynlib_sym syms[] = {{(void **)&html_xml.read, "htmlReadMemory"},
-					  {(void **)&html_xml.root, "xmlDocGetRootElement"},
-					  {(void **)&html_xml.free_doc, "xmlFreeDoc"},
-					  {(void **)&html_xml.get_prop, "xmlGetProp"},
-					  {(void **)&html_xml.line_no, "xmlGetLineNo"},
-					  {(void **)&html_xml.set_errors, "xmlSetGenericErrorFunc"},
-					  {(void **)&html_xml.reset_error, "xmlResetLastError"},
-					  {(void **)&html_xml.free, "xmlFree"}};
+	const struct dynlib_sym syms[] = {
+	    {(void **)&html_xml.create, "xmlCreateMemoryParserCtxt"},
+	    {(void **)&html_xml.use_options, "htmlCtxtUseOptions"},
+	    {(void **)&html_xml.find_encoding, "xmlFindCharEncodingHandler"},
+	    {(void **)&html_xml.switch_encoding, "xmlSwitchToEncoding"},
+	    {(void **)&html_xml.parse, "htmlParseDocument"},
+	    {(void **)&html_xml.stop, "xmlStopParser"},
+	    {(void **)&html_xml.free_ctxt, "xmlFreeParserCtxt"},
+	    {(void **)&html_xml.strdup, "xmlStrdup"},
+	    {(void **)&html_xml.init, "xmlInitParser"},
+	    {(void **)&html_xml.set_errors, "xmlSetGenericErrorFunc"},
+	    {(void **)&html_xml.reset_error, "xmlResetLastError"},
+	    {(void **)&html_xml.free, "xmlFree"},
+	    {(void **)&html_xml.max_depth, "xmlParserMaxDepth"}};
 	if (!html_xml.tried) {
 		html_xml.tried = 1;
 		html_xml.ok = dynlib_load(names, 1, syms, sizeof syms / sizeof syms[0]) == 0 &&
 			      *html_xml.free != NULL;
+		if (html_xml.ok)
+			html_xml.init();
 	}
 	return html_xml.ok ? 0 : -1;
 }
 
-struct hwalk {
-	struct idoc *doc;
-	struct buf para; /* the paragraph being read */
-	int para_line;
-	int tables;
+/* What an element is to the reader: in the page's flow (a block, which
+ * ends a paragraph; skipped with all it holds; a table) and in a table (a
+ * row, a group of rows, a cell). */
+enum {
+	HC_BLOCK = 1,
+	HC_SKIP = 2,
+	HC_TABLE = 4,
+	HC_SECT = 8, /* thead, tbody, tfoot */
+	HC_TR = 16,
+	HC_CELL = 32 /* td, th */
 };
 
-static int html_is(const xmlNode *n, const char *name)
+static int html_class(const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
-}
-
-static int html_block(const xmlNode *n)
-{
-	static const char *const blocks[] = {
-	    "p",  "div", "h1", "h2", "h3",         "h4",      "h5",      "h6",     "li",
-	    "ul", "ol",  "br", "tr", "blockquote", "section", "article", "center", "pre",
-	    "dl", "dt",  "dd", "hr", "header",     "footer",  "main",    "body",   "form"};
-	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-		if (html_is(n, blocks[i]))
-			return 1;
+	static const struct {
+		const char *name;
+		int cls;
+	} known[] = {{"article", HC_BLOCK}, {"blockquote", HC_BLOCK}, {"body", HC_BLOCK},
+		     {"br", HC_BLOCK},      {"center", HC_BLOCK},     {"dd", HC_BLOCK},
+		     {"div", HC_BLOCK},     {"dl", HC_BLOCK},         {"dt", HC_BLOCK},
+		     {"footer", HC_BLOCK},  {"form", HC_BLOCK},       {"h1", HC_BLOCK},
+		     {"h2", HC_BLOCK},      {"h3", HC_BLOCK},         {"h4", HC_BLOCK},
+		     {"h5", HC_BLOCK},      {"h6", HC_BLOCK},         {"head", HC_SKIP},
+		     {"header", HC_BLOCK},  {"hr", HC_BLOCK},         {"li", HC_BLOCK},
+		     {"main", HC_BLOCK},    {"noscript", HC_SKIP},    {"ol", HC_BLOCK},
+		     {"p", HC_BLOCK},       {"pre", HC_BLOCK},        {"script", HC_SKIP},
+		     {"section", HC_BLOCK}, {"select", HC_SKIP},      {"style", HC_SKIP},
+		     {"table", HC_TABLE},   {"tbody", HC_SECT},       {"td", HC_CELL},
+		     {"template", HC_SKIP}, {"tfoot", HC_SECT},       {"th", HC_CELL},
+		     {"thead", HC_SECT},    {"tr", HC_TR | HC_BLOCK}, {"ul", HC_BLOCK}};
+	char low[12];
+	size_t n = 0;
+	for (; name[n]; n++) {
+		if (n + 1 >= sizeof low)
+			return 0;
+		char c = name[n];
+		low[n] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	low[n] = '\0';
+	size_t lo = 0, hi = sizeof known / sizeof known[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int k = strcmp(low, known[mid].name);
+		if (k == 0)
+			return known[mid].cls;
+		if (k < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 0;
 }
 
-static int html_skipped(const xmlNode *n)
-{
-	return html_is(n, "script") || html_is(n, "style") || html_is(n, "head") ||
-	       html_is(n, "noscript") || html_is(n, "template") || html_is(n, "select");
-}
+/* An open element, as the reader takes what it holds. */
+enum hframe_kind {
+	HF_FLOW,     /* the page's flow: text into paragraphs */
+	HF_BLOCK,    /* the same, in a block: its ends end a paragraph */
+	HF_CELLFLOW, /* a cell holding a table of its own: a frame around
+		      * content, read as the page */
+	HF_SKIP,     /* nothing of it is read */
+	HF_TABLE,    /* a table: its rows */
+	HF_SECT,     /* thead, tbody, tfoot: rows */
+	HF_ROW,      /* a row: its cells */
+	HF_IGNORE    /* inside what is not read */
+};
+
+/* A table being read: the row it is at, and the columns the rows above
+ * take (a column is taken by a rowspan from above while the row is before
+ * until[column]: nothing to count down row by row). A row may span
+ * IDOC_MAX_COLUMNS columns at most (a span is at most 1000 too), so what
+ * is kept per column stays small and no sum overflows. */
+struct htable {
+	int tab;    /* its number in the page */
+	int row;    /* the row being read, from 0; -1 before the first */
+	int col;    /* the row's next column */
+	int first;  /* the next cell begins a row of the document */
+	int broken; /* the row spans too many columns: its other cells go */
+	long *until;
+	int ncap;
+};
+
+/* An event inside a cell, kept in case a table turns up in it and the
+ * cell must be read as the page after all. */
+struct hevent {
+	int what; /* 0 start (cls), 1 end, 2 text */
+	int cls, line;
+	size_t off, len;
+};
+
+struct hwalk {
+	struct idoc *doc;
+	htmlParserCtxtPtr ctxt;
+	struct buf para; /* the paragraph being read */
+	int para_line;
+	int tables;
+	int begun; /* the parser began the document */
+	int depth, halted;
+	unsigned char *frames; /* enum hframe_kind, the open elements' */
+	int nframes;
+	struct htable *tabs; /* the tables open, innermost last */
+	int ntabs;
+	struct {
+		int on;    /* a cell is being read */
+		int depth; /* its element's depth */
+		int skip;  /* depth of a skipped element in it, or 0 */
+		int line, rowspan, colspan;
+		struct buf text;   /* its text, as shown */
+		struct hevent *ev; /* what happened in it */
+		int nev;
+	} cell;
+};
 
 static void html_flush(struct hwalk *w)
 {
@@ -96,137 +199,240 @@ static void html_flush(struct hwalk *w)
 	w->para.data[0] = '\0';
 }
 
-/* The text of a cell: every text under n, tables aside, joined as printed
- * (a <br> or <p> inside a cell joins the two lines: 不予<br>公开 is 不予公开). */
-static void html_text(const xmlNode *n, struct buf *b)
+static int html_line(const struct hwalk *w)
 {
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			if (c->content)
-				buf_puts(b, (const char *)c->content);
-		} else if (c->type == XML_ELEMENT_NODE && !html_skipped(c) &&
-			   !html_is(c, "table")) {
-			html_text(c, b);
+	return w->ctxt->input ? w->ctxt->input->line : 0;
+}
+
+static void html_push(struct hwalk *w, enum hframe_kind k)
+{
+	w->frames = xgrow(w->frames, (size_t)w->nframes, sizeof *w->frames);
+	w->frames[w->nframes++] = (unsigned char)k;
+}
+
+static struct htable *html_tab(struct hwalk *w)
+{
+	return &w->tabs[w->ntabs - 1];
+}
+
+/* A span attribute's value: 1 when absent or not above 1, at most 1000. */
+static int html_span(const xmlChar **atts, const char *name)
+{
+	for (int i = 0; atts && atts[i]; i += 2)
+		if (strcmp((const char *)atts[i], name) == 0) {
+			const char *v = (const char *)atts[i + 1];
+			long k = v ? strtol(v, NULL, 10) : 1; /* saturates, unlike atoi */
+			return k < 1 ? 1 : k > 1000 ? 1000 : (int)k;
 		}
-	}
+	return 1;
 }
 
-static int html_has_table(const xmlNode *n)
+/* An element begins in the open one on top (not a cell being read). */
+static void html_frame_start(struct hwalk *w, int cls, const xmlChar **atts)
 {
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (html_is(c, "table") || (c->type == XML_ELEMENT_NODE && html_has_table(c)))
-			return 1;
-	return 0;
-}
-
-static int html_attr_int(const xmlNode *n, const char *name)
-{
-	xmlChar *v = html_xml.get_prop(n, (const xmlChar *)name);
-	long k = v ? strtol((const char *)v, NULL, 10) : 1; /* saturates, unlike atoi */
-	(*html_xml.free)(v);
-	return k < 1 ? 1 : k > 1000 ? 1000 : (int)k;
-}
-
-static void html_flow(struct hwalk *w, const xmlNode *n);
-
-/* The rows of a table element, in the order the page shows them. */
-static void html_rows(const xmlNode *t, const xmlNode ***rows, int *n)
-{
-	for (const xmlNode *c = t->children; c; c = c->next) {
-		if (html_is(c, "tr")) {
-			*rows = xgrow(*rows, (size_t)*n, sizeof **rows);
-			(*rows)[(*n)++] = c;
-		} else if (html_is(c, "thead") || html_is(c, "tbody") || html_is(c, "tfoot")) {
-			html_rows(c, rows, n);
-		}
-	}
-}
-
-/* A table: each cell once, at the column the spans above leave it. A cell
- * holding a table of its own is a frame around content: read as a page.
- * A row may span IDOC_MAX_COLUMNS columns at most (a span is at most 1000
- * too), so what is kept per column stays small and no sum overflows. */
-static void html_table(struct hwalk *w, const xmlNode *t)
-{
-	const xmlNode **rows = NULL;
-	int nrows = 0;
-	html_rows(t, &rows, &nrows);
-	int tab = ++w->tables;
-	/* a column is taken by a rowspan from above while the row is before
-	 * until[column]: nothing to count down row by row */
-	int ncap = 0;
-	long *until = NULL;
-	for (int r = 0; r < nrows && w->doc->refused == NULL; r++) {
-		int col = 0, first = 1;
-		for (const xmlNode *c = rows[r]->children; c; c = c->next) {
-			if (!html_is(c, "td") && !html_is(c, "th"))
-				continue;
-			if (html_has_table(c)) {
+	enum hframe_kind top = w->frames[w->nframes - 1];
+	switch (top) {
+	case HF_FLOW:
+	case HF_BLOCK:
+	case HF_CELLFLOW:
+		if (cls & HC_SKIP) {
+			html_push(w, HF_SKIP);
+		} else if (cls & HC_TABLE) {
+			html_flush(w);
+			w->tabs = xgrow(w->tabs, (size_t)w->ntabs, sizeof *w->tabs);
+			w->tabs[w->ntabs++] = (struct htable){++w->tables, -1, 0, 1, 0, NULL, 0};
+			html_push(w, HF_TABLE);
+		} else {
+			if (cls & HC_BLOCK)
 				html_flush(w);
-				html_flow(w, c);
-				html_flush(w);
-				first = 1;
-				continue;
-			}
-			while (col < ncap && until[col] > r)
-				col++;
-			int rs = html_attr_int(c, "rowspan"), cs = html_attr_int(c, "colspan");
-			if (col + cs > IDOC_MAX_COLUMNS) {
-				idoc_refuse(w->doc, (int)html_xml.line_no(c),
-					    "a table row spans more than 1,000 columns: not a "
-					    "report's table");
-				break;
-			}
-			if (col + cs > ncap) {
-				int nc = (col + cs) * 2 < 64 ? 64 : (col + cs) * 2;
-				nc = nc > IDOC_MAX_COLUMNS ? IDOC_MAX_COLUMNS : nc;
-				until = xreallocarray(until, (size_t)nc, sizeof *until);
-				memset(until + ncap, 0, (size_t)(nc - ncap) * sizeof *until);
-				ncap = nc;
-			}
-			struct buf b;
-			buf_init(&b);
-			html_text(c, &b);
-			idoc_cell(w->doc, first, b.data, b.len, (int)html_xml.line_no(c), tab,
-				  r + 1, col + 1);
-			buf_free(&b);
-			first = 0;
-			/* a cell of one row leaves nothing taken below it */
-			for (int k = 0; rs > 1 && k < cs; k++)
-				until[col + k] = (long)r + rs;
-			col += cs;
+			html_push(w, (cls & HC_BLOCK) ? HF_BLOCK : HF_FLOW);
 		}
+		return;
+	case HF_TABLE:
+	case HF_SECT:
+		if ((cls & HC_TR) && w->doc->refused == NULL) {
+			struct htable *t = html_tab(w);
+			t->row++;
+			t->col = 0;
+			t->first = 1;
+			t->broken = 0;
+			html_push(w, HF_ROW);
+		} else if (cls & HC_SECT) {
+			html_push(w, HF_SECT);
+		} else {
+			html_push(w, HF_IGNORE);
+		}
+		return;
+	case HF_ROW:
+		if ((cls & HC_CELL) && !html_tab(w)->broken) {
+			w->cell.on = 1;
+			w->cell.depth = w->depth;
+			w->cell.skip = 0;
+			w->cell.line = html_line(w);
+			w->cell.rowspan = html_span(atts, "rowspan");
+			w->cell.colspan = html_span(atts, "colspan");
+			w->cell.text.len = 0;
+			w->cell.text.data[0] = '\0';
+			w->cell.nev = 0;
+		} else {
+			html_push(w, HF_IGNORE);
+		}
+		return;
+	default:
+		html_push(w, HF_IGNORE);
+		return;
 	}
-	free(until);
-	free(rows);
+}
+/* The element on top ends. */
+static void html_frame_end(struct hwalk *w)
+{
+	enum hframe_kind k = w->frames[--w->nframes];
+	if (k == HF_BLOCK) {
+		html_flush(w);
+	} else if (k == HF_CELLFLOW) {
+		html_flush(w);
+		html_tab(w)->first = 1;
+	} else if (k == HF_TABLE) {
+		free(html_tab(w)->until);
+		w->ntabs--;
+	}
 }
 
-/* The page outside tables: paragraphs, and the tables in their places. */
-static void html_flow(struct hwalk *w, const xmlNode *n)
+/* Text in the element on top: a paragraph's, in the page's flow. */
+static void html_frame_text(struct hwalk *w, int line, const char *s, size_t n)
 {
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			if (c->content) {
-				if (w->para.len == 0)
-					w->para_line = (int)html_xml.line_no(c);
-				buf_puts(&w->para, (const char *)c->content);
-			}
-			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE || html_skipped(c))
-			continue;
-		if (html_is(c, "table")) {
-			html_flush(w);
-			html_table(w, c);
-			continue;
-		}
-		int block = html_block(c);
-		if (block)
-			html_flush(w);
-		html_flow(w, c);
-		if (block)
-			html_flush(w);
+	enum hframe_kind top = w->frames[w->nframes - 1];
+	if (top == HF_FLOW || top == HF_BLOCK || top == HF_CELLFLOW) {
+		if (w->para.len == 0)
+			w->para_line = line;
+		buf_add(&w->para, s, n);
 	}
+}
+
+/* The cell being read ends with no table in it: each cell once, at the
+ * column the spans above leave it. */
+static void html_cell_end(struct hwalk *w)
+{
+	struct htable *t = html_tab(w);
+	w->cell.on = 0;
+	while (t->col < t->ncap && t->until[t->col] > t->row)
+		t->col++;
+	int rs = w->cell.rowspan, cs = w->cell.colspan;
+	if (t->col + cs > IDOC_MAX_COLUMNS) {
+		idoc_refuse(w->doc, w->cell.line,
+			    "a table row spans more than 1,000 columns: not a report's table");
+		t->broken = 1;
+		return;
+	}
+	if (t->col + cs > t->ncap) {
+		int nc = (t->col + cs) * 2 < 64 ? 64 : (t->col + cs) * 2;
+		nc = nc > IDOC_MAX_COLUMNS ? IDOC_MAX_COLUMNS : nc;
+		t->until = xreallocarray(t->until, (size_t)nc, sizeof *t->until);
+		memset(t->until + t->ncap, 0, (size_t)(nc - t->ncap) * sizeof *t->until);
+		t->ncap = nc;
+	}
+	idoc_cell(w->doc, t->first, w->cell.text.data, w->cell.text.len, w->cell.line, t->tab,
+		  t->row + 1, t->col + 1);
+	t->first = 0;
+	/* a cell of one row leaves nothing taken below it */
+	for (int k = 0; rs > 1 && k < cs; k++)
+		t->until[t->col + k] = (long)t->row + rs;
+	t->col += cs;
+}
+
+static void html_cell_event(struct hwalk *w, int what, int cls, int line, size_t off, size_t len)
+{
+	w->cell.ev = xgrow(w->cell.ev, (size_t)w->cell.nev, sizeof *w->cell.ev);
+	w->cell.ev[w->cell.nev++] = (struct hevent){what, cls, line, off, len};
+}
+
+/* A table begins in the cell being read: the cell is a frame around
+ * content, read as the page from its beginning, its text so far in
+ * paragraphs. */
+static void html_cell_to_flow(struct hwalk *w)
+{
+	w->cell.on = 0;
+	html_flush(w);
+	html_push(w, HF_CELLFLOW);
+	for (int i = 0; i < w->cell.nev; i++) {
+		const struct hevent *e = &w->cell.ev[i];
+		if (e->what == 0)
+			html_frame_start(w, e->cls, NULL);
+		else if (e->what == 1)
+			html_frame_end(w);
+		else
+			html_frame_text(w, e->line, w->cell.text.data + e->off, e->len);
+	}
+}
+
+static void html_sax_begin(void *ctx)
+{
+	((struct hwalk *)ctx)->begun = 1;
+}
+
+static void html_sax_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct hwalk *w = ctx;
+	if (w->halted)
+		return;
+	/* as deep as libxml2 builds a tree: past that its parse stops */
+	if ((unsigned)w->depth > *html_xml.max_depth) {
+		w->halted = 1;
+		html_xml.stop(w->ctxt);
+		return;
+	}
+	w->depth++;
+	int cls = html_class((const char *)name);
+	if (w->cell.on) {
+		if (cls & HC_TABLE) {
+			html_cell_to_flow(w);
+		} else {
+			html_cell_event(w, 0, cls, 0, 0, 0);
+			if (w->cell.skip == 0 && (cls & HC_SKIP))
+				w->cell.skip = w->depth;
+			return;
+		}
+	}
+	html_frame_start(w, cls, atts);
+}
+
+static void html_sax_end(void *ctx, const xmlChar *name)
+{
+	(void)name;
+	struct hwalk *w = ctx;
+	if (w->halted || w->depth == 0)
+		return;
+	if (w->cell.on) {
+		if (w->depth == w->cell.depth) {
+			html_cell_end(w);
+		} else {
+			html_cell_event(w, 1, 0, 0, 0, 0);
+			if (w->cell.skip == w->depth)
+				w->cell.skip = 0;
+		}
+	} else {
+		html_frame_end(w);
+	}
+	w->depth--;
+}
+
+static void html_sax_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct hwalk *w = ctx;
+	/* text outside every element is none of the page's */
+	if (w->halted || w->depth == 0 || len <= 0)
+		return;
+	const char *s = (const char *)ch;
+	const char *nul = memchr(s, '\0', (size_t)len);
+	size_t n = nul ? (size_t)(nul - s) : (size_t)len;
+	if (w->cell.on) {
+		if (w->cell.skip == 0) {
+			html_cell_event(w, 2, 0, html_line(w), w->cell.text.len, n);
+			buf_add(&w->cell.text, s, n);
+		}
+		return;
+	}
+	html_frame_text(w, html_line(w), s, n);
 }
 
 /* The charset the page declares in its first 4 KB, lower case; "" if none. */
@@ -314,11 +520,50 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 		return -1;
 	}
 	html_xml.set_errors(NULL, html_quiet);
-	htmlDocPtr h = html_xml.read(bytes, (int)len, NULL, enc,
-				     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-					 HTML_PARSE_RECOVER);
-	if (h == NULL) {
-		html_xml.reset_error();
+	/* as htmlReadMemory reads a page, but into the events below */
+	htmlParserCtxtPtr ctxt = len > 0 ? html_xml.create(bytes, (int)len) : NULL;
+	struct hwalk w = {.doc = doc, .ctxt = ctxt};
+	if (ctxt != NULL) {
+		memset(ctxt->sax, 0, sizeof *ctxt->sax);
+		ctxt->sax->initialized = 1;
+		ctxt->sax->startDocument = html_sax_begin;
+		ctxt->sax->startElement = html_sax_start;
+		ctxt->sax->endElement = html_sax_end;
+		ctxt->sax->characters = html_sax_text;
+		ctxt->sax->cdataBlock = html_sax_text;
+		ctxt->userData = &w;
+		html_xml.use_options(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					       HTML_PARSE_NONET | HTML_PARSE_RECOVER);
+		xmlCharEncodingHandlerPtr h = enc ? html_xml.find_encoding(enc) : NULL;
+		if (h != NULL) {
+			html_xml.switch_encoding(ctxt, h);
+			/* the encoding given is the page's: a <meta> does not
+			 * change it */
+			if (ctxt->input->encoding != NULL)
+				(*html_xml.free)((void *)ctxt->input->encoding);
+			ctxt->input->encoding = html_xml.strdup((const xmlChar *)enc);
+		}
+		buf_init(&w.para);
+		buf_init(&w.cell.text);
+		html_push(&w, HF_FLOW); /* the page */
+		html_xml.parse(ctxt);
+		/* what a stopped parse left open ends here */
+		if (w.cell.on)
+			html_cell_end(&w);
+		while (w.nframes > 1)
+			html_frame_end(&w);
+		html_flush(&w);
+		buf_free(&w.para);
+		buf_free(&w.cell.text);
+		free(w.cell.ev);
+		free(w.frames);
+		free(w.tabs);
+		html_xml.free_ctxt(ctxt);
+	}
+	/* libxml2 keeps the page's last parse error (a copy of its message)
+	 * until the next: nothing of a page is kept after it is read */
+	html_xml.reset_error();
+	if (!w.begun) {
 		if (decl[0])
 			diags_add(d, DIAG_ERROR, name, 0, 0,
 				  "not a web page libxml2 can read in %s", decl);
@@ -326,19 +571,5 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 			diags_add(d, DIAG_ERROR, name, 0, 0, "not a web page libxml2 can read");
 		return -1;
 	}
-	struct hwalk w = {doc, {0}, 0, 0};
-	buf_init(&w.para);
-	xmlNode *root = html_xml.root(h);
-	if (root != NULL) {
-		xmlNode wrap = {0};
-		wrap.children = root;
-		html_flow(&w, &wrap);
-	}
-	html_flush(&w);
-	buf_free(&w.para);
-	html_xml.free_doc(h);
-	/* libxml2 keeps the page's last parse error (a copy of its message)
-	 * until the next: nothing of a page is kept after it is read */
-	html_xml.reset_error();
 	return idoc_check(doc, d);
 }

@@ -11,6 +11,7 @@
 #include "model/report.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Levenshtein over the whole table, as the distance was first written. */
@@ -132,6 +133,64 @@ static void test_refused(void **state)
 	idoc_free(&doc);
 }
 
+/* A page's rows of cells as the reader leaves them: each row "/"-led,
+ * each cell "text@table.row.cell:line". */
+static void html_cells(const char *page, char *out, size_t n)
+{
+	struct idoc doc;
+	struct diags d;
+	diags_init(&d);
+	assert_int_equal(import_read_html("p.html", page, strlen(page), &doc, &d), 0);
+	size_t k = 0;
+	out[0] = '\0';
+	for (int r = 0; r < doc.nrows; r++)
+		for (int c = 0; c < doc.rows[r].n; c++) {
+			const struct icell *x = &doc.rows[r].cells[c];
+			k += (size_t)snprintf(out + k, n - k, "%s%s@%d.%d.%d:%d", c ? " " : "/",
+					      x->text, x->tab, x->row, x->cell, x->line);
+			assert_true(k < n);
+		}
+	idoc_free(&doc);
+	diags_free(&d);
+}
+
+/* A page read as the parser reports its elements: spans resolved, a cell
+ * holding a table read as the page (its text before the table in
+ * paragraphs, the table its own, the row's next cell where it was), what
+ * is skipped skipped, and a page nested deeper than libxml2 goes read as
+ * far as it goes. */
+static void test_html_cells(void **state)
+{
+	(void)state;
+	char out[4096];
+	html_cells("<table><tr><td rowspan=2>a</td><td>b</td></tr>\n"
+		   "<tr><td>c</td><td colspan=\"2\">d</td><td>e</td></tr></table>",
+		   out, sizeof out);
+	assert_string_equal(out, "/a@1.1.1:1 b@1.1.2:1/c@1.2.2:2 d@1.2.3:2 e@1.2.5:2");
+	html_cells("<p>title</p><table><tr><td>h</td><td>x<p>y</p>z<select>s<table><tr><td>8"
+		   "</td></tr></table></select><table><tr><td>9</td></tr></table>w</td>"
+		   "<td>k</td></tr></table>after",
+		   out, sizeof out);
+	assert_string_equal(out, "/title@0.0.0:1/h@1.1.1:1/x@0.0.0:1/y@0.0.0:1/z@0.0.0:1/9@2.1.1:1"
+				 "/w@0.0.0:1/k@1.1.2:1/after@0.0.0:1");
+	html_cells("<table><tr><td>a<script>s</script><b>b</b><style>q</style>c</td>"
+		   "<td colspan=0 rowspan=-3>d</td></tr><form><tr><td>gone</td></tr></form>"
+		   "<tbody><tr><th>e</th><div><td>f</td></div></tr></tbody></table>",
+		   out, sizeof out);
+	assert_string_equal(out, "/abc@1.1.1:1 d@1.1.2:1/e@1.2.1:1");
+	/* 300 elements deep: libxml2 stops past its depth (256), and what it
+	 * read stays read */
+	struct buf deep;
+	buf_init(&deep);
+	buf_puts(&deep, "<table><tr><td>1</td></tr></table>");
+	for (int i = 0; i < 300; i++)
+		buf_puts(&deep, "<div>");
+	buf_puts(&deep, "<table><tr><td>2</td></tr></table>");
+	html_cells(deep.data, out, sizeof out);
+	assert_string_equal(out, "/1@1.1.1:1");
+	buf_free(&deep);
+}
+
 /* A text's rows placed by their labels: exactly, by another numbering,
  * with a character wrong; each loose reading said in a note with its
  * line; --strict refusing them instead. */
@@ -189,9 +248,8 @@ static void test_labels_placed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_distance_banded),
-	    cmocka_unit_test(test_cells),
-	    cmocka_unit_test(test_refused),
+	    cmocka_unit_test(test_distance_banded), cmocka_unit_test(test_cells),
+	    cmocka_unit_test(test_refused),         cmocka_unit_test(test_html_cells),
 	    cmocka_unit_test(test_labels_placed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
