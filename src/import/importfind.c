@@ -30,8 +30,11 @@ int imp_anchor(const struct imp *m, const char *t, int *loose)
 		 * title is numbered with 、 */
 		if (t[0] == '(' && bt != t && bl != l && l[0] != '(')
 			continue;
-		int hit = *bl && (strcmp(t, l) == 0 || strcmp(bt, bl) == 0);
-		*loose = hit && strcmp(t, l) != 0;
+		/* lengths before bytes: most titles differ in them */
+		int whole = ln->len == tn.len && strcmp(t, l) == 0;
+		size_t nbt = tn.len - (size_t)(bt - t), nbl = ln->len - (size_t)(bl - l);
+		int hit = *bl && (whole || (nbt == nbl && strcmp(bt, bl) == 0));
+		*loose = hit && !whole;
 		/* a typo or two in a long enough title (the counts first: a
 		 * distance of 2 needs lengths within 2) */
 		if (!hit && ln->nbody >= 6 && tn.n <= ln->n + 2 && abs(tn.nbody - ln->nbody) <= 2 &&
@@ -98,7 +101,8 @@ struct imp_index_walk {
 
 static void imp_index_add(struct imp_index *x, const char *key, struct imp_exact e)
 {
-	size_t h = imp_hash(key) % x->cap;
+	e.hash = imp_hash(key);
+	size_t h = e.hash % x->cap;
 	while (x->v[h].key != NULL)
 		h = (h + 1) % x->cap;
 	e.key = key;
@@ -123,7 +127,7 @@ static void imp_index_label(struct imp_index_walk *w, const struct fnode *n, con
 static void imp_index_node(const struct fnode *n, void *arg)
 {
 	struct imp_index_walk *w = arg;
-	struct imp_exact e = {NULL, {w->b, n, w->axis == 0, HOW_EXACT}, w->k, w->ord++};
+	struct imp_exact e = {NULL, 0, {w->b, n, w->axis == 0, HOW_EXACT}, w->k, w->ord++};
 	imp_index_label(w, n, n->label, e);
 	e.hit.how = HOW_ALSO;
 	for (int i = 0; i < n->nalso; i++)
@@ -181,9 +185,10 @@ struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char 
 	struct imp_hit best = {0};
 	const struct imp_index *x = imp_index_of(m, t);
 	int best_pass = 0, best_ord = 0;
-	for (size_t h = imp_hash(nt) % x->cap; x->v[h].key != NULL; h = (h + 1) % x->cap) {
+	size_t hash = imp_hash(nt);
+	for (size_t h = hash % x->cap; x->v[h].key != NULL; h = (h + 1) % x->cap) {
 		const struct imp_exact *e = &x->v[h];
-		if (strcmp(e->key, nt) != 0)
+		if (e->hash != hash || strcmp(e->key, nt) != 0)
 			continue;
 		int pass = e->k != m->block;
 		if (best.how == HOW_NONE || e->hit.how < best.how ||

@@ -136,6 +136,7 @@ struct imp_hit {
  * one of its also: (HOW_ALSO); ord is where the walk of imp_find meets it. */
 struct imp_exact {
 	const char *key; /* normalised, held by the cache */
+	size_t hash;     /* its hash, compared before its bytes */
 	struct imp_hit hit;
 	int k, ord;
 };
