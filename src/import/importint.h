@@ -119,8 +119,9 @@ struct imp {
 	 * the form's column of each, -1 for one the form does not have */
 	const struct fblock *hdr_b;
 	int hdr[64], nhdr, hdr_on;
-	int hdr_x[64]; /* each heading's middle in its line, twice (0: not known) */
-	int row_left;  /* the cells of the row being read not placed yet */
+	int hdr_x[64];    /* each heading's middle in its line, twice (0: not known) */
+	int row_left;     /* the cells of the row being read not placed yet */
+	long split_tries; /* steps taken reading figures that ran together */
 	struct imp_cache *cache;
 	struct imp_index *index; /* a table's exact labels, when first asked */
 };
@@ -179,6 +180,13 @@ void imp_cut_done(struct imp *m);
 void imp_pre_flush(struct imp *m);
 /* One row of the document read into m. */
 void imp_row(struct imp *m, const struct irow *row);
+/* Puts the figure or blank c in the next column of the target row. */
+void imp_place(struct imp *m, const struct icell *c);
+/* The figures of row from cell i on, when they ran together (importsplit.c):
+ * read as the target row's cells and placed, or left out with a note;
+ * how many cells were taken (0: the row is read as printed). */
+#define IMP_SPLIT_MAX_CELLS 64
+int imp_split(struct imp *m, const struct irow *row, int i);
 /* Table t's index (its exact labels hashed, all its labels measured) and
  * its other texts in the cache, made once; nothing if made already. */
 void imp_index_build(struct imp_index *x, struct imp_cache *cache, const struct ftable *t);

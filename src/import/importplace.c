@@ -139,8 +139,7 @@ static int imp_pow10_shift(const char *num, int shift, char *out, size_t n)
 	return ok ? 0 : -1;
 }
 
-/* Puts the figure or blank c in the next column of the target row. */
-static void imp_place(struct imp *m, const struct icell *c)
+void imp_place(struct imp *m, const struct icell *c)
 {
 	const struct fblock *b = m->tb;
 	int col = 0;
@@ -737,6 +736,14 @@ static void imp_row_cells(struct imp *m, const struct irow *row, int figs)
 		}
 		if (m->tb == NULL && lone != NULL && (c->kind == IC_FIGURE || figs > 0 || blanks))
 			imp_target(m, lone, r0);
+		if (m->tb != NULL && m->got == 0) {
+			/* the row's first figure: the figures may have run together */
+			int taken = imp_split(m, row, i);
+			if (taken > 0) {
+				i += taken - 1;
+				continue;
+			}
+		}
 		if (m->tb != NULL) {
 			imp_place(m, c);
 		} else if (c->kind == IC_FIGURE) {

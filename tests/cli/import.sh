@@ -179,4 +179,47 @@ done
 sort "$T/alone-html" >"$T/a.sorted"
 sort "$T/together-html" >"$T/t.sorted"
 expect_same "check --html of two pages in one run: the same" "$T/a.sorted" "$T/t.sorted"
+# figures that ran together, as text copied from many pages holds them:
+# read as the row's cells when one reading adds up or the digits are as
+# many as the cells, each reading said; two readings leave the row blank
+runtogether() { # ROW REPLACEMENT: layout-2022.txt with that row's figures replaced
+	awk -v row="$1" -v with="$2" 'index($0, row) { print "   " row " " with; next } { print }' \
+		"$P/layout-2022.txt" >"$T/crawl.txt"
+	run "$NIANBAO" import --text "$T/crawl.txt" -o "$T/rt.yaml" --force
+}
+new=一、本年新收政府信息公开申请数量
+runtogether "$new" "160 02 0 018"
+expect_has "160 02 0 018: the one reading whose total adds up, said" "$T/err" \
+	"crawl.txt:29: 160 02 0 018 read as 16 0 0 2 0 0 18, the one reading whose totals add up: $new"
+expect_eq "and placed, 自然人 to 总计" \
+	"$(sed -n '/^    new:/,/total:/p' "$T/rt.yaml" | tr -d ' \n')" \
+	"new:natural:16business:0research:0nonprofit:2legal:0org_other:0total:18"
+runtogether "$new" "1000001"
+expect_has "1000001: one digit a cell, said" "$T/err" \
+	"crawl.txt:29: 1000001 read as 1 0 0 0 0 0 1, one digit a cell: $new"
+expect_has "never one number for the row" "$T/rt.yaml" "      natural: 1"
+expect_lacks "not a million" "$T/rt.yaml" "1000001"
+runtogether "$new" "1 0 0 0 0 01"
+expect_has "1 0 0 0 0 01: a figure with a leading 0 read as cells" "$T/err" \
+	"1 0 0 0 0 01 read as 1 0 0 0 0 0 1, one digit a cell"
+# a reading forced by the count whose total disagrees: kept, and check
+# finds the report's own error
+runtogether "$new" "9000008"
+expect_has "9000008: forced by the count" "$T/err" "9000008 read as 9 0 0 0 0 0 8, one digit a cell"
+run "$NIANBAO" check "$T/rt.yaml"
+expect_has "check finds its total wrong" "$T/out" "总计"
+expect_rc "check fails on it" 1
+# two readings add up: the row left blank, both listed
+runtogether "$new" "31211 20129"
+expect_has "31211 20129: both readings listed, the row left blank" "$T/err" \
+	"31211 20129 could be read 2 ways whose totals add up (3 12 1 12 0 1 29 / 3 12 11 2 0 1 29); left blank: $new"
+expect_eq "nothing placed in the row" \
+	"$(sed -n '/^    new:/,/total:/p' "$T/rt.yaml" | grep -c ': ~$')" 7
+# none adds up and the digits are more than the cells: blank, said
+runtogether "$new" "160 02 0 019"
+expect_has "160 02 0 019: no reading adds up, said" "$T/err" \
+	"160 02 0 019 cannot be read as the row's 7 figures so that its totals add up; left blank: $new"
+# a row printed with a blank left out, its figures adding up: as printed
+runtogether "$new" "15 3 18"
+expect_lacks "15 3 18: read as printed" "$T/err" "15 3 18 read as"
 finish
