@@ -186,7 +186,7 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 
 /* check --series: the reports in order of year, each against the one
  * before; only the breaks between years are listed. */
-static int cli_series(char **files, int n, int as_csv, int published)
+static int cli_series(char **files, int n, int as_csv, enum cli_pub published)
 {
 	struct report **v = xcalloc((size_t)n + 1, sizeof *v);
 	int rc = CLI_OK, unusable = CLI_OK;
@@ -202,7 +202,7 @@ static int cli_series(char **files, int n, int as_csv, int published)
 		if (published) {
 			/* a published page, read as check --text and --html read it */
 			struct import_opts io = {NULL, 0};
-			v[i] = cli_published(files[i], published == 2, &io, forms, NULL, &d);
+			v[i] = cli_published(files[i], published, &io, forms, NULL, &d);
 		} else {
 			v[i] = report_load(files[i], NULL, &d);
 		}
@@ -279,7 +279,8 @@ static int cli_series(char **files, int n, int as_csv, int published)
 /* check --text / --html: published reports, read and checked without a
  * report file: a line for each (organ, year, form, the counts), then the
  * problems by the pages' lines. */
-static int cli_check_published(char **files, int n, int html, int as_csv, const char *previous)
+static int cli_check_published(char **files, int n, enum cli_pub kind, int as_csv,
+			       const char *previous)
 {
 	struct diags d;
 	diags_init(&d);
@@ -297,7 +298,7 @@ static int cli_check_published(char **files, int n, int html, int as_csv, const 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < n; i++) {
 		cli_progress(i, n, &t0);
-		struct report *r = cli_published(files[i], html, &io, forms, NULL, &d);
+		struct report *r = cli_published(files[i], kind, &io, forms, NULL, &d);
 		if (r == NULL) {
 			diags_print(&d, stderr);
 			diags_free(&d);
@@ -349,8 +350,10 @@ int cli_check(int argc, char **argv)
 					     {"series", no_argument, NULL, 's'},
 					     {"text", no_argument, NULL, 'T'},
 					     {"html", no_argument, NULL, 'H'},
+					     {"docx", no_argument, NULL, 'D'},
 					     {NULL, 0, NULL, 0}};
-	int as_csv = 0, raw = 0, series = 0, published = 0, c;
+	int as_csv = 0, raw = 0, series = 0, c;
+	enum cli_pub published = 0;
 	const char *previous = NULL;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'c')
@@ -361,8 +364,10 @@ int cli_check(int argc, char **argv)
 			previous = optarg;
 		else if (c == 's')
 			series = 1;
-		else if (c == 'T' || c == 'H')
-			published = c == 'T' ? 1 : 2;
+		else if (c == 'T' || c == 'H' || c == 'D')
+			published = c == 'T'   ? CLI_PUB_TEXT
+				    : c == 'H' ? CLI_PUB_HTML
+					       : CLI_PUB_DOCX;
 		else
 			return cli_bad_usage("check", _("unknown option"));
 	}
@@ -372,11 +377,11 @@ int cli_check(int argc, char **argv)
 				     : cli_bad_usage("check", _("--series needs the reports"));
 	if (published)
 		return optind < argc
-			   ? cli_check_published(argv + optind, argc - optind, published == 2,
+			   ? cli_check_published(argv + optind, argc - optind, published,
 						 as_csv && raw ? 2 : as_csv, previous)
 			   : cli_bad_usage("check",
 					   _("usage: nianbao check --text FILE... | --html "
-					     "PAGE... [--csv [--raw]]"));
+					     "PAGE... | --docx FILE... [--csv [--raw]]"));
 
 	if (optind >= argc)
 		return cli_bad_usage("check", _("usage: nianbao check [--csv [--raw]] FILE..."));

@@ -9,6 +9,9 @@
 #include "import/import.h"
 #include "model/report.h"
 #include "base/text.h"
+#include "base/child.h"
+#include "base/sha256.h"
+#include "output/docfile.h"
 #include "base/xmalloc.h"
 
 #include <errno.h>
@@ -20,7 +23,34 @@
 
 #define CLI_PUBLISHED_MAX (64u << 20)
 
-struct report *cli_published(const char *path, int html, const struct import_opts *o,
+/* A Word file's page, as nianbao-doc reads it (read-docx), into page; 0,
+ * or -1 after a diagnostic. */
+static int cli_docx_page(const char *path, struct buf *page, struct diags *d)
+{
+	char *prog = docfile_program();
+	if (access(prog, X_OK) != 0) {
+		diags_add(d, DIAG_ERROR, path, 0, 0,
+			  "a Word file is read by nianbao-doc, which is not installed (%s)", prog);
+		free(prog);
+		return -1;
+	}
+	char *argv[] = {"nianbao-doc", "read-docx", (char *)path, NULL};
+	char said[512] = "";
+	int st = child_output(prog, argv, page, CLI_PUBLISHED_MAX, said, sizeof said);
+	free(prog);
+	if (st != 0) {
+		/* nianbao-doc says "FILE: why": the why, the file named here */
+		size_t n = strlen(path);
+		const char *why =
+		    strncmp(said, path, n) == 0 && said[n] == ':' ? said + n + 2 : said;
+		diags_add(d, DIAG_ERROR, path, 0, 0, "%s",
+			  *why ? why : "nianbao-doc could not read it");
+		return -1;
+	}
+	return 0;
+}
+
+struct report *cli_published(const char *path, enum cli_pub kind, const struct import_opts *o,
 			     struct import_forms *forms, struct buf *notes, struct diags *d)
 {
 	/* the report records the file it was read from, and holds no control
@@ -44,8 +74,25 @@ struct report *cli_published(const char *path, int html, const struct import_opt
 		return NULL;
 	}
 	struct idoc doc;
-	int ok = html ? import_read_html(path, b.data ? b.data : "", b.len, &doc, d)
-		      : import_read_text(path, b.data ? b.data : "", b.len, &doc, d);
+	int ok;
+	if (kind == CLI_PUB_DOCX) {
+		/* read as the page nianbao-doc makes of it; the source is the
+		 * Word file, by its own hash */
+		struct buf page;
+		buf_init(&page);
+		ok = cli_docx_page(path, &page, d);
+		if (ok == 0) {
+			ok = import_read_html(path, page.data ? page.data : "", page.len, &doc, d);
+			sha256_hex(b.data ? b.data : "", b.len, doc.sha256);
+		} else {
+			memset(&doc, 0, sizeof doc);
+		}
+		buf_free(&page);
+	} else {
+		ok = kind == CLI_PUB_HTML
+			 ? import_read_html(path, b.data ? b.data : "", b.len, &doc, d)
+			 : import_read_text(path, b.data ? b.data : "", b.len, &doc, d);
+	}
 	buf_free(&b);
 	if (ok < 0) {
 		idoc_free(&doc);

@@ -8,10 +8,15 @@ struct import_forms;
 struct import_opts;
 struct report;
 
-/* The report the published file at path holds (a web page when html),
- * in the best-fitting of the forms, as if loaded from its YAML; its
- * decisions appended to notes (when not NULL). NULL after a diagnostic. */
-struct report *cli_published(const char *path, int html, const struct import_opts *o,
+/* What a published report is: text, a saved web page, a Word file. */
+enum cli_pub { CLI_PUB_TEXT = 1, CLI_PUB_HTML, CLI_PUB_DOCX };
+
+/* The report the published file at path holds, read as kind, in the
+ * best-fitting of the forms, as if loaded from its YAML; its decisions
+ * appended to notes (when not NULL). NULL after a diagnostic. A Word file
+ * is read by nianbao-doc (read-docx), which loads libzip; nianbao does
+ * not. */
+struct report *cli_published(const char *path, enum cli_pub kind, const struct import_opts *o,
 			     struct import_forms *forms, struct buf *notes, struct diags *d);
 
 /* Every form found (formpath), ready for cli_published; NULL after a

@@ -69,7 +69,8 @@ struct cli_create {
 	const char *cmd;
 	const char *csv;       /* import only */
 	const char *published; /* import only: a published report, text or web page */
-	int html, strict;
+	enum cli_pub kind;     /* import only: what the published report is */
+	int strict;
 	const char *from; /* new only: last year's report */
 	const char *id, *out, *organ, *year;
 	int force;
@@ -77,17 +78,13 @@ struct cli_create {
 
 static int cli_create_args(int argc, char **argv, struct cli_create *o)
 {
-	static const struct option opts[] = {{"csv", required_argument, NULL, 'c'},
-					     {"form", required_argument, NULL, 'f'},
-					     {"output", required_argument, NULL, 'o'},
-					     {"organ", required_argument, NULL, 'n'},
-					     {"year", required_argument, NULL, 'y'},
-					     {"force", no_argument, NULL, 'F'},
-					     {"from", required_argument, NULL, 'P'},
-					     {"text", required_argument, NULL, 'T'},
-					     {"html", required_argument, NULL, 'H'},
-					     {"strict", no_argument, NULL, 'S'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"csv", required_argument, NULL, 'c'},    {"form", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'}, {"organ", required_argument, NULL, 'n'},
+	    {"year", required_argument, NULL, 'y'},   {"force", no_argument, NULL, 'F'},
+	    {"from", required_argument, NULL, 'P'},   {"text", required_argument, NULL, 'T'},
+	    {"html", required_argument, NULL, 'H'},   {"docx", required_argument, NULL, 'D'},
+	    {"strict", no_argument, NULL, 'S'},       {NULL, 0, NULL, 0}};
 	int import = strcmp(o->cmd, "import") == 0, c;
 	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -118,13 +115,16 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 			break;
 		case 'T':
 		case 'H':
+		case 'D':
 		case 'S':
 			if (!import)
 				return cli_bad_usage(o->cmd, _("unknown option"));
 			if (c == 'S')
 				o->strict = 1;
 			else
-				o->published = optarg, o->html = c == 'H';
+				o->published = optarg, o->kind = c == 'H'   ? CLI_PUB_HTML
+								 : c == 'D' ? CLI_PUB_DOCX
+									    : CLI_PUB_TEXT;
 			break;
 		default:
 			return cli_bad_usage(o->cmd, _("unknown option"));
@@ -134,12 +134,13 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 		return CLI_OK;
 	if ((o->id == NULL && o->from == NULL) || o->out == NULL || optind != argc ||
 	    (import && (o->csv == NULL || o->published != NULL || o->strict)))
-		return cli_bad_usage(o->cmd,
-				     import ? "usage: nianbao import --csv CSV --form ID -o "
-					      "FILE | --text FILE | --html PAGE -o FILE [--strict] "
-					      "[--form ID] [--organ NAME] [--year N]"
-					    : "usage: nianbao new --form ID -o FILE [--organ NAME] "
-					      "[--year N]");
+		return cli_bad_usage(
+		    o->cmd,
+		    import ? "usage: nianbao import --csv CSV --form ID -o "
+			     "FILE | --text FILE | --html PAGE | --docx FILE -o FILE [--strict] "
+			     "[--form ID] [--organ NAME] [--year N]"
+			   : "usage: nianbao new --form ID -o FILE [--organ NAME] "
+			     "[--year N]");
 	return CLI_OK;
 }
 
@@ -207,7 +208,7 @@ static int cli_create_published(const struct cli_create *o)
 	struct buf notes;
 	buf_init(&notes);
 	struct report *r =
-	    forms ? cli_published(o->published, o->html, &io, forms, &notes, &d) : NULL;
+	    forms ? cli_published(o->published, o->kind, &io, forms, &notes, &d) : NULL;
 	int rc;
 	if (r == NULL) {
 		rc = cli_fail(&d);
