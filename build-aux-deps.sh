@@ -1,6 +1,6 @@
 # Shared by build-and-run and build-and-test: install what is missing (as
 # root, through apt-get), then configure and build once.
-DEPS_PACKAGES="gcc make autoconf automake pkgconf libyaml-dev libxml2-dev libxlsxwriter-dev libncurses-dev libcmocka-dev gettext tmux clang libclang-rt-14-dev valgrind python3 python3-yaml python3-openpyxl libcairo2-dev libpango1.0-dev libzip-dev fonts-noto-cjk fonts-arphic-ukai poppler-utils python3-docx"
+DEPS_PACKAGES="gcc make autoconf automake pkgconf libyaml-dev libxml2-dev libxlsxwriter-dev libncurses-dev libcmocka-dev gettext tmux clang libclang-rt-14-dev valgrind python3 python3-yaml python3-openpyxl libcairo2-dev libpango1.0-dev libzip-dev libpoppler-glib-dev fonts-noto-cjk fonts-arphic-ukai poppler-utils python3-docx"
 # the web page's tests render it in a headless browser, with a Chinese font
 DEPS_LEAN="chromium fonts-wqy-microhei"
 

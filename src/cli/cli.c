@@ -30,11 +30,11 @@ static const struct cli_command cli_commands[] = {
      cli_new},
     {"check",
      N_("  check [--csv] FILE... list every inconsistency; exit 1 if any is an error\n"
-	"  check --text|--html|--docx PAGE...\n"
+	"  check --text|--html|--docx|--pdf PAGE...\n"
 	"                        published reports checked without importing\n"),
      N_("Usage: nianbao check [--csv [--raw]] [--previous LAST] FILE...\n"
 	"       nianbao check --series FILE...   (one organ's years, each against the last)\n"
-	"       nianbao check --text|--html|--docx PAGE...   (published reports, not imported)\n"
+	"       nianbao check --text|--html|--docx|--pdf PAGE...   (published reports, not imported)\n"
 	"Lists every inconsistency of each report, one a line: file:line:column,\n"
 	"severity, table, row and column, the message with its numbers, the\n"
 	"check's id. --csv prints file,severity,check,table,row,column,message,\n"
@@ -80,15 +80,16 @@ static const struct cli_command cli_commands[] = {
     {"import",
      N_("  import --csv CSV --form ID -o FILE [--organ NAME] [--year N]\n"
 	"                        a new report from such a CSV\n"
-	"  import --text FILE | --html PAGE | --docx FILE -o FILE [--strict]\n"
+	"  import --text FILE | --html PAGE | --docx FILE | --pdf FILE -o FILE [--strict]\n"
 	"                        a published report read back, each decision said\n"),
      N_("Usage: nianbao import --csv CSV --form ID -o FILE [--organ NAME] "
 	"[--year N] [--force]\n"
-	"       nianbao import --text FILE | --html PAGE | --docx FILE -o FILE [--strict]\n"
+	"       nianbao import --text FILE | --html PAGE | --docx FILE | --pdf FILE -o FILE [--strict]\n"
 	"       [--form ID] [--organ NAME] [--year N] [--force]\n"
 	"A new report from such a CSV. Values are read as typed: full-width\n"
 	"digits, 。 or ． as the point, thousands separators in threes.\n"
-	"--text, --html, --docx: a published report read back by its labels into the\n"
+	"--text, --html, --docx, --pdf: a published report read back by its labels into\n"
+	"the "
 	"form they fit; each decision (a label read loosely, a unit converted,\n"
 	"a cell left blank, a text not placed) on standard error with the\n"
 	"page's line; --strict refuses instead and writes nothing.\n"),

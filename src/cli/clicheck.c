@@ -351,6 +351,7 @@ int cli_check(int argc, char **argv)
 					     {"text", no_argument, NULL, 'T'},
 					     {"html", no_argument, NULL, 'H'},
 					     {"docx", no_argument, NULL, 'D'},
+					     {"pdf", no_argument, NULL, 'P'},
 					     {NULL, 0, NULL, 0}};
 	int as_csv = 0, raw = 0, series = 0, c;
 	enum cli_pub published = 0;
@@ -364,10 +365,11 @@ int cli_check(int argc, char **argv)
 			previous = optarg;
 		else if (c == 's')
 			series = 1;
-		else if (c == 'T' || c == 'H' || c == 'D')
+		else if (c == 'T' || c == 'H' || c == 'D' || c == 'P')
 			published = c == 'T'   ? CLI_PUB_TEXT
 				    : c == 'H' ? CLI_PUB_HTML
-					       : CLI_PUB_DOCX;
+				    : c == 'D' ? CLI_PUB_DOCX
+					       : CLI_PUB_PDF;
 		else
 			return cli_bad_usage("check", _("unknown option"));
 	}
@@ -381,7 +383,8 @@ int cli_check(int argc, char **argv)
 						 as_csv && raw ? 2 : as_csv, previous)
 			   : cli_bad_usage("check",
 					   _("usage: nianbao check --text FILE... | --html "
-					     "PAGE... | --docx FILE... [--csv [--raw]]"));
+					     "PAGE... | --docx FILE... | --pdf FILE... [--csv "
+					     "[--raw]]"));
 
 	if (optind >= argc)
 		return cli_bad_usage("check", _("usage: nianbao check [--csv [--raw]] FILE..."));

@@ -23,18 +23,20 @@
 
 #define CLI_PUBLISHED_MAX (64u << 20)
 
-/* A Word file's page, as nianbao-doc reads it (read-docx), into page; 0,
- * or -1 after a diagnostic. */
-static int cli_docx_page(const char *path, struct buf *page, struct diags *d)
+/* A Word file's page or a PDF's text, as nianbao-doc reads it (how:
+ * read-docx, read-pdf), into page; 0, or -1 after a diagnostic. */
+static int cli_doc_read(const char *path, const char *how, struct buf *page, struct diags *d)
 {
 	char *prog = docfile_program();
 	if (access(prog, X_OK) != 0) {
-		diags_add(d, DIAG_ERROR, path, 0, 0,
-			  "a Word file is read by nianbao-doc, which is not installed (%s)", prog);
+		diags_add(
+		    d, DIAG_ERROR, path, 0, 0,
+		    "a Word file or a PDF is read by nianbao-doc, which is not installed (%s)",
+		    prog);
 		free(prog);
 		return -1;
 	}
-	char *argv[] = {"nianbao-doc", "read-docx", (char *)path, NULL};
+	char *argv[] = {"nianbao-doc", (char *)how, (char *)path, NULL};
 	char said[512] = "";
 	int st = child_output(prog, argv, page, CLI_PUBLISHED_MAX, said, sizeof said);
 	free(prog);
@@ -75,14 +77,17 @@ struct report *cli_published(const char *path, enum cli_pub kind, const struct i
 	}
 	struct idoc doc;
 	int ok;
-	if (kind == CLI_PUB_DOCX) {
-		/* read as the page nianbao-doc makes of it; the source is the
-		 * Word file, by its own hash */
+	if (kind == CLI_PUB_DOCX || kind == CLI_PUB_PDF) {
+		/* read as the page or the text nianbao-doc makes of it; the
+		 * source is the file itself, by its own hash */
 		struct buf page;
 		buf_init(&page);
-		ok = cli_docx_page(path, &page, d);
+		int docx = kind == CLI_PUB_DOCX;
+		ok = cli_doc_read(path, docx ? "read-docx" : "read-pdf", &page, d);
 		if (ok == 0) {
-			ok = import_read_html(path, page.data ? page.data : "", page.len, &doc, d);
+			const char *p = page.data ? page.data : "";
+			ok = docx ? import_read_html(path, p, page.len, &doc, d)
+				  : import_read_text(path, p, page.len, &doc, d);
 			sha256_hex(b.data ? b.data : "", b.len, doc.sha256);
 		} else {
 			memset(&doc, 0, sizeof doc);

@@ -78,13 +78,19 @@ struct cli_create {
 
 static int cli_create_args(int argc, char **argv, struct cli_create *o)
 {
-	static const struct option opts[] = {
-	    {"csv", required_argument, NULL, 'c'},    {"form", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'}, {"organ", required_argument, NULL, 'n'},
-	    {"year", required_argument, NULL, 'y'},   {"force", no_argument, NULL, 'F'},
-	    {"from", required_argument, NULL, 'P'},   {"text", required_argument, NULL, 'T'},
-	    {"html", required_argument, NULL, 'H'},   {"docx", required_argument, NULL, 'D'},
-	    {"strict", no_argument, NULL, 'S'},       {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"csv", required_argument, NULL, 'c'},
+					     {"form", required_argument, NULL, 'f'},
+					     {"output", required_argument, NULL, 'o'},
+					     {"organ", required_argument, NULL, 'n'},
+					     {"year", required_argument, NULL, 'y'},
+					     {"force", no_argument, NULL, 'F'},
+					     {"from", required_argument, NULL, 'P'},
+					     {"text", required_argument, NULL, 'T'},
+					     {"html", required_argument, NULL, 'H'},
+					     {"docx", required_argument, NULL, 'D'},
+					     {"pdf", required_argument, NULL, 'p'},
+					     {"strict", no_argument, NULL, 'S'},
+					     {NULL, 0, NULL, 0}};
 	int import = strcmp(o->cmd, "import") == 0, c;
 	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -116,6 +122,7 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 		case 'T':
 		case 'H':
 		case 'D':
+		case 'p':
 		case 'S':
 			if (!import)
 				return cli_bad_usage(o->cmd, _("unknown option"));
@@ -124,6 +131,7 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 			else
 				o->published = optarg, o->kind = c == 'H'   ? CLI_PUB_HTML
 								 : c == 'D' ? CLI_PUB_DOCX
+								 : c == 'p' ? CLI_PUB_PDF
 									    : CLI_PUB_TEXT;
 			break;
 		default:
@@ -137,7 +145,8 @@ static int cli_create_args(int argc, char **argv, struct cli_create *o)
 		return cli_bad_usage(
 		    o->cmd,
 		    import ? "usage: nianbao import --csv CSV --form ID -o "
-			     "FILE | --text FILE | --html PAGE | --docx FILE -o FILE [--strict] "
+			     "FILE | --text FILE | --html PAGE | --docx FILE | --pdf FILE -o FILE "
+			     "[--strict] "
 			     "[--form ID] [--organ NAME] [--year N]"
 			   : "usage: nianbao new --form ID -o FILE [--organ NAME] "
 			     "[--year N]");

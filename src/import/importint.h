@@ -119,8 +119,13 @@ struct imp {
 	 * the form's column of each, -1 for one the form does not have */
 	const struct fblock *hdr_b;
 	int hdr[64], nhdr, hdr_on;
-	int hdr_x[64];    /* each heading's middle in its line, twice (0: not known) */
-	int row_left;     /* the cells of the row being read not placed yet */
+	int hdr_x[64]; /* each heading's middle in its line, twice (0: not known) */
+	int row_left;  /* the cells of the row being read not placed yet */
+	/* where a full row's figure stood under each heading, twice its
+	 * middle (0: none yet): a figure set right under a centred heading
+	 * is nearer the figures above it than the heading */
+	int hdr_fx[64];
+	int row_full;     /* the row being read has a figure for every heading */
 	long split_tries; /* steps taken reading figures that ran together */
 	struct imp_cache *cache;
 	struct imp_index *index; /* a table's exact labels, when first asked */

@@ -75,6 +75,7 @@ void imp_cut_done(struct imp *m)
  * and where it stood in its line, when the text says. */
 static void imp_hdr_push(struct imp *m, const struct icell *c, int col)
 {
+	m->hdr_fx[m->nhdr] = 0;
 	m->hdr_x[m->nhdr] = c->x1 ? c->x0 + c->x1 : 0;
 	m->hdr[m->nhdr++] = col;
 }
@@ -147,16 +148,21 @@ void imp_place(struct imp *m, const struct icell *c)
 		/* a row with fewer cells than headings left (a blank printed as
 		 * nothing, in text): each figure under the heading nearest it,
 		 * where the text says where both stand */
+		if (m->got == 0)
+			m->row_full = m->row_left >= m->nhdr;
 		if (m->row_left < m->nhdr - m->got && c->x1 > 0) {
 			int best = -1, far = 0;
 			for (int k = m->got; k < m->nhdr && m->hdr_x[k] > 0; k++) {
-				int d = abs(c->x0 + c->x1 - m->hdr_x[k]);
+				int at = m->hdr_fx[k] > 0 ? m->hdr_fx[k] : m->hdr_x[k];
+				int d = abs(c->x0 + c->x1 - at);
 				if (best < 0 || d < far)
 					best = k, far = d;
 			}
 			if (best > m->got && m->hdr_x[m->nhdr - 1] > 0)
 				m->got = best;
 		}
+		if (m->row_full && c->x1 > 0 && m->got < m->nhdr)
+			m->hdr_fx[m->got] = c->x0 + c->x1;
 		m->row_left--;
 		/* by the page's headings: a column the form lacks takes nothing */
 		col = m->got < m->nhdr ? m->hdr[m->got] : b->ncols;

@@ -2,7 +2,7 @@
 """Builds a Word file from a report's web page (nianbao render --html) the
 way Word and WPS write one, for import --docx to read back:
 
-    docxmake.py PAGE.html OUT.docx [--split]
+    docxmake.py PAGE.html OUT.docx [--split] [--plain]
 
 Each heading and paragraph a paragraph; each table a table whose merged
 cells are merged as Word merges them (python-docx: gridSpan across,
@@ -11,7 +11,10 @@ two by a page break, 续表 above the second part and its heading rows
 repeated there. What WPS and Word leave in a file is planted: a title in
 runs of a character each with a bookmark around it, spelling marks, an
 empty run, a figure inside a tracked insertion beside a tracked deletion
-of another, and a field whose result is a paragraph's text."""
+of another, and a field whose result is a paragraph's text; --plain plants
+none (LibreOffice prints tracked deletions, struck through, when it makes
+a PDF of the file). Columns are as wide as an office makes them: a
+column of figures narrow, the labels' wide."""
 
 import sys
 from html.parser import HTMLParser
@@ -20,6 +23,7 @@ import docx
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 
 class Page(HTMLParser):
@@ -139,6 +143,7 @@ def field(par, text):
 
 
 PLANTED = set()  # the residue planted once each
+PLAIN = "--plain" in sys.argv
 
 
 def add_table(d, rows, heads, lo, hi):
@@ -149,6 +154,27 @@ def add_table(d, rows, heads, lo, hi):
     keep = list(range(heads)) + list(range(lo, hi))
     t = d.add_table(rows=len(keep), cols=width)
     t.style = "Table Grid"
+    t.autofit = False
+    # a column of figures (below the headings) narrow, the others share
+    # the rest of the 15.6 cm text block
+    def is_fig(c):
+        """Most of the column's texts are figures."""
+        col = [texts[o] for o in texts if o[1] == c and texts[o]]
+        return sum(x.replace(".", "").isdigit() for x in col) * 2 > len(col)
+    figs = [is_fig(c) for c in range(width)]
+    nfig = sum(figs)
+    labels = [c for c in range(width) if not figs[c]]
+    rest = 15.6 - 1.6 * nfig
+    widths = {}
+    for c in labels:
+        # the leaf labels' column the widest; a group's narrow
+        widths[c] = rest * (0.6 if c == labels[-1] else 0.4 / (len(labels) - 1)) \
+            if len(labels) > 1 else rest
+    for c in range(width):
+        w = Cm(1.6 if figs[c] else widths[c])
+        t.columns[c].width = w
+        for row in t.rows:
+            row.cells[c].width = w
     for i, r in enumerate(keep):
         for c in range(width):
             o = owner.get((r, c))
@@ -169,7 +195,9 @@ def add_table(d, rows, heads, lo, hi):
                 cell = cell.merge(t.cell(r2, c2))
             par = cell.paragraphs[0]
             text = texts[o]
-            if text.isdigit() and "tracked" not in PLANTED:
+            if PLAIN:
+                par.add_run(text)
+            elif text.isdigit() and "tracked" not in PLANTED:
                 tracked(par, text, "9")
                 PLANTED.add("tracked")
             elif r >= heads and c == 0 and len(text) > 2 and "runs" not in PLANTED:
@@ -192,10 +220,10 @@ def main():
     for kind, what in page.blocks:
         if kind == "p":
             par = d.add_paragraph()
-            if first:
+            if first and not PLAIN:
                 residue_runs(par, what)
                 first = False
-            elif what.startswith("（二）"):
+            elif what.startswith("（二）") and not PLAIN:
                 field(par, what)
             else:
                 par.add_run(what)

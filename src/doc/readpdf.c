@@ -1,0 +1,223 @@
+/* A PDF read back as text, for nianbao's text reader (import --pdf): each
+ * character where the page put it (poppler), the characters of one
+ * baseline a line, and a line's characters in cells where the gap between
+ * them is wider than the text's own spacing, so that a table cell stays
+ * one cell however its text is spaced, and a cell's text stays whole
+ * however close the next column is. Each cell is written at the column its
+ * place on the page gives, two spaces at least from the one before (as
+ * pdftotext -layout writes it, which the text reader reads); a page ends
+ * with a form feed. A PDF without text (a scan) is said to be one, with
+ * its pages, never guessed. */
+#include "config.h"
+#include "doc/readpdf.h"
+#include "base/buf.h"
+#include "base/i18n.h"
+#include "base/width.h"
+
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A character on the page: its box in points, and its text. */
+struct rp_glyph {
+	double x0, x1, yc, h;
+	char u[8];
+	int wide; /* two columns (CJK), else one */
+};
+
+struct rp_line {
+	struct rp_glyph *g;
+	int n;
+	double yc, h;
+};
+
+static int rp_by_y(const void *a, const void *b)
+{
+	const struct rp_glyph *x = a, *y = b;
+	return x->yc < y->yc ? -1 : x->yc > y->yc ? 1 : x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int rp_by_x(const void *a, const void *b)
+{
+	const struct rp_glyph *x = a, *y = b;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int rp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The middle value of v[0..n) (n > 0), v reordered. */
+static double rp_median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, rp_double);
+	return v[n / 2];
+}
+
+/* One page's characters (whitespace left out: gaps tell where words and
+ * cells part), into *out; how many. */
+static int rp_glyphs(PopplerPage *page, struct rp_glyph **out)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *r = NULL;
+	guint nr = 0;
+	int n = 0;
+	*out = NULL;
+	if (text != NULL && poppler_page_get_text_layout(page, &r, &nr)) {
+		*out = malloc((nr + 1) * sizeof **out);
+		if (*out == NULL)
+			abort();
+		guint k = 0;
+		for (const char *s = text; *s && k < nr; s = g_utf8_next_char(s), k++) {
+			gunichar c = g_utf8_get_char(s);
+			if (g_unichar_isspace(c) || c == 0x3000 || c < 0x20)
+				continue;
+			struct rp_glyph *g = &(*out)[n++];
+			g->x0 = r[k].x1;
+			g->x1 = r[k].x2;
+			g->yc = (r[k].y1 + r[k].y2) / 2;
+			g->h = fabs(r[k].y2 - r[k].y1);
+			memset(g->u, 0, sizeof g->u);
+			g_unichar_to_utf8(c, g->u);
+			g->wide = width_char(c) == 2;
+		}
+	}
+	g_free(r);
+	g_free(text);
+	return n;
+}
+
+/* The characters in lines: one baseline (their middles within a third of
+ * their height) a line, top to bottom. */
+static int rp_lines(struct rp_glyph *g, int n, struct rp_line **out)
+{
+	qsort(g, (size_t)n, sizeof *g, rp_by_y);
+	int nl = 0;
+	*out = NULL;
+	for (int i = 0; i < n;) {
+		int j = i + 1;
+		double sum = g[i].yc, h = g[i].h;
+		while (j < n && fabs(g[j].yc - sum / (j - i)) < 0.35 * (h > g[j].h ? g[j].h : h)) {
+			sum += g[j].yc;
+			h = h > g[j].h ? h : g[j].h;
+			j++;
+		}
+		*out = realloc(*out, (size_t)(nl + 1) * sizeof **out);
+		if (*out == NULL)
+			abort();
+		qsort(g + i, (size_t)(j - i), sizeof *g, rp_by_x);
+		(*out)[nl++] = (struct rp_line){g + i, j - i, sum / (j - i), h};
+		i = j;
+	}
+	return nl;
+}
+
+/* A line as text: its cells at the columns their places give (col
+ * points a column, every character one column however wide, as
+ * pdftotext -layout counts them and the text reader reads them), two
+ * spaces at least between cells. A gap wider than
+ * gap points parts cells; a narrower one wider than a fifth of the text's
+ * size between letters or digits is a space in a cell. */
+static void rp_line_text(const struct rp_line *l, double left, double col, double gap,
+			 struct buf *out)
+{
+	int at = 0; /* the columns written */
+	for (int i = 0; i < l->n;) {
+		int j = i + 1;
+		while (j < l->n && l->g[j].x0 - l->g[j - 1].x1 <= gap)
+			j++;
+		int want = (int)lround((l->g[i].x0 - left) / col);
+		int pad = want - at;
+		if (i > 0 && pad < 2)
+			pad = 2;
+		for (int k = 0; k < pad; k++)
+			buf_putc(out, ' ');
+		at += pad > 0 ? pad : 0;
+		for (int k = i; k < j; k++) {
+			if (k > i && !l->g[k].wide && !l->g[k - 1].wide &&
+			    l->g[k].x0 - l->g[k - 1].x1 > l->h * 0.15) {
+				buf_putc(out, ' ');
+				at++;
+			}
+			buf_puts(out, l->g[k].u);
+			at++;
+		}
+		i = j;
+	}
+	buf_putc(out, '\n');
+}
+
+int readpdf(const char *path, struct buf *out, const char **why, int *pages)
+{
+	GError *err = NULL;
+	char *abs = g_canonicalize_filename(path, NULL);
+	char *uri = g_filename_to_uri(abs, NULL, NULL);
+	g_free(abs);
+	PopplerDocument *doc = uri ? poppler_document_new_from_file(uri, NULL, &err) : NULL;
+	g_free(uri);
+	*pages = 0;
+	if (doc == NULL) {
+		*why = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED
+			   ? _("protected by a password: it cannot be read")
+			   : _("not a PDF nianbao can read (a damaged file, or no PDF)");
+		if (err)
+			g_error_free(err);
+		return -1;
+	}
+	int np = poppler_document_get_n_pages(doc);
+	*pages = np;
+	long total = 0;
+	for (int p = 0; p < np; p++) {
+		PopplerPage *page = poppler_document_get_page(doc, p);
+		if (page == NULL)
+			continue;
+		struct rp_glyph *g;
+		int n = rp_glyphs(page, &g);
+		total += n;
+		if (n > 0) {
+			/* the text's size: the middle of its characters' heights,
+			 * and its columns: half a CJK character */
+			double *v = malloc((size_t)n * sizeof *v);
+			if (v == NULL)
+				abort();
+			for (int i = 0; i < n; i++)
+				v[i] = g[i].h;
+			double h = rp_median(v, n);
+			int nw = 0;
+			for (int i = 0; i < n; i++)
+				if (g[i].wide)
+					v[nw++] = g[i].x1 - g[i].x0;
+			double cw = nw > 0 ? rp_median(v, nw) / 2 : h / 2.8;
+			free(v);
+			if (cw <= 0.5)
+				cw = 0.5;
+			/* the page's text begins at the first column, as
+			 * pdftotext -layout begins it: a paragraph's first line
+			 * indented, the lines after it not */
+			double left = g[0].x0;
+			for (int i = 1; i < n; i++)
+				left = g[i].x0 < left ? g[i].x0 : left;
+			struct rp_line *l;
+			int nl = rp_lines(g, n, &l);
+			for (int i = 0; i < nl; i++) {
+				/* a paragraph's gap above: a blank line */
+				if (i > 0 && l[i].yc - l[i - 1].yc > 1.9 * h)
+					buf_putc(out, '\n');
+				rp_line_text(&l[i], left, cw, cw * 1.6, out);
+			}
+			free(l);
+		}
+		free(g);
+		buf_putc(out, '\f');
+		g_object_unref(page);
+	}
+	g_object_unref(doc);
+	if (total == 0) {
+		*why = _("a scan: its pages hold no text, only images (nianbao reads no images)");
+		return -2;
+	}
+	return 0;
+}

@@ -1,0 +1,73 @@
+#!/bin/sh
+# import --pdf and check --pdf: PDFs read back by each character's place
+# (poppler, in nianbao-doc). Made three ways: nianbao's own render --pdf,
+# a browser's print of nianbao's web page (Chromium, kept in
+# tests/data/published), and a PDF as an office suite makes one from a
+# Word file (LibreOffice from tests/cli/docxmake.py's file: rules as paths,
+# text in runs, 表三 cut by a page with its headings repeated, kept there
+# too); each read back figure for figure. A scan is said to be one, with
+# its pages; what is no PDF refused.
+. "${SRCDIR:-.}/tests/cli/lib.sh"
+P="$TESTDATA/published"
+
+copy_samples
+for s in tongzhou s2019 s2021; do
+	"$NIANBAO" render --pdf "$T/$s.yaml" 2>/dev/null
+	run "$NIANBAO" import --pdf "$T/$s.pdf" -o "$T/own-$s.yaml"
+	expect_rc "$s: render --pdf read back (exit 0)" 0
+	run "$NIANBAO" diff "$T/$s.yaml" "$T/own-$s.yaml"
+	expect_eq "$s: render --pdf read back: the same report, texts too" "$(cat "$T/out")" ""
+	sum=$(sha256sum "$T/$s.pdf" | cut -c1-64)
+	expect_has "$s: the PDF and its own SHA-256 recorded" "$T/own-$s.yaml" "$sum"
+done
+
+# a browser's print of the 2021 sample's web page: its cells' text does
+# not keep its columns in pdftotext -layout, but does here
+cp "$P/chrome-print-2021.pdf" "$T/chrome.pdf"
+run "$NIANBAO" import --pdf "$T/chrome.pdf" -o "$T/chrome.yaml"
+expect_rc "a browser's print (exit 0)" 0
+run "$NIANBAO" diff "$T/s2021.yaml" "$T/chrome.yaml"
+expect_eq "a browser's print: every figure, the header and the texts" "$(cat "$T/out")" ""
+if command -v pdftotext >/dev/null; then
+	pdftotext -layout "$T/chrome.pdf" "$T/chrome-layout.txt"
+	"$NIANBAO" import --text "$T/chrome-layout.txt" -o "$T/layout.yaml" 2>/dev/null
+	wrong=$("$NIANBAO" diff "$T/s2021.yaml" "$T/layout.yaml" 2>/dev/null | grep -c ': [0-9]* -> ')
+	expect_eq "where pdftotext -layout's text gets figures wrong ($wrong)" \
+		"$([ "$wrong" -gt 10 ] && echo yes)" yes
+fi
+
+# an office suite's PDF of a Word file: every figure and the header (its
+# paragraphs carry no indentation, so two of them may read as one)
+for s in 2019:s2019 tongzhou:tongzhou; do
+	f=${s%%:*} r=${s#*:}
+	cp "$P/office-$f.pdf" "$T/office-$f.pdf"
+	run "$NIANBAO" import --pdf "$T/office-$f.pdf" -o "$T/office-$f.yaml"
+	expect_rc "an office PDF ($f, exit 0)" 0
+	"$NIANBAO" diff "$T/$r.yaml" "$T/office-$f.yaml" 2>/dev/null | grep -v '^prose ' >"$T/d"
+	expect_eq "an office PDF ($f): every figure and the header" "$(cat "$T/d")" ""
+done
+
+# check --pdf of several: a line each, the report's own error found
+run "$NIANBAO" check --pdf "$T/s2021.pdf" "$T/chrome.pdf" "$T/office-2019.pdf"
+expect_rc "check --pdf: the 2021 sample's errors" 1
+expect_eq "a line for each PDF" "$(grep -c ': 示例' "$T/out")" 3
+expect_has "the balance broken in the 2021 sample, found" "$T/out" "chrome.pdf:"
+
+# a scan: said, with its pages; no PDF: said
+/usr/bin/python3 "$SRCDIR/tests/cli/scanpdf.py" "$T/scan.pdf" 3 2>/dev/null ||
+	python3 "$SRCDIR/tests/cli/scanpdf.py" "$T/scan.pdf" 3
+run "$NIANBAO" import --pdf "$T/scan.pdf" -o "$T/scan.yaml"
+expect_rc "a scan: refused" 2
+expect_has "said to be a scan, with its pages" "$T/err" \
+	"scan.pdf: error: a scan: its pages hold no text, only images (nianbao reads no images); 3 pages"
+expect_absent "nothing written" "$T/scan.yaml"
+printf 'not a pdf' >"$T/fake.pdf"
+run "$NIANBAO" check --pdf "$T/fake.pdf"
+expect_rc "no PDF: refused" 2
+expect_has "said" "$T/err" "fake.pdf: error: not a PDF nianbao can read (a damaged file, or no PDF)"
+# nianbao itself never loads poppler
+if command -v ldd >/dev/null; then
+	ldd "${NIANBAO_REAL:-$NIANBAO}" >"$T/libs"
+	expect_lacks "nianbao is not linked with poppler" "$T/libs" "poppler"
+fi
+finish
