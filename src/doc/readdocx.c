@@ -6,7 +6,6 @@
  * deletions left out, a field as its result. Each paragraph and each row
  * of a table is a line of the page, so that a decision's line is the
  * paragraph or row it speaks of, counted from the top. */
-#include "config.h"
 #include "doc/readdocx.h"
 #include "base/buf.h"
 #include "base/i18n.h"
@@ -115,6 +114,7 @@ struct rd_cell {
 	const xmlNode *tc;
 	int col, span, merge; /* merge: 0 none, 1 begins a vertical merge, 2 continues one */
 	int rowspan;
+	int covered; /* continues a merge begun above: its first cell's */
 };
 
 struct rd_row {
@@ -128,7 +128,7 @@ static void rd_cells(const xmlNode *n, struct rd_row *row)
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (rd_is(c, "tc")) {
 			const xmlNode *pr = rd_child(c, "tcPr");
-			struct rd_cell cell = {c, 0, rd_int_val(pr, "gridSpan", 1), 0, 1};
+			struct rd_cell cell = {c, 0, rd_int_val(pr, "gridSpan", 1), 0, 1, 0};
 			const xmlNode *vm = rd_child(pr, "vMerge");
 			if (vm != NULL) {
 				xmlChar *v = xmlGetNsProp(vm, (const xmlChar *)"val",
@@ -177,19 +177,21 @@ static void rd_table(const xmlNode *t, struct buf *out)
 			col += rows[r].cells[i].span;
 		}
 	}
-	/* a merge's first cell spans the rows that continue it below */
+	/* a merge's first cell spans the rows that continue it below, and
+	 * they are its; a continuation with none above is a cell of its own */
 	for (int r = 0; r < nrows; r++)
 		for (int i = 0; i < rows[r].n; i++) {
 			struct rd_cell *c = &rows[r].cells[i];
-			if (c->merge == 2)
-				continue;
 			for (int below = r + 1; below < nrows && c->merge == 1; below++) {
-				int more = 0;
-				for (int j = 0; j < rows[below].n; j++)
-					more |= rows[below].cells[j].col == c->col &&
-						rows[below].cells[j].merge == 2;
-				if (!more)
+				struct rd_cell *more = NULL;
+				for (int j = 0; j < rows[below].n && more == NULL; j++)
+					if (rows[below].cells[j].col == c->col &&
+					    rows[below].cells[j].merge == 2)
+						more = &rows[below].cells[j];
+				if (more == NULL)
 					break;
+				more->covered = 1;
+				more->merge = 0; /* taken: not the start of another */
 				c->rowspan++;
 			}
 		}
@@ -200,16 +202,7 @@ static void rd_table(const xmlNode *t, struct buf *out)
 			buf_printf(out, "<td colspan=\"%d\"></td>", rows[r].before);
 		for (int i = 0; i < rows[r].n; i++) {
 			const struct rd_cell *c = &rows[r].cells[i];
-			/* a merge's continuation is its first cell's; one with none
-			 * above is an empty cell of its own */
-			int above = 0;
-			for (int up = r - 1; up >= 0 && c->merge == 2 && !above; up--)
-				for (int j = 0; j < rows[up].n; j++)
-					if (rows[up].cells[j].col == c->col &&
-					    rows[up].cells[j].merge != 2 &&
-					    up + rows[up].cells[j].rowspan > r)
-						above = 1;
-			if (above)
+			if (c->covered)
 				continue;
 			buf_puts(out, "<td");
 			if (c->span > 1)
@@ -221,9 +214,10 @@ static void rd_table(const xmlNode *t, struct buf *out)
 			buf_puts(out, "</td>");
 		}
 		buf_puts(out, "</tr>\n");
-		free(rows[r].cells);
 	}
 	buf_puts(out, "</table>");
+	for (int r = 0; r < nrows; r++)
+		free(rows[r].cells);
 	free(rows);
 }
 
@@ -250,10 +244,9 @@ static void rd_quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-int readdocx(const char *path, struct buf *out, const char **why)
+/* The Word file z (closed here). */
+static int readdocx_zip(zip_t *z, int err, struct buf *out, const char **why)
 {
-	int err = 0;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
 	if (z == NULL) {
 		*why = err == ZIP_ER_NOZIP || err == ZIP_ER_INCONS
 			   ? _("not a Word file (.docx): a .doc or .wps is saved as .docx first")
@@ -299,4 +292,24 @@ int readdocx(const char *path, struct buf *out, const char **why)
 	buf_puts(out, "</body></html>\n");
 	xmlFreeDoc(d);
 	return 0;
+}
+
+int readdocx(const char *path, struct buf *out, const char **why)
+{
+	int err = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	return readdocx_zip(z, err, out, why);
+}
+
+int readdocx_bytes(const char *data, size_t len, struct buf *out, const char **why)
+{
+	zip_error_t e;
+	zip_error_init(&e);
+	zip_source_t *src = zip_source_buffer_create(data, len, 0, &e);
+	zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &e) : NULL;
+	int err = zip_error_code_zip(&e);
+	if (z == NULL && src != NULL)
+		zip_source_free(src);
+	zip_error_fini(&e);
+	return readdocx_zip(z, err, out, why);
 }

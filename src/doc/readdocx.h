@@ -8,5 +8,8 @@ struct buf;
 
 /* The page of the Word file at path into out; 0, or -1 with *why. */
 int readdocx(const char *path, struct buf *out, const char **why);
+/* The same of a Word file's bytes (the fuzz harness's). */
+#include <stddef.h>
+int readdocx_bytes(const char *data, size_t len, struct buf *out, const char **why);
 
 #endif

@@ -8,7 +8,6 @@
  * pdftotext -layout writes it, which the text reader reads); a page ends
  * with a form feed. A PDF without text (a scan) is said to be one, with
  * its pages, never guessed. */
-#include "config.h"
 #include "doc/readpdf.h"
 #include "base/buf.h"
 #include "base/i18n.h"
@@ -150,14 +149,10 @@ static void rp_line_text(const struct rp_line *l, double left, double col, doubl
 	buf_putc(out, '\n');
 }
 
-int readpdf(const char *path, struct buf *out, const char **why, int *pages)
+/* The PDF doc (NULL: not one, err why), unreferenced here. */
+static int readpdf_doc(PopplerDocument *doc, GError *err, struct buf *out, const char **why,
+		       int *pages)
 {
-	GError *err = NULL;
-	char *abs = g_canonicalize_filename(path, NULL);
-	char *uri = g_filename_to_uri(abs, NULL, NULL);
-	g_free(abs);
-	PopplerDocument *doc = uri ? poppler_document_new_from_file(uri, NULL, &err) : NULL;
-	g_free(uri);
 	*pages = 0;
 	if (doc == NULL) {
 		*why = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED
@@ -220,4 +215,25 @@ int readpdf(const char *path, struct buf *out, const char **why, int *pages)
 		return -2;
 	}
 	return 0;
+}
+
+int readpdf(const char *path, struct buf *out, const char **why, int *pages)
+{
+	GError *err = NULL;
+	char *abs = g_canonicalize_filename(path, NULL);
+	char *uri = g_filename_to_uri(abs, NULL, NULL);
+	g_free(abs);
+	PopplerDocument *doc = uri ? poppler_document_new_from_file(uri, NULL, &err) : NULL;
+	g_free(uri);
+	return readpdf_doc(doc, err, out, why, pages);
+}
+
+int readpdf_bytes(const char *data, size_t len, struct buf *out, const char **why, int *pages)
+{
+	GError *err = NULL;
+	GBytes *b = g_bytes_new_static(data, len);
+	PopplerDocument *doc = poppler_document_new_from_bytes(b, NULL, &err);
+	int rc = readpdf_doc(doc, err, out, why, pages);
+	g_bytes_unref(b);
+	return rc;
 }

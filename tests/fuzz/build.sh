@@ -32,7 +32,7 @@ cc=${CLANG:-clang}
 sanitizers=${FUZZ_SANITIZE:-address,undefined}
 san="-fno-sanitize=alignment,null,pointer-overflow,vptr,function"
 cflags="-g -O2 -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNIANBAO_FORMDIR=\"/nonexistent\"
-	-I$srcdir/src -I$srcdir/tests/fuzz $(pkg-config --cflags libxml-2.0)
+	-I$srcdir/src -I$srcdir/tests/fuzz $(pkg-config --cflags libxml-2.0 libzip poppler-glib)
 	$(pkg-config --cflags xlsxwriter 2>/dev/null || true)"
 libs="-lyaml $(pkg-config --libs libxml-2.0) -ldl"
 srcs=$(ls "$srcdir"/src/base/*.c "$srcdir"/src/model/*.c "$srcdir"/src/engine/*.c \
@@ -52,10 +52,20 @@ for h in "$@"; do
 	case $h in
 	text | html | text_read | html_read)
 		focus="import importfind importhtml importplace importtext" ;;
+	docx | pdf)
+		focus="readdocx readpdf" ;;
 	*) focus= ;;
 	esac
+	# the document readers and their libraries for their own harnesses
+	extra= xlibs=
+	case $h in
+	docx | pdf)
+		extra="$srcdir/src/doc/readdocx.c $srcdir/src/doc/readpdf.c $srcdir/tests/fuzz/harness-doc.c"
+		xlibs="$(pkg-config --libs libzip poppler-glib) -lm"
+		;;
+	esac
 	objs=
-	for s in $srcs "$srcdir/tests/fuzz/harness.c"; do
+	for s in $srcs "$srcdir/tests/fuzz/harness.c" $extra; do
 		b=$(basename "$s" .c)
 		case " $focus " in
 		*" $b "*)
@@ -71,5 +81,5 @@ for h in "$@"; do
 	done
 	# shellcheck disable=SC2086
 	$cc $cflags -fsanitize=fuzzer,$sanitizers $san -DFUZZ_HARNESS="fuzz_$h" \
-		"$srcdir/tests/fuzz/libfuzzer.c" $objs $libs -o "$out/fuzz-$h"
+		"$srcdir/tests/fuzz/libfuzzer.c" $objs $libs $xlibs -o "$out/fuzz-$h"
 done

@@ -15,6 +15,10 @@ int fuzz_csv(const uint8_t *data, size_t size);
 /* import --text and --html: a published report read back */
 int fuzz_text(const uint8_t *data, size_t size);
 int fuzz_html(const uint8_t *data, size_t size);
+/* import --docx and --pdf: the readers of nianbao-doc (harness-doc.c),
+ * what they give then read as html and text. */
+int fuzz_docx(const uint8_t *data, size_t size);
+int fuzz_pdf(const uint8_t *data, size_t size);
 /* The text and page readers alone, into cells. */
 int fuzz_text_read(const uint8_t *data, size_t size);
 int fuzz_html_read(const uint8_t *data, size_t size);

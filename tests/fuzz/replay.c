@@ -15,9 +15,11 @@ int main(int argc, char **argv)
 	} harnesses[] = {{"form", fuzz_form},           {"report", fuzz_report},
 			 {"expr", fuzz_expr},           {"csv", fuzz_csv},
 			 {"text", fuzz_text},           {"html", fuzz_html},
-			 {"text_read", fuzz_text_read}, {"html_read", fuzz_html_read}};
+			 {"text_read", fuzz_text_read}, {"html_read", fuzz_html_read},
+			 {"docx", fuzz_docx},           {"pdf", fuzz_pdf}};
 	if (argc < 3) {
-		fputs("usage: replay form|report|expr|csv|text|html|text_read|html_read FILE...\n",
+		fputs("usage: replay form|report|expr|csv|text|html|text_read|html_read|docx|pdf "
+		      "FILE...\n",
 		      stderr);
 		return 2;
 	}

@@ -7,7 +7,7 @@ replay="${REPLAY:-$(dirname "$NIANBAO")/../tests/fuzz/replay}"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # the readers alone (text_read, html_read) replay the text and html corpora
-for h in form report expr csv text html text_read html_read; do
+for h in form report expr csv text html text_read html_read docx pdf; do
 	for f in "$SRCDIR/tests/fuzz/corpus/${h%_read}"/*; do
 		if "$replay" "$h" "$f" >"$T/out" 2>"$T/err"; then
 			ok "$h $(basename "$f")"
