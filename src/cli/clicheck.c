@@ -7,6 +7,7 @@
 #include "base/i18n.h"
 #include "cli/cliimport.h"
 #include "cli/cliint.h"
+#include "output/xlsx.h"
 #include "output/csv.h"
 #include "base/diag.h"
 #include "engine/engine.h"
@@ -94,6 +95,18 @@ static void cli_list(struct buf *out, const char *path, const struct report *r,
 		if (as_csv) {
 			int guard = as_csv == 1; /* 2: --raw */
 			csv_field(out, path, 0, guard);
+			if (page) {
+				/* a published document's organ and year, for a
+				 * province's documents in one sheet */
+				char *organ = report_organ(r);
+				int year = report_year(r);
+				csv_field(out, organ, 0, guard);
+				if (year)
+					buf_printf(out, "%d,", year);
+				else
+					buf_puts(out, ",");
+				free(organ);
+			}
 			csv_field(out, sev, 0, guard);
 			csv_field(out, p[i].rule, 0, guard);
 			csv_field(out, table, 0, guard);
@@ -201,7 +214,7 @@ static int cli_series(char **files, int n, int as_csv, enum cli_pub published)
 		diags_init(&d);
 		if (published) {
 			/* a published page, read as check --text and --html read it */
-			struct import_opts io = {NULL, 0};
+			struct import_opts io = {NULL, 0, NULL};
 			v[i] = cli_published(files[i], published, &io, forms, NULL, &d);
 		} else {
 			v[i] = report_load(files[i], NULL, &d);
@@ -276,11 +289,69 @@ static int cli_series(char **files, int n, int as_csv, enum cli_pub published)
 	return rc;
 }
 
-/* check --text / --html: published reports, read and checked without a
- * report file: a line for each (organ, year, form, the counts), then the
- * problems by the pages' lines. */
+/* The rows of CSV text as check --csv --raw writes them (fields quoted
+ * with "" inside when they must be, rows ended by CRLF), each field a
+ * string in *cells; how many fields. */
+static size_t cli_csv_cells(const char *s, char ***cells)
+{
+	size_t n = 0;
+	*cells = NULL;
+	while (*s) {
+		struct buf f;
+		buf_init(&f);
+		if (*s == '"') {
+			for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
+				if (*s == '"')
+					s++;
+				buf_putc(&f, *s);
+			}
+			if (*s == '"')
+				s++;
+		} else {
+			while (*s && *s != ',' && *s != '\r' && *s != '\n')
+				buf_putc(&f, *s++);
+		}
+		*cells = xgrow(*cells, n, sizeof **cells);
+		(*cells)[n++] = xstrdup(f.data ? f.data : "");
+		buf_free(&f);
+		if (*s == ',')
+			s++;
+		while (*s == '\r' || *s == '\n')
+			s++;
+	}
+	return n;
+}
+
+/* check --text, --html, --docx, --pdf --xlsx BOOK: a sheet of documents
+ * and a sheet of problems. */
+struct cli_pages_book {
+	char **docs, **probs;
+	size_t ndocs, nprobs;
+};
+
+enum { CLI_DOC_COLS = 8, CLI_PROB_COLS = 9 };
+
+static int cli_pages_book(const char *book, void *arg, struct diags *d)
+{
+	const struct cli_pages_book *b = arg;
+	static const char *const dh[CLI_DOC_COLS] = {"文件", "机关", "年度", "表式",
+						     "错误", "警告", "空白", "判断"};
+	static const unsigned char dn[CLI_DOC_COLS] = {0, 0, 1, 0, 1, 1, 1, 1};
+	static const char *const ph[CLI_PROB_COLS] = {"文件", "机关", "年度", "严重程度", "检查",
+						      "表",   "行",   "列",   "说明"};
+	static const unsigned char pn[CLI_PROB_COLS] = {0, 0, 1, 0, 0, 0, 0, 0, 0};
+	struct xlsx_table t[2] = {
+	    {"文件", dh, dn, CLI_DOC_COLS, (int)(b->ndocs / CLI_DOC_COLS), b->docs},
+	    {"问题", ph, pn, CLI_PROB_COLS, (int)(b->nprobs / CLI_PROB_COLS), b->probs}};
+	return xlsx_write_tables(t, 2, book, d);
+}
+
+/* check --text / --html / --docx / --pdf: published reports, read and
+ * checked without a report file: a line for each (organ, year, form, the
+ * counts, the decisions taken), then the problems by the documents'
+ * lines; with book, the same as a workbook. */
 static int cli_check_published(char **files, int n, enum cli_pub kind, int as_csv,
-			       const char *previous)
+			       const char *previous, const char *book, int force)
 {
 	struct diags d;
 	diags_init(&d);
@@ -291,13 +362,16 @@ static int cli_check_published(char **files, int n, enum cli_pub kind, int as_cs
 	buf_init(&out);
 	buf_init(&sum);
 	if (as_csv)
-		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
+		buf_puts(&out, "file,organ,year,severity,check,table,row,column,message\r\n");
 	int worst = CLI_OK;
-	struct import_opts io = {NULL, 0};
+	int decisions = 0;
+	struct import_opts io = {NULL, 0, &decisions};
+	struct cli_pages_book pb = {NULL, NULL, 0, 0};
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < n; i++) {
 		cli_progress(i, n, &t0);
+		decisions = 0;
 		struct report *r = cli_published(files[i], kind, &io, forms, NULL, &d);
 		if (r == NULL) {
 			diags_print(&d, stderr);
@@ -312,22 +386,59 @@ static int cli_check_published(char **files, int n, enum cli_pub kind, int as_cs
 		/* what the line says, taken before the check frees the report */
 		char *organ = report_organ(r);
 		int year = report_year(r);
-		const char *fid = r->form->id;
+		char *fid = xstrdup(r->form->id);
 		struct engine_count c = {0, 0, 0};
-		int rc =
-		    cli_check_one(files[i], as_csv, NULL, previous, &out, &c, r, CLI_CHECK_PAGE);
+		int rc = cli_check_one(files[i], as_csv, NULL, previous, &out, &c, r,
+				       CLI_CHECK_PAGE | (book ? CLI_CHECK_KEEP : 0));
 		worst = rc > worst ? rc : worst;
 		char y[16] = "?";
 		if (year)
 			snprintf(y, sizeof y, "%d", year);
+		if (book) {
+			/* its problems as --csv --raw gives them, into the sheet */
+			struct buf probs;
+			buf_init(&probs);
+			struct engine_count again = {0, 0, 0};
+			cli_check_one(files[i], 2, NULL, previous, &probs, &again, r,
+				      CLI_CHECK_PAGE);
+			char **cells;
+			size_t nc = probs.data ? cli_csv_cells(probs.data, &cells) : 0;
+			for (size_t k = 0; k + CLI_PROB_COLS <= nc; k += CLI_PROB_COLS)
+				for (int f = 0; f < CLI_PROB_COLS; f++) {
+					pb.probs = xgrow(pb.probs, pb.nprobs, sizeof *pb.probs);
+					pb.probs[pb.nprobs++] = cells[k + (size_t)f];
+				}
+			for (size_t k = nc - nc % CLI_PROB_COLS; k < nc; k++)
+				free(cells[k]);
+			if (nc)
+				free(cells);
+			buf_free(&probs);
+			char *row[CLI_DOC_COLS] = {xstrdup(files[i]),
+						   xstrdup(organ),
+						   year ? xasprintf("%d", year) : xstrdup(""),
+						   xstrdup(fid),
+						   xasprintf("%d", c.errors),
+						   xasprintf("%d", c.warnings),
+						   xasprintf("%d", blanks),
+						   xasprintf("%d", decisions)};
+			for (int f = 0; f < CLI_DOC_COLS; f++) {
+				pb.docs = xgrow(pb.docs, pb.ndocs, sizeof *pb.docs);
+				pb.docs[pb.ndocs++] = row[f];
+			}
+		}
 		char *counts = cli_counts(c.errors, c.warnings);
 		char *nblank = xasprintf(ngettext("%d blank", "%d blanks", blanks), blanks);
-		/* TRANSLATORS: page, organ, year, form id, "2 errors, 1 warning", "3 blanks" */
-		buf_printf(&sum, _("%s: %s %s, form %s: %s, %s\n"), text_name(files[i]),
-			   *organ ? organ : "?", y, fid, counts, nblank);
+		char *ndec =
+		    xasprintf(ngettext("%d decision", "%d decisions", decisions), decisions);
+		/* TRANSLATORS: page, organ, year, form id, "2 errors, 1 warning",
+		 * "3 blanks", "5 decisions" */
+		buf_printf(&sum, _("%s: %s %s, form %s: %s, %s, %s\n"), text_name(files[i]),
+			   *organ ? organ : "?", y, fid, counts, nblank, ndec);
 		free(counts);
 		free(nblank);
+		free(ndec);
 		free(organ);
+		free(fid);
 	}
 	cli_progress(n, n, &t0);
 	if (!as_csv)
@@ -335,6 +446,16 @@ static int cli_check_published(char **files, int n, enum cli_pub kind, int as_cs
 	else
 		fwrite(sum.data, 1, sum.len, stderr);
 	fwrite(out.data, 1, out.len, stdout);
+	if (book) {
+		int brc = cli_book(book, force, cli_pages_book, &pb);
+		worst = brc > worst ? brc : worst;
+	}
+	for (size_t k = 0; k < pb.ndocs; k++)
+		free(pb.docs[k]);
+	for (size_t k = 0; k < pb.nprobs; k++)
+		free(pb.probs[k]);
+	free(pb.docs);
+	free(pb.probs);
 	buf_free(&out);
 	buf_free(&sum);
 	diags_free(&d);
@@ -352,10 +473,12 @@ int cli_check(int argc, char **argv)
 					     {"html", no_argument, NULL, 'H'},
 					     {"docx", no_argument, NULL, 'D'},
 					     {"pdf", no_argument, NULL, 'P'},
+					     {"xlsx", required_argument, NULL, 'x'},
+					     {"force", no_argument, NULL, 'F'},
 					     {NULL, 0, NULL, 0}};
-	int as_csv = 0, raw = 0, series = 0, c;
+	int as_csv = 0, raw = 0, series = 0, force = 0, c;
 	enum cli_pub published = 0;
-	const char *previous = NULL;
+	const char *previous = NULL, *book = NULL;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'c')
 			as_csv = 1;
@@ -365,6 +488,10 @@ int cli_check(int argc, char **argv)
 			previous = optarg;
 		else if (c == 's')
 			series = 1;
+		else if (c == 'x')
+			book = optarg;
+		else if (c == 'F')
+			force = 1;
 		else if (c == 'T' || c == 'H' || c == 'D' || c == 'P')
 			published = c == 'T'   ? CLI_PUB_TEXT
 				    : c == 'H' ? CLI_PUB_HTML
@@ -373,6 +500,9 @@ int cli_check(int argc, char **argv)
 		else
 			return cli_bad_usage("check", _("unknown option"));
 	}
+	if ((book || force) && (!published || series))
+		return cli_bad_usage("check", _("--xlsx BOOK [--force] is for published documents "
+						"(--text, --html, --docx, --pdf)"));
 	if (series)
 		return optind < argc ? cli_series(argv + optind, argc - optind,
 						  as_csv && raw ? 2 : as_csv, published)
@@ -380,11 +510,11 @@ int cli_check(int argc, char **argv)
 	if (published)
 		return optind < argc
 			   ? cli_check_published(argv + optind, argc - optind, published,
-						 as_csv && raw ? 2 : as_csv, previous)
+						 as_csv && raw ? 2 : as_csv, previous, book, force)
 			   : cli_bad_usage("check",
 					   _("usage: nianbao check --text FILE... | --html "
 					     "PAGE... | --docx FILE... | --pdf FILE... [--csv "
-					     "[--raw]]"));
+					     "[--raw]] [--xlsx BOOK [--force]]"));
 
 	if (optind >= argc)
 		return cli_bad_usage("check", _("usage: nianbao check [--csv [--raw]] FILE..."));

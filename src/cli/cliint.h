@@ -35,5 +35,12 @@ struct report;
 enum { CLI_CHECK_KEEP = 1, CLI_CHECK_PAGE = 2 };
 int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms, const char *previous,
 		  struct buf *out, struct engine_count *count, struct report *given, int how);
+struct diags;
+/* A workbook written to out as every output is (never over a report,
+ * another file only with force, a device or FIFO in place): write(BOOK,
+ * arg, d) makes it at BOOK, in a private folder, and it is renamed into
+ * place. CLI_OK or CLI_UNUSABLE (said). */
+int cli_book(const char *out, int force, int (*write)(const char *book, void *arg, struct diags *d),
+	     void *arg);
 
 #endif

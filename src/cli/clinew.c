@@ -213,7 +213,7 @@ static int cli_create_published(const struct cli_create *o)
 	struct diags d;
 	diags_init(&d);
 	struct import_forms *forms = cli_published_forms(&d);
-	struct import_opts io = {o->id, o->strict};
+	struct import_opts io = {o->id, o->strict, NULL};
 	struct buf notes;
 	buf_init(&notes);
 	struct report *r =

@@ -410,36 +410,32 @@ static int cli_book_kind(const char *path, const void *unused)
 	return cli_kind_there(path, NULL) == 2 ? 2 : 0;
 }
 
-/* export --xlsx: the workbook of the reports. libxlsxwriter writes a file
- * by name, so it writes it in a folder of nianbao's own (no one else can
- * plant a link there) beside out, from where it is renamed into place; a
- * device or a FIFO gets its bytes. */
-static int cli_export_xlsx(char **files, int n, const char *out, int force)
+/* A workbook to out (replacing another file only with force): written
+ * by write(BOOK, arg, d) in a folder of nianbao's own (libxlsxwriter
+ * writes a file by name: no one else can plant a link there) beside out,
+ * from where it is renamed into place; a device or a FIFO gets its
+ * bytes. */
+int cli_book(const char *out, int force, int (*write)(const char *book, void *arg, struct diags *d),
+	     void *arg)
 {
 	enum cli_to to = cli_where(out, force, cli_book_kind, NULL);
 	if (to == CLI_TO_NOWHERE)
 		return CLI_UNUSABLE;
-	struct engine **es = xcalloc((size_t)n + 1, sizeof *es);
-	int rc = CLI_OK;
-	for (int i = 0; i < n && rc == CLI_OK; i++)
-		if ((es[i] = cli_open(files[i])) == NULL)
-			rc = CLI_UNUSABLE;
 	struct diags d;
 	diags_init(&d);
 	/* a device's folder (/dev) is not to write in: the private folder
 	 * goes where temporary files go */
-	char *tmpdir = NULL, *book = NULL;
-	if (rc == CLI_OK) {
-		const char *tmpbase = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-		char *where = to == CLI_TO_DEVICE ? xasprintf("%s/nianbao-book", tmpbase) : NULL;
-		tmpdir = savefile_private_dir(where ? where : out, &d);
-		free(where);
-		if (tmpdir == NULL)
-			rc = cli_fail(&d);
-	}
-	if (rc == CLI_OK) {
+	const char *tmpbase = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *where = to == CLI_TO_DEVICE ? xasprintf("%s/nianbao-book", tmpbase) : NULL;
+	char *tmpdir = savefile_private_dir(where ? where : out, &d);
+	free(where);
+	int rc = CLI_OK;
+	char *book = NULL;
+	if (tmpdir == NULL) {
+		rc = cli_fail(&d);
+	} else {
 		book = xasprintf("%s/book.xlsx", tmpdir);
-		if (xlsx_write(es, n, book, &d) < 0) {
+		if (write(book, arg, &d) < 0) {
 			savefile_discard(book);
 			for (size_t i = 0; i < d.n; i++) { /* the name the clerk gave */
 				free(d.v[i].file);
@@ -460,6 +456,33 @@ static int cli_export_xlsx(char **files, int n, const char *out, int force)
 	diags_free(&d);
 	free(book);
 	free(tmpdir);
+	return rc;
+}
+
+struct cli_reports {
+	struct engine **es;
+	int n;
+};
+
+static int cli_book_reports(const char *book, void *arg, struct diags *d)
+{
+	const struct cli_reports *r = arg;
+	return xlsx_write(r->es, r->n, book, d);
+}
+
+/* export --xlsx: the workbook of the reports. */
+static int cli_export_xlsx(char **files, int n, const char *out, int force)
+{
+	if (cli_where(out, force, cli_book_kind, NULL) == CLI_TO_NOWHERE)
+		return CLI_UNUSABLE;
+	struct engine **es = xcalloc((size_t)n + 1, sizeof *es);
+	int rc = CLI_OK;
+	for (int i = 0; i < n && rc == CLI_OK; i++)
+		if ((es[i] = cli_open(files[i])) == NULL)
+			rc = CLI_UNUSABLE;
+	struct cli_reports r = {es, n};
+	if (rc == CLI_OK)
+		rc = cli_book(out, force, cli_book_reports, &r);
 	for (int i = 0; i < n; i++)
 		if (es[i])
 			cli_close(es[i]);

@@ -306,6 +306,8 @@ struct report *import_doc(const struct idoc *doc, struct import_forms *k,
 		imp_free(&best);
 		return NULL;
 	}
+	if (opts->decisions != NULL)
+		*opts->decisions = best.nnotes;
 	struct report *r = best.r;
 	best.r = NULL;
 	imp_free(&best);

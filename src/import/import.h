@@ -26,6 +26,7 @@ int import_read_html(const char *name, const char *bytes, size_t len, struct ido
 struct import_opts {
 	const char *form_id; /* NULL: the form whose labels fit best */
 	int strict;          /* refuse instead of deciding */
+	int *decisions;      /* when not NULL: how many decisions were taken */
 };
 
 /* The forms a document may be read into, with their labels normalised and

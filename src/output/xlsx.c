@@ -166,19 +166,59 @@ static void xlsx_sheet_name(const struct ftable *t, int report, int many, char o
 	}
 }
 
-int xlsx_write(struct engine *const *es, int n, const char *path, struct diags *d)
+/* A new workbook at path, libxlsxwriter loaded; NULL after a diagnostic. */
+static lxw_workbook *xlsx_open(const char *path, struct diags *d)
 {
 	if (xlsx_load() < 0) {
 		diags_add(d, DIAG_ERROR, path, 0, 0,
 			  "workbooks are written with libxlsxwriter, which cannot be loaded "
 			  "(libxlsxwriter.so.4; Debian: apt-get install libxlsxwriter4)");
-		return -1;
+		return NULL;
 	}
 	lxw_workbook *wb = lxw.book_new(path);
-	if (wb == NULL) {
+	if (wb == NULL)
 		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot create the workbook");
+	return wb;
+}
+
+int xlsx_write_tables(const struct xlsx_table *t, int n, const char *path, struct diags *d)
+{
+	lxw_workbook *wb = xlsx_open(path, d);
+	if (wb == NULL)
+		return -1;
+	struct xlsx_formats f;
+	xlsx_formats(wb, &f);
+	for (int k = 0; k < n; k++) {
+		lxw_worksheet *ws = lxw.add_sheet(wb, t[k].name);
+		if (ws == NULL)
+			continue;
+		for (int c = 0; c < t[k].ncols; c++)
+			lxw.string(ws, 0, (lxw_col_t)c, t[k].head[c], f.title);
+		for (int r = 0; r < t[k].nrows; r++)
+			for (int c = 0; c < t[k].ncols; c++) {
+				const char *v =
+				    t[k].cells[(size_t)r * (size_t)t[k].ncols + (size_t)c];
+				if (v == NULL || *v == '\0')
+					continue;
+				if (t[k].numeric[c])
+					lxw.number(ws, (lxw_row_t)r + 1, (lxw_col_t)c, atof(v),
+						   NULL);
+				else
+					lxw.string(ws, (lxw_row_t)r + 1, (lxw_col_t)c, v, NULL);
+			}
+	}
+	if (lxw.close(wb) != LXW_NO_ERROR) {
+		diags_add(d, DIAG_ERROR, path, 0, 0, "the workbook could not be written");
 		return -1;
 	}
+	return 0;
+}
+
+int xlsx_write(struct engine *const *es, int n, const char *path, struct diags *d)
+{
+	lxw_workbook *wb = xlsx_open(path, d);
+	if (wb == NULL)
+		return -1;
 	struct xlsx_formats f;
 	xlsx_formats(wb, &f);
 	for (int k = 0; k < n; k++) {

@@ -10,4 +10,18 @@ struct engine;
 /* Writes the workbook of es[0..n) to path; 0, or -1 with a diagnostic. */
 int xlsx_write(struct engine *const *es, int n, const char *path, struct diags *d);
 
+/* A sheet of rows under a heading row: cells[r * ncols + c] (NULL: empty),
+ * a column whose numeric[c] is set written as numbers. */
+struct xlsx_table {
+	const char *name;
+	const char *const *head;
+	const unsigned char *numeric;
+	int ncols, nrows;
+	char **cells;
+};
+
+/* Writes the sheets t[0..n) as a workbook to path; 0, or -1 with a
+ * diagnostic. */
+int xlsx_write_tables(const struct xlsx_table *t, int n, const char *path, struct diags *d);
+
 #endif

@@ -75,8 +75,35 @@ expect_same "check --text: the summary and every problem" "$T/out" "$P/check-tex
 (cd "$P" && "$NIANBAO" check --html word-2021.html) >"$T/out" 2>"$T/err"
 expect_same "check --html: the summary and every problem" "$T/out" "$P/check-html.golden"
 run "$NIANBAO" check --text --csv "$P/pipes-2021.txt"
-expect_has "--csv: a file column" "$T/out" "file,severity,check,table,row,column,message"
+expect_has "--csv: the file, organ and year columns" "$T/out" \
+	"file,organ,year,severity,check,table,row,column,message"
+expect_has "--csv: a problem with its document's organ and year" "$T/out" \
+	"pipes-2021.txt,河西区市场监督管理局,2021,error,stored_total,"
 expect_eq "--csv: one line a problem, with the header" "$(wc -l <"$T/out")" 16
+# --xlsx BOOK: a sheet of documents and a sheet of problems
+run "$NIANBAO" check --text "$P/pipes-2021.txt" "$P/layout-2019.txt" --xlsx "$T/docs.xlsx"
+expect_rc "check --text --xlsx: the documents' errors (exit 1)" 1
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	/usr/bin/python3 -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb:
+    rows = list(ws.iter_rows(values_only=True))
+    print(ws.title, len(rows) - 1)
+    for r in rows[:2]:
+        print("|".join("" if v is None else str(v) for v in r))
+' "$T/docs.xlsx" >"$T/book" 2>&1
+	expect_has "a sheet of the two documents" "$T/book" "文件 2"
+	expect_has "each with its organ, year, form, counts and decisions" "$T/book" \
+		"pipes-2021.txt|河西区市场监督管理局|2021|gov-info-2021|2|13|13|25"
+	expect_has "a sheet of their 27 problems" "$T/book" "问题 27"
+	expect_has "each with its document" "$T/book" \
+		"pipes-2021.txt|河西区市场监督管理局|2021|error|stored_total|"
+else
+	skip "python3-openpyxl is not installed (it reads the workbook back)"
+fi
+run "$NIANBAO" check --text "$P/pipes-2021.txt" --xlsx "$T/pipes.yaml.x" --series
+expect_rc "--xlsx with --series: refused" 2
 # check on an imported report names the line of the page beside each problem
 run "$NIANBAO" check "$T/pipes.yaml"
 expect_has "the page's line beside a problem" "$T/out" \

@@ -224,7 +224,7 @@ static int fuzz_published(int html, const uint8_t *data, size_t size)
 		 * fuzzer fast, and every path is tried across the corpus */
 		static const char *const ids[] = {NULL, "gov-info-2019", "gov-info-2019-tongzhou",
 						  "gov-info-2021"};
-		struct import_opts o = {ids[size % 4], size > 0 && (data[size - 1] & 1)};
+		struct import_opts o = {ids[size % 4], size > 0 && (data[size - 1] & 1), NULL};
 		/* the decisions written, as import writes them, or only
 		 * counted, as check --html counts them: by the length again */
 		struct report *r =

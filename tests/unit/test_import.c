@@ -211,7 +211,7 @@ static void test_labels_placed(void **state)
 	assert_int_equal(import_read_text("t.txt", text, sizeof text - 1, &doc, &d), 0);
 	struct buf notes;
 	buf_init(&notes);
-	struct import_opts o = {NULL, 0};
+	struct import_opts o = {NULL, 0, NULL};
 	struct report *r = import_doc(&doc, k, &o, &notes, &d);
 	assert_non_null(r);
 	static const char *const want[][2] = {{"applications.new.natural", "3"},
