@@ -110,6 +110,10 @@ def main():
             document_rows(tmp)
             merge_results("12.")
             return
+        if os.environ.get("BENCH_ONLY") == "13":  # row 13 alone
+            reading_rows(tmp)
+            merge_results("13.")
+            return
         run(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -316,6 +320,7 @@ def run(tmp):
         "≥ 0.3 of the floor", floor / ours >= 0.3)
     hostile_rows(tmp)
     document_rows(tmp)
+    reading_rows(tmp)
     write_results()
 
 
@@ -347,6 +352,41 @@ def document_rows(tmp):
         row("12. render --%s, 1,000 reports" % kind, "%.0f ms each" % (per * 1000),
             "%.0f MB peak" % (peak / 1024), "%.2f" % (per / one), "each as one",
             per <= 1.5 * one and peak <= 256 * 1024)
+
+
+def reading_rows(tmp):
+    """13. Documents read back: check --pdf of 20 generated reports' PDFs
+    (render --pdf) against poppler's own text extraction of the same pages
+    (pdftotext -layout, a process a file as check runs its reader), and
+    check --docx of their Word files, in CPU time."""
+    gen = os.path.join(BUILD, "bench", "gen-reports")
+    many = os.path.join(tmp, "read")
+    os.mkdir(many)
+    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "20", many, "1", "2023"],
+                   check=True, stdout=subprocess.DEVNULL)
+    reports = sorted(os.path.join(many, f) for f in os.listdir(many) if f.endswith(".yaml"))
+    pdfs, docxs = [], []
+    for r in reports:
+        base = r[:-5]
+        subprocess.run([NIANBAO, "render", "--pdf", r, "-o", base + ".pdf"], env=ENV,
+                       check=True, stderr=subprocess.DEVNULL)
+        subprocess.run([NIANBAO, "render", "--docx", r, "-o", base + ".docx"], env=ENV,
+                       check=True, stderr=subprocess.DEVNULL)
+        pdfs.append(base + ".pdf")
+        docxs.append(base + ".docx")
+    pages = 0
+    for p in pdfs:
+        info = subprocess.run(["pdfinfo", p], capture_output=True, text=True).stdout
+        pages += int([l for l in info.split("\n") if l.startswith("Pages:")][0].split()[1])
+    ours = statistics.median(cpu_of([NIANBAO, "check", "--pdf"] + pdfs) for _ in range(3))
+    ref = statistics.median(sum(cpu_of(["pdftotext", "-layout", p, os.devnull]) for p in pdfs)
+                            for _ in range(3))
+    row("13. check --pdf, 20 reports' PDFs vs pdftotext", "%.0f pages/s" % (pages / ours),
+        "pdftotext %.0f pages/s" % (pages / ref), "%.2f" % (ref / ours),
+        "≥ 0.5 of pdftotext", ref / ours >= 0.5)
+    word = statistics.median(cpu_of([NIANBAO, "check", "--docx"] + docxs) for _ in range(3))
+    row("13. check --docx, 20 reports' Word files", "%.0f files/s" % (len(docxs) / word),
+        "%.1f ms each" % (word * 1000 / len(docxs)), "", "measured", True)
 
 
 def cpu_of(cmd):

@@ -23,30 +23,30 @@
 
 #define CLI_PUBLISHED_MAX (64u << 20)
 
-/* A Word file's page or a PDF's text, as nianbao-doc reads it (how:
- * read-docx, read-pdf), into page; 0, or -1 after a diagnostic. */
+/* A Word file's page or a PDF's text, as nianbao-read reads it (how:
+ * docx, pdf), into page; 0, or -1 after a diagnostic. */
 static int cli_doc_read(const char *path, const char *how, struct buf *page, struct diags *d)
 {
-	char *prog = docfile_program();
+	char *prog = docfile_helper("nianbao-read");
 	if (access(prog, X_OK) != 0) {
 		diags_add(
 		    d, DIAG_ERROR, path, 0, 0,
-		    "a Word file or a PDF is read by nianbao-doc, which is not installed (%s)",
+		    "a Word file or a PDF is read by nianbao-read, which is not installed (%s)",
 		    prog);
 		free(prog);
 		return -1;
 	}
-	char *argv[] = {"nianbao-doc", (char *)how, (char *)path, NULL};
+	char *argv[] = {"nianbao-read", (char *)how, (char *)path, NULL};
 	char said[512] = "";
 	int st = child_output(prog, argv, page, CLI_PUBLISHED_MAX, said, sizeof said);
 	free(prog);
 	if (st != 0) {
-		/* nianbao-doc says "FILE: why": the why, the file named here */
+		/* nianbao-read says "FILE: why": the why, the file named here */
 		size_t n = strlen(path);
 		const char *why =
 		    strncmp(said, path, n) == 0 && said[n] == ':' ? said + n + 2 : said;
 		diags_add(d, DIAG_ERROR, path, 0, 0, "%s",
-			  *why ? why : "nianbao-doc could not read it");
+			  *why ? why : "nianbao-read could not read it");
 		return -1;
 	}
 	return 0;
@@ -78,12 +78,12 @@ struct report *cli_published(const char *path, enum cli_pub kind, const struct i
 	struct idoc doc;
 	int ok;
 	if (kind == CLI_PUB_DOCX || kind == CLI_PUB_PDF) {
-		/* read as the page or the text nianbao-doc makes of it; the
+		/* read as the page or the text nianbao-read makes of it; the
 		 * source is the file itself, by its own hash */
 		struct buf page;
 		buf_init(&page);
 		int docx = kind == CLI_PUB_DOCX;
-		ok = cli_doc_read(path, docx ? "read-docx" : "read-pdf", &page, d);
+		ok = cli_doc_read(path, docx ? "docx" : "pdf", &page, d);
 		if (ok == 0) {
 			const char *p = page.data ? page.data : "";
 			ok = docx ? import_read_html(path, p, page.len, &doc, d)

@@ -14,8 +14,8 @@ enum cli_pub { CLI_PUB_TEXT = 1, CLI_PUB_HTML, CLI_PUB_DOCX, CLI_PUB_PDF };
 /* The report the published file at path holds, read as kind, in the
  * best-fitting of the forms, as if loaded from its YAML; its decisions
  * appended to notes (when not NULL). NULL after a diagnostic. A Word file
- * and a PDF are read by nianbao-doc (read-docx, read-pdf), which loads
- * libzip and poppler; nianbao does not. */
+ * and a PDF are read by nianbao-read, which loads libzip and poppler;
+ * nianbao does not. */
 struct report *cli_published(const char *path, enum cli_pub kind, const struct import_opts *o,
 			     struct import_forms *forms, struct buf *notes, struct diags *d);
 

@@ -4,14 +4,10 @@
  *
  *   nianbao-doc pdf [--font-ROLE FAMILIES]... FILE
  *   nianbao-doc docx FILE
- *   nianbao-doc read-docx FILE
- *   nianbao-doc read-pdf FILE
  *
  * writes the report FILE as a PDF (the fonts it used said on standard
- * error) or a Word file to standard output, or a Word file FILE read back
- * as a web page (import --docx), or a PDF FILE read back as text (import
- * --pdf); exit 0, or 2 with a message when FILE
- * cannot be read. */
+ * error) or a Word file to standard output; exit 0, or 2 with a message
+ * when FILE cannot be read. */
 #include "config.h"
 
 #include "base/diag.h"
@@ -19,9 +15,6 @@
 #include "base/text.h"
 #include "doc/docx.h"
 #include "doc/pdf.h"
-#include "doc/readdocx.h"
-#include "doc/readpdf.h"
-#include "base/buf.h"
 #include "engine/engine.h"
 #include "model/form.h"
 #include "model/formpath.h"
@@ -40,32 +33,8 @@ static const char *const doc_roles[PDF_NROLES] = {"title", "body", "heading", "k
 static int doc_usage(void)
 {
 	fprintf(stderr, _("usage: nianbao-doc pdf [--font-ROLE FAMILIES]... FILE\n"
-			  "       nianbao-doc docx FILE\n"
-			  "       nianbao-doc read-docx FILE\n"
-			  "       nianbao-doc read-pdf FILE\n"));
+			  "       nianbao-doc docx FILE\n"));
 	return 2;
-}
-
-/* A Word file read back, the page on standard output, or a PDF, its text
- * there. */
-static int doc_read(const char *path, int pdf)
-{
-	struct buf out;
-	buf_init(&out);
-	const char *why = NULL;
-	int pages = 0;
-	int rc = pdf ? readpdf(path, &out, &why, &pages) : readdocx(path, &out, &why);
-	if (rc == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)) {
-		why = _("the output failed");
-		rc = -1;
-	}
-	if (rc == -2)
-		fprintf(stderr, ngettext("%s: %s; %d page\n", "%s: %s; %d pages\n", pages), path,
-			why, pages);
-	else if (rc < 0)
-		fprintf(stderr, "%s: %s\n", path, why);
-	buf_free(&out);
-	return rc < 0 ? 2 : 0;
 }
 
 int main(int argc, char **argv)
@@ -74,10 +43,6 @@ int main(int argc, char **argv)
 	const char *dir = getenv("NIANBAO_LOCALEDIR");
 	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	textdomain(PACKAGE);
-	if (argc == 3 && strcmp(argv[1], "read-docx") == 0)
-		return doc_read(argv[2], 0);
-	if (argc == 3 && strcmp(argv[1], "read-pdf") == 0)
-		return doc_read(argv[2], 1);
 	if (argc < 2 || (strcmp(argv[1], "pdf") != 0 && strcmp(argv[1], "docx") != 0))
 		return doc_usage();
 	int docx = strcmp(argv[1], "docx") == 0;

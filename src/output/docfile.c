@@ -28,18 +28,23 @@ char *docfile_beside(const char *path, enum docfile_kind k)
 			 k == DOCFILE_DOCX ? "docx" : "pdf");
 }
 
-char *docfile_program(void)
+char *docfile_helper(const char *name)
 {
 	char self[4096];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	if (n > 0) {
 		self[n] = '\0';
-		char *beside = xasprintf("%s/nianbao-doc", dirname(self));
+		char *beside = xasprintf("%s/%s", dirname(self), name);
 		if (access(beside, X_OK) == 0)
 			return beside;
 		free(beside);
 	}
-	return xstrdup(PKGLIBEXECDIR "/nianbao-doc");
+	return xasprintf("%s/%s", PKGLIBEXECDIR, name);
+}
+
+char *docfile_program(void)
+{
+	return docfile_helper("nianbao-doc");
 }
 
 int docfile_make(const char *path, enum docfile_kind k, char *const fonts[5], struct buf *out,

@@ -17,6 +17,8 @@ char *docfile_beside(const char *path, enum docfile_kind k);
 /* The program: beside this one (the build tree, or both installed in one
  * folder), else where it is installed. To free. */
 char *docfile_program(void);
+/* The same of another helper (nianbao-read, which reads documents back). */
+char *docfile_helper(const char *name);
 /* The document of the report file at path into out; fonts (five families
  * or NULLs: title, body, heading, kai, folio) for a PDF. 0; -2 when the
  * program is not there (said, with said); -1 when it failed: what it said

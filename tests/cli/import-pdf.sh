@@ -1,6 +1,6 @@
 #!/bin/sh
 # import --pdf and check --pdf: PDFs read back by each character's place
-# (poppler, in nianbao-doc). Made three ways: nianbao's own render --pdf,
+# (poppler, in nianbao-read). Made three ways: nianbao's own render --pdf,
 # a browser's print of nianbao's web page (Chromium, kept in
 # tests/data/published), and a PDF as an office suite makes one from a
 # Word file (LibreOffice from tests/cli/docxmake.py's file: rules as paths,

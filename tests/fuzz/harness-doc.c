@@ -1,4 +1,4 @@
-/* Fuzz harnesses of the document readers, which run in nianbao-doc: a Word
+/* Fuzz harnesses of the document readers, which run in nianbao-read: a Word
  * file's bytes read as the page it shows (libzip, libxml2) and a PDF's as
  * the text its characters' places give (poppler); what they give is then
  * read and placed as the html and text harnesses read theirs. */
