@@ -23,10 +23,94 @@
 
 #define CLI_PUBLISHED_MAX (64u << 20)
 
+/* Documents nianbao-read read in one run (cli_published_prefetch): each
+ * path, its status (0 read, 2 not) and its page, text or reason. */
+static struct {
+	struct cli_read {
+		char *path;
+		int status;
+		struct buf out;
+	} * v;
+	int n;
+} cli_pre;
+
+void cli_published_prefetch_free(void)
+{
+	for (int i = 0; i < cli_pre.n; i++) {
+		free(cli_pre.v[i].path);
+		buf_free(&cli_pre.v[i].out);
+	}
+	free(cli_pre.v);
+	memset(&cli_pre, 0, sizeof cli_pre);
+}
+
+void cli_published_prefetch(enum cli_pub kind, char *const *files, int n)
+{
+	cli_published_prefetch_free();
+	if ((kind != CLI_PUB_DOCX && kind != CLI_PUB_PDF) || n < 2)
+		return;
+	char *prog = docfile_helper("nianbao-read");
+	char **argv = xcalloc((size_t)n + 4, sizeof *argv);
+	argv[0] = "nianbao-read";
+	argv[1] = kind == CLI_PUB_DOCX ? "docx" : "pdf";
+	argv[2] = "--each";
+	for (int i = 0; i < n; i++)
+		argv[3 + i] = files[i];
+	struct buf all;
+	buf_init(&all);
+	char said[256] = "";
+	size_t limit = (size_t)n * CLI_PUBLISHED_MAX;
+	int st = access(prog, X_OK) == 0
+		     ? child_output(prog, argv, &all, limit < (1u << 30) ? limit : 1u << 30, said,
+				    sizeof said)
+		     : -1;
+	free(prog);
+	free(argv);
+	/* what it gave, document by document; anything amiss and each is read
+	 * alone, as without this */
+	const char *p = all.data, *end = all.data + all.len;
+	for (int i = 0; st == 0 && i < n && p < end; i++) {
+		int status;
+		size_t len;
+		/* the header is one line: what follows it is the document's own
+		 * (a PDF's text begins with spaces that scanf would take) */
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL || sscanf(p, "nianbao-read %d %zu", &status, &len) != 2 ||
+		    len > (size_t)(end - nl - 1))
+			break;
+		p = nl + 1;
+		cli_pre.v = xgrow(cli_pre.v, (size_t)cli_pre.n, sizeof *cli_pre.v);
+		struct cli_read *r = &cli_pre.v[cli_pre.n++];
+		r->path = xstrdup(files[i]);
+		r->status = status;
+		buf_init(&r->out);
+		buf_add(&r->out, p, len);
+		p += len;
+	}
+	buf_free(&all);
+}
+
 /* A Word file's page or a PDF's text, as nianbao-read reads it (how:
  * docx, pdf), into page; 0, or -1 after a diagnostic. */
 static int cli_doc_read(const char *path, const char *how, struct buf *page, struct diags *d)
 {
+	for (int i = 0; i < cli_pre.n; i++) {
+		struct cli_read *r = &cli_pre.v[i];
+		if (r->path == NULL || strcmp(r->path, path) != 0)
+			continue;
+		free(r->path);
+		r->path = NULL; /* taken */
+		if (r->status != 0) {
+			size_t n = strlen(path);
+			const char *s = r->out.data ? r->out.data : "";
+			diags_add(d, DIAG_ERROR, path, 0, 0, "%s",
+				  strncmp(s, path, n) == 0 && s[n] == ':' ? s + n + 2 : s);
+			return -1;
+		}
+		buf_add(page, r->out.data ? r->out.data : "", r->out.len);
+		buf_free(&r->out);
+		return 0;
+	}
 	char *prog = docfile_helper("nianbao-read");
 	if (access(prog, X_OK) != 0) {
 		diags_add(

@@ -19,6 +19,13 @@ enum cli_pub { CLI_PUB_TEXT = 1, CLI_PUB_HTML, CLI_PUB_DOCX, CLI_PUB_PDF };
 struct report *cli_published(const char *path, enum cli_pub kind, const struct import_opts *o,
 			     struct import_forms *forms, struct buf *notes, struct diags *d);
 
+/* Many Word files or PDFs read by one run of nianbao-read, for the
+ * cli_published calls on them that follow (each taken once); without it
+ * each is read by a run of its own. Freed by the next prefetch or by
+ * cli_published_prefetch_free. */
+void cli_published_prefetch(enum cli_pub kind, char *const *files, int n);
+void cli_published_prefetch_free(void);
+
 /* Every form found (formpath), ready for cli_published; NULL after a
  * diagnostic. Freed by import_forms_free. */
 struct import_forms *cli_published_forms(struct diags *d);

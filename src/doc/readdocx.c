@@ -8,6 +8,7 @@
  * paragraph or row it speaks of, counted from the top. */
 #include "doc/readdocx.h"
 #include "base/buf.h"
+#include "base/dynlib.h"
 #include "base/i18n.h"
 
 #include <libxml/parser.h>
@@ -20,6 +21,37 @@
 /* The document part is some hundreds of kilobytes; past this it is no
  * report (and no zip bomb is inflated further). */
 #define READDOCX_MAX (64u << 20)
+
+/* libxml2, loaded when a Word file is first read: linked in, the ICU it
+ * brings would cost every PDF read by this program milliseconds. */
+static struct {
+	int tried, ok;
+	xmlDocPtr (*read)(const char *, int, const char *, const char *, int);
+	xmlNodePtr (*root)(const xmlDoc *);
+	void (*free_doc)(xmlDocPtr);
+	xmlChar *(*ns_prop)(const xmlNode *, const xmlChar *, const xmlChar *);
+	xmlChar *(*content)(const xmlNode *);
+	void (*set_errors)(void *, xmlGenericErrorFunc);
+	xmlFreeFunc *free; /* xmlFree is a variable holding the function */
+} rdx;
+
+static int rd_load(void)
+{
+	static const char *const names[] = {"libxml2.so.2"};
+	const struct dynlib_sym syms[] = {{(void **)&rdx.read, "xmlReadMemory"},
+					  {(void **)&rdx.root, "xmlDocGetRootElement"},
+					  {(void **)&rdx.free_doc, "xmlFreeDoc"},
+					  {(void **)&rdx.ns_prop, "xmlGetNsProp"},
+					  {(void **)&rdx.content, "xmlNodeGetContent"},
+					  {(void **)&rdx.set_errors, "xmlSetGenericErrorFunc"},
+					  {(void **)&rdx.free, "xmlFree"}};
+	if (!rdx.tried) {
+		rdx.tried = 1;
+		rdx.ok = dynlib_load(names, 1, syms, sizeof syms / sizeof syms[0]) == 0 &&
+			 *rdx.free != NULL;
+	}
+	return rdx.ok ? 0 : -1;
+}
 
 static const char readdocx_ns[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -43,7 +75,7 @@ static const xmlNode *rd_child(const xmlNode *n, const char *name)
 static xmlChar *rd_val(const xmlNode *n, const char *name)
 {
 	const xmlNode *c = rd_child(n, name);
-	return c ? xmlGetNsProp(c, (const xmlChar *)"val", (const xmlChar *)readdocx_ns) : NULL;
+	return c ? rdx.ns_prop(c, (const xmlChar *)"val", (const xmlChar *)readdocx_ns) : NULL;
 }
 
 static int rd_int_val(const xmlNode *n, const char *name, int none)
@@ -52,7 +84,7 @@ static int rd_int_val(const xmlNode *n, const char *name, int none)
 	if (v == NULL)
 		return none;
 	long k = strtol((const char *)v, NULL, 10);
-	xmlFree(v);
+	(*rdx.free)(v);
 	return k < 1 ? 1 : k > 1000 ? 1000 : (int)k;
 }
 
@@ -81,10 +113,10 @@ static void rd_inline(const xmlNode *n, struct buf *out)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (rd_is(c, "t")) {
-			xmlChar *s = xmlNodeGetContent(c);
+			xmlChar *s = rdx.content(c);
 			if (s) {
 				rd_escaped(out, (const char *)s);
-				xmlFree(s);
+				(*rdx.free)(s);
 			}
 		} else if (rd_is(c, "tab") || rd_is(c, "ptab")) {
 			buf_putc(out, ' ');
@@ -131,10 +163,10 @@ static void rd_cells(const xmlNode *n, struct rd_row *row)
 			struct rd_cell cell = {c, 0, rd_int_val(pr, "gridSpan", 1), 0, 1, 0};
 			const xmlNode *vm = rd_child(pr, "vMerge");
 			if (vm != NULL) {
-				xmlChar *v = xmlGetNsProp(vm, (const xmlChar *)"val",
-							  (const xmlChar *)readdocx_ns);
+				xmlChar *v = rdx.ns_prop(vm, (const xmlChar *)"val",
+							 (const xmlChar *)readdocx_ns);
 				cell.merge = v && strcmp((const char *)v, "restart") == 0 ? 1 : 2;
-				xmlFree(v);
+				(*rdx.free)(v);
 			}
 			row->cells = realloc(row->cells, (size_t)(row->n + 1) * sizeof *row->cells);
 			if (row->cells == NULL)
@@ -267,6 +299,12 @@ static int readdocx_zip(zip_t *z, int err, struct buf *out, const char **why)
 		zip_close(z);
 		return -1;
 	}
+	if (rd_load() < 0) {
+		*why = _("Word files are read with libxml2, which cannot be loaded (libxml2.so.2)");
+		zip_fclose(f);
+		zip_close(z);
+		return -1;
+	}
 	char *xml = malloc((size_t)st.size + 1);
 	zip_int64_t got = xml ? zip_fread(f, xml, st.size) : -1;
 	zip_fclose(f);
@@ -276,21 +314,21 @@ static int readdocx_zip(zip_t *z, int err, struct buf *out, const char **why)
 		*why = _("its text cannot be read (a damaged file)");
 		return -1;
 	}
-	xmlSetGenericErrorFunc(NULL, rd_quiet);
-	xmlDocPtr d = xmlReadMemory(xml, (int)got, "document.xml", NULL,
-				    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	rdx.set_errors(NULL, rd_quiet);
+	xmlDocPtr d = rdx.read(xml, (int)got, "document.xml", NULL,
+			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	free(xml);
-	const xmlNode *root = d ? xmlDocGetRootElement(d) : NULL;
+	const xmlNode *root = d ? rdx.root(d) : NULL;
 	const xmlNode *body = root && rd_is(root, "document") ? rd_child(root, "body") : NULL;
 	if (body == NULL) {
-		xmlFreeDoc(d);
+		rdx.free_doc(d);
 		*why = _("its text is not a Word document's (a damaged file)");
 		return -1;
 	}
 	buf_puts(out, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>");
 	rd_blocks(body, out, 0);
 	buf_puts(out, "</body></html>\n");
-	xmlFreeDoc(d);
+	rdx.free_doc(d);
 	return 0;
 }
 

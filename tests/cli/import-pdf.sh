@@ -65,6 +65,12 @@ printf 'not a pdf' >"$T/fake.pdf"
 run "$NIANBAO" check --pdf "$T/fake.pdf"
 expect_rc "no PDF: refused" 2
 expect_has "said" "$T/err" "fake.pdf: error: not a PDF nianbao can read (a damaged file, or no PDF)"
+# several read in one run of nianbao-read: each its own line or reason
+run "$NIANBAO" check --pdf "$T/scan.pdf" "$T/s2021.pdf" "$T/fake.pdf" "$T/office-2019.pdf"
+expect_rc "a scan and no PDF among them: unusable" 2
+expect_has "the scan said, in its place" "$T/err" "scan.pdf: error: a scan: its pages hold no text"
+expect_has "no PDF said" "$T/err" "fake.pdf: error: not a PDF nianbao can read"
+expect_eq "the two PDFs read, a line each" "$(grep -c ': 示例' "$T/out")" 2
 # nianbao itself never loads poppler
 if command -v ldd >/dev/null; then
 	ldd "${NIANBAO_REAL:-$NIANBAO}" >"$T/libs"
