@@ -154,9 +154,17 @@ static int split_as_printed(const char *const *figs, int n)
 {
 	if (n < 2)
 		return 0;
-	long long sum = 0, total = atoll(figs[n - 1]);
-	for (int i = 0; i < n - 1; i++)
-		sum += atoll(figs[i]);
+	/* figures of digits alone, 18 at most: no sum of 64 of them overflows */
+	long long sum = 0, total = 0;
+	for (int i = 0; i < n; i++) {
+		if (strlen(figs[i]) > 18)
+			return 0;
+		long long v = atoll(figs[i]);
+		if (i < n - 1)
+			sum += v;
+		else
+			total = v;
+	}
 	return sum == total;
 }
 
