@@ -65,10 +65,7 @@ static void language(void)
 	if ((lang == NULL || *lang == '\0') && msgs && strcmp(msgs, "C.UTF-8") == 0 &&
 	    strncmp(width_language(), "zh", 2) == 0)
 		setenv("LANGUAGE", "zh_CN", 1);
-	const char *dir = getenv("NIANBAO_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
+	i18n_bind(PACKAGE, LOCALEDIR);
 }
 
 int main(int argc, char **argv)

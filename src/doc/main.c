@@ -40,9 +40,7 @@ static int doc_usage(void)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	const char *dir = getenv("NIANBAO_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
-	textdomain(PACKAGE);
+	i18n_bind(PACKAGE, LOCALEDIR);
 	if (argc < 2 || (strcmp(argv[1], "pdf") != 0 && strcmp(argv[1], "docx") != 0))
 		return doc_usage();
 	int docx = strcmp(argv[1], "docx") == 0;

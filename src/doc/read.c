@@ -47,9 +47,7 @@ static int read_one(int pdf, const char *path, struct buf *out)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	const char *dir = getenv("NIANBAO_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
-	textdomain(PACKAGE);
+	i18n_bind(PACKAGE, LOCALEDIR);
 	if (argc < 3 || (strcmp(argv[1], "docx") != 0 && strcmp(argv[1], "pdf") != 0) ||
 	    (argc > 3 && strcmp(argv[2], "--each") != 0)) {
 		fprintf(stderr, _("usage: nianbao-read docx|pdf FILE\n"
