@@ -56,24 +56,13 @@ static int main_edit(int argc, char **argv, int utf8, const struct timespec *t0)
 	return tui_run(file, utf8, t0, &o);
 }
 
-/* Every message in the user's language: bound once, for the command line
- * and the editing screen alike. */
-static void language(void)
-{
-	/* a Chinese locale this machine lacks still asks for Chinese */
-	const char *lang = getenv("LANGUAGE"), *msgs = setlocale(LC_MESSAGES, NULL);
-	if ((lang == NULL || *lang == '\0') && msgs && strcmp(msgs, "C.UTF-8") == 0 &&
-	    strncmp(width_language(), "zh", 2) == 0)
-		setenv("LANGUAGE", "zh_CN", 1);
-	i18n_bind(PACKAGE, LOCALEDIR);
-}
-
 int main(int argc, char **argv)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0); /* for the start-up benchmark */
-	int utf8 = width_init_locale();
-	language();
+	/* every message in the user's language: bound once, for the command
+	 * line and the editing screen alike */
+	int utf8 = i18n_init(PACKAGE, LOCALEDIR);
 	int terminal = isatty(0) && isatty(1);
 	if (argc < 2 && !terminal) {
 		cli_usage(stderr);

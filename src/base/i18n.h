@@ -5,8 +5,12 @@
  * translated where they are made, so that every view shows them alike. */
 #ifndef NIANBAO_I18N_H
 #define NIANBAO_I18N_H
+#include "base/width.h"
+
 #include <libintl.h>
+#include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define _(s) gettext(s)
 /* marks a text for translation where it is defined; translated where used */
@@ -20,6 +24,22 @@ static inline void i18n_bind(const char *package, const char *localedir)
 	bindtextdomain(package, dir && *dir ? dir : localedir);
 	bind_textdomain_codeset(package, "UTF-8");
 	textdomain(package);
+}
+
+/* The locale of a program of nianbao's (nianbao and its helpers alike):
+ * UTF-8 characters even where the locale asked for is missing
+ * (width_init_locale), and every message in the user's language, a
+ * Chinese locale this machine lacks still asking for Chinese. 1 when the
+ * terminal is UTF-8. */
+static inline int i18n_init(const char *package, const char *localedir)
+{
+	int utf8 = width_init_locale();
+	const char *lang = getenv("LANGUAGE"), *msgs = setlocale(LC_MESSAGES, NULL);
+	if ((lang == NULL || *lang == '\0') && msgs && strcmp(msgs, "C.UTF-8") == 0 &&
+	    strncmp(width_language(), "zh", 2) == 0)
+		setenv("LANGUAGE", "zh_CN", 1);
+	i18n_bind(package, localedir);
+	return utf8;
 }
 
 #endif

@@ -39,8 +39,8 @@ static int doc_usage(void)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	i18n_bind(PACKAGE, LOCALEDIR);
+	/* UTF-8 characters, as nianbao reads them, whatever locale is missing */
+	i18n_init(PACKAGE, LOCALEDIR);
 	if (argc < 2 || (strcmp(argv[1], "pdf") != 0 && strcmp(argv[1], "docx") != 0))
 		return doc_usage();
 	int docx = strcmp(argv[1], "docx") == 0;

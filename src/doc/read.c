@@ -36,18 +36,19 @@ static int read_one(int pdf, const char *path, struct buf *out)
 	out->len = 0;
 	if (out->data)
 		out->data[0] = '\0';
+	/* "FILE: why", the separator not translated: nianbao takes the why */
+	buf_printf(out, "%s: ", path);
 	if (rc == -2)
-		buf_printf(out, ngettext("%s: %s; %d page", "%s: %s; %d pages", pages), path, why,
-			   pages);
+		buf_printf(out, ngettext("%s; %d page", "%s; %d pages", pages), why, pages);
 	else
-		buf_printf(out, "%s: %s", path, why);
+		buf_puts(out, why);
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	i18n_bind(PACKAGE, LOCALEDIR);
+	/* UTF-8 characters, as nianbao reads them, whatever locale is missing */
+	i18n_init(PACKAGE, LOCALEDIR);
 	if (argc < 3 || (strcmp(argv[1], "docx") != 0 && strcmp(argv[1], "pdf") != 0) ||
 	    (argc > 3 && strcmp(argv[2], "--each") != 0)) {
 		fprintf(stderr, _("usage: nianbao-read docx|pdf FILE\n"
@@ -69,19 +70,14 @@ int main(int argc, char **argv)
 	const char *path = argv[2];
 	struct buf out;
 	buf_init(&out);
-	const char *why = NULL;
-	int pages = 0;
-	int rc = strcmp(argv[1], "pdf") == 0 ? readpdf(path, &out, &why, &pages)
-					     : readdocx(path, &out, &why);
+	int rc = read_one(pdf, path, &out);
 	if (rc == 0 && (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0)) {
-		why = _("the output failed");
-		rc = -1;
+		out.len = 0;
+		buf_printf(&out, "%s: %s", path, _("the output failed"));
+		rc = 2;
 	}
-	if (rc == -2)
-		fprintf(stderr, ngettext("%s: %s; %d page\n", "%s: %s; %d pages\n", pages), path,
-			why, pages);
-	else if (rc < 0)
-		fprintf(stderr, "%s: %s\n", path, why);
+	if (rc != 0)
+		fprintf(stderr, "%s\n", out.data);
 	buf_free(&out);
-	return rc < 0 ? 2 : 0;
+	return rc;
 }

@@ -21,6 +21,16 @@ for s in tongzhou s2019 s2021; do
 	expect_has "$s: the PDF and its own SHA-256 recorded" "$T/own-$s.yaml" "$sum"
 done
 
+# the same in every locale: plain C, and a Chinese one this machine may
+# lack (the helper reads characters as UTF-8 all the same)
+LC_ALL=C "$NIANBAO" import --pdf "$T/s2021.pdf" -o "$T/c-locale.yaml" 2>/dev/null
+run "$NIANBAO" diff "$T/s2021.yaml" "$T/c-locale.yaml"
+expect_eq "LC_ALL=C: the same report" "$(cat "$T/out")" ""
+LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$NIANBAO" import --pdf "$T/s2021.pdf" -o "$T/zh-locale.yaml" \
+	2>"$T/zh-err"
+run "$NIANBAO" diff "$T/s2021.yaml" "$T/zh-locale.yaml"
+expect_eq "LC_ALL=zh_CN.UTF-8: the same report" "$(cat "$T/out")" ""
+
 # a browser's print of the 2021 sample's web page: its cells' text does
 # not keep its columns in pdftotext -layout, but does here
 cp "$P/chrome-print-2021.pdf" "$T/chrome.pdf"
@@ -61,6 +71,9 @@ expect_rc "a scan: refused" 2
 expect_has "said to be a scan, with its pages" "$T/err" \
 	"scan.pdf: error: a scan: its pages hold no text, only images (nianbao reads no images); 3 pages"
 expect_absent "nothing written" "$T/scan.yaml"
+LANGUAGE=zh_CN "$NIANBAO" check --pdf "$T/scan.pdf" 2>"$T/zh-scan"
+expect_has "said in Chinese, the file named once" "$T/zh-scan" \
+	"scan.pdf: 错误: 这是扫描件：页面上只有图像，没有文字（nianbao 不识别图像）；共 3 页"
 printf 'not a pdf' >"$T/fake.pdf"
 run "$NIANBAO" check --pdf "$T/fake.pdf"
 expect_rc "no PDF: refused" 2
