@@ -166,8 +166,9 @@ static void xlsx_sheet_name(const struct ftable *t, int report, int many, char o
 	}
 }
 
-/* A new workbook at path, libxlsxwriter loaded; NULL after a diagnostic. */
-static lxw_workbook *xlsx_open(const char *path, struct diags *d)
+/* A new workbook at path, libxlsxwriter loaded, its formats in f; NULL
+ * after a diagnostic. */
+static lxw_workbook *xlsx_open(const char *path, struct xlsx_formats *f, struct diags *d)
 {
 	if (xlsx_load() < 0) {
 		diags_add(d, DIAG_ERROR, path, 0, 0,
@@ -178,16 +179,17 @@ static lxw_workbook *xlsx_open(const char *path, struct diags *d)
 	lxw_workbook *wb = lxw.book_new(path);
 	if (wb == NULL)
 		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot create the workbook");
+	else
+		xlsx_formats(wb, f);
 	return wb;
 }
 
 int xlsx_write_tables(const struct xlsx_table *t, int n, const char *path, struct diags *d)
 {
-	lxw_workbook *wb = xlsx_open(path, d);
+	struct xlsx_formats f;
+	lxw_workbook *wb = xlsx_open(path, &f, d);
 	if (wb == NULL)
 		return -1;
-	struct xlsx_formats f;
-	xlsx_formats(wb, &f);
 	for (int k = 0; k < n; k++) {
 		lxw_worksheet *ws = lxw.add_sheet(wb, t[k].name);
 		if (ws == NULL)
@@ -216,11 +218,10 @@ int xlsx_write_tables(const struct xlsx_table *t, int n, const char *path, struc
 
 int xlsx_write(struct engine *const *es, int n, const char *path, struct diags *d)
 {
-	lxw_workbook *wb = xlsx_open(path, d);
+	struct xlsx_formats f;
+	lxw_workbook *wb = xlsx_open(path, &f, d);
 	if (wb == NULL)
 		return -1;
-	struct xlsx_formats f;
-	xlsx_formats(wb, &f);
 	for (int k = 0; k < n; k++) {
 		const struct report *r = engine_report(es[k]);
 		for (int t = 0; t < r->form->ntables; t++) {
