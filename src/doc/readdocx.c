@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "base/dynlib.h"
 #include "base/i18n.h"
+#include "base/xmalloc.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -168,9 +169,7 @@ static void rd_cells(const xmlNode *n, struct rd_row *row)
 				cell.merge = v && strcmp((const char *)v, "restart") == 0 ? 1 : 2;
 				(*rdx.free)(v);
 			}
-			row->cells = realloc(row->cells, (size_t)(row->n + 1) * sizeof *row->cells);
-			if (row->cells == NULL)
-				abort();
+			row->cells = xgrow(row->cells, (size_t)row->n, sizeof *row->cells);
 			row->cells[row->n++] = cell;
 		} else if (rd_is(c, "sdt") || rd_is(c, "sdtContent") || rd_is(c, "customXml")) {
 			rd_cells(c, row);
@@ -185,14 +184,28 @@ static void rd_rows(const xmlNode *n, struct rd_row **rows, int *nrows)
 			struct rd_row row = {NULL, 0,
 					     rd_int_val(rd_child(c, "trPr"), "gridBefore", 0)};
 			rd_cells(c, &row);
-			*rows = realloc(*rows, (size_t)(*nrows + 1) * sizeof **rows);
-			if (*rows == NULL)
-				abort();
+			*rows = xgrow(*rows, (size_t)*nrows, sizeof **rows);
 			(*rows)[(*nrows)++] = row;
 		} else if (rd_is(c, "sdt") || rd_is(c, "sdtContent") || rd_is(c, "customXml")) {
 			rd_rows(c, rows, nrows);
 		}
 	}
+}
+
+/* The cell of row that begins at grid column col, or NULL: a row's cells
+ * begin at columns ever further right, so it is found by halving (a row of
+ * many thousand cells under as many merges is not read in their square). */
+static struct rd_cell *rd_at(const struct rd_row *row, int col)
+{
+	int lo = 0, hi = row->n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (row->cells[mid].col < col)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < row->n && row->cells[lo].col == col ? &row->cells[lo] : NULL;
 }
 
 /* A table: each cell once, spanning the grid columns and the rows its
@@ -206,7 +219,9 @@ static void rd_table(const xmlNode *t, struct buf *out)
 		int col = rows[r].before;
 		for (int i = 0; i < rows[r].n; i++) {
 			rows[r].cells[i].col = col;
-			col += rows[r].cells[i].span;
+			/* a row of millions of cells: its columns stop counting
+			 * (the page reader refuses a row past 1,000 anyway) */
+			col = col > 1000000 ? col : col + rows[r].cells[i].span;
 		}
 	}
 	/* a merge's first cell spans the rows that continue it below, and
@@ -215,12 +230,8 @@ static void rd_table(const xmlNode *t, struct buf *out)
 		for (int i = 0; i < rows[r].n; i++) {
 			struct rd_cell *c = &rows[r].cells[i];
 			for (int below = r + 1; below < nrows && c->merge == 1; below++) {
-				struct rd_cell *more = NULL;
-				for (int j = 0; j < rows[below].n && more == NULL; j++)
-					if (rows[below].cells[j].col == c->col &&
-					    rows[below].cells[j].merge == 2)
-						more = &rows[below].cells[j];
-				if (more == NULL)
+				struct rd_cell *more = rd_at(&rows[below], c->col);
+				if (more == NULL || more->merge != 2)
 					break;
 				more->covered = 1;
 				more->merge = 0; /* taken: not the start of another */

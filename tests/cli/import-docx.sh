@@ -71,6 +71,21 @@ printf '<w:document xmlns:w="x"><w:body>' >"$T/bad/word/document.xml"
 run "$NIANBAO" import --docx "$T/bad.docx" -o "$T/bad.yaml"
 expect_rc "a damaged document: refused" 2
 expect_has "said" "$T/err" "its text is not a Word document's (a damaged file)"
+# two rows of 30,000 cells, every one a merge: read in time linear in
+# them, and refused by the page reader as no report's table
+python3 - "$T/merges.docx" <<'PYEOF'
+import sys, zipfile
+a = '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>'
+b = '<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>'
+doc = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+       '<w:body><w:tbl><w:tr>%s</w:tr><w:tr>%s</w:tr></w:tbl></w:body></w:document>'
+       % (a * 30000, b * 30000))
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('word/document.xml', doc)
+PYEOF
+run "$NIANBAO" import --docx "$T/merges.docx" -o "$T/merges.yaml"
+expect_rc "30,000 merged cells a row: refused" 2
+expect_has "as no report's table" "$T/err" "a table row spans more than 1,000 columns"
 run "$NIANBAO" check --docx "$T/missing.docx"
 expect_rc "a file that is not there" 2
 finish
