@@ -12,6 +12,7 @@
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "base/width.h"
+#include "base/xmalloc.h"
 
 #include <math.h>
 #include <poppler.h>
@@ -66,9 +67,7 @@ static int rp_glyphs(PopplerPage *page, struct rp_glyph **out)
 	int n = 0;
 	*out = NULL;
 	if (text != NULL && poppler_page_get_text_layout(page, &r, &nr)) {
-		*out = malloc((nr + 1) * sizeof **out);
-		if (*out == NULL)
-			abort();
+		*out = xcalloc((size_t)nr + 1, sizeof **out);
 		guint k = 0;
 		for (const char *s = text; *s && k < nr; s = g_utf8_next_char(s), k++) {
 			gunichar c = g_utf8_get_char(s);
@@ -104,9 +103,7 @@ static int rp_lines(struct rp_glyph *g, int n, struct rp_line **out)
 			h = h > g[j].h ? h : g[j].h;
 			j++;
 		}
-		*out = realloc(*out, (size_t)(nl + 1) * sizeof **out);
-		if (*out == NULL)
-			abort();
+		*out = xgrow(*out, (size_t)nl, sizeof **out);
 		qsort(g + i, (size_t)(j - i), sizeof *g, rp_by_x);
 		(*out)[nl++] = (struct rp_line){g + i, j - i, sum / (j - i), h};
 		i = j;
@@ -175,9 +172,7 @@ static int readpdf_doc(PopplerDocument *doc, GError *err, struct buf *out, const
 		if (n > 0) {
 			/* the text's size: the middle of its characters' heights,
 			 * and its columns: half a CJK character */
-			double *v = malloc((size_t)n * sizeof *v);
-			if (v == NULL)
-				abort();
+			double *v = xcalloc((size_t)n, sizeof *v);
 			for (int i = 0; i < n; i++)
 				v[i] = g[i].h;
 			double h = rp_median(v, n);
