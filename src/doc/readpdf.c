@@ -146,6 +146,75 @@ static void rp_line_text(const struct rp_line *l, double left, double col, doubl
 	buf_putc(out, '\n');
 }
 
+/* A page read: its text, and where its first and last lines are when they
+ * stand apart at its top or bottom (a running head or foot, if other
+ * pages have the same). */
+struct rp_page {
+	struct buf text;
+	size_t head_end, foot_start;
+	char *head, *foot; /* those lines' characters, figures as # */
+};
+
+/* The characters of line l, each figure as #: what a running head or foot
+ * keeps from page to page. To free. */
+static char *rp_line_key(const struct rp_line *l)
+{
+	struct buf k;
+	buf_init(&k);
+	for (int i = 0; i < l->n; i++)
+		buf_puts(&k, l->g[i].u[0] >= '0' && l->g[i].u[0] <= '9' ? "#" : l->g[i].u);
+	return k.data ? k.data : xstrdup("");
+}
+
+/* The n characters of a page ph points high as its text, into pg. */
+static void rp_page_text(struct rp_glyph *g, int n, double ph, struct rp_page *pg)
+{
+	/* the text's size: the middle of its characters' heights, and its
+	 * columns: half a CJK character */
+	double *v = xcalloc((size_t)n, sizeof *v);
+	for (int i = 0; i < n; i++)
+		v[i] = g[i].h;
+	double h = rp_median(v, n);
+	int nw = 0;
+	for (int i = 0; i < n; i++)
+		if (g[i].wide)
+			v[nw++] = g[i].x1 - g[i].x0;
+	double cw = nw > 0 ? rp_median(v, nw) / 2 : h / 2.8;
+	free(v);
+	if (cw <= 0.5)
+		cw = 0.5;
+	/* the page's text begins at the first column, as pdftotext -layout
+	 * begins it: a paragraph's first line indented, the lines after it
+	 * not */
+	double left = g[0].x0;
+	for (int i = 1; i < n; i++)
+		left = g[i].x0 < left ? g[i].x0 : left;
+	struct rp_line *l;
+	int nl = rp_lines(g, n, &l);
+	struct buf *out = &pg->text;
+	pg->foot_start = (size_t)-1;
+	for (int i = 0; i < nl; i++) {
+		size_t start = out->len;
+		/* a paragraph's gap above: a blank line */
+		if (i > 0 && l[i].yc - l[i - 1].yc > 1.9 * h)
+			buf_putc(out, '\n');
+		rp_line_text(&l[i], left, cw, cw * 1.6, out);
+		/* alone in the page's top or bottom twelfth */
+		if (i == 0 && l[0].yc < ph / 12 && (nl == 1 || l[1].yc - l[0].yc > 1.5 * h)) {
+			pg->head = rp_line_key(&l[0]);
+			pg->head_end = out->len;
+		}
+		if (i == nl - 1 && i > 0 && l[i].yc > ph * 11 / 12 &&
+		    l[i].yc - l[i - 1].yc > 1.5 * h) {
+			pg->foot = rp_line_key(&l[i]);
+			pg->foot_start = start;
+		}
+	}
+	if (pg->foot == NULL)
+		pg->foot_start = out->len;
+	free(l);
+}
+
 /* The PDF doc (NULL: not one, err why), unreferenced here. */
 static int readpdf_doc(PopplerDocument *doc, GError *err, struct buf *out, const char **why,
 		       int *pages)
@@ -162,49 +231,44 @@ static int readpdf_doc(PopplerDocument *doc, GError *err, struct buf *out, const
 	int np = poppler_document_get_n_pages(doc);
 	*pages = np;
 	long total = 0;
+	struct rp_page *pg = xcalloc((size_t)np + 1, sizeof *pg);
 	for (int p = 0; p < np; p++) {
+		buf_init(&pg[p].text);
 		PopplerPage *page = poppler_document_get_page(doc, p);
 		if (page == NULL)
 			continue;
+		double pw, ph;
+		poppler_page_get_size(page, &pw, &ph);
 		struct rp_glyph *g;
 		int n = rp_glyphs(page, &g);
 		total += n;
-		if (n > 0) {
-			/* the text's size: the middle of its characters' heights,
-			 * and its columns: half a CJK character */
-			double *v = xcalloc((size_t)n, sizeof *v);
-			for (int i = 0; i < n; i++)
-				v[i] = g[i].h;
-			double h = rp_median(v, n);
-			int nw = 0;
-			for (int i = 0; i < n; i++)
-				if (g[i].wide)
-					v[nw++] = g[i].x1 - g[i].x0;
-			double cw = nw > 0 ? rp_median(v, nw) / 2 : h / 2.8;
-			free(v);
-			if (cw <= 0.5)
-				cw = 0.5;
-			/* the page's text begins at the first column, as
-			 * pdftotext -layout begins it: a paragraph's first line
-			 * indented, the lines after it not */
-			double left = g[0].x0;
-			for (int i = 1; i < n; i++)
-				left = g[i].x0 < left ? g[i].x0 : left;
-			struct rp_line *l;
-			int nl = rp_lines(g, n, &l);
-			for (int i = 0; i < nl; i++) {
-				/* a paragraph's gap above: a blank line */
-				if (i > 0 && l[i].yc - l[i - 1].yc > 1.9 * h)
-					buf_putc(out, '\n');
-				rp_line_text(&l[i], left, cw, cw * 1.6, out);
-			}
-			free(l);
-		}
+		if (n > 0)
+			rp_page_text(g, n, ph, &pg[p]);
 		free(g);
-		buf_putc(out, '\f');
 		g_object_unref(page);
 	}
 	g_object_unref(doc);
+	/* a running head or foot: the same line (figures aside) alone at the
+	 * top or the bottom of most pages; the first page keeps its head,
+	 * which may be the report's title */
+	for (int p = 0; p < np; p++) {
+		int heads = 0, feet = 0;
+		for (int q = 1; q < np && pg[p].head && p > 0; q++)
+			heads += pg[q].head && strcmp(pg[q].head, pg[p].head) == 0;
+		for (int q = 0; q < np && pg[p].foot; q++)
+			feet += pg[q].foot && strcmp(pg[q].foot, pg[p].foot) == 0;
+		size_t from = heads >= 2 && heads * 2 >= np - 1 ? pg[p].head_end : 0;
+		size_t to = feet >= 2 && feet * 2 >= np ? pg[p].foot_start : pg[p].text.len;
+		if (to > from)
+			buf_add(out, pg[p].text.data + from, to - from);
+		buf_putc(out, '\f');
+	}
+	for (int p = 0; p < np; p++) {
+		buf_free(&pg[p].text);
+		free(pg[p].head);
+		free(pg[p].foot);
+	}
+	free(pg);
 	if (total == 0) {
 		*why = _("a scan: its pages hold no text, only images (nianbao reads no images)");
 		return -2;

@@ -2,7 +2,7 @@
 """Builds a Word file from a report's web page (nianbao render --html) the
 way Word and WPS write one, for import --docx to read back:
 
-    docxmake.py PAGE.html OUT.docx [--split] [--plain]
+    docxmake.py PAGE.html OUT.docx [--split] [--plain] [--running]
 
 Each heading and paragraph a paragraph; each table a table whose merged
 cells are merged as Word merges them (python-docx: gridSpan across,
@@ -241,6 +241,20 @@ def main():
         else:
             add_table(d, rows, 0, 0, len(rows))
         d.add_paragraph("")
+    if "--running" in sys.argv:
+        sec = d.sections[0]
+        sec.header.paragraphs[0].text = "示例机关政府信息公开专栏"
+        foot = sec.footer.paragraphs[0]
+        foot.add_run("第 ")
+        fld = OxmlElement("w:fldSimple")
+        fld.set(qn("w:instr"), " PAGE ")
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = "1"
+        r.append(t)
+        fld.append(r)
+        foot._p.append(fld)
+        foot.add_run(" 页")
     d.save(sys.argv[2])
 
 

@@ -57,6 +57,18 @@ for s in 2019:s2019 tongzhou:tongzhou; do
 	expect_eq "an office PDF ($f): every figure and the header" "$(cat "$T/d")" ""
 done
 
+# a running head and foot (the organ's name, 第 N 页) on every page, as an
+# office's template puts them: left out but for the first page's head
+cp "$P/office-running-2019.pdf" "$T/running.pdf"
+"$(dirname "${NIANBAO_REAL:-$NIANBAO}")/nianbao-read" pdf "$T/running.pdf" >"$T/running.txt"
+expect_eq "the running head kept once, on the first page" \
+	"$(grep -c '示例机关政府信息公开专栏' "$T/running.txt")" 1
+expect_eq "no 第 N 页 left" "$(grep -c '第 *[0-9][0-9]* *页' "$T/running.txt")" 0
+run "$NIANBAO" import --pdf "$T/running.pdf" -o "$T/running.yaml"
+expect_lacks "the head not among the decisions" "$T/err" "示例机关政府信息公开专栏"
+"$NIANBAO" diff "$T/s2019.yaml" "$T/running.yaml" 2>/dev/null | grep -v '^prose ' >"$T/d"
+expect_eq "every figure and the header" "$(cat "$T/d")" ""
+
 # check --pdf of several: a line each, the report's own error found
 run "$NIANBAO" check --pdf "$T/s2021.pdf" "$T/chrome.pdf" "$T/office-2019.pdf"
 expect_rc "check --pdf: the 2021 sample's errors" 1
