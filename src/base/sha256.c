@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const uint32_t sha256_k[64] = {
@@ -44,14 +45,83 @@ static void sha256_block(uint32_t h[8], const unsigned char *p)
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-void sha256_hex(const void *data, size_t len, char out[65])
+/* The blocks p[0 .. 64 n) one after another, portably. */
+static void sha256_blocks_c(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	for (; n > 0; n--, p += 64)
+		sha256_block(h, p);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+/* The same with the CPU's SHA instructions (Intel SHA extensions): four
+ * rounds a pair of sha256rnds2, the message schedule by sha256msg1/2. */
+__attribute__((target("sha,sse4.1"))) static void sha256_blocks_ni(uint32_t h[8],
+								   const unsigned char *p, size_t n)
+{
+	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i t = _mm_loadu_si128((const __m128i *)&h[0]);
+	__m128i s1 = _mm_loadu_si128((const __m128i *)&h[4]);
+	t = _mm_shuffle_epi32(t, 0xB1);         /* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1B);       /* EFGH */
+	__m128i s0 = _mm_alignr_epi8(t, s1, 8); /* ABEF */
+	s1 = _mm_blend_epi16(s1, t, 0xF0);      /* CDGH */
+	for (; n > 0; n--, p += 64) {
+		__m128i abef = s0, cdgh = s1, w[4];
+		for (int i = 0; i < 4; i++)
+			w[i] =
+			    _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), swap);
+		for (int i = 0; i < 16; i++) {
+			__m128i m = _mm_add_epi32(
+			    w[i % 4], _mm_loadu_si128((const __m128i *)&sha256_k[4 * i]));
+			s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+			if (i < 12) /* the words of four groups on */
+				w[i % 4] = _mm_sha256msg2_epu32(
+				    _mm_add_epi32(
+					_mm_sha256msg1_epu32(w[i % 4], w[(i + 1) % 4]),
+					_mm_alignr_epi8(w[(i + 3) % 4], w[(i + 2) % 4], 4)),
+				    w[(i + 3) % 4]);
+			s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(m, 0x0E));
+		}
+		s0 = _mm_add_epi32(s0, abef);
+		s1 = _mm_add_epi32(s1, cdgh);
+	}
+	t = _mm_shuffle_epi32(s0, 0x1B);   /* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xB1);  /* DCHG */
+	s0 = _mm_blend_epi16(t, s1, 0xF0); /* DCBA */
+	s1 = _mm_alignr_epi8(s1, t, 8);    /* ABEF */
+	_mm_storeu_si128((__m128i *)&h[0], s0);
+	_mm_storeu_si128((__m128i *)&h[4], s1);
+}
+
+/* The instructions when the CPU has them, decided once. */
+static void (*sha256_blocks_pick(void))(uint32_t *, const unsigned char *, size_t)
+{
+	__builtin_cpu_init();
+	if (getenv("NIANBAO_SHA256_PORTABLE") == NULL && __builtin_cpu_supports("sha") &&
+	    __builtin_cpu_supports("sse4.1"))
+		return sha256_blocks_ni;
+	return sha256_blocks_c;
+}
+#else
+static void (*sha256_blocks_pick(void))(uint32_t *, const unsigned char *, size_t)
+{
+	return sha256_blocks_c;
+}
+#endif
+
+/* The digest of data, its full blocks by run. */
+static void sha256_with(void (*run)(uint32_t *, const unsigned char *, size_t), const void *data,
+			size_t len, char out[65])
 {
 	uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 			 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 	const unsigned char *p = data;
 	size_t n = len;
-	for (; n >= 64; n -= 64, p += 64)
-		sha256_block(h, p);
+	run(h, p, n / 64);
+	p += n / 64 * 64;
+	n %= 64;
 	unsigned char last[128] = {0};
 	memcpy(last, p, n);
 	last[n] = 0x80;
@@ -59,8 +129,20 @@ void sha256_hex(const void *data, size_t len, char out[65])
 	uint64_t bits = (uint64_t)len * 8;
 	for (int i = 0; i < 8; i++)
 		last[blocks * 64 - 1 - i] = (unsigned char)(bits >> (8 * i));
-	for (size_t i = 0; i < blocks; i++)
-		sha256_block(h, last + 64 * i);
+	sha256_blocks_c(h, last, blocks);
 	for (int i = 0; i < 8; i++)
 		snprintf(out + 8 * i, 9, "%08x", h[i]);
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+	static void (*run)(uint32_t *, const unsigned char *, size_t);
+	if (run == NULL)
+		run = sha256_blocks_pick();
+	sha256_with(run, data, len, out);
+}
+
+void sha256_hex_portable(const void *data, size_t len, char out[65])
+{
+	sha256_with(sha256_blocks_c, data, len, out);
 }
