@@ -110,6 +110,10 @@ def main():
             document_rows(tmp)
             merge_results("12.")
             return
+        if os.environ.get("BENCH_ONLY") == "10":  # row 10 alone
+            sum_rows(tmp, os.path.join(BUILD, "bench", "gen-reports"))
+            merge_results("10.")
+            return
         if os.environ.get("BENCH_ONLY") == "9":  # row 9 alone
             page_rows(tmp)
             merge_results("9.")
@@ -283,30 +287,7 @@ def run(tmp):
         t = timed(cmd, runs=3, env=env)
         row("8. refused in time: %s" % what, "%.0f ms" % (t * 1000), "", "", "< 1 s", t < 1)
 
-    # 10. sum: a roll-up of the 10,000 generated reports against check of
-    # the same files, and its peak memory against 1,000 of them
-    one = os.path.join(tmp, "one-year")
-    os.mkdir(one)
-    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "10000", one, "1", "2023"],
-                   check=True)
-    year = sorted(os.path.join(one, f) for f in os.listdir(one))
-    os.sync()
-    roll = os.path.join(tmp, "roll.yaml")
-    checked = timed([NIANBAO, "check"] + year, runs=3)
-    summed = timed([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X", "--force"], runs=3)
-    rss_10k = peak_rss_kb([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X", "--force"], tmp)
-    rss_1k = peak_rss_kb([NIANBAO, "sum"] + year[:1000] + ["-o", roll, "--organ", "X",
-                                                          "--force"], tmp)
-    row("10. sum of 10,000 reports vs check of them", "%.0f /s" % (len(year) / summed),
-        "check %.0f /s" % (len(year) / checked), "%.2f" % (summed / checked),
-        "≤ 1.5× check's time", summed / checked <= 1.5)
-    # no report is held: what grows is each part's name, organ and hash,
-    # which the roll-up records
-    per = (rss_10k - rss_1k) / 9000
-    row("10. sum, peak memory, 10,000 reports", "%.1f MB" % (rss_10k / 1024),
-        "1,000: %.1f MB" % (rss_1k / 1024), "%.2f KB a report" % per,
-        "≤ 1 KB a report (its part)", per <= 1.0)
-
+    sum_rows(tmp, gen)
     page_rows(tmp)
     hostile_rows(tmp)
     document_rows(tmp)
@@ -342,6 +323,33 @@ def document_rows(tmp):
         row("12. render --%s, 1,000 reports" % kind, "%.0f ms each" % (per * 1000),
             "%.0f MB peak" % (peak / 1024), "%.2f" % (per / one), "each as one",
             per <= 1.5 * one and peak <= 256 * 1024)
+
+
+def sum_rows(tmp, gen):
+    """10. sum: a roll-up of 10,000 generated reports against check of the
+    same files, in CPU time, and its peak memory against 1,000 of them."""
+    one = os.path.join(tmp, "one-year")
+    os.mkdir(one)
+    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "10000", one, "1", "2023"],
+                   check=True)
+    year = sorted(os.path.join(one, f) for f in os.listdir(one))
+    os.sync()
+    roll = os.path.join(tmp, "roll.yaml")
+    checked = statistics.median(cpu_of([NIANBAO, "check"] + year) for _ in range(3))
+    summed = statistics.median(cpu_of([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X",
+                                                               "--force"]) for _ in range(3))
+    rss_10k = peak_rss_kb([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X", "--force"], tmp)
+    rss_1k = peak_rss_kb([NIANBAO, "sum"] + year[:1000] + ["-o", roll, "--organ", "X",
+                                                          "--force"], tmp)
+    row("10. sum of 10,000 reports vs check of them (CPU)", "%.0f /s" % (len(year) / summed),
+        "check %.0f /s" % (len(year) / checked), "%.2f" % (summed / checked),
+        "≤ 1.1× check's CPU time", summed / checked <= 1.1)
+    # no report is held: what grows is each part's name, organ and hash,
+    # which the roll-up records
+    per = (rss_10k - rss_1k) / 9000
+    row("10. sum, peak memory, 10,000 reports", "%.1f MB" % (rss_10k / 1024),
+        "1,000: %.1f MB" % (rss_1k / 1024), "%.2f KB a report" % per,
+        "≤ 1 KB a report (its part)", per <= 1.0)
 
 
 def page_rows(tmp):
