@@ -19,6 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The widest line written, in columns (a page of A3 in 6-point type is
+ * some 400). */
+#define RP_MAX_COLUMN 2000
+
 /* A character on the page: its box in points, and its text. */
 struct rp_glyph {
 	double x0, x1, yc, h;
@@ -125,7 +129,11 @@ static void rp_line_text(const struct rp_line *l, double left, double col, doubl
 		int j = i + 1;
 		while (j < l->n && l->g[j].x0 - l->g[j - 1].x1 <= gap)
 			j++;
-		int want = (int)lround((l->g[i].x0 - left) / col);
+		/* a column far past any page's (a text matrix stretched a
+		 * million times) is written two spaces on, not as a gigabyte
+		 * of them */
+		double x = (l->g[i].x0 - left) / col;
+		int want = isfinite(x) && x >= 0 && x < RP_MAX_COLUMN ? (int)lround(x) : at + 2;
 		int pad = want - at;
 		if (i > 0 && pad < 2)
 			pad = 2;
@@ -215,6 +223,42 @@ static void rp_page_text(struct rp_glyph *g, int n, double ph, struct rp_page *p
 	free(l);
 }
 
+/* For each page, how many pages have its head (head, from the second page
+ * on) or its foot, in order of the keys sorted: no page compared with
+ * every other (a PDF may have a million pages). To free. */
+struct rp_key {
+	const char *key;
+	int page;
+};
+
+static int rp_by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct rp_key *)a)->key, ((const struct rp_key *)b)->key);
+}
+
+static int *rp_counts(const struct rp_page *pg, int np, int head)
+{
+	int *count = xcalloc((size_t)np + 1, sizeof *count);
+	struct rp_key *k = xcalloc((size_t)np + 1, sizeof *k);
+	int n = 0;
+	for (int p = head ? 1 : 0; p < np; p++) {
+		const char *key = head ? pg[p].head : pg[p].foot;
+		if (key != NULL)
+			k[n++] = (struct rp_key){key, p};
+	}
+	qsort(k, (size_t)n, sizeof *k, rp_by_key);
+	for (int i = 0; i < n;) {
+		int j = i;
+		while (j < n && strcmp(k[j].key, k[i].key) == 0)
+			j++;
+		for (int m = i; m < j; m++)
+			count[k[m].page] = j - i;
+		i = j;
+	}
+	free(k);
+	return count;
+}
+
 /* The PDF doc (NULL: not one, err why), unreferenced here. */
 static int readpdf_doc(PopplerDocument *doc, GError *err, struct buf *out, const char **why,
 		       int *pages)
@@ -251,18 +295,16 @@ static int readpdf_doc(PopplerDocument *doc, GError *err, struct buf *out, const
 	/* a running head or foot: the same line (figures aside) alone at the
 	 * top or the bottom of most pages; the first page keeps its head,
 	 * which may be the report's title */
+	int *heads = rp_counts(pg, np, 1), *feet = rp_counts(pg, np, 0);
 	for (int p = 0; p < np; p++) {
-		int heads = 0, feet = 0;
-		for (int q = 1; q < np && pg[p].head && p > 0; q++)
-			heads += pg[q].head && strcmp(pg[q].head, pg[p].head) == 0;
-		for (int q = 0; q < np && pg[p].foot; q++)
-			feet += pg[q].foot && strcmp(pg[q].foot, pg[p].foot) == 0;
-		size_t from = heads >= 2 && heads * 2 >= np - 1 ? pg[p].head_end : 0;
-		size_t to = feet >= 2 && feet * 2 >= np ? pg[p].foot_start : pg[p].text.len;
+		size_t from = p > 0 && heads[p] >= 2 && heads[p] * 2 >= np - 1 ? pg[p].head_end : 0;
+		size_t to = feet[p] >= 2 && feet[p] * 2 >= np ? pg[p].foot_start : pg[p].text.len;
 		if (to > from)
 			buf_add(out, pg[p].text.data + from, to - from);
 		buf_putc(out, '\f');
 	}
+	free(heads);
+	free(feet);
 	for (int p = 0; p < np; p++) {
 		buf_free(&pg[p].text);
 		free(pg[p].head);
