@@ -53,6 +53,7 @@ static void sha256_blocks_c(uint32_t h[8], const unsigned char *p, size_t n)
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 
 /* The same with the CPU's SHA instructions (Intel SHA extensions): four
@@ -95,12 +96,14 @@ __attribute__((target("sha,sse4.1"))) static void sha256_blocks_ni(uint32_t h[8]
 	_mm_storeu_si128((__m128i *)&h[4], s1);
 }
 
-/* The instructions when the CPU has them, decided once. */
+/* The instructions when the CPU has them (CPUID: leaf 7's EBX bit 29, SHA;
+ * leaf 1's ECX bit 19, SSE4.1), decided once. */
 static void (*sha256_blocks_pick(void))(uint32_t *, const unsigned char *, size_t)
 {
-	__builtin_cpu_init();
-	if (getenv("NIANBAO_SHA256_PORTABLE") == NULL && __builtin_cpu_supports("sha") &&
-	    __builtin_cpu_supports("sse4.1"))
+	unsigned a, b, c, d;
+	int sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b >> 29 & 1);
+	int sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c >> 19 & 1);
+	if (getenv("NIANBAO_SHA256_PORTABLE") == NULL && sha && sse41)
 		return sha256_blocks_ni;
 	return sha256_blocks_c;
 }
