@@ -102,25 +102,14 @@ def in_pty(args, extra_env, keys=(), quiet=0.3, prefix=()):
 def main():
     tmp = tempfile.mkdtemp(prefix="nianbao-bench-")
     try:
-        if os.environ.get("BENCH_ONLY") == "11":  # row 11 alone, into RESULTS.md
-            hostile_rows(tmp)
-            merge_results("11.")
-            return
-        if os.environ.get("BENCH_ONLY") == "12":  # row 12 alone
-            document_rows(tmp)
-            merge_results("12.")
-            return
-        if os.environ.get("BENCH_ONLY") == "10":  # row 10 alone
-            sum_rows(tmp, os.path.join(BUILD, "bench", "gen-reports"))
-            merge_results("10.")
-            return
-        if os.environ.get("BENCH_ONLY") == "9":  # row 9 alone
-            page_rows(tmp)
-            merge_results("9.")
-            return
-        if os.environ.get("BENCH_ONLY") == "13":  # row 13 alone
-            reading_rows(tmp)
-            merge_results("13.")
+        # BENCH_ONLY=N: row N alone, measured again into RESULTS.md
+        only = {"9": page_rows,
+                "10": lambda t: sum_rows(t, os.path.join(BUILD, "bench", "gen-reports")),
+                "11": hostile_rows, "12": document_rows, "13": reading_rows}
+        which = os.environ.get("BENCH_ONLY")
+        if which in only:
+            only[which](tmp)
+            merge_results(which + ".")
             return
         run(tmp)
     finally:
