@@ -68,10 +68,38 @@ static struct report *cli_previous(const struct report *r, const char *given, st
  * published page (its lines are the page's); prefix: before each message
  * ("2022 against 2021"); only: that kind alone (-1 all); counted into
  * *count when not NULL, as the engine counts. The one writer of problems. */
+static void cli_cells_push(struct cli_cells *c, const char *s)
+{
+	c->v = xgrow(c->v, c->n, sizeof *c->v);
+	c->v[c->n++] = xstrdup(s);
+}
+
+static void cli_cells_free(struct cli_cells *c)
+{
+	for (size_t k = 0; k < c->n; k++)
+		free(c->v[k]);
+	free(c->v);
+}
+
+/* The header of check's CSV: a published document's rows name its organ
+ * and year too. */
+static void cli_csv_head(struct buf *out, int page)
+{
+	buf_puts(out, page ? "file,organ,year,severity,check,table,row,column,message\r\n"
+			   : "file,severity,check,table,row,column,message\r\n");
+}
+
 static void cli_list(struct buf *out, const char *path, const struct report *r,
 		     const struct problem *p, int n, int as_csv, int page, const char *prefix,
-		     int only, struct engine_count *count)
+		     int only, struct engine_count *count, struct cli_cells *cells)
 {
+	/* a published document's organ and year, for a province's documents
+	 * in one sheet */
+	char *organ = page ? report_organ(r) : NULL;
+	int y = page ? report_year(r) : 0;
+	char year[16] = "";
+	if (y)
+		snprintf(year, sizeof year, "%d", y);
 	for (int i = 0; i < n; i++) {
 		if (only >= 0 && (int)p[i].kind != only)
 			continue;
@@ -92,20 +120,19 @@ static void cli_list(struct buf *out, const char *path, const struct report *r,
 		char *message =
 		    p[i].acknowledged ? xasprintf("%s (%s)", m, p[i].acknowledged) : xstrdup(m);
 		free(m);
+		if (cells != NULL) {
+			const char *const row[CLI_PROB_COLS] = {
+			    path,   organ ? organ : "", year, sev, p[i].rule, table, w.row, w.col,
+			    message};
+			for (int k = 0; k < CLI_PROB_COLS; k++)
+				cli_cells_push(cells, row[k]);
+		}
 		if (as_csv) {
 			int guard = as_csv == 1; /* 2: --raw */
 			csv_field(out, path, 0, guard);
 			if (page) {
-				/* a published document's organ and year, for a
-				 * province's documents in one sheet */
-				char *organ = report_organ(r);
-				int year = report_year(r);
 				csv_field(out, organ, 0, guard);
-				if (year)
-					buf_printf(out, "%d,", year);
-				else
-					buf_puts(out, ",");
-				free(organ);
+				csv_field(out, year, 0, guard);
 			}
 			csv_field(out, sev, 0, guard);
 			csv_field(out, p[i].rule, 0, guard);
@@ -140,12 +167,14 @@ static void cli_list(struct buf *out, const char *path, const struct report *r,
 		free(message);
 		engine_where_free(&w);
 	}
+	free(organ);
 }
 
 /* Checks one report: the file at path, or given (a published report read
  * back, check --text and --html: its problems are placed by source line). */
 int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, const char *previous,
-		  struct buf *out, struct engine_count *count, struct report *given, int how)
+		  struct buf *out, struct engine_count *count, struct report *given, int how,
+		  struct cli_cells *cells)
 {
 	int keep = how & CLI_CHECK_KEEP, page = how & CLI_CHECK_PAGE;
 	struct diags d;
@@ -159,7 +188,9 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 	/* last year's report: the carry rules' breaks are problems too */
 	struct report *prev = cli_previous(r, previous, out);
 	engine_previous(e, prev);
-	if (save_txt_stale(e, file)) {
+	/* a published document has no rendering of nianbao's beside it (a
+	 * page.txt beside page.html is the page's own text) */
+	if (!page && save_txt_stale(e, file)) {
 		/* not the report's problem, but the paper's: said, not counted */
 		char *tpath = savefile_txt_path(path);
 		if (as_csv) {
@@ -184,7 +215,7 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 		engine_parts(e, file);
 	struct problem *p;
 	int n = engine_problems(e, &p);
-	cli_list(out, path, r, p, n, as_csv, page, NULL, -1, NULL);
+	cli_list(out, path, r, p, n, as_csv, page, NULL, -1, NULL, cells);
 	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
 	struct engine_count c = engine_count(e);
@@ -232,7 +263,7 @@ static int cli_series(char **files, int n, int as_csv, enum cli_pub published)
 	struct buf out;
 	buf_init(&out);
 	if (as_csv)
-		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
+		cli_csv_head(&out, published != 0);
 	struct engine_count c = {0, 0, 0};
 	if (rc == CLI_OK && n > 0) {
 		chain_sort(v, n);
@@ -264,7 +295,7 @@ static int cli_series(char **files, int n, int as_csv, enum cli_pub published)
 			int np = engine_problems(e, &p);
 			char *path = text_quote(v[i]->path, CLI_NAME_MAX);
 			cli_list(&out, path, v[i], p, np, as_csv, published, years, PROBLEM_BREAK,
-				 &c);
+				 &c, NULL);
 			free(path);
 			engine_problems_free(p, np);
 			engine_free(e);
@@ -289,47 +320,13 @@ static int cli_series(char **files, int n, int as_csv, enum cli_pub published)
 	return rc;
 }
 
-/* The rows of CSV text as check --csv --raw writes them (fields quoted
- * with "" inside when they must be, rows ended by CRLF), each field a
- * string in *cells; how many fields. */
-static size_t cli_csv_cells(const char *s, char ***cells)
-{
-	size_t n = 0;
-	*cells = NULL;
-	while (*s) {
-		struct buf f;
-		buf_init(&f);
-		if (*s == '"') {
-			for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
-				if (*s == '"')
-					s++;
-				buf_putc(&f, *s);
-			}
-			if (*s == '"')
-				s++;
-		} else {
-			while (*s && *s != ',' && *s != '\r' && *s != '\n')
-				buf_putc(&f, *s++);
-		}
-		*cells = xgrow(*cells, n, sizeof **cells);
-		(*cells)[n++] = xstrdup(f.data ? f.data : "");
-		buf_free(&f);
-		if (*s == ',')
-			s++;
-		while (*s == '\r' || *s == '\n')
-			s++;
-	}
-	return n;
-}
-
 /* check --text, --html, --docx, --pdf --xlsx BOOK: a sheet of documents
  * and a sheet of problems. */
 struct cli_pages_book {
-	char **docs, **probs;
-	size_t ndocs, nprobs;
+	struct cli_cells docs, probs;
 };
 
-enum { CLI_DOC_COLS = 8, CLI_PROB_COLS = 9 };
+enum { CLI_DOC_COLS = 8 };
 
 static int cli_pages_book(const char *book, void *arg, struct diags *d)
 {
@@ -341,8 +338,8 @@ static int cli_pages_book(const char *book, void *arg, struct diags *d)
 						      "表",   "行",   "列",   "说明"};
 	static const unsigned char pn[CLI_PROB_COLS] = {0, 0, 1, 0, 0, 0, 0, 0, 0};
 	struct xlsx_table t[2] = {
-	    {"文件", dh, dn, CLI_DOC_COLS, (int)(b->ndocs / CLI_DOC_COLS), b->docs},
-	    {"问题", ph, pn, CLI_PROB_COLS, (int)(b->nprobs / CLI_PROB_COLS), b->probs}};
+	    {"文件", dh, dn, CLI_DOC_COLS, (int)(b->docs.n / CLI_DOC_COLS), b->docs.v},
+	    {"问题", ph, pn, CLI_PROB_COLS, (int)(b->probs.n / CLI_PROB_COLS), b->probs.v}};
 	return xlsx_write_tables(t, 2, book, d);
 }
 
@@ -362,11 +359,11 @@ static int cli_check_published(char **files, int n, enum cli_pub kind, int as_cs
 	buf_init(&out);
 	buf_init(&sum);
 	if (as_csv)
-		buf_puts(&out, "file,organ,year,severity,check,table,row,column,message\r\n");
+		cli_csv_head(&out, 1);
 	int worst = CLI_OK;
 	int decisions = 0;
 	struct import_opts io = {NULL, 0, &decisions};
-	struct cli_pages_book pb = {NULL, NULL, 0, 0};
+	struct cli_pages_book pb = {{NULL, 0}, {NULL, 0}};
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < n; i++) {
@@ -389,45 +386,26 @@ static int cli_check_published(char **files, int n, enum cli_pub kind, int as_cs
 		/* what the line says, taken before the check frees the report */
 		char *organ = report_organ(r);
 		int year = report_year(r);
-		char *fid = xstrdup(r->form->id);
+		const char *fid = r->form->id; /* the form outlives the report */
 		struct engine_count c = {0, 0, 0};
+		/* its problems listed, and into the workbook's sheet, in one run
+		 * of the checks */
 		int rc = cli_check_one(files[i], as_csv, NULL, previous, &out, &c, r,
-				       CLI_CHECK_PAGE | (book ? CLI_CHECK_KEEP : 0));
+				       CLI_CHECK_PAGE, book ? &pb.probs : NULL);
 		worst = rc > worst ? rc : worst;
 		char y[16] = "?";
 		if (year)
 			snprintf(y, sizeof y, "%d", year);
 		if (book) {
-			/* its problems as --csv --raw gives them, into the sheet */
-			struct buf probs;
-			buf_init(&probs);
-			struct engine_count again = {0, 0, 0};
-			cli_check_one(files[i], 2, NULL, previous, &probs, &again, r,
-				      CLI_CHECK_PAGE);
-			char **cells;
-			size_t nc = probs.data ? cli_csv_cells(probs.data, &cells) : 0;
-			for (size_t k = 0; k + CLI_PROB_COLS <= nc; k += CLI_PROB_COLS)
-				for (int f = 0; f < CLI_PROB_COLS; f++) {
-					pb.probs = xgrow(pb.probs, pb.nprobs, sizeof *pb.probs);
-					pb.probs[pb.nprobs++] = cells[k + (size_t)f];
-				}
-			for (size_t k = nc - nc % CLI_PROB_COLS; k < nc; k++)
-				free(cells[k]);
-			if (nc)
-				free(cells);
-			buf_free(&probs);
-			char *row[CLI_DOC_COLS] = {xstrdup(files[i]),
-						   xstrdup(organ),
-						   year ? xasprintf("%d", year) : xstrdup(""),
-						   xstrdup(fid),
-						   xasprintf("%d", c.errors),
-						   xasprintf("%d", c.warnings),
-						   xasprintf("%d", blanks),
-						   xasprintf("%d", decisions)};
-			for (int f = 0; f < CLI_DOC_COLS; f++) {
-				pb.docs = xgrow(pb.docs, pb.ndocs, sizeof *pb.docs);
-				pb.docs[pb.ndocs++] = row[f];
-			}
+			char num[4][16];
+			snprintf(num[0], sizeof num[0], "%d", c.errors);
+			snprintf(num[1], sizeof num[1], "%d", c.warnings);
+			snprintf(num[2], sizeof num[2], "%d", blanks);
+			snprintf(num[3], sizeof num[3], "%d", decisions);
+			const char *const row[CLI_DOC_COLS] = {
+			    files[i], organ, year ? y : "", fid, num[0], num[1], num[2], num[3]};
+			for (int f = 0; f < CLI_DOC_COLS; f++)
+				cli_cells_push(&pb.docs, row[f]);
 		}
 		char *counts = cli_counts(c.errors, c.warnings);
 		char *nblank = xasprintf(ngettext("%d blank", "%d blanks", blanks), blanks);
@@ -441,7 +419,6 @@ static int cli_check_published(char **files, int n, enum cli_pub kind, int as_cs
 		free(nblank);
 		free(ndec);
 		free(organ);
-		free(fid);
 	}
 	cli_published_prefetch_free();
 	cli_progress(n, n, &t0);
@@ -454,12 +431,8 @@ static int cli_check_published(char **files, int n, enum cli_pub kind, int as_cs
 		int brc = cli_book(book, force, cli_pages_book, &pb);
 		worst = brc > worst ? brc : worst;
 	}
-	for (size_t k = 0; k < pb.ndocs; k++)
-		free(pb.docs[k]);
-	for (size_t k = 0; k < pb.nprobs; k++)
-		free(pb.probs[k]);
-	free(pb.docs);
-	free(pb.probs);
+	cli_cells_free(&pb.docs);
+	cli_cells_free(&pb.probs);
 	buf_free(&out);
 	buf_free(&sum);
 	diags_free(&d);
@@ -527,12 +500,12 @@ int cli_check(int argc, char **argv)
 	struct buf out;
 	buf_init(&out);
 	if (as_csv)
-		buf_puts(&out, "file,severity,check,table,row,column,message\r\n");
+		cli_csv_head(&out, 0);
 	int worst = CLI_OK;
 	struct formpath_cache forms = {0};
 	for (int i = optind; i < argc; i++) {
 		struct engine_count n = {-1, 0, 0};
-		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n, NULL, 0);
+		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n, NULL, 0, NULL);
 		worst = rc > worst ? rc : worst;
 		fwrite(out.data, 1, out.len, stdout);
 		out.len = 0;

@@ -33,8 +33,18 @@ struct report;
  * memory with CLI_CHECK_PAGE, its problems placed by the page's lines).
  * CLI_OK, CLI_ERRORS or CLI_UNUSABLE. */
 enum { CLI_CHECK_KEEP = 1, CLI_CHECK_PAGE = 2 };
+/* Problems as a sheet's cells (check --xlsx): CLI_PROB_COLS strings a
+ * problem, file, organ, year, severity, check, table, row, column,
+ * message, as --csv --raw gives them. */
+enum { CLI_PROB_COLS = 9 };
+struct cli_cells {
+	char **v;
+	size_t n;
+};
+/* The same, each problem's cells also appended to cells when not NULL. */
 int cli_check_one(const char *path, int as_csv, struct formpath_cache *forms, const char *previous,
-		  struct buf *out, struct engine_count *count, struct report *given, int how);
+		  struct buf *out, struct engine_count *count, struct report *given, int how,
+		  struct cli_cells *cells);
 struct diags;
 /* A workbook written to out as every output is (never over a report,
  * another file only with force, a device or FIFO in place): write(BOOK,

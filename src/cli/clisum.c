@@ -162,7 +162,8 @@ int cli_sum(int argc, char **argv)
 		if (rc == CLI_OK) {
 			/* each unit checked first, its problems listed */
 			struct engine_count k = {0, 0, 0};
-			cli_check_one(files[i], 0, &forms, NULL, &list, &k, unit, CLI_CHECK_KEEP);
+			cli_check_one(files[i], 0, &forms, NULL, &list, &k, unit, CLI_CHECK_KEEP,
+				      NULL);
 			if (k.errors > 0 || k.warnings > 0) {
 				char *counts = cli_counts(k.errors, k.warnings);
 				fprintf(stderr, "%s: %s\n", text_name(files[i]), counts);

@@ -80,6 +80,11 @@ expect_has "--csv: the file, organ and year columns" "$T/out" \
 expect_has "--csv: a problem with its document's organ and year" "$T/out" \
 	"pipes-2021.txt,河西区市场监督管理局,2021,error,stored_total,"
 expect_eq "--csv: one line a problem, with the header" "$(wc -l <"$T/out")" 16
+# --series of published pages: the header names the columns its rows have
+run "$NIANBAO" check --series --text --csv "$P/pipes-2021.txt" "$P/layout-2022.txt"
+expect_eq "--series --text --csv: organ and year in the header" "$(head -1 "$T/out" | tr -d '\r')" \
+	"file,organ,year,severity,check,table,row,column,message"
+expect_has "and in its rows" "$T/out" "layout-2022.txt,某某市生态环境局,2022,warning,in_force_continues,"
 # --xlsx BOOK: a sheet of documents and a sheet of problems
 run "$NIANBAO" check --text "$P/pipes-2021.txt" "$P/layout-2019.txt" --xlsx "$T/docs.xlsx"
 expect_rc "check --text --xlsx: the documents' errors (exit 1)" 1
