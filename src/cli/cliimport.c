@@ -23,33 +23,40 @@
 
 #define CLI_PUBLISHED_MAX (64u << 20)
 
-/* Documents nianbao-read read in one run (cli_published_prefetch): each
- * path, its status (0 read, 2 not) and its page, text or reason. */
+/* A document nianbao-read read: its path, its status (0 read, 2 not) and
+ * its page, text or reason ("FILE: why"). */
+struct cli_read {
+	char *path;
+	int status;
+	struct buf out;
+};
+
+/* Documents read in one run (cli_published_prefetch), each taken once. */
 static struct {
-	struct cli_read {
-		char *path;
-		int status;
-		struct buf out;
-	} * v;
+	struct cli_read *v;
 	int n;
 } cli_pre;
 
-void cli_published_prefetch_free(void)
+static void cli_reads_free(struct cli_read *v, int n)
 {
-	for (int i = 0; i < cli_pre.n; i++) {
-		free(cli_pre.v[i].path);
-		buf_free(&cli_pre.v[i].out);
+	for (int i = 0; i < n; i++) {
+		free(v[i].path);
+		buf_free(&v[i].out);
 	}
-	free(cli_pre.v);
-	memset(&cli_pre, 0, sizeof cli_pre);
+	free(v);
 }
 
-void cli_published_prefetch(enum cli_pub kind, char *const *files, int n)
+/* files[0..n) read by one run of nianbao-read (--each: a header line and
+ * the bytes of each) into *v; how many it gave (fewer when it stopped);
+ * -1 when it is not installed (prog, to free, says where it was sought),
+ * with said its first word on standard error when it failed. */
+static int cli_read_run(enum cli_pub kind, char *const *files, int n, struct cli_read **v,
+			char **prog, char *said, size_t saidn)
 {
-	cli_published_prefetch_free();
-	if ((kind != CLI_PUB_DOCX && kind != CLI_PUB_PDF) || n < 2)
-		return;
-	char *prog = docfile_helper("nianbao-read");
+	*v = NULL;
+	*prog = docfile_helper("nianbao-read");
+	if (access(*prog, X_OK) != 0)
+		return -1;
 	char **argv = xcalloc((size_t)n + 4, sizeof *argv);
 	argv[0] = "nianbao-read";
 	argv[1] = kind == CLI_PUB_DOCX ? "docx" : "pdf";
@@ -58,16 +65,12 @@ void cli_published_prefetch(enum cli_pub kind, char *const *files, int n)
 		argv[3 + i] = files[i];
 	struct buf all;
 	buf_init(&all);
-	char said[256] = "";
 	size_t limit = (size_t)n * CLI_PUBLISHED_MAX;
-	int st = access(prog, X_OK) == 0
-		     ? child_output(prog, argv, &all, limit < (1u << 30) ? limit : 1u << 30, said,
-				    sizeof said)
-		     : -1;
-	free(prog);
+	int st =
+	    child_output(*prog, argv, &all, limit < (1u << 30) ? limit : 1u << 30, said, saidn);
 	free(argv);
-	/* what it gave, document by document; anything amiss and each is read
-	 * alone, as without this */
+	/* what it gave, document by document */
+	int got = 0;
 	const char *p = all.data, *end = all.data + all.len;
 	for (int i = 0; st == 0 && i < n && p < end; i++) {
 		int status;
@@ -79,8 +82,8 @@ void cli_published_prefetch(enum cli_pub kind, char *const *files, int n)
 		    len > (size_t)(end - nl - 1))
 			break;
 		p = nl + 1;
-		cli_pre.v = xgrow(cli_pre.v, (size_t)cli_pre.n, sizeof *cli_pre.v);
-		struct cli_read *r = &cli_pre.v[cli_pre.n++];
+		*v = xgrow(*v, (size_t)got, sizeof **v);
+		struct cli_read *r = &(*v)[got++];
 		r->path = xstrdup(files[i]);
 		r->status = status;
 		buf_init(&r->out);
@@ -88,52 +91,73 @@ void cli_published_prefetch(enum cli_pub kind, char *const *files, int n)
 		p += len;
 	}
 	buf_free(&all);
+	return got;
 }
 
-/* A Word file's page or a PDF's text, as nianbao-read reads it (how:
- * docx, pdf), into page; 0, or -1 after a diagnostic. */
-static int cli_doc_read(const char *path, const char *how, struct buf *page, struct diags *d)
+void cli_published_prefetch_free(void)
 {
-	for (int i = 0; i < cli_pre.n; i++) {
-		struct cli_read *r = &cli_pre.v[i];
-		if (r->path == NULL || strcmp(r->path, path) != 0)
-			continue;
-		free(r->path);
-		r->path = NULL; /* taken */
-		if (r->status != 0) {
-			size_t n = strlen(path);
-			const char *s = r->out.data ? r->out.data : "";
-			diags_add(d, DIAG_ERROR, path, 0, 0, "%s",
-				  strncmp(s, path, n) == 0 && s[n] == ':' ? s + n + 2 : s);
-			return -1;
-		}
-		buf_add(page, r->out.data ? r->out.data : "", r->out.len);
-		buf_free(&r->out);
-		return 0;
+	cli_reads_free(cli_pre.v, cli_pre.n);
+	memset(&cli_pre, 0, sizeof cli_pre);
+}
+
+void cli_published_prefetch(enum cli_pub kind, char *const *files, int n)
+{
+	cli_published_prefetch_free();
+	if ((kind != CLI_PUB_DOCX && kind != CLI_PUB_PDF) || n < 2)
+		return;
+	char *prog, said[256] = "";
+	/* anything amiss and each is read alone, as without this */
+	int got = cli_read_run(kind, files, n, &cli_pre.v, &prog, said, sizeof said);
+	cli_pre.n = got > 0 ? got : 0;
+	free(prog);
+}
+
+/* The read document r (taken) into page; 0, or -1 after its reason. */
+static int cli_read_take(struct cli_read *r, const char *path, struct buf *page, struct diags *d)
+{
+	free(r->path);
+	r->path = NULL;
+	if (r->status != 0) {
+		/* "FILE: why": the why, the file named here */
+		size_t n = strlen(path);
+		const char *s = r->out.data ? r->out.data : "";
+		diags_add(d, DIAG_ERROR, path, 0, 0, "%s",
+			  strncmp(s, path, n) == 0 && s[n] == ':' ? s + n + 2 : s);
+		return -1;
 	}
-	char *prog = docfile_helper("nianbao-read");
-	if (access(prog, X_OK) != 0) {
+	buf_add(page, r->out.data ? r->out.data : "", r->out.len);
+	buf_free(&r->out);
+	return 0;
+}
+
+/* A Word file's page or a PDF's text, as nianbao-read reads it, into page
+ * (read already by a prefetch, or now); 0, or -1 after a diagnostic. */
+static int cli_doc_read(const char *path, enum cli_pub kind, struct buf *page, struct diags *d)
+{
+	for (int i = 0; i < cli_pre.n; i++)
+		if (cli_pre.v[i].path != NULL && strcmp(cli_pre.v[i].path, path) == 0)
+			return cli_read_take(&cli_pre.v[i], path, page, d);
+	struct cli_read *v;
+	char *prog, said[512] = "";
+	char *one[] = {(char *)path};
+	int got = cli_read_run(kind, one, 1, &v, &prog, said, sizeof said);
+	int rc;
+	if (got < 0) {
 		diags_add(
 		    d, DIAG_ERROR, path, 0, 0,
 		    "a Word file or a PDF is read by nianbao-read, which is not installed (%s)",
 		    prog);
-		free(prog);
-		return -1;
-	}
-	char *argv[] = {"nianbao-read", (char *)how, (char *)path, NULL};
-	char said[512] = "";
-	int st = child_output(prog, argv, page, CLI_PUBLISHED_MAX, said, sizeof said);
-	free(prog);
-	if (st != 0) {
-		/* nianbao-read says "FILE: why": the why, the file named here */
-		size_t n = strlen(path);
-		const char *why =
-		    strncmp(said, path, n) == 0 && said[n] == ':' ? said + n + 2 : said;
+		rc = -1;
+	} else if (got == 0) {
 		diags_add(d, DIAG_ERROR, path, 0, 0, "%s",
-			  *why ? why : "nianbao-read could not read it");
-		return -1;
+			  *said ? said : "nianbao-read could not read it");
+		rc = -1;
+	} else {
+		rc = cli_read_take(&v[0], path, page, d);
 	}
-	return 0;
+	cli_reads_free(v, got > 0 ? got : 0);
+	free(prog);
+	return rc;
 }
 
 struct report *cli_published(const char *path, enum cli_pub kind, const struct import_opts *o,
@@ -166,12 +190,11 @@ struct report *cli_published(const char *path, enum cli_pub kind, const struct i
 		 * source is the file itself, by its own hash */
 		struct buf page;
 		buf_init(&page);
-		int docx = kind == CLI_PUB_DOCX;
-		ok = cli_doc_read(path, docx ? "docx" : "pdf", &page, d);
+		ok = cli_doc_read(path, kind, &page, d);
 		if (ok == 0) {
 			const char *p = page.data ? page.data : "";
-			ok = docx ? import_read_html(path, p, page.len, &doc, d)
-				  : import_read_text(path, p, page.len, &doc, d);
+			ok = kind == CLI_PUB_DOCX ? import_read_html(path, p, page.len, &doc, d)
+						  : import_read_text(path, p, page.len, &doc, d);
 			sha256_hex(b.data ? b.data : "", b.len, doc.sha256);
 		} else {
 			memset(&doc, 0, sizeof doc);
