@@ -187,7 +187,7 @@ void imp_pre_flush(struct imp *m);
 void imp_row(struct imp *m, const struct irow *row);
 /* Puts the figure or blank c in the next column of the target row. */
 void imp_place(struct imp *m, const struct icell *c);
-/* The figures of row from cell i on, when they ran together (importsplit.c):
+/* The figures of row from cell i on, when they ran together (importfigure.c):
  * read as the target row's cells and placed, or left out with a note;
  * how many cells were taken (0: the row is read as printed). */
 #define IMP_SPLIT_MAX_CELLS 64

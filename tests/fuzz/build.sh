@@ -54,7 +54,7 @@ compile() {
 for h in "$@"; do
 	case $h in
 	text | html | text_read | html_read)
-		focus="import importfind importhtml importplace importtext" ;;
+		focus="import importfigure importfind importhtml importplace importtext" ;;
 	docx | pdf)
 		focus="readdocx readpdf" ;;
 	*) focus= ;;

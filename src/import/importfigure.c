@@ -1,10 +1,14 @@
-/* Figures that ran together: text copied from a page (and what crawlers
- * keep) loses the spaces between cells, so that a row of seven reads
- * 1000001 or 160 02 0 018. The row's digits are read as its cells when
- * exactly one way of cutting them makes every total of the row add up, or
- * when there are as many digits as cells; each reading is said, and a row
- * that could be read more than one way is left blank with the readings
- * listed. */
+/* A published report's figures into their cells: each in the column the
+ * page's headings (or the row's next free one) give it, its unit converted
+ * to the column's, kept as a loaded file keeps it (imp_place).
+ *
+ * And figures that ran together: text copied from a page (and what
+ * crawlers keep) loses the spaces between cells, so that a row of seven
+ * reads 1000001 or 160 02 0 018. The row's digits are read as its cells
+ * when exactly one way of cutting them makes every total of the row add
+ * up, or when there are as many digits as cells; each reading is said,
+ * and a row that could be read more than one way is left blank with the
+ * readings listed (imp_split). */
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "import/idoc.h"
@@ -17,6 +21,171 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+static int imp_pow10_shift(const char *num, int shift, char *out, size_t n)
+{
+	/* num: [sign]digits[.digits]; multiplied by 10^shift, exactly */
+	char sign = 0, d[80];
+	size_t k = 0;
+	int point = -1;
+	for (const char *p = num; *p; p++) {
+		if (*p == '+' || *p == '-')
+			sign = *p == '-' ? '-' : 0;
+		else if (*p == '.')
+			point = (int)k;
+		else if (*p >= '0' && *p <= '9' && k + 1 < sizeof d)
+			d[k++] = *p;
+	}
+	if (point < 0)
+		point = (int)k;
+	point += shift;
+	struct buf b;
+	buf_init(&b);
+	if (sign)
+		buf_putc(&b, sign);
+	if (point <= 0) {
+		buf_puts(&b, "0.");
+		for (int i = point; i < 0; i++)
+			buf_putc(&b, '0');
+		buf_add(&b, d, k);
+	} else if ((size_t)point >= k) {
+		buf_add(&b, d, k);
+		for (size_t i = k; i < (size_t)point; i++)
+			buf_putc(&b, '0');
+	} else {
+		buf_add(&b, d, (size_t)point);
+		buf_putc(&b, '.');
+		buf_add(&b, d + point, k - (size_t)point);
+	}
+	/* trailing zeros after the point carry no place the page printed */
+	char *s = b.data;
+	if (strchr(s, '.')) {
+		size_t l = strlen(s);
+		while (s[l - 1] == '0')
+			s[--l] = '\0';
+		if (s[l - 1] == '.')
+			s[--l] = '\0';
+	}
+	int ok = strlen(s) < n;
+	if (ok)
+		strcpy(out, s);
+	buf_free(&b);
+	return ok ? 0 : -1;
+}
+
+void imp_place(struct imp *m, const struct icell *c)
+{
+	const struct fblock *b = m->tb;
+	int col = 0;
+	if (m->hdr_b == b && m->nhdr > 0) {
+		/* a row with fewer cells than headings left (a blank printed as
+		 * nothing, in text): each figure under the heading nearest it,
+		 * where the text says where both stand */
+		if (m->got == 0)
+			m->row_full = m->row_left >= m->nhdr;
+		if (m->row_left < m->nhdr - m->got && c->x1 > 0) {
+			int best = -1, far = 0;
+			for (int k = m->got; k < m->nhdr && m->hdr_x[k] > 0; k++) {
+				int at = m->hdr_fx[k] > 0 ? m->hdr_fx[k] : m->hdr_x[k];
+				int d = abs(c->x0 + c->x1 - at);
+				if (best < 0 || d < far)
+					best = k, far = d;
+			}
+			if (best > m->got && m->hdr_x[m->nhdr - 1] > 0)
+				m->got = best;
+		}
+		if (m->row_full && c->x1 > 0 && m->got < m->nhdr)
+			m->hdr_fx[m->got] = c->x0 + c->x1;
+		m->row_left--;
+		/* by the page's headings: a column the form lacks takes nothing */
+		col = m->got < m->nhdr ? m->hdr[m->got] : b->ncols;
+		if (col < 0) {
+			m->got++;
+			if (c->kind == IC_FIGURE) {
+				char *a = imp_q(m, c->text);
+				imp_note(m, c, "figure %s not placed: its column is not in form %s",
+					 a, m->f->id);
+				free(a);
+				m->lost++;
+			}
+			return;
+		}
+	} else {
+		while (col < b->ncols && m->seen[form_cell(b, m->tr, col)])
+			col++;
+	}
+	if (col >= b->ncols) {
+		if (c->kind == IC_FIGURE) {
+			char *a = imp_q(m, c->text);
+			imp_note(m, c, "figure %s not placed: row %s has no column left", a,
+				 b->row[m->tr]->label);
+			free(a);
+			m->lost++;
+		}
+		return;
+	}
+	int cell = form_cell(b, m->tr, col);
+	const struct fnode *cn = b->col[col];
+	if (m->spill != NULL) {
+		char *a = imp_q(m, m->spill->text);
+		imp_note(m, m->spill, "%s printed as one row: its figures go to %s", a,
+			 b->row[m->tr]->label);
+		free(a);
+		m->loose++;
+		m->spill = NULL;
+	}
+	m->seen[cell] = 1;
+	m->got++;
+	free(m->from[cell]);
+	m->from[cell] = c->tab > 0 ? xasprintf("line %d, table %d, row %d, cell %d", c->line,
+					       c->tab, c->row, c->cell)
+				   : xasprintf("line %d", c->line);
+	const char *path = imp_row_path(m, b, m->tr);
+	if (c->kind == IC_BLANK) {
+		if (*c->text)
+			imp_note(m, c, "%s read as blank: %s, %s", c->text, path, cn->label);
+		return;
+	}
+	char num[64], conv[96];
+	int unit;
+	imp_figure(c->text, num, sizeof num, &unit);
+	const char *use = num;
+	int uexp = unit >= 0 ? imp_units[unit].exp : -2;
+	int cu = cn->unit ? imp_unit(cn->unit) : -1;
+	int cexp = cu >= 0 ? imp_units[cu].exp : -2;
+	if (unit >= 0 && uexp >= 0 && cexp >= 0 && uexp != cexp) {
+		if (imp_pow10_shift(num, uexp - cexp, conv, sizeof conv) == 0) {
+			use = conv;
+			imp_note(m, c, "%s converted to %s %s: %s, %s", c->text, conv, cn->unit,
+				 path, cn->label);
+		}
+	} else if (unit >= 0 && !(uexp >= 0 && uexp == cexp)) {
+		imp_note(m, c, "%s: unit %s dropped, %s kept: %s, %s", c->text,
+			 imp_units[unit].name, num, path, cn->label);
+	}
+	struct value v = {0};
+	const char *why = NULL;
+	char bad[16];
+	if (value_input(use, &m->f->cells[cell].type, &v, &why, bad) < 0) {
+		char *a = imp_q(m, c->text);
+		imp_note(m, c, "figure %s not placed in %s, %s: %s; left blank", a, path, cn->label,
+			 why);
+		free(a);
+		m->lost++;
+	} else {
+		/* a printed total is kept as a loaded file keeps it: stored,
+		 * for check to set beside the sum of its parts */
+		struct value *to =
+		    m->f->cells[cell].formula != NULL ? &m->r->stored[cell] : &m->r->vals[cell];
+		value_clear(to);
+		*to = v;
+		/* given at this line of the page, as a file's cell is given at
+		 * its line */
+		m->r->line[cell] = c->line > 0 ? c->line : 1;
+		m->r->col[cell] = 1;
+		m->placed++;
+	}
+}
 
 /* How many steps of cutting a row's digits are taken, at most, for a row
  * and for a whole document (a page of hostile rows must not take minutes),
