@@ -97,10 +97,17 @@ void session_close(struct app *a, int clean)
 	a->pending.n = 0;
 }
 
+/* The file's name without its folder, as the status line gives it. */
+static const char *session_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
 /* The name of a file written beside the report, added to a list. */
 static void session_done(char *list, size_t n, const char *path)
 {
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *base = session_base(path);
 	size_t used = strlen(list);
 	/* TRANSLATORS: between the names of files in a list */
 	snprintf(list + used, n - used, "%s%s", used ? _(", ") : "", base);
@@ -109,7 +116,7 @@ static void session_done(char *list, size_t n, const char *path)
 /* The first file beside the report that was not written, and why. */
 static void session_failed(char *first, size_t n, const char *path, const char *why)
 {
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const char *base = session_base(path);
 	if (!first[0])
 		snprintf(first, n, "%s (%s)", base, why);
 }
@@ -147,8 +154,7 @@ static int session_write(struct app *a, const char *path)
 	a->saved_step = a->hist.done;
 	int errors = a->count.errors;
 	char *txt = savefile_txt_path(a->path);
-	const char *base = strrchr(a->path, '/') ? strrchr(a->path, '/') + 1 : a->path;
-	const char *tbase = strrchr(txt, '/') ? strrchr(txt, '/') + 1 : txt;
+	const char *base = session_base(a->path), *tbase = session_base(txt);
 	/* the web page, the PDF and the Word file beside them, as asked for
 	 * (--html, --pdf, --docx): what was written said, or the first that
 	 * was not, and why */
