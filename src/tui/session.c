@@ -284,12 +284,6 @@ void session_diff_draw(struct app *a)
 	a->pending.lines = total;
 }
 
-static const char *session_base(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 void session_locked_draw(struct app *a)
 {
 	char when[64], head[512];
