@@ -362,7 +362,11 @@ int imp_split(struct imp *m, const struct irow *row, int i)
 	}
 	struct split s = {.m = m, .len = len};
 	s.k = split_columns(m, s.cells);
-	if (s.k < 2 || len < s.k || len > s.k * SPLIT_MAX_DIGITS)
+	if (s.k < 2 || len < s.k || len > s.k * SPLIT_MAX_DIGITS || nfig > s.k)
+		return 0;
+	/* a full row of figures that start with no 0 is read as printed: its
+	 * totals need not be looked for (most rows end here) */
+	if (!lead0 && nfig == s.k)
 		return 0;
 	/* the row's totals that read only its own cells */
 	for (int j = 0; j < s.k; j++) {
@@ -379,7 +383,7 @@ int imp_split(struct imp *m, const struct irow *row, int i)
 	 * cells that do not add up as printed */
 	int suspect = lead0 || (nfig == 1 && len >= s.k) ||
 		      (nfig < s.k && s.ntotals > 0 && !split_as_printed(figs, nfig));
-	if (!suspect || nfig > s.k || m->split_tries > SPLIT_DOC_TRIES)
+	if (!suspect || m->split_tries > SPLIT_DOC_TRIES)
 		return 0;
 	char *digits = xmalloc((size_t)len + 1);
 	digits[0] = '\0';
