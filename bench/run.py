@@ -105,7 +105,8 @@ def main():
         # BENCH_ONLY=N: row N alone, measured again into RESULTS.md
         only = {"9": page_rows,
                 "10": lambda t: sum_rows(t, os.path.join(BUILD, "bench", "gen-reports")),
-                "11": hostile_rows, "12": document_rows, "13": reading_rows}
+                "11": hostile_rows, "12": document_rows, "13": reading_rows,
+                "14": workbook_rows}
         which = os.environ.get("BENCH_ONLY")
         if which in only:
             only[which](tmp)
@@ -281,6 +282,7 @@ def run(tmp):
     hostile_rows(tmp)
     document_rows(tmp)
     reading_rows(tmp)
+    workbook_rows(tmp)
     write_results()
 
 
@@ -339,6 +341,26 @@ def sum_rows(tmp, gen):
     row("10. sum, peak memory, 10,000 reports", "%.1f MB" % (rss_10k / 1024),
         "1,000: %.1f MB" % (rss_1k / 1024), "%.2f KB a report" % per,
         "≤ 1 KB a report (its part)", per <= 1.0)
+
+
+def workbook_rows(tmp):
+    """14. export --xlsx of 10,000 generated reports: its peak memory (each
+    report read, written and let go; the sheets a row at a time) against
+    1,000 of them, and its time a report."""
+    gen = os.path.join(BUILD, "bench", "gen-reports")
+    many = os.path.join(tmp, "book")
+    os.mkdir(many)
+    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "10000", many, "1", "2023"],
+                   check=True, stdout=subprocess.DEVNULL)
+    reports = sorted(os.path.join(many, f) for f in os.listdir(many) if f.endswith(".yaml"))
+    book = os.path.join(tmp, "book.xlsx")
+    cmd = [NIANBAO, "export", "--xlsx", "-o", book, "--force"]
+    rss_1k = peak_rss_kb(cmd + reports[:1000], tmp)
+    cpu_10k = cpu_of(cmd + reports)
+    rss_10k = peak_rss_kb(cmd + reports, tmp)
+    row("14. export --xlsx, peak memory, 10,000 reports", "%.1f MB" % (rss_10k / 1024),
+        "1,000: %.1f MB" % (rss_1k / 1024), "%.1f ms a report" % (cpu_10k * 1000 / len(reports)),
+        "≤ 64 MB for 10,000", rss_10k <= 64 * 1024)
 
 
 def page_rows(tmp):

@@ -11,6 +11,7 @@
 #include "output/page.h"
 #include "output/render.h"
 #include "model/report.h"
+#include "model/form.h"
 #include "base/savefile.h"
 #include "base/text.h"
 #include "output/xlsx.h"
@@ -460,33 +461,64 @@ int cli_book(const char *out, int force, int (*write)(const char *book, void *ar
 }
 
 struct cli_reports {
-	struct engine **es;
-	int n;
+	char **files;
+	struct xlsx_reports src;
 };
+
+static struct engine *cli_book_open(int k, void *arg)
+{
+	const struct cli_reports *r = arg;
+	return cli_open(r->files[k]);
+}
+
+static void cli_book_close(struct engine *e, void *arg)
+{
+	(void)arg;
+	cli_close(e);
+}
 
 static int cli_book_reports(const char *book, void *arg, struct diags *d)
 {
 	const struct cli_reports *r = arg;
-	return xlsx_write(r->es, r->n, book, d);
+	return xlsx_write(&r->src, book, d);
 }
 
-/* export --xlsx: the workbook of the reports. */
+/* export --xlsx: the workbook of the reports. Each is read first to know
+ * it can be (no workbook is written when one cannot) and which form it
+ * has, and let go; the workbook then reads them again one at a time, so
+ * that 10,000 take the memory of one. */
 static int cli_export_xlsx(char **files, int n, const char *out, int force)
 {
 	if (cli_where(out, force, cli_book_kind, NULL) == CLI_TO_NOWHERE)
 		return CLI_UNUSABLE;
-	struct engine **es = xcalloc((size_t)n + 1, sizeof *es);
-	int rc = CLI_OK;
-	for (int i = 0; i < n && rc == CLI_OK; i++)
-		if ((es[i] = cli_open(files[i])) == NULL)
+	int *group = xcalloc((size_t)n + 1, sizeof *group);
+	char **forms = NULL; /* the forms met, in their order */
+	int nforms = 0, rc = CLI_OK;
+	for (int i = 0; i < n && rc == CLI_OK; i++) {
+		struct engine *e = cli_open(files[i]);
+		if (e == NULL) {
 			rc = CLI_UNUSABLE;
-	struct cli_reports r = {es, n};
+			break;
+		}
+		const char *id = engine_report(e)->form->id;
+		int g = 0;
+		while (g < nforms && strcmp(forms[g], id) != 0)
+			g++;
+		if (g == nforms) {
+			forms = xgrow(forms, (size_t)nforms, sizeof *forms);
+			forms[nforms++] = xstrdup(id);
+		}
+		group[i] = g;
+		cli_close(e);
+	}
+	struct cli_reports r = {files, {n, nforms, group, cli_book_open, cli_book_close, NULL}};
+	r.src.arg = &r;
 	if (rc == CLI_OK)
 		rc = cli_book(out, force, cli_book_reports, &r);
-	for (int i = 0; i < n; i++)
-		if (es[i])
-			cli_close(es[i]);
-	free(es);
+	for (int g = 0; g < nforms; g++)
+		free(forms[g]);
+	free(forms);
+	free(group);
 	return rc;
 }
 

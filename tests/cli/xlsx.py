@@ -4,8 +4,10 @@ compares each table's sheet with the form's layout (tests/html/grid.py
 computes it from the form file): every heading and label, every merged
 region, every value as a number with its places, blanks empty.
 
-usage: xlsx.py FORM.yaml REPORT.yaml BOOK.xlsx   (a line a table; exit 1 at
-the first difference)"""
+usage: xlsx.py FORM.yaml REPORT.yaml BOOK.xlsx [K]   (a line a table; exit 1
+at the first difference). With K, the book holds many reports, each table's
+sheet one report after another: the report's table is the one under the
+row that begins with its number K, and the last sheet is 数据."""
 import os
 import sys
 
@@ -21,7 +23,8 @@ def main():
     report = yaml.load(open(sys.argv[2], encoding="utf-8"), Loader=yaml.BaseLoader)
     book = openpyxl.load_workbook(sys.argv[3])
     tables = [p for p in form["parts"] if "table" in p]
-    if len(book.sheetnames) != len(tables):
+    many = sys.argv[4] if len(sys.argv) > 4 else None
+    if len(book.sheetnames) != len(tables) + (1 if many else 0):
         print("%d sheets, %d tables" % (len(book.sheetnames), len(tables)))
         return 1
     for part, name in zip(tables, book.sheetnames):
@@ -37,6 +40,13 @@ def main():
         blocks = [(b, vals.get(b["id"], {})) for b in part["blocks"]] if "blocks" in part \
             else [(part, vals)]
         row = 3
+        if many:
+            heads = [r for r in range(1, ws.max_row + 1)
+                     if str(ws.cell(r, 1).value or "").startswith(many + " ")]
+            if len(heads) != 1:
+                print("%s: %d rows name report %s" % (name, len(heads), many))
+                return 1
+            row = heads[0] + 1
         for block, bv in blocks:
             if "blocks" in part:
                 if ws.cell(row, 1).value != block["title"]:
