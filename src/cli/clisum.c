@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "model/form.h"
 #include "model/formpath.h"
+#include "model/linked.h"
 #include "model/report.h"
 #include "engine/rollup.h"
 #include "output/save.h"
@@ -125,6 +126,7 @@ int cli_sum(int argc, char **argv)
 	buf_init(&notes);
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	char *outdir = linked_folder(out); /* resolved once, not for every part */
 	/* one report at a time: read (and hashed), checked, added, freed */
 	for (int i = 0; i < n && rc == CLI_OK; i++) {
 		cli_progress(i, n, &t0);
@@ -135,7 +137,7 @@ int cli_sum(int argc, char **argv)
 		 * control or invisible character: such a name is refused */
 		size_t bad;
 		const char *why;
-		char *rel = chain_previous(files[i], out);
+		char *rel = chain_previous_in(files[i], outdir);
 		if (text_check(rel, TEXT_LINE, &bad, &why) < 0) {
 			fprintf(stderr,
 				_("nianbao sum: %s cannot be summed: its name %s, and a roll-up "
@@ -201,5 +203,6 @@ int cli_sum(int argc, char **argv)
 	buf_free(&list);
 	report_free(r);
 	formpath_cache_free(&forms);
+	free(outdir);
 	return rc;
 }

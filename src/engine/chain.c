@@ -37,14 +37,22 @@ int chain_reporting_year(time_t now)
 	return tm.tm_year + 1900 - (tm.tm_mon < 9);
 }
 
-char *chain_previous(const char *prev, const char *path)
+char *chain_previous_in(const char *prev, const char *rd)
 {
 	char *rp = realpath(prev, NULL);
 	/* in the folder or below it (a supervisor's folder of unit folders):
 	 * relative, so that the folder can move; elsewhere the whole path */
-	const char *below = rp ? linked_below(path, rp) : NULL;
+	const char *below = rp ? linked_under(rd, rp) : NULL;
 	char *out = xstrdup(below ? below : rp ? rp : prev);
 	free(rp);
+	return out;
+}
+
+char *chain_previous(const char *prev, const char *path)
+{
+	char *rd = linked_folder(path);
+	char *out = chain_previous_in(prev, rd);
+	free(rd);
 	return out;
 }
 

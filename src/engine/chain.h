@@ -23,6 +23,9 @@ struct report *chain_next(const struct report *prev, const struct form *f, const
  * report saved at path: its path from path's folder when it is in that
  * folder or below it (b.yaml, units/b.yaml), else its full path. */
 char *chain_previous(const char *prev, const char *path);
+/* The same for a report saved in the folder whose resolved path is rd
+ * (linked_folder's): sum asks it of every part. */
+char *chain_previous_in(const char *prev, const char *rd);
 /* Sorts reports by year, oldest first. */
 void chain_sort(struct report **v, int n);
 

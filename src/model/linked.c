@@ -13,19 +13,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *linked_below(const char *base, const char *real)
+char *linked_folder(const char *base)
 {
 	const char *slash = base ? strrchr(base, '/') : NULL;
 	char *dir = slash ? xstrndup(base, (size_t)(slash - base + (slash == base))) : xstrdup(".");
 	char *rd = realpath(dir, NULL);
-	size_t n = rd ? strlen(rd) : 0;
-	const char *rest = NULL;
-	if (rd != NULL && n == 1 && real[0] == '/' && real[1] != '\0')
-		rest = real + 1; /* the folder is / itself */
-	else if (rd != NULL && n > 1 && strncmp(real, rd, n) == 0 && real[n] == '/')
-		rest = real + n + 1;
-	free(rd);
 	free(dir);
+	return rd;
+}
+
+const char *linked_under(const char *rd, const char *real)
+{
+	size_t n = rd ? strlen(rd) : 0;
+	if (rd != NULL && n == 1 && real[0] == '/' && real[1] != '\0')
+		return real + 1; /* the folder is / itself */
+	if (rd != NULL && n > 1 && strncmp(real, rd, n) == 0 && real[n] == '/')
+		return real + n + 1;
+	return NULL;
+}
+
+const char *linked_below(const char *base, const char *real)
+{
+	char *rd = linked_folder(base);
+	const char *rest = linked_under(rd, real);
+	free(rd);
 	return rest;
 }
 

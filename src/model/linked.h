@@ -19,6 +19,12 @@ struct report;
 /* The resolved path real from the folder of base: the rest of it when it
  * lies in that folder or below, else NULL. */
 const char *linked_below(const char *base, const char *real);
+/* The same from the folder's resolved path rd (linked_folder's), for a
+ * caller asking of many files in one folder. */
+const char *linked_under(const char *rd, const char *real);
+/* The resolved path of base's folder (NULL when it cannot be resolved);
+ * to free. */
+char *linked_folder(const char *base);
 /* How file, as named by the report at base, is shown in a message:
  * quoted (text_name), and "NAME (→ /RESOLVED)" when it resolves outside
  * base's folder to another path than it says. To free. */
