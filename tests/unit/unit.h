@@ -23,13 +23,28 @@ static inline char *unit_src(const char *rel)
 	return path;
 }
 
-/* Writes text to a new temporary file and returns its path (static). */
+/* The temporary files a test program wrote, removed when it exits. */
+static char unit_tmp_paths[256][32];
+static int unit_ntmp;
+
+static inline void unit_tmp_clean(void)
+{
+	for (int i = 0; i < unit_ntmp; i++)
+		unlink(unit_tmp_paths[i]);
+}
+
+/* Writes text to a new temporary file and returns its path (static); the
+ * file goes when the program exits. */
 static inline const char *unit_tmpfile(const char *text)
 {
-	static char path[64];
+	static char path[32];
 	strcpy(path, "/tmp/nianbao-unit-XXXXXX");
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
+	if (unit_ntmp == 0)
+		atexit(unit_tmp_clean);
+	if (unit_ntmp < (int)(sizeof unit_tmp_paths / sizeof unit_tmp_paths[0]))
+		strcpy(unit_tmp_paths[unit_ntmp++], path);
 	size_t n = strlen(text);
 	assert_int_equal(write(fd, text, n), (ssize_t)n);
 	close(fd);
