@@ -26,8 +26,11 @@
 /* A character on the page: its box in points, and its text. */
 struct rp_glyph {
 	double x0, x1, yc, h;
+	double size; /* its type's size, as its width tells it: some PDFs'
+		      * boxes are as tall as their font's (twice the type) */
 	char u[8];
-	int wide; /* two columns (CJK), else one */
+	int wide;  /* two columns (CJK), else one */
+	int space; /* the page's text has a space before it */
 };
 
 struct rp_line {
@@ -73,11 +76,16 @@ static int rp_glyphs(PopplerPage *page, struct rp_glyph **out)
 	if (text != NULL && poppler_page_get_text_layout(page, &r, &nr)) {
 		*out = xcalloc((size_t)nr + 1, sizeof **out);
 		guint k = 0;
+		int space = 0;
 		for (const char *s = text; *s && k < nr; s = g_utf8_next_char(s), k++) {
 			gunichar c = g_utf8_get_char(s);
-			if (g_unichar_isspace(c) || c == 0x3000 || c < 0x20)
+			if (g_unichar_isspace(c) || c == 0x3000 || c < 0x20) {
+				space = 1;
 				continue;
+			}
 			struct rp_glyph *g = &(*out)[n++];
+			g->space = space;
+			space = 0;
 			g->x0 = r[k].x1;
 			g->x1 = r[k].x2;
 			g->yc = (r[k].y1 + r[k].y2) / 2;
@@ -85,6 +93,10 @@ static int rp_glyphs(PopplerPage *page, struct rp_glyph **out)
 			memset(g->u, 0, sizeof g->u);
 			g_unichar_to_utf8(c, g->u);
 			g->wide = width_char(c) == 2;
+			/* a CJK character is as wide as its type is tall, a
+			 * letter or a figure about half */
+			double w = (g->x1 - g->x0) * (g->wide ? 1 : 2);
+			g->size = w > g->h / 4 && w < g->h ? w : g->h;
 		}
 	}
 	g_free(r);
@@ -93,7 +105,7 @@ static int rp_glyphs(PopplerPage *page, struct rp_glyph **out)
 }
 
 /* The characters in lines: one baseline (their middles within a third of
- * their height) a line, top to bottom. */
+ * their type's size) a line, top to bottom. */
 static int rp_lines(struct rp_glyph *g, int n, struct rp_line **out)
 {
 	qsort(g, (size_t)n, sizeof *g, rp_by_y);
@@ -101,10 +113,12 @@ static int rp_lines(struct rp_glyph *g, int n, struct rp_line **out)
 	*out = NULL;
 	for (int i = 0; i < n;) {
 		int j = i + 1;
-		double sum = g[i].yc, h = g[i].h;
-		while (j < n && fabs(g[j].yc - sum / (j - i)) < 0.35 * (h > g[j].h ? g[j].h : h)) {
+		double sum = g[i].yc, h = g[i].h, size = g[i].size;
+		while (j < n && fabs(g[j].yc - sum / (j - i)) <
+				    0.35 * (size > g[j].size ? g[j].size : size)) {
 			sum += g[j].yc;
 			h = h > g[j].h ? h : g[j].h;
+			size = size > g[j].size ? size : g[j].size;
 			j++;
 		}
 		*out = xgrow(*out, (size_t)nl, sizeof **out);
@@ -115,19 +129,85 @@ static int rp_lines(struct rp_glyph *g, int n, struct rp_line **out)
 	return nl;
 }
 
+/* Where the cells of a table's columns begin: the left edges that cells
+ * of three lines or more share (within RP_ALIGN points). */
+struct rp_starts {
+	double *x; /* sorted */
+	int n;
+};
+
+#define RP_ALIGN 0.6
+
+/* Whether x is where a column's cells begin. */
+static int rp_at_start(const struct rp_starts *s, double x)
+{
+	int lo = 0, hi = s->n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (s->x[mid] < x - RP_ALIGN)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->x[lo] <= x + RP_ALIGN;
+}
+
+/* Whether a cell of line l parts before its character k: a gap wider than
+ * gap points, or a space in the page's text where a column begins (a
+ * narrow column's text, （三） over 不予 and 公开, runs up to the next
+ * column's, 4.保护第三方, with no gap between them). */
+static int rp_parts(const struct rp_line *l, int k, double gap, const struct rp_starts *s)
+{
+	return l->g[k].x0 - l->g[k - 1].x1 > gap ||
+	       (s != NULL && l->g[k].space && rp_at_start(s, l->g[k].x0));
+}
+
+/* The column starts of lines l[0..nl): the left edges of the cells (parted
+ * by gaps) of lines of two cells or more, where three such lines or more
+ * begin one. To free (s->x). */
+static void rp_column_starts(const struct rp_line *l, int nl, double gap, struct rp_starts *s)
+{
+	double *x = NULL;
+	int n = 0;
+	for (int i = 0; i < nl; i++) {
+		int cells = 1;
+		for (int k = 1; k < l[i].n; k++)
+			cells += rp_parts(&l[i], k, gap, NULL);
+		if (cells < 2)
+			continue;
+		for (int k = 0; k < l[i].n; k++)
+			if (k == 0 || rp_parts(&l[i], k, gap, NULL)) {
+				x = xgrow(x, (size_t)n, sizeof *x);
+				x[n++] = l[i].g[k].x0;
+			}
+	}
+	if (n > 0)
+		qsort(x, (size_t)n, sizeof *x, rp_double);
+	s->n = 0;
+	for (int i = 0; i < n;) {
+		int j = i + 1;
+		while (j < n && x[j] - x[i] <= RP_ALIGN)
+			j++;
+		if (j - i >= 3)
+			x[s->n++] = x[i + (j - i) / 2];
+		i = j;
+	}
+	s->x = x;
+}
+
 /* A line as text: its cells at the columns their places give (col
  * points a column, every character one column however wide, as
  * pdftotext -layout counts them and the text reader reads them), two
- * spaces at least between cells. A gap wider than
- * gap points parts cells; a narrower one wider than a fifth of the text's
- * size between letters or digits is a space in a cell. */
+ * spaces at least between cells. Cells part as rp_parts says; within one,
+ * a gap wider than a fifth of the text's size between letters or digits
+ * is a space. */
 static void rp_line_text(const struct rp_line *l, double left, double col, double gap,
-			 struct buf *out)
+			 const struct rp_starts *s, struct buf *out)
 {
 	int at = 0; /* the columns written */
 	for (int i = 0; i < l->n;) {
 		int j = i + 1;
-		while (j < l->n && l->g[j].x0 - l->g[j - 1].x1 <= gap)
+		while (j < l->n && !rp_parts(l, j, gap, s))
 			j++;
 		/* a column far past any page's (a text matrix stretched a
 		 * million times) is written two spaces on, not as a gigabyte
@@ -199,6 +279,8 @@ static void rp_page_text(struct rp_glyph *g, int n, double ph, struct rp_page *p
 		left = g[i].x0 < left ? g[i].x0 : left;
 	struct rp_line *l;
 	int nl = rp_lines(g, n, &l);
+	struct rp_starts starts;
+	rp_column_starts(l, nl, cw * 1.6, &starts);
 	struct buf *out = &pg->text;
 	pg->foot_start = (size_t)-1;
 	for (int i = 0; i < nl; i++) {
@@ -206,7 +288,7 @@ static void rp_page_text(struct rp_glyph *g, int n, double ph, struct rp_page *p
 		/* a paragraph's gap above: a blank line */
 		if (i > 0 && l[i].yc - l[i - 1].yc > 1.9 * h)
 			buf_putc(out, '\n');
-		rp_line_text(&l[i], left, cw, cw * 1.6, out);
+		rp_line_text(&l[i], left, cw, cw * 1.6, &starts, out);
 		/* alone in the page's top or bottom twelfth */
 		if (i == 0 && l[0].yc < ph / 12 && (nl == 1 || l[1].yc - l[0].yc > 1.5 * h)) {
 			pg->head = rp_line_key(&l[0]);
@@ -220,6 +302,7 @@ static void rp_page_text(struct rp_glyph *g, int n, double ph, struct rp_page *p
 	}
 	if (pg->foot == NULL)
 		pg->foot_start = out->len;
+	free(starts.x);
 	free(l);
 }
 

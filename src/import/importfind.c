@@ -216,5 +216,21 @@ struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char 
 				best.how = h;
 			}
 		}
+	/* a row's label cut shorter still, by a cell too narrow for it (行政规,
+	 * then 范性文 and 件 below it): the row whose label begins so, when
+	 * only one row of the table's does */
+	if (best.how == HOW_NONE && tn.n >= 2 && tn.n < 4) {
+		int found = 0;
+		for (int i = 0; i < x->nloose; i++) {
+			const struct imp_loose *l = &x->loose[i];
+			if (l->hit.is_row && l->norm.len > tn.len &&
+			    memcmp(l->norm.norm, tn.norm, tn.len) == 0 && found++ == 0) {
+				best = l->hit;
+				best.how = HOW_PREFIX;
+			}
+		}
+		if (found != 1)
+			best = (struct imp_hit){0};
+	}
 	return best;
 }

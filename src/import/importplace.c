@@ -204,12 +204,18 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 			for (const struct fnode *n = t->blocks[k]->col[c2];
 			     n && n->first == c2 && !heading; n = n->parent)
 				heading = strstr(imp_cached(m->cache, n->label), nt) != NULL;
-	int over_labels = 0;
+	/* the heading over the labels, or its first line (信息内, 容 below it,
+	 * in a narrow cell) */
+	int over_labels = 0, in_labels = 0;
+	size_t ntl = strlen(nt);
 	for (int k = 0; k < t->nblocks; k++)
 		if (t->blocks[k]->label_heading) {
 			const char *l = imp_cached(m->cache, t->blocks[k]->label_heading);
-			over_labels |= strcmp(l, nt) == 0;
+			over_labels |= strncmp(l, nt, ntl) == 0 && (l[ntl] == '\0' || two);
+			in_labels |= strstr(l, nt) != NULL;
 		}
+	if (!over_labels && in_labels && m->hdr_on)
+		return; /* the rest of it (容), under the headings begun */
 	if (over_labels) {
 		/* 信息内容: the block's column headings follow */
 		m->hdr_b = m->block >= 0 ? t->blocks[m->block] : NULL;

@@ -2,7 +2,7 @@
 """Builds a Word file from a report's web page (nianbao render --html) the
 way Word and WPS write one, for import --docx to read back:
 
-    docxmake.py PAGE.html OUT.docx [--split] [--plain] [--running]
+    docxmake.py PAGE.html OUT.docx [--split] [--plain] [--running] [--narrow]
 
 Each heading and paragraph a paragraph; each table a table whose merged
 cells are merged as Word merges them (python-docx: gridSpan across,
@@ -144,6 +144,7 @@ def field(par, text):
 
 PLANTED = set()  # the residue planted once each
 PLAIN = "--plain" in sys.argv
+NARROW = "--narrow" in sys.argv
 
 
 def add_table(d, rows, heads, lo, hi):
@@ -164,14 +165,15 @@ def add_table(d, rows, heads, lo, hi):
     figs = [is_fig(c) for c in range(width)]
     nfig = sum(figs)
     labels = [c for c in range(width) if not figs[c]]
-    rest = 15.6 - 1.6 * nfig
+    fig_w = (15.6 - 4.4) / nfig if NARROW and nfig else 1.6
+    rest = 15.6 - fig_w * nfig
     widths = {}
     for c in labels:
         # the leaf labels' column the widest; a group's narrow
         widths[c] = rest * (0.6 if c == labels[-1] else 0.4 / (len(labels) - 1)) \
             if len(labels) > 1 else rest
     for c in range(width):
-        w = Cm(1.6 if figs[c] else widths[c])
+        w = Cm(fig_w if figs[c] else widths[c])
         t.columns[c].width = w
         for row in t.rows:
             row.cells[c].width = w

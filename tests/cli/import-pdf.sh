@@ -5,7 +5,8 @@
 # tests/data/published), and a PDF as an office suite makes one from a
 # Word file (LibreOffice from tests/cli/docxmake.py's file: rules as paths,
 # text in runs, 表三 cut by a page with its headings repeated, kept there
-# too); each read back figure for figure. A scan is said to be one, with
+# too), and both with narrow label columns; each read back figure for
+# figure. A scan is said to be one, with
 # its pages; what is no PDF refused.
 . "${SRCDIR:-.}/tests/cli/lib.sh"
 P="$TESTDATA/published"
@@ -55,6 +56,20 @@ for s in 2019:s2019 tongzhou:tongzhou; do
 	expect_rc "an office PDF ($f, exit 0)" 0
 	"$NIANBAO" diff "$T/$r.yaml" "$T/office-$f.yaml" 2>/dev/null | grep -v '^prose ' >"$T/d"
 	expect_eq "an office PDF ($f): every figure and the header" "$(cat "$T/d")" ""
+done
+
+# narrow label columns, as many offices set them: a long label over two to
+# seven lines of its cell, figures beside its middle line or its first,
+# a group's label （三） running into its rows' (4.保护第三方, no gap between:
+# parted where the rows' labels begin) and the heading 信息内容 cut to 信息内.
+# Chromium's print of the web page with narrow label columns, and an office
+# suite's PDF of a Word file with them (docxmake.py --narrow, LibreOffice)
+for f in chrome-narrow-2021 office-narrow-2021; do
+	cp "$P/$f.pdf" "$T/$f.pdf"
+	run "$NIANBAO" import --pdf "$T/$f.pdf" -o "$T/$f.yaml"
+	expect_rc "$f: read (exit 0)" 0
+	"$NIANBAO" diff "$T/s2021.yaml" "$T/$f.yaml" 2>/dev/null | grep -v '^prose ' >"$T/d"
+	expect_eq "$f: every figure and the header" "$(cat "$T/d")" ""
 done
 
 # a running head and foot (the organ's name, 第 N 页) on every page, as an

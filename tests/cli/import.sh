@@ -254,4 +254,17 @@ expect_has "160 02 0 019: no reading adds up, said" "$T/err" \
 # a row printed with a blank left out, its figures adding up: as printed
 runtogether "$new" "15 3 18"
 expect_lacks "15 3 18: read as printed" "$T/err" "15 3 18 read as"
+# labels and the heading over them cut by narrow cells (行政规, 范性文 and 件
+# below it; 信息内 and 容): a row whose label begins so, when only one does,
+# its figures by their places under the headings; 行政, the beginning of
+# five rows' labels, is not guessed
+run "$NIANBAO" import --text "$P/narrow-2021.txt" -o "$T/narrow.yaml"
+expect_rc "narrow cells: read (exit 0)" 0
+expect_eq "行政规…: the row 行政规范性文件, its blank kept where it stands" \
+	"$(sed -n '/^      normative:/,/in_force/p' "$T/narrow.yaml" | tr -d ' \n')" \
+	"normative:issued:2repealed:~in_force:14"
+expect_eq "信息内 / 容: the headings read, no column taken for 容" \
+	"$(grep -c '容' "$T/err")" 0
+expect_has "行政: not guessed, said" "$T/err" \
+	"narrow-2021.txt:14: figure 4 in 二、主动公开政府信息情况 not placed: no row label before it"
 finish
