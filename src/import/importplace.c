@@ -152,10 +152,13 @@ static int imp_label_block(struct imp *m, const struct ftable *t, const char *nt
 		int hit =
 		    strcmp(nt, l) == 0 || (strstr(nt, l) && imp_chars(nt) <= imp_chars(l) + 4);
 		if (hit) {
+			/* its column headings follow (信息内容 among them, or a
+			 * line after the first of them) */
 			m->block = k;
 			m->tb = NULL;
-			m->hdr_b = NULL;
-			m->hdr_on = m->nhdr = 0;
+			m->hdr_b = b;
+			m->hdr_on = 1;
+			m->nhdr = 0;
 			return 1;
 		}
 	}
@@ -217,10 +220,13 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 	if (!over_labels && in_labels && m->hdr_on)
 		return; /* the rest of it (容), under the headings begun */
 	if (over_labels) {
-		/* 信息内容: the block's column headings follow */
-		m->hdr_b = m->block >= 0 ? t->blocks[m->block] : NULL;
-		m->hdr_on = m->hdr_b != NULL;
-		m->nhdr = 0;
+		/* 信息内容: the block's column headings follow, or go on when
+		 * its title began them */
+		const struct fblock *b = m->block >= 0 ? t->blocks[m->block] : NULL;
+		if (!m->hdr_on || m->hdr_b != b)
+			m->nhdr = 0;
+		m->hdr_b = b;
+		m->hdr_on = b != NULL;
 		return;
 	}
 	if (m->hdr_on && heading && m->nhdr < 64) {

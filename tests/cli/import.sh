@@ -267,4 +267,12 @@ expect_eq "信息内 / 容: the headings read, no column taken for 容" \
 	"$(grep -c '容' "$T/err")" 0
 expect_has "行政: not guessed, said" "$T/err" \
 	"narrow-2021.txt:14: figure 4 in 二、主动公开政府信息情况 not placed: no row label before it"
+# a column's heading over three lines (本年新制作数 / 量) whose first line
+# stands above 信息内容 (nianbao-read's text of a browser's print of the 通州
+# sample with narrow label columns): the headings begun by the block's title
+run "$NIANBAO" import --text "$P/narrow-tongzhou.txt" -o "$T/narrow-tz.yaml"
+expect_rc "a heading above 信息内容: read (exit 0)" 0
+"$NIANBAO" diff "$SRCDIR/reports/guoyuan-2020.yaml" "$T/narrow-tz.yaml" 2>/dev/null |
+	grep -v '^prose ' >"$T/d"
+expect_eq "a heading above 信息内容: every figure" "$(cat "$T/d")" ""
 finish
