@@ -64,11 +64,15 @@ done
 # parted where the rows' labels begin) and the heading 信息内容 cut to 信息内.
 # Chromium's print of the web page with narrow label columns, and an office
 # suite's PDF of a Word file with them (docxmake.py --narrow, LibreOffice)
-for f in chrome-narrow-2021 office-narrow-2021; do
+# The other forms printed by a browser too: 2019 with narrow label columns
+# and every cell centred, 通州 with narrow label columns
+for f in chrome-narrow-2021:s2021 office-narrow-2021:s2021 chrome-centered-2019:s2019 \
+	chrome-narrow-tongzhou:tongzhou; do
+	r=${f#*:} f=${f%%:*}
 	cp "$P/$f.pdf" "$T/$f.pdf"
 	run "$NIANBAO" import --pdf "$T/$f.pdf" -o "$T/$f.yaml"
 	expect_rc "$f: read (exit 0)" 0
-	"$NIANBAO" diff "$T/s2021.yaml" "$T/$f.yaml" 2>/dev/null | grep -v '^prose ' >"$T/d"
+	"$NIANBAO" diff "$T/$r.yaml" "$T/$f.yaml" 2>/dev/null | grep -v '^prose ' >"$T/d"
 	expect_eq "$f: every figure and the header" "$(cat "$T/d")" ""
 done
 
