@@ -326,15 +326,20 @@ def sum_rows(tmp, gen):
     year = sorted(os.path.join(one, f) for f in os.listdir(one))
     os.sync()
     roll = os.path.join(tmp, "roll.yaml")
-    checked = statistics.median(cpu_of([NIANBAO, "check"] + year) for _ in range(3))
-    summed = statistics.median(cpu_of([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X",
-                                                               "--force"]) for _ in range(3))
+    # in pairs, one after the other, the ratio of each pair's: the machine
+    # is shared, and what another run does to the caches moves both alike
+    pairs = []
+    for _ in range(5):
+        c = cpu_of([NIANBAO, "check"] + year)
+        s = cpu_of([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X", "--force"])
+        pairs.append((s / c, c, s))
+    ratio, checked, summed = sorted(pairs)[len(pairs) // 2]
     rss_10k = peak_rss_kb([NIANBAO, "sum"] + year + ["-o", roll, "--organ", "X", "--force"], tmp)
     rss_1k = peak_rss_kb([NIANBAO, "sum"] + year[:1000] + ["-o", roll, "--organ", "X",
                                                           "--force"], tmp)
     row("10. sum of 10,000 reports vs check of them (CPU)", "%.0f /s" % (len(year) / summed),
-        "check %.0f /s" % (len(year) / checked), "%.2f" % (summed / checked),
-        "≤ 1.1× check's CPU time", summed / checked <= 1.1)
+        "check %.0f /s" % (len(year) / checked), "%.2f" % ratio,
+        "≤ 1.1× check's CPU time", ratio <= 1.1)
     # no report is held: what grows is each part's name, organ and hash,
     # which the roll-up records
     per = (rss_10k - rss_1k) / 9000
