@@ -102,7 +102,8 @@ enum cli_to {
 /* Where out goes, by the rules every output follows: into a device or a
  * FIFO in place; never over a report; over a regular file of another kind
  * only with force. kind(path, arg) tells what a regular file there is: 2 a
- * report, 1 what this command writes (replaced freely), 0 anything else. */
+ * report, 1 what this command writes (replaced freely), 3 what it writes
+ * but only with force (a workbook), 0 anything else. */
 static enum cli_to cli_where(const char *out, int force, int (*kind)(const char *, const void *),
 			     const void *arg)
 {
@@ -124,6 +125,11 @@ static enum cli_to cli_where(const char *out, int force, int (*kind)(const char 
 	if (k == 2) {
 		fprintf(stderr,
 			_("nianbao: %s is a report: a rendering or an export never replaces it\n"),
+			text_name(out));
+		return CLI_TO_NOWHERE;
+	}
+	if (k == 3 && !force) {
+		fprintf(stderr, _("nianbao: %s already exists (use --force to replace it)\n"),
 			text_name(out));
 		return CLI_TO_NOWHERE;
 	}
@@ -404,11 +410,19 @@ int cli_render(int argc, char **argv)
 }
 
 /* What a regular file at path is to export --xlsx: a report (2), never
- * replaced, or anything else (0), a workbook too: replaced with --force. */
+ * replaced; a workbook (3, a zip file) or anything else (0): replaced
+ * with --force. */
 static int cli_book_kind(const char *path, const void *unused)
 {
 	(void)unused;
-	return cli_kind_there(path, NULL) == 2 ? 2 : 0;
+	if (cli_kind_there(path, NULL) == 2)
+		return 2;
+	char head[4] = {0};
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	ssize_t got = fd >= 0 ? read(fd, head, sizeof head) : -1;
+	if (fd >= 0)
+		close(fd);
+	return got == 4 && memcmp(head, "PK\3\4", 4) == 0 ? 3 : 0;
 }
 
 /* A workbook to out (replacing another file only with force): written

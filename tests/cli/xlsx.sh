@@ -95,6 +95,12 @@ expect_eq "and no workbook written" "$(ls "$T" | grep -c '^none')" 0
 # replaced only with --force; never half-written
 run "$NIANBAO" export --xlsx "$SRCDIR/reports/guoyuan-2020.yaml" -o "$T/many.xlsx"
 expect_rc "an existing workbook is kept" 2
+expect_has "said as a workbook there already" "$T/err" "many.xlsx already exists (use --force to replace it)"
+printf 'notes\n' >"$T/notes.txt"
+run "$NIANBAO" export --xlsx "$SRCDIR/reports/guoyuan-2020.yaml" -o "$T/notes.txt"
+expect_has "another kind of file: said so" "$T/err" "notes.txt exists and is not what this command writes"
+run "$NIANBAO" export --xlsx "$SRCDIR/reports/guoyuan-2020.yaml" -o "$T/many.xlsx" --force
+expect_rc "--force replaces the workbook" 0
 expect_eq "no temporary left" "$(ls "$T" | grep -c '\.tmp$')" 0
 
 # --bom: the byte-order mark Excel on Windows needs for Chinese
