@@ -281,12 +281,7 @@ def document_rows(tmp):
     """12. The documents an office files: render --pdf and --docx of one
     report (the 2021 sample), and of 1,000 generated ones one after another,
     in CPU time (nianbao and nianbao-doc) and peak memory."""
-    gen = os.path.join(BUILD, "bench", "gen-reports")
-    many = os.path.join(tmp, "documents")
-    os.mkdir(many)
-    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "1000", many, "1", "2023"],
-                   check=True)
-    reports = sorted(os.path.join(many, f) for f in os.listdir(many) if f.endswith(".yaml"))
+    reports = generated(tmp, "documents", 1000)
     sample = os.path.join(SRC, "tests", "data", "sample-2021.yaml")
     for kind, budget in (("pdf", 1000), ("docx", 200)):
         out = os.path.join(tmp, "out." + kind)
@@ -368,25 +363,27 @@ def floor_rows(files):
 
 
 def floor_only(tmp):
-    gen = os.path.join(BUILD, "bench", "gen-reports")
-    d = os.path.join(tmp, "r10000")
+    files = generated(tmp, "r10000", 10000)
+    os.sync()  # no write-back of the new files during the timings
+    floor_rows(files)
+
+
+def generated(tmp, name, n, year="2023"):
+    """n reports of the 2021 form generated into tmp/name (bench/gen-reports,
+    seed 1), their paths sorted."""
+    d = os.path.join(tmp, name)
     os.mkdir(d)
-    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "10000", d], check=True,
-                   stdout=subprocess.DEVNULL)
-    os.sync()
-    floor_rows(sorted(os.path.join(d, f) for f in os.listdir(d)))
+    subprocess.run([os.path.join(BUILD, "bench", "gen-reports"),
+                    os.path.join(FORMS, "gov-info-2021.yaml"), str(n), d, "1", year],
+                   check=True, stdout=subprocess.DEVNULL)
+    return sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".yaml"))
 
 
 def workbook_rows(tmp):
     """14. export --xlsx of 10,000 generated reports: its peak memory (each
     report read, written and let go; the sheets a row at a time) against
     1,000 of them, and its time a report."""
-    gen = os.path.join(BUILD, "bench", "gen-reports")
-    many = os.path.join(tmp, "book")
-    os.mkdir(many)
-    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "10000", many, "1", "2023"],
-                   check=True, stdout=subprocess.DEVNULL)
-    reports = sorted(os.path.join(many, f) for f in os.listdir(many) if f.endswith(".yaml"))
+    reports = generated(tmp, "book", 10000)
     book = os.path.join(tmp, "book.xlsx")
     cmd = [NIANBAO, "export", "--xlsx", "-o", book, "--force"]
     rss_1k = peak_rss_kb(cmd + reports[:1000], tmp)
@@ -423,12 +420,7 @@ def reading_rows(tmp):
     (render --pdf) against poppler's own text extraction of the same pages
     (pdftotext -layout, a process a file as check runs its reader), and
     check --docx of their Word files, in CPU time."""
-    gen = os.path.join(BUILD, "bench", "gen-reports")
-    many = os.path.join(tmp, "read")
-    os.mkdir(many)
-    subprocess.run([gen, os.path.join(FORMS, "gov-info-2021.yaml"), "20", many, "1", "2023"],
-                   check=True, stdout=subprocess.DEVNULL)
-    reports = sorted(os.path.join(many, f) for f in os.listdir(many) if f.endswith(".yaml"))
+    reports = generated(tmp, "read", 20)
     pdfs, docxs = [], []
     for r in reports:
         base = r[:-5]
