@@ -88,13 +88,17 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 
 /* Reads fd to its end into b (closing it): 0; -2 past limit bytes (0: no
  * limit); -3 a read failed (errno says why). */
-static int buf_read_fd(struct buf *b, int fd, size_t limit)
+static int buf_read_fd(struct buf *b, int fd, size_t limit, size_t size)
 {
-	/* read to the end, not to a size asked before: the file may grow */
-	size_t start = b->len;
+	/* read to the end, not to a size asked before: the file may grow. The
+	 * first read has room for the size the file had (and a byte to see its
+	 * end), the next 64 KB: a report of 4 KB read into 128 KB took a fresh
+	 * mapping from the system, and gave it back, for every file */
+	size_t start = b->len, room = size > 0 && size < 65536 ? size + 1 : 65536;
 	int rc = 0;
 	while (rc == 0) {
-		buf_reserve(b, 65536);
+		buf_reserve(b, room);
+		room = 65536;
 		ssize_t got = read(fd, b->data + b->len, b->cap - b->len - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -117,7 +121,7 @@ static int buf_read_fd(struct buf *b, int fd, size_t limit)
 int buf_read_file(struct buf *b, const char *path, size_t limit)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	return fd < 0 ? -1 : buf_read_fd(b, fd, limit);
+	return fd < 0 ? -1 : buf_read_fd(b, fd, limit, 0);
 }
 
 int buf_read_regular(struct buf *b, const char *path, size_t limit)
@@ -136,7 +140,7 @@ int buf_read_regular(struct buf *b, const char *path, size_t limit)
 	else if (fcntl(fd, F_SETFL, 0) < 0) /* a regular file: reads wait for the disk */
 		rc = -3;
 	if (rc == 0)
-		return buf_read_fd(b, fd, limit);
+		return buf_read_fd(b, fd, limit, (size_t)st.st_size);
 	int err = errno;
 	close(fd);
 	errno = err;
