@@ -71,9 +71,16 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 {
 	if (report_need_map(L, m, "a table's rows") < 0)
 		return -1;
+	/* files are written in the form's order: each key is looked for first
+	 * where the one before it leaves off (ids are unique in a block, so
+	 * this finds what the search of the whole tree would) */
+	int next_row = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = ymap_key(m, i), *rv = ymap_value(m, i);
-		const struct fnode *row = form_node(&b->rows, k->str);
+		const struct fnode *row =
+		    next_row < b->nrows && strcmp(b->row[next_row]->id, k->str) == 0
+			? b->row[next_row]
+			: form_node(&b->rows, k->str);
 		if (row == NULL)
 			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
 					  b->id ? b->id : b->table->id);
@@ -82,9 +89,14 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 			    L, k, "'%s' is a group of rows; give the values of its rows", k->str);
 		if (report_need_map(L, rv, "a row") < 0)
 			return -1;
+		next_row = row->leaf + 1;
+		int next_col = 0;
 		for (size_t j = 0; j < rv->n; j++) {
 			const struct ynode *ck = ymap_key(rv, j), *cv = ymap_value(rv, j);
-			const struct fnode *col = form_node(&b->cols, ck->str);
+			const struct fnode *col =
+			    next_col < b->ncols && strcmp(b->col[next_col]->id, ck->str) == 0
+				? b->col[next_col]
+				: form_node(&b->cols, ck->str);
 			if (col == NULL)
 				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
 						  b->id ? b->id : b->table->id);
@@ -95,6 +107,7 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 				    ck->str);
 			if (report_cell_load(L, b, row->leaf, col->leaf, cv) < 0)
 				return -1;
+			next_col = col->leaf + 1;
 		}
 	}
 	return 0;
