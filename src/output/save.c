@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The rendering of e's report as it is saved beside it. */
@@ -25,7 +26,11 @@ static int save_render(const struct engine *e, struct buf *txt, struct diags *d)
 
 int save_txt_stale(const struct engine *e, const char *path)
 {
-	char *real = realpath(path, NULL);
+	/* the rendering is beside the file a link leads to; beside any other
+	 * report its own path says where (one lstat, not a realpath of every
+	 * folder on the way) */
+	struct stat st;
+	char *real = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? realpath(path, NULL) : NULL;
 	char *tpath = savefile_txt_path(real ? real : path);
 	struct buf old, now;
 	buf_init(&old);

@@ -88,6 +88,12 @@ expect_rc "a stale rendering is no error" 0
 expect_has "but is said" "$T/out" "k.txt: warning: not the rendering of $T/k.yaml: opening the report in nianbao writes it again [stale_rendering]"
 run "$NIANBAO" check "$sample"
 expect_lacks "the sample's rendering is its own" "$T/out" "stale_rendering"
+# a report reached through a link: the rendering beside the file it leads
+# to is the one looked at (none beside the link)
+mkdir "$T/links"
+ln -s "$T/k.yaml" "$T/links/k.yaml"
+run "$NIANBAO" check "$T/links/k.yaml"
+expect_has "through a link: its target's rendering, stale" "$T/out" "[stale_rendering]"
 
 # temporaries a killed save left: swept on the next save once old; a young
 # one (a save under way) is left alone
