@@ -137,8 +137,8 @@ int buf_read_regular(struct buf *b, const char *path, size_t limit)
 		rc = BUF_NOT_REGULAR;
 	else if (limit > 0 && (uint64_t)st.st_size > limit)
 		rc = -2;
-	else if (fcntl(fd, F_SETFL, 0) < 0) /* a regular file: reads wait for the disk */
-		rc = -3;
+	/* O_NONBLOCK kept the open of a FIFO from waiting for a writer; a
+	 * regular file's reads ignore it (no fcntl to clear it) */
 	if (rc == 0)
 		return buf_read_fd(b, fd, limit, (size_t)st.st_size);
 	int err = errno;
