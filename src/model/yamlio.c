@@ -293,8 +293,10 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 			size_t nkeys = (L->depth - base) / 2;
 			int dup = 0;
 			if (nkeys < 16) {
+				/* lengths first: keys of one length are few */
 				for (size_t k = base; k < L->depth && !dup; k += 2)
-					dup = strcmp(L->stack[k]->str, key->str) == 0;
+					dup = L->stack[k]->len == key->len &&
+					      memcmp(L->stack[k]->str, key->str, key->len) == 0;
 			} else {
 				if (keys.n == 0) /* the keys so far, once */
 					for (size_t k = base; k < L->depth; k += 2)
@@ -440,9 +442,11 @@ struct ynode *ymap_get(const struct ynode *map, const char *key)
 
 int ynode_is_null(const struct ynode *n)
 {
+	/* by length first: most values are figures, none of these */
 	return n->kind == Y_SCALAR && n->plain &&
-	       (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
-		strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
+	       (n->len == 0 || (n->len == 1 && n->str[0] == '~') ||
+		(n->len == 4 && (memcmp(n->str, "null", 4) == 0 || memcmp(n->str, "Null", 4) == 0 ||
+				 memcmp(n->str, "NULL", 4) == 0)));
 }
 
 const char *ynode_kind_name(const struct ynode *n)
