@@ -27,8 +27,16 @@ void imp_note(struct imp *m, const struct icell *c, const char *fmt, ...)
 	 * out every control, bidi and invisible character) or quoted (imp_q) */
 	va_list ap;
 	va_start(ap, fmt);
-	if (c && c->tab > 0) {
-		/* a web page's cell: where in its tables too */
+	const char *where = _("(table %d, row %d, cell %d) %s");
+	size_t wl = strlen(where);
+	if (c && c->tab > 0 && wl >= 2 && strcmp(where + wl - 2, "%s") == 0) {
+		/* a web page's cell: where in its tables first, then the note,
+		 * each formatted once */
+		buf_printf(&m->notes, _("(table %d, row %d, cell %d) %s"), c->tab, c->row, c->cell,
+			   "");
+		buf_vprintf(&m->notes, _(fmt), ap);
+	} else if (c && c->tab > 0) {
+		/* a language that says where after the note */
 		char s[1024];
 		vsnprintf(s, sizeof s, _(fmt), ap);
 		buf_printf(&m->notes, _("(table %d, row %d, cell %d) %s"), c->tab, c->row, c->cell,
