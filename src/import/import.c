@@ -220,6 +220,8 @@ void import_forms_free(struct import_forms *k)
 		for (int t = 0; t < k->forms[i]->ntables; t++) {
 			free(k->index[i][t].v);
 			free(k->index[i][t].loose);
+			free(k->index[i][t].heads[0]);
+			free(k->index[i][t].heads[1]);
 		}
 		free(k->index[i]);
 		for (int c = 0; c < k->forms[i]->ncells; c++)

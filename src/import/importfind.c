@@ -168,13 +168,35 @@ void imp_index_build(struct imp_index *x, struct imp_cache *cache, const struct 
 	}
 }
 
-static const struct imp_index *imp_index_of(const struct imp *m, const struct ftable *t)
+static struct imp_index *imp_index_of(const struct imp *m, const struct ftable *t)
 {
 	int ti = 0;
 	while (ti < m->f->ntables && m->f->tables[ti] != t)
 		ti++;
 	imp_index_build(&m->index[ti], m->cache, t); /* made by import_forms_new */
 	return &m->index[ti];
+}
+
+const char *imp_heads(const struct imp *m, const struct ftable *t, int cols)
+{
+	struct imp_index *x = imp_index_of(m, t);
+	if (x->heads[cols] == NULL) {
+		struct buf b;
+		buf_init(&b);
+		/* each group once, from its first leaf (its later leaves reach
+		 * it again); columns, leaves and groups alike */
+		for (int k = 0; k < t->nblocks; k++) {
+			const struct fblock *bl = t->blocks[k];
+			for (int i = 0; i < (cols ? bl->ncols : bl->nrows); i++)
+				for (const struct fnode *n = cols ? bl->col[i] : bl->row[i]->parent;
+				     n && n->first == i; n = n->parent) {
+					buf_putc(&b, '\1');
+					buf_puts(&b, imp_cached(m->cache, n->label));
+				}
+		}
+		x->heads[cols] = b.data ? b.data : xstrdup("");
+	}
+	return x->heads[cols];
 }
 
 /* The best node of table t that the normalised text names: rows before

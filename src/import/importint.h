@@ -158,6 +158,9 @@ struct imp_index {
 	 * them, measured, for the loose matches */
 	struct imp_loose *loose;
 	int nloose;
+	/* the labels of its groups of rows, and of its columns, normalised,
+	 * each after a \1: what a heading over two lines is a part of */
+	char *heads[2];
 };
 /* One label (or also:) of a node, measured once for all documents. */
 struct imp_loose {
@@ -196,6 +199,9 @@ int imp_split(struct imp *m, const struct irow *row, int i);
  * its other texts in the cache, made once; nothing if made already. */
 void imp_index_build(struct imp_index *x, struct imp_cache *cache, const struct ftable *t);
 /* The best node of table t that the normalised text nt names. */
+/* The joined labels of table t's groups of rows (cols 0) or of its
+ * columns (1), made once (struct imp_index's heads). */
+const char *imp_heads(const struct imp *m, const struct ftable *t, int cols);
 struct imp_hit imp_find(const struct imp *m, const struct ftable *t, const char *nt);
 /* The part of the form whose heading the normalised text t is (*loose:
  * read loosely), or -1. */

@@ -203,18 +203,12 @@ static void imp_label_unplaced(struct imp *m, const struct ftable *t, const stru
 	 * again) */
 	int heading = strcmp(nt, "(续表)") == 0 || strcmp(nt, "续表") == 0;
 	int two = imp_chars_max(nt, 2) >= 2;
-	for (int k = 0; k < t->nblocks && !heading && two; k++)
-		for (int r2 = 0; r2 < t->blocks[k]->nrows && !heading; r2++)
-			for (const struct fnode *n = t->blocks[k]->row[r2]->parent;
-			     n && n->first == r2 && !heading; n = n->parent) {
-				/* a group's label over two lines (三、本年度 / 办理结果) */
-				heading = strstr(imp_cached(m->cache, n->label), nt) != NULL;
-			}
-	for (int k = 0; k < t->nblocks && !heading; k++)
-		for (int c2 = 0; c2 < t->blocks[k]->ncols && !heading; c2++)
-			for (const struct fnode *n = t->blocks[k]->col[c2];
-			     n && n->first == c2 && !heading; n = n->parent)
-				heading = strstr(imp_cached(m->cache, n->label), nt) != NULL;
+	/* a group's label over two lines (三、本年度 / 办理结果), a column's:
+	 * in the table's labels joined once (no text holds their \1) */
+	if (!heading && two && strchr(nt, '\1') == NULL)
+		heading = strstr(imp_heads(m, t, 0), nt) != NULL;
+	if (!heading && strchr(nt, '\1') == NULL)
+		heading = strstr(imp_heads(m, t, 1), nt) != NULL;
 	/* the heading over the labels, or its first line (信息内, 容 below it,
 	 * in a narrow cell) */
 	int over_labels = 0, in_labels = 0;
