@@ -164,8 +164,10 @@ tui_cells() {
 # tui_exited NAME STATUS: nianbao ended, with this exit status
 tui_exited() {
 	n=100
-	while [ ! -f "$T/status" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
-	if [ -f "$T/status" ]; then expect_eq "$1" "$(cat "$T/status")" "$2"; else
+	# the shell makes the file before it writes the status in it: wait
+	# for the status, not the file
+	while [ ! -s "$T/status" ] && [ "$n" -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+	if [ -s "$T/status" ]; then expect_eq "$1" "$(cat "$T/status")" "$2"; else
 		not_ok "$1: nianbao is still running"
 	fi
 }
