@@ -113,6 +113,33 @@ void imp_place(struct imp *m, const struct icell *c)
 	} else {
 		while (col < b->ncols && m->seen[form_cell(b, m->tr, col)])
 			col++;
+		/* a row with fewer figures than columns left (a blank printed
+		 * as nothing, in text): each figure under the figures of the
+		 * block's last full row, where the text says where both stand */
+		int fits = b->ncols <= 64;
+		if (m->got == 0) {
+			m->full_now = fits && c->x1 > 0 && m->row_left >= b->ncols;
+			if (m->full_now) {
+				m->full_b = b;
+				memset(m->full_x, 0, sizeof m->full_x);
+			}
+		}
+		if (fits && !m->full_now && m->full_b == b && c->x1 > 0 &&
+		    m->row_left < b->ncols - col) {
+			int best = -1, far = 0;
+			for (int k = col; k < b->ncols; k++) {
+				if (m->full_x[k] <= 0 || m->seen[form_cell(b, m->tr, k)])
+					continue;
+				int d = abs(c->x0 + c->x1 - m->full_x[k]);
+				if (best < 0 || d < far)
+					best = k, far = d;
+			}
+			if (best > col)
+				col = best;
+		}
+		if (m->full_now && col < b->ncols && c->x1 > 0)
+			m->full_x[col] = c->x0 + c->x1;
+		m->row_left--;
 	}
 	if (col >= b->ncols) {
 		if (c->kind == IC_FIGURE) {

@@ -125,7 +125,13 @@ struct imp {
 	 * middle (0: none yet): a figure set right under a centred heading
 	 * is nearer the figures above it than the heading */
 	int hdr_fx[64];
-	int row_full;     /* the row being read has a figure for every heading */
+	int row_full; /* the row being read has a figure for every heading */
+	/* without headings (表三 prints none over its labels): where the last
+	 * full row of full_b had each column's figure, twice its middle (0:
+	 * not known), and whether the row being read is such a row */
+	const struct fblock *full_b;
+	int full_x[64];
+	int full_now;
 	long split_tries; /* steps taken reading figures that ran together */
 	struct imp_cache *cache;
 	struct imp_index *index; /* a table's exact labels, when first asked */

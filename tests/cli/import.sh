@@ -275,4 +275,12 @@ expect_rc "a heading above 信息内容: read (exit 0)" 0
 "$NIANBAO" diff "$SRCDIR/reports/guoyuan-2020.yaml" "$T/narrow-tz.yaml" 2>/dev/null |
 	grep -v '^prose ' >"$T/d"
 expect_eq "a heading above 信息内容: every figure" "$(cat "$T/d")" ""
+# a 表三 with blank cells printed as nothing, a page of it with no full
+# row (nianbao-read's text of a browser's print of a report with blanks):
+# each figure under the figures of the last full row above, not from the
+# left (四、结转下年度继续办理's 2 went to 商业企业)
+run "$NIANBAO" import --text "$P/sparse-2021.txt" -o "$T/sparse.yaml"
+expect_rc "blanks printed as nothing: read (exit 0)" 0
+"$NIANBAO" diff "$TESTDATA/series/2021.yaml" "$T/sparse.yaml" 2>/dev/null | grep -v '^prose ' >"$T/d"
+expect_eq "blanks printed as nothing: every figure in its column" "$(cat "$T/d")" ""
 finish
