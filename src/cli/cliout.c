@@ -509,12 +509,17 @@ static int cli_export_xlsx(char **files, int n, const char *out, int force)
 	char **forms = NULL; /* the forms met, in their order */
 	int nforms = 0, rc = CLI_OK;
 	for (int i = 0; i < n && rc == CLI_OK; i++) {
-		struct engine *e = cli_open(files[i]);
-		if (e == NULL) {
-			rc = CLI_UNUSABLE;
+		/* the report alone: its engine and last year's report are the
+		 * second reading's */
+		struct diags d;
+		diags_init(&d);
+		struct report *r = report_load(files[i], NULL, &d);
+		if (r == NULL) {
+			rc = cli_fail(&d);
 			break;
 		}
-		const char *id = engine_report(e)->form->id;
+		diags_free(&d);
+		const char *id = r->form->id;
 		int g = 0;
 		while (g < nforms && strcmp(forms[g], id) != 0)
 			g++;
@@ -523,7 +528,7 @@ static int cli_export_xlsx(char **files, int n, const char *out, int force)
 			forms[nforms++] = xstrdup(id);
 		}
 		group[i] = g;
-		cli_close(e);
+		report_free(r);
 	}
 	struct cli_reports r = {files, {n, nforms, group, cli_book_open, cli_book_close, NULL}};
 	r.src.arg = &r;

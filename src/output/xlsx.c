@@ -266,9 +266,16 @@ struct xsheet {
 	char base[96];
 	int part;
 	lxw_row_t y; /* the next row */
+	/* what each part begins with, in fmt: a title and a row left empty
+	 * (a table's sheet), or a row of headings (nhead of them) */
+	const char *title;
+	const char *const *head;
+	int nhead;
+	lxw_format *fmt;
 };
 
-/* The next part of s; -1 when no sheet can be added. */
+/* The next part of s, begun with its title or headings; -1 when no sheet
+ * can be added. */
 static int xsheet_next(struct xsheet *s)
 {
 	s->part++;
@@ -282,18 +289,27 @@ static int xsheet_next(struct xsheet *s)
 		s->ws = lxw.add_sheet(s->wb, name);
 	}
 	s->y = 0;
-	if (s->ws != NULL)
-		lxw.column(s->ws, 0, 0, 28, NULL);
-	return s->ws ? 0 : -1;
+	if (s->ws == NULL)
+		return -1;
+	lxw.column(s->ws, 0, 0, 28, NULL);
+	if (s->title != NULL) {
+		lxw.string(s->ws, 0, 0, s->title, s->fmt);
+		s->y = 2;
+	}
+	for (int c = 0; c < s->nhead; c++)
+		lxw.string(s->ws, 0, (lxw_col_t)c, s->head[c], s->fmt);
+	if (s->nhead > 0)
+		s->y = 1;
+	return 0;
 }
 
-/* Room for rows more rows in s: 1 when a new part was begun for them, 0
- * when they fit, -1 when no sheet can be added. */
+/* Room for rows more rows in s, in a new part when they would not fit in
+ * this one: 0, or -1 when no sheet can be added. */
 static int xsheet_room(struct xsheet *s, lxw_row_t rows)
 {
 	if (s->ws != NULL && (unsigned long)s->y + rows <= LXW_ROW_MAX)
 		return 0;
-	return xsheet_next(s) < 0 ? -1 : 1;
+	return xsheet_next(s);
 }
 
 /* A new workbook at path, libxlsxwriter loaded, its formats in f; NULL
@@ -332,14 +348,6 @@ static int xlsx_close(lxw_workbook *wb, int rc, const char *path, struct diags *
 	return rc;
 }
 
-/* A heading row at s's row y, in bold; the row after it. */
-static void xlsx_heads(struct xsheet *s, const char *const *head, int n, lxw_format *fmt)
-{
-	for (int c = 0; c < n; c++)
-		lxw.string(s->ws, s->y, (lxw_col_t)c, head[c], fmt);
-	s->y++;
-}
-
 int xlsx_write_tables(const struct xlsx_table *t, int n, const char *path, struct diags *d)
 {
 	struct xlsx_formats f;
@@ -348,16 +356,16 @@ int xlsx_write_tables(const struct xlsx_table *t, int n, const char *path, struc
 		return -1;
 	int rc = 0;
 	for (int k = 0; k < n && rc == 0; k++) {
-		struct xsheet s = {.wb = wb};
+		struct xsheet s = {
+		    .wb = wb, .head = t[k].head, .nhead = t[k].ncols, .fmt = f.title};
 		snprintf(s.base, sizeof s.base, "%s", t[k].name);
-		for (int r = -1; r < t[k].nrows && rc == 0; r++) {
-			int room = xsheet_room(&s, 1);
-			if (room > 0) /* each part under the heading row */
-				xlsx_heads(&s, t[k].head, t[k].ncols, f.title);
-			if (room < 0 || (room > 0 && xsheet_room(&s, 1) < 0))
+		if (xsheet_next(&s) < 0) /* each part under the heading row */
+			rc = -1;
+		for (int r = 0; r < t[k].nrows && rc == 0; r++) {
+			if (xsheet_room(&s, 1) < 0) {
 				rc = -1;
-			if (r < 0 || rc < 0)
-				continue;
+				break;
+			}
 			for (int c = 0; c < t[k].ncols; c++) {
 				const char *v =
 				    t[k].cells[(size_t)r * (size_t)t[k].ncols + (size_t)c];
@@ -390,14 +398,9 @@ static int xlsx_report(struct xsheet *sheets, struct xsheet *data, const struct 
 		lxw_row_t rows = many ? 1 : 0;
 		for (int b = 0; b < tab->nblocks; b++)
 			rows += (lxw_row_t)xlsx_block_rows(tab->blocks[b]) + 1;
-		int room = xsheet_room(s, rows + 2);
-		if (room < 0) {
+		if (xsheet_room(s, rows) < 0) {
 			rc = -1;
 			break;
-		}
-		if (room > 0) { /* a sheet begins with the table's title */
-			lxw.string(s->ws, 0, 0, tab->title, f->title);
-			s->y = 2;
 		}
 		if (many) {
 			char *head = xasprintf("%d %s %d", k + 1, organ ? organ : "", year);
@@ -409,12 +412,8 @@ static int xlsx_report(struct xsheet *sheets, struct xsheet *data, const struct 
 			s->y = xlsx_block(g, s->y, r, tab->blocks[b], f) + 1;
 		xgrid_flush(g, s->ws);
 	}
-	static const char *const head[] = {"机关", "年度", "表", "行", "列", "数值"};
 	for (int cell = 0; many && rc == 0 && cell < r->form->ncells; cell++) {
-		int room = xsheet_room(data, 1);
-		if (room > 0)
-			xlsx_heads(data, head, 6, f->title);
-		if (room < 0 || (room > 0 && xsheet_room(data, 1) < 0)) {
+		if (xsheet_room(data, 1) < 0) {
 			rc = -1;
 			break;
 		}
@@ -462,7 +461,7 @@ int xlsx_write(const struct xlsx_reports *src, const char *path, struct diags *d
 		for (int t = 0; t < fm->ntables && rc == 0; t++) {
 			const struct ftable *tab = fm->tables[t];
 			struct xsheet *s = &sheets[g][t];
-			s->wb = wb;
+			*s = (struct xsheet){.wb = wb, .title = tab->title, .fmt = f.title};
 			if (src->ngroups > 1) /* tables of two forms may share names */
 				snprintf(s->base, sizeof s->base, "%s %s",
 					 tab->tab ? tab->tab : tab->id, fm->id);
@@ -471,13 +470,11 @@ int xlsx_write(const struct xlsx_reports *src, const char *path, struct diags *d
 					 tab->tab ? tab->tab : tab->id);
 			if (xsheet_next(s) < 0)
 				rc = -1;
-			else
-				lxw.string(s->ws, 0, 0, tab->title, f.title);
-			s->y = 2;
 		}
 		src->close(e, src->arg);
 	}
-	struct xsheet data = {.wb = wb};
+	static const char *const head[] = {"机关", "年度", "表", "行", "列", "数值"};
+	struct xsheet data = {.wb = wb, .head = head, .nhead = 6, .fmt = f.title};
 	snprintf(data.base, sizeof data.base, "数据");
 	struct xgrid g = {0};
 	/* then each report in turn, let go before the next is read */
