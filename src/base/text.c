@@ -43,12 +43,8 @@ int text_invisible(uint32_t c)
 int text_check(const char *s, enum text_kind kind, size_t *bad, const char **why)
 {
 	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) { /* printable ASCII: most of any file */
-			i++;
-			continue;
-		}
+	/* printable ASCII, most of any file, is passed over a word at a time */
+	for (size_t i = 0; (i += width_printable_run(s + i, n - i)) < n;) {
 		uint32_t cp;
 		int k = width_decode(s + i, n - i, &cp);
 		if (k < 0) {

@@ -79,14 +79,42 @@ int width_decode(const char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+#define WIDTH_ONES 0x0101010101010101u
+#define WIDTH_HIGH 0x8080808080808080u
+
+size_t width_ascii_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (uint64_t x; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (x & WIDTH_HIGH)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+size_t width_printable_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (uint64_t x; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		/* a byte below 0x20 borrows into its high bit; one above 0x7E
+		 * has it, or gains it by the 1 added (a carry out of a byte
+		 * of 0xFF only marks a word that is marked already) */
+		if ((((x - 0x20 * WIDTH_ONES) & ~x) | (x + WIDTH_ONES) | x) & WIDTH_HIGH)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 int width_valid(const char *s, size_t n, size_t *bad)
 {
 	size_t i = 0;
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++; /* ASCII, most of a report */
-			continue;
-		}
+	while ((i += width_ascii_run(s + i, n - i)) < n) {
 		uint32_t cp;
 		int k = width_decode(s + i, n - i, &cp);
 		if (k < 0) {

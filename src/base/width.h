@@ -28,6 +28,11 @@ int width_encode(uint32_t cp, char out[5]);
 /* 1 when s[0..n) is valid UTF-8; otherwise 0 and *bad = offset of the first
  * bad byte. */
 int width_valid(const char *s, size_t n, size_t *bad);
+/* How many of the first n bytes of s are ASCII (below 0x80), and how many
+ * are printable ASCII (0x20 to 0x7E): most of any report, read eight bytes
+ * at a time. */
+size_t width_ascii_run(const char *s, size_t n);
+size_t width_printable_run(const char *s, size_t n);
 /* Columns of one character (0 for combining marks, 1 for unprintable). */
 int width_char(uint32_t cp);
 int width_str(const char *s);

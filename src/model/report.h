@@ -60,6 +60,10 @@ struct report *report_load_cached(const char *path, struct formpath_cache *cache
 struct report *report_load_hashed(const char *path, struct formpath_cache *cache, char sha256[65],
 				  struct diags *d);
 /* The same from text in memory; name stands for the file in messages. */
+/* 1: every report read as one whole tree, as before its tables were
+ * taken as events; for the tests and the fuzz harness, which hold the two
+ * ways to the same reports and the same messages. */
+extern int report_tree_only;
 struct report *report_load_string(const char *name, const char *text, size_t len,
 				  const struct form *form, struct diags *d);
 void report_free(struct report *r);

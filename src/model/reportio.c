@@ -37,18 +37,32 @@ static int report_need_map(struct report_loader *L, const struct ynode *n, const
 	return 0;
 }
 
+/* A cell's value from its text in the file, at line:col; -1 with *why. */
+static int report_cell_set(struct report *rep, int cell, const char *text, int line, int col,
+			   const char **why)
+{
+	const struct fcell *fc = &rep->form->cells[cell];
+	struct value val;
+	if (value_parse(text, &fc->type, &val, why) < 0)
+		return -1;
+	rep->line[cell] = line;
+	rep->col[cell] = col;
+	if (fc->formula != NULL)
+		rep->stored[cell] = val;
+	else
+		rep->vals[cell] = val;
+	return 0;
+}
+
 static int report_cell_load(struct report_loader *L, const struct fblock *b, int r, int c,
 			    const struct ynode *v)
 {
 	struct report *rep = L->r;
 	int cell = form_cell(b, r, c);
-	const struct fcell *fc = &rep->form->cells[cell];
 	if (v->kind != Y_SCALAR)
 		return report_err(L, v, "a cell holds one value, not a %s", ynode_kind_name(v));
-	struct value val;
 	const char *why;
-	const char *text = ynode_is_null(v) ? "" : v->str;
-	if (value_parse(text, &fc->type, &val, &why) < 0) {
+	if (report_cell_set(rep, cell, ynode_is_null(v) ? "" : v->str, v->line, v->col, &why) < 0) {
 		char *row = form_row_path(b, r, " / "), *col = form_col_path(b, c, " / ");
 		char *where = xasprintf("%s × %s", row, col);
 		diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "'%s' (%s) %s", v->str, where,
@@ -58,29 +72,33 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 		free(col);
 		return -1;
 	}
-	rep->line[cell] = v->line;
-	rep->col[cell] = v->col;
-	if (fc->formula != NULL)
-		rep->stored[cell] = val;
-	else
-		rep->vals[cell] = val;
 	return 0;
+}
+
+/* The row and the column of b named id. Files are written in the form's
+ * order: each key is looked for first where the one before it left off
+ * (next; ids are unique in a block, so this finds what the search of the
+ * whole tree would). */
+static const struct fnode *report_row_at(const struct fblock *b, int next, const char *id)
+{
+	return next < b->nrows && strcmp(b->row[next]->id, id) == 0 ? b->row[next]
+								    : form_node(&b->rows, id);
+}
+
+static const struct fnode *report_col_at(const struct fblock *b, int next, const char *id)
+{
+	return next < b->ncols && strcmp(b->col[next]->id, id) == 0 ? b->col[next]
+								    : form_node(&b->cols, id);
 }
 
 static int report_block_load(struct report_loader *L, const struct fblock *b, const struct ynode *m)
 {
 	if (report_need_map(L, m, "a table's rows") < 0)
 		return -1;
-	/* files are written in the form's order: each key is looked for first
-	 * where the one before it leaves off (ids are unique in a block, so
-	 * this finds what the search of the whole tree would) */
 	int next_row = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = ymap_key(m, i), *rv = ymap_value(m, i);
-		const struct fnode *row =
-		    next_row < b->nrows && strcmp(b->row[next_row]->id, k->str) == 0
-			? b->row[next_row]
-			: form_node(&b->rows, k->str);
+		const struct fnode *row = report_row_at(b, next_row, k->str);
 		if (row == NULL)
 			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
 					  b->id ? b->id : b->table->id);
@@ -93,10 +111,7 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 		int next_col = 0;
 		for (size_t j = 0; j < rv->n; j++) {
 			const struct ynode *ck = ymap_key(rv, j), *cv = ymap_value(rv, j);
-			const struct fnode *col =
-			    next_col < b->ncols && strcmp(b->col[next_col]->id, ck->str) == 0
-				? b->col[next_col]
-				: form_node(&b->cols, ck->str);
+			const struct fnode *col = report_col_at(b, next_col, ck->str);
 			if (col == NULL)
 				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
 						  b->id ? b->id : b->table->id);
@@ -141,6 +156,141 @@ static int report_tables_load(struct report_loader *L, const struct ynode *m)
 		}
 	}
 	return 0;
+}
+
+/* The tables read as libyaml gives them, without a tree (yamlio_taker):
+ * nine in ten of a report's nodes. Whatever is not right gives up, with
+ * nothing said, and the file is read again as a tree by the loader above,
+ * which names it; so this one only has to be sure of what it takes. */
+struct report_take {
+	const struct form *given;
+	struct formpath_cache *cache;
+	struct report *r; /* begun here with the tables in it, or NULL */
+};
+
+/* The next key of a mapping (1), its end (0), or -1. */
+static int report_take_key(struct yamlio_load *Y, struct yevent *e)
+{
+	if (yamlio_pull(Y, e) < 0 || (!e->end && e->kind != Y_SCALAR))
+		return -1;
+	return !e->end;
+}
+
+static int report_take_map(struct yamlio_load *Y)
+{
+	struct yevent e;
+	return yamlio_pull(Y, &e) < 0 || e.end || e.kind != Y_MAP ? -1 : 0;
+}
+
+/* One row's mapping of columns to figures; seen marks the columns read. */
+static int report_take_row(struct report *r, struct yamlio_load *Y, const struct fblock *b, int row,
+			   unsigned char *seen)
+{
+	struct yevent e;
+	int k, next = 0;
+	memset(seen, 0, (size_t)b->ncols);
+	if (report_take_map(Y) < 0)
+		return -1;
+	while ((k = report_take_key(Y, &e)) > 0) {
+		const struct fnode *col = report_col_at(b, next, e.str);
+		if (col == NULL || col->nkids > 0 || seen[col->leaf]++)
+			return -1;
+		const char *why;
+		if (yamlio_pull(Y, &e) < 0 || e.end || e.kind != Y_SCALAR ||
+		    report_cell_set(r, form_cell(b, row, col->leaf),
+				    yamlio_is_null(e.str, e.len, e.plain) ? "" : e.str, e.line,
+				    e.col, &why) < 0)
+			return -1;
+		next = col->leaf + 1;
+	}
+	return k;
+}
+
+static int report_take_block(struct report *r, struct yamlio_load *Y, const struct fblock *b)
+{
+	unsigned char *rows = xcalloc((size_t)b->nrows + 1, 1),
+		      *cols = xcalloc((size_t)b->ncols + 1, 1);
+	struct yevent e;
+	int k = report_take_map(Y), next = 0;
+	while (k == 0 && (k = report_take_key(Y, &e)) > 0) {
+		const struct fnode *row = report_row_at(b, next, e.str);
+		if (row == NULL || row->leaf < 0 || row->nkids > 0 || rows[row->leaf]++)
+			k = -1;
+		else
+			k = report_take_row(r, Y, b, row->leaf, cols);
+		next = row ? row->leaf + 1 : 0;
+	}
+	free(rows);
+	free(cols);
+	return k;
+}
+
+/* take() for "tables": the report is begun once form and form-version,
+ * read before the tables as files write them, name a form that loads. */
+static int report_take_tables(void *ctx, struct yamlio_load *Y, struct ynode *const *pairs,
+			      size_t npairs)
+{
+	struct report_take *T = ctx;
+	const struct ynode *fid = NULL, *fver = NULL;
+	for (size_t i = 0; i < npairs; i++)
+		if (strcmp(pairs[2 * i]->str, "form") == 0)
+			fid = pairs[2 * i + 1];
+		else if (strcmp(pairs[2 * i]->str, "form-version") == 0)
+			fver = pairs[2 * i + 1];
+	if (fid == NULL || fver == NULL || fid->kind != Y_SCALAR || fver->kind != Y_SCALAR)
+		return 0;
+	const struct form *f = T->given;
+	struct form *owned = NULL;
+	struct diags unsaid; /* a form that does not load is the tree loader's to say */
+	diags_init(&unsaid);
+	if (f == NULL)
+		f = T->cache ? formpath_cache_get(T->cache, fid->str, &unsaid)
+			     : (owned = formpath_load(fid->str, &unsaid));
+	diags_free(&unsaid);
+	char ver[16];
+	if (f != NULL)
+		snprintf(ver, sizeof ver, "%d", f->version);
+	if (f == NULL || strcmp(f->id, fid->str) != 0 || strcmp(ver, fver->str) != 0) {
+		form_free(owned);
+		return 0;
+	}
+	struct report *r = T->r = report_new(f);
+	r->owned_form = owned;
+	const struct ftable *seen[64];
+	int nseen = 0, k;
+	struct yevent e;
+	if (report_take_map(Y) < 0)
+		return -1;
+	while ((k = report_take_key(Y, &e)) > 0) {
+		const struct ftable *t = form_table(f, e.str);
+		for (int i = 0; t != NULL && i < nseen; i++)
+			if (seen[i] == t)
+				t = NULL;
+		if (t == NULL || nseen == 64)
+			return -1;
+		seen[nseen++] = t;
+		if (t->implicit) {
+			if (report_take_block(r, Y, t->blocks[0]) < 0)
+				return -1;
+			continue;
+		}
+		const struct fblock *done[64];
+		int ndone = 0;
+		if (report_take_map(Y) < 0)
+			return -1;
+		while ((k = report_take_key(Y, &e)) > 0) {
+			const struct fblock *b = form_block(t, e.str);
+			for (int i = 0; b != NULL && i < ndone; i++)
+				if (done[i] == b)
+					b = NULL;
+			if (b == NULL || ndone == 64 || report_take_block(r, Y, b) < 0)
+				return -1;
+			done[ndone++] = b;
+		}
+		if (k < 0)
+			return -1;
+	}
+	return k < 0 ? -1 : 1;
 }
 
 /* One acknowledged warning: check, table, block, row, column, reason. */
@@ -343,7 +493,7 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 		}
 	}
 	const struct ynode *t = ymap_get(root, "tables");
-	if (t != NULL && report_tables_load(L, t) < 0)
+	if (t != NULL && !t->taken && report_tables_load(L, t) < 0)
 		return -1;
 	const struct ynode *src = ymap_get(root, "source");
 	if (src != NULL && report_source_load(L, src) < 0)
@@ -359,53 +509,72 @@ static int report_body_load(struct report_loader *L, const struct ynode *root)
 
 static struct report *report_from_tree(const char *path, struct ynode *root,
 				       const struct form *form, struct formpath_cache *cache,
-				       struct diags *d);
+				       struct diags *d, struct report_take *T);
 
-struct report *report_load(const char *path, const struct form *form, struct diags *d)
+/* A report from its file's text: its tables taken as events, the rest as a
+ * tree; read again all as a tree when the taker gave up. */
+int report_tree_only;
+
+static struct report *report_parse(const char *path, const char *text, size_t len,
+				   const struct form *form, struct formpath_cache *cache,
+				   struct diags *d)
 {
+	struct report_take T = {.given = form, .cache = cache};
+	const struct yamlio_taker taker = {"tables", report_take_tables, &T};
 	struct ynode *root;
-	if (yamlio_load_file(path, &root, d) < 0)
-		return NULL;
-	return report_from_tree(path, root, form, NULL, d);
+	int rc = yamlio_load_taking(path, text, len, &root, d, report_tree_only ? NULL : &taker);
+	if (rc == -2) {
+		report_free(T.r);
+		T.r = NULL;
+		rc = yamlio_load_string(path, text, len, &root, d);
+	}
+	struct report *r = rc < 0 ? NULL : report_from_tree(path, root, form, cache, d, &T);
+	report_free(T.r); /* begun, and the file then failed */
+	return r;
 }
 
-struct report *report_load_cached(const char *path, struct formpath_cache *cache, struct diags *d)
-{
-	struct ynode *root;
-	if (yamlio_load_file(path, &root, d) < 0)
-		return NULL;
-	return report_from_tree(path, root, NULL, cache, d);
-}
-
-struct report *report_load_hashed(const char *path, struct formpath_cache *cache, char sha256[65],
-				  struct diags *d)
+/* The file at path read within the limits, then parsed. */
+static struct report *report_read(const char *path, const struct form *form,
+				  struct formpath_cache *cache, char *sha256, struct diags *d)
 {
 	struct buf b;
 	buf_init(&b);
-	struct ynode *root;
 	struct report *r = NULL;
 	if (yamlio_read_file(path, &b, d) == 0) {
-		sha256_hex(b.data, b.len, sha256);
-		if (yamlio_load_string(path, b.data, b.len, &root, d) == 0)
-			r = report_from_tree(path, root, NULL, cache, d);
+		if (sha256 != NULL)
+			sha256_hex(b.data, b.len, sha256);
+		r = report_parse(path, b.data, b.len, form, cache, d);
 	}
 	buf_free(&b);
 	return r;
 }
 
+struct report *report_load(const char *path, const struct form *form, struct diags *d)
+{
+	return report_read(path, form, NULL, NULL, d);
+}
+
+struct report *report_load_cached(const char *path, struct formpath_cache *cache, struct diags *d)
+{
+	return report_read(path, NULL, cache, NULL, d);
+}
+
+struct report *report_load_hashed(const char *path, struct formpath_cache *cache, char sha256[65],
+				  struct diags *d)
+{
+	return report_read(path, NULL, cache, sha256, d);
+}
+
 struct report *report_load_string(const char *name, const char *text, size_t len,
 				  const struct form *form, struct diags *d)
 {
-	struct ynode *root;
-	if (yamlio_load_string(name, text, len, &root, d) < 0)
-		return NULL;
-	return report_from_tree(name, root, form, NULL, d);
+	return report_parse(name, text, len, form, NULL, d);
 }
 
 /* Reads a parsed report file; takes the tree. */
 static struct report *report_from_tree(const char *path, struct ynode *root,
 				       const struct form *form, struct formpath_cache *cache,
-				       struct diags *d)
+				       struct diags *d, struct report_take *T)
 {
 	static const char *const keys[] = {"form",   "form-version", "previous",
 					   "header", "prose",        "tables",
@@ -440,7 +609,9 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 			   "a report names its form with 'form: ID' and 'form-version: N'");
 		goto fail;
 	}
-	if (form == NULL) {
+	if (T->r != NULL) /* the taker found it, as below */
+		form = T->r->form;
+	else if (form == NULL) {
 		size_t before = d->n;
 		if (cache != NULL)
 			form = formpath_cache_get(cache, fid->str, d);
@@ -468,9 +639,14 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 		goto fail;
 	}
 	free(want);
-	r = report_new(form);
-	r->owned_form = owned;
-	owned = NULL;
+	if (T->r != NULL) {
+		r = T->r;
+		T->r = NULL;
+	} else {
+		r = report_new(form);
+		r->owned_form = owned;
+		owned = NULL;
+	}
 	r->path = xstrdup(path);
 	L.r = r;
 	const struct ynode *prev = ymap_get(root, "previous");

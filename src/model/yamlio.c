@@ -34,6 +34,12 @@ struct yamlio_load {
 	struct yamlio_arena *arena;
 	struct ynode **stack; /* children of the collections being read */
 	size_t depth, cap;
+	const struct yamlio_taker *taker;
+	yaml_event_t ev; /* the event pulled last, while a value is taken */
+	int has_ev;
+	size_t taking; /* collections open in the value being taken */
+	size_t pulled;
+	int gave_up;
 };
 
 static void *yamlio_alloc(struct yamlio_load *L, size_t n)
@@ -180,6 +186,109 @@ static struct ynode *yamlio_node(struct yamlio_load *L, enum ynode_kind kind, co
 	return n;
 }
 
+/* What a tree's scalar may not be: anchored, tagged, too long, holding a
+ * NUL, a control or a bidirectional override ("\e" and "\u202e" in quotes
+ * make them: text is data). */
+enum yamlio_fault { YF_NONE, YF_ANCHOR, YF_TAG, YF_LONG, YF_NUL, YF_TEXT };
+
+static enum yamlio_fault yamlio_scalar_fault(const yaml_event_t *ev, const char **why)
+{
+	if (ev->data.scalar.anchor != NULL)
+		return YF_ANCHOR;
+	if (ev->data.scalar.tag != NULL)
+		return YF_TAG;
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length, bad;
+	if (n > YAMLIO_MAX_SCALAR)
+		return YF_LONG;
+	if (width_printable_run(s, n) == n) /* most values: nothing more to see */
+		return YF_NONE;
+	if (memchr(s, '\0', n) != NULL)
+		return YF_NUL;
+	return text_check(s, TEXT_PROSE, &bad, why) < 0 ? YF_TEXT : YF_NONE;
+}
+
+int yamlio_pull(struct yamlio_load *L, struct yevent *e)
+{
+	if (L->has_ev)
+		yaml_event_delete(&L->ev);
+	L->has_ev = 0;
+	/* a parser's error is the tree loader's to name */
+	if (!yaml_parser_parse(&L->parser, &L->ev))
+		return -1;
+	L->has_ev = 1;
+	L->pulled++;
+	const yaml_event_t *ev = &L->ev;
+	e->line = (int)ev->start_mark.line + 1;
+	e->col = (int)ev->start_mark.column + 1;
+	e->end = 0;
+	const char *why;
+	switch (ev->type) {
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		if (L->taking == 0)
+			return -1;
+		L->taking--;
+		e->end = 1;
+		return 0;
+	case YAML_SCALAR_EVENT:
+		/* the value taken is at depth 1, its items below */
+		if (L->nodes >= YAMLIO_MAX_NODES || 1 + L->taking > YAMLIO_MAX_DEPTH ||
+		    yamlio_scalar_fault(ev, &why) != YF_NONE)
+			return -1;
+		L->nodes++;
+		e->kind = Y_SCALAR;
+		e->str = (const char *)ev->data.scalar.value;
+		e->len = ev->data.scalar.length;
+		e->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return 0;
+	case YAML_MAPPING_START_EVENT:
+		if (ev->data.mapping_start.anchor != NULL || ev->data.mapping_start.tag != NULL)
+			return -1;
+		e->kind = Y_MAP;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		if (ev->data.sequence_start.anchor != NULL || ev->data.sequence_start.tag != NULL)
+			return -1;
+		e->kind = Y_SEQ;
+		break;
+	default:
+		return -1;
+	}
+	if (L->nodes >= YAMLIO_MAX_NODES || 1 + L->taking > YAMLIO_MAX_DEPTH)
+		return -1;
+	L->nodes++;
+	L->taking++;
+	return 0;
+}
+
+/* The value of the top-level key read by the taker: 1 with *val the empty
+ * mapping that stands for it, 0 declined (nothing read), -1 given up. */
+static int yamlio_take(struct yamlio_load *L, size_t base, const struct ynode *key,
+		       struct ynode **val)
+{
+	L->pulled = 0;
+	L->taking = 0;
+	int rc = L->taker->take(L->taker->ctx, L, L->stack + base, (L->depth - base) / 2);
+	if (L->has_ev)
+		yaml_event_delete(&L->ev);
+	L->has_ev = 0;
+	if (rc == 0 && L->pulled == 0)
+		return 0;
+	if (rc != 1 || L->taking != 0 || L->pulled == 0) {
+		L->gave_up = 1;
+		return -1;
+	}
+	struct ynode *n = yamlio_alloc(L, sizeof *n); /* not a node the file has */
+	memset(n, 0, sizeof *n);
+	n->kind = Y_MAP;
+	n->taken = 1;
+	n->line = key->line;
+	n->col = key->col;
+	*val = n;
+	return 1;
+}
+
 /* Builds the node that starts with *ev (already read). Returns NULL after
  * adding a diagnostic. Longer than the guide: one switch over libyaml's
  * event kinds, whose cases share the limits (nodes, depth, value bytes) and
@@ -203,23 +312,31 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 			     (const char *)ev->data.alias.anchor);
 		return NULL;
 	case YAML_SCALAR_EVENT: {
-		if (ev->data.scalar.anchor != NULL) {
+		const char *why = NULL;
+		switch (yamlio_scalar_fault(ev, &why)) {
+		case YF_NONE:
+			break;
+		case YF_ANCHOR:
 			yamlio_error(L, m, "YAML anchors (&%s) are not allowed here",
 				     (const char *)ev->data.scalar.anchor);
 			return NULL;
-		}
-		if (ev->data.scalar.tag != NULL) {
+		case YF_TAG:
 			yamlio_error(L, m, "YAML tags (%s) are not allowed here",
 				     (const char *)ev->data.scalar.tag);
 			return NULL;
-		}
-		if (ev->data.scalar.length > YAMLIO_MAX_SCALAR) {
+		case YF_LONG:
 			yamlio_error(L, m, "value longer than %u bytes", YAMLIO_MAX_SCALAR);
 			return NULL;
-		}
-		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
+		case YF_NUL:
 			yamlio_error(L, m, "value contains a NUL character");
 			return NULL;
+		case YF_TEXT: {
+			char *q = text_quote((const char *)ev->data.scalar.value, 60);
+			diags_add(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1,
+				  "value %s: '%s'", why, q);
+			free(q);
+			return NULL;
+		}
 		}
 		struct ynode *n = yamlio_node(L, Y_SCALAR, m);
 		n->len = ev->data.scalar.length;
@@ -227,17 +344,6 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 		memcpy(n->str, ev->data.scalar.value, n->len);
 		n->str[n->len] = '\0';
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		/* no value of any file may carry a control or a bidirectional
-		 * override ("\e" and "\u202e" in quotes make them): text is data */
-		size_t bad;
-		const char *why;
-		if (text_check(n->str, TEXT_PROSE, &bad, &why) < 0) {
-			char *q = text_quote(n->str, 60);
-			diags_add(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1,
-				  "value %s: '%s'", why, q);
-			free(q);
-			return NULL;
-		}
 		return n;
 	}
 	case YAML_SEQUENCE_START_EVENT:
@@ -308,12 +414,21 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 					  "duplicate key '%s'", key->str);
 				goto fail;
 			}
-			if (yamlio_next(L, &e) < 0)
+			struct ynode *val = NULL;
+			int took =
+			    depth == 0 && L->taker != NULL && strcmp(key->str, L->taker->key) == 0
+				? yamlio_take(L, base, key, &val)
+				: 0;
+			if (took < 0)
 				goto fail;
-			struct ynode *val = yamlio_build(L, &e, depth + 1);
-			yaml_event_delete(&e);
-			if (val == NULL)
-				goto fail;
+			if (took == 0) {
+				if (yamlio_next(L, &e) < 0)
+					goto fail;
+				val = yamlio_build(L, &e, depth + 1);
+				yaml_event_delete(&e);
+				if (val == NULL)
+					goto fail;
+			}
 			yamlio_stack_push(L, key);
 			yamlio_stack_push(L, val);
 		}
@@ -331,6 +446,12 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 int yamlio_load_string(const char *name, const char *text, size_t len, struct ynode **root,
 		       struct diags *d)
 {
+	return yamlio_load_taking(name, text, len, root, d, NULL);
+}
+
+int yamlio_load_taking(const char *name, const char *text, size_t len, struct ynode **root,
+		       struct diags *d, const struct yamlio_taker *taker)
+{
 	*root = NULL;
 	size_t bad;
 	if (!width_valid(text, len, &bad)) {
@@ -340,7 +461,7 @@ int yamlio_load_string(const char *name, const char *text, size_t len, struct yn
 			  (unsigned char)text[bad]);
 		return -1;
 	}
-	struct yamlio_load L = {.name = name, .text = text, .len = len, .d = d};
+	struct yamlio_load L = {.name = name, .text = text, .len = len, .d = d, .taker = taker};
 	yaml_parser_initialize(&L.parser);
 	yaml_parser_set_input_string(&L.parser, (const unsigned char *)text, len);
 	yaml_event_t ev;
@@ -361,8 +482,10 @@ int yamlio_load_string(const char *name, const char *text, size_t len, struct yn
 		goto out;
 	doc = yamlio_build(&L, &ev, 0);
 	yaml_event_delete(&ev);
-	if (doc == NULL)
+	if (doc == NULL) {
+		rc = L.gave_up ? -2 : -1;
 		goto out;
+	}
 	if (yamlio_next(&L, &ev) < 0) /* document end */
 		goto out;
 	yaml_event_delete(&ev);
@@ -440,13 +563,17 @@ struct ynode *ymap_get(const struct ynode *map, const char *key)
 	return NULL;
 }
 
-int ynode_is_null(const struct ynode *n)
+int yamlio_is_null(const char *s, size_t len, int plain)
 {
 	/* by length first: most values are figures, none of these */
-	return n->kind == Y_SCALAR && n->plain &&
-	       (n->len == 0 || (n->len == 1 && n->str[0] == '~') ||
-		(n->len == 4 && (memcmp(n->str, "null", 4) == 0 || memcmp(n->str, "Null", 4) == 0 ||
-				 memcmp(n->str, "NULL", 4) == 0)));
+	return plain && (len == 0 || (len == 1 && s[0] == '~') ||
+			 (len == 4 && (memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
+				       memcmp(s, "NULL", 4) == 0)));
+}
+
+int ynode_is_null(const struct ynode *n)
+{
+	return n->kind == Y_SCALAR && yamlio_is_null(n->str, n->len, n->plain);
 }
 
 const char *ynode_kind_name(const struct ynode *n)

@@ -25,6 +25,7 @@ struct ynode {
 	struct ynode **items;       /* Y_SEQ: items; Y_MAP: key, value, key, value... */
 	size_t n;                   /* Y_SEQ: items; Y_MAP: pairs */
 	struct yamlio_arena *arena; /* the root only: where the whole tree lives */
+	int taken;                  /* an empty Y_MAP whose value a taker read (below) */
 };
 
 /* Parses a whole file. On error adds one diagnostic naming file:line:col,
@@ -35,6 +36,37 @@ int yamlio_load_file(const char *path, struct ynode **root, struct diags *d);
 int yamlio_read_file(const char *path, struct buf *b, struct diags *d);
 int yamlio_load_string(const char *name, const char *text, size_t len, struct ynode **root,
 		       struct diags *d);
+/* A value of the top-level mapping read as events, without a tree (a
+ * report's tables, nine in ten of its nodes). At that key, take() is called
+ * with the pairs read so far (key, value, key, value...); it returns 1 when
+ * it pulled the whole value (the tree then holds an empty mapping marked
+ * taken), 0 without pulling anything to have the value built as a tree,
+ * -1 to give up. It adds no diagnostic: on anything it does not take as
+ * right (an unknown key, a duplicate, a bad figure) it gives up, and
+ * yamlio_load_taking returns -2 with nothing said, for the file to be read
+ * again as a tree, whose loader names what is wrong. */
+struct yamlio_load;
+struct yevent {
+	enum ynode_kind kind; /* Y_SCALAR, or the start of a Y_MAP or Y_SEQ */
+	int end;              /* 1 instead at the end of a mapping or list */
+	const char *str;      /* Y_SCALAR: NUL-terminated, until the next pull */
+	size_t len;
+	int plain, line, col;
+};
+struct yamlio_taker {
+	const char *key;
+	int (*take)(void *ctx, struct yamlio_load *L, struct ynode *const *pairs, size_t npairs);
+	void *ctx;
+};
+/* The next event of the value being taken, within the limits and checks a
+ * tree's nodes have (anchors, tags, lengths, NUL, controls): 0, or -1 for
+ * anything a tree would refuse. Keys are the taker's to check (one of each,
+ * scalars). */
+int yamlio_pull(struct yamlio_load *L, struct yevent *e);
+int yamlio_load_taking(const char *name, const char *text, size_t len, struct ynode **root,
+		       struct diags *d, const struct yamlio_taker *taker);
+/* A plain empty, ~ or null scalar's text. */
+int yamlio_is_null(const char *s, size_t len, int plain);
 /* Frees a whole tree, given its root (the nodes are not freed one by one). */
 void ynode_free(struct ynode *root);
 

@@ -30,6 +30,34 @@ static void test_utf8(void **state)
 	assert_false(width_valid("\xed\xa0\x80", 3, &bad)); /* surrogate */
 }
 
+/* The word-at-a-time runs against a byte-by-byte count: every byte value
+ * at every place of a word, from every start, every length. */
+static void test_ascii_runs(void **state)
+{
+	(void)state;
+	char buf[40];
+	for (int v = 0; v < 256; v++)
+		for (int at = 0; at < 24; at++) {
+			memset(buf, 'a', sizeof buf);
+			buf[at] = (char)v;
+			for (size_t start = 0; start < 8; start++)
+				for (size_t n = 0; start + n <= 32; n++) {
+					size_t a = 0, p = 0;
+					while (a < n && (unsigned char)buf[start + a] < 0x80)
+						a++;
+					while (p < n && (unsigned char)buf[start + p] >= 0x20 &&
+					       (unsigned char)buf[start + p] < 0x7F)
+						p++;
+					assert_int_equal(width_ascii_run(buf + start, n), a);
+					assert_int_equal(width_printable_run(buf + start, n), p);
+				}
+		}
+	/* the edges of printable: a space, a tilde, DEL, 0x1F */
+	assert_int_equal(width_printable_run("abcdefg ~~~~~~~~x", 17), 17);
+	assert_int_equal(width_printable_run("abcdefgh\x7fijk", 12), 8);
+	assert_int_equal(width_printable_run("abcdefghij\x1f", 11), 10);
+}
+
 static void expect_lines(const char *s, int cols, const char *const *want, int nwant)
 {
 	char **lines;
@@ -84,9 +112,8 @@ int main(void)
 {
 	width_init_locale();
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_widths),
-	    cmocka_unit_test(test_utf8),
-	    cmocka_unit_test(test_wrap_rules),
+	    cmocka_unit_test(test_widths),     cmocka_unit_test(test_utf8),
+	    cmocka_unit_test(test_ascii_runs), cmocka_unit_test(test_wrap_rules),
 	    cmocka_unit_test(test_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,6 +2,8 @@
 #include "unit.h"
 
 #include "base/buf.h"
+#include "model/report.h"
+#include "model/value.h"
 #include "model/yamlio.h"
 
 static struct ynode *load(const char *text, struct diags *d)
@@ -106,12 +108,191 @@ static void test_writer(void **state)
 	buf_free(&out);
 }
 
+/* A taker of t: 1 pulls the whole value, 0 declines, -1 gives up at its
+ * first event; counts what it pulled. */
+struct counting {
+	int answer, pulled, scalars;
+};
+
+static int count_take(void *ctx, struct yamlio_load *L, struct ynode *const *pairs, size_t n)
+{
+	struct counting *c = ctx;
+	assert_int_equal((int)n, 1); /* a: 1 came before */
+	assert_string_equal(pairs[0]->str, "a");
+	if (c->answer <= 0) {
+		if (c->answer < 0) {
+			struct yevent e;
+			assert_int_equal(yamlio_pull(L, &e), 0);
+		}
+		return c->answer;
+	}
+	struct yevent e;
+	int open = 0;
+	do {
+		assert_int_equal(yamlio_pull(L, &e), 0);
+		c->pulled++;
+		c->scalars += !e.end && e.kind == Y_SCALAR;
+		open += e.end ? -1 : e.kind != Y_SCALAR;
+	} while (open > 0);
+	return 1;
+}
+
+static void test_taker(void **state)
+{
+	(void)state;
+	const char *text = "a: 1\nt: {x: 1, y: [2, 3]}\nb: 2\n";
+	for (int answer = -1; answer <= 1; answer++) {
+		struct counting c = {answer, 0, 0};
+		const struct yamlio_taker tk = {"t", count_take, &c};
+		struct diags d;
+		diags_init(&d);
+		struct ynode *root;
+		int rc = yamlio_load_taking("t.yaml", text, strlen(text), &root, &d, &tk);
+		assert_int_equal((int)d.n, 0); /* a taker says nothing */
+		if (answer < 0) {
+			assert_int_equal(rc, -2);
+			assert_null(root);
+		} else {
+			assert_int_equal(rc, 0);
+			const struct ynode *t = ymap_get(root, "t");
+			assert_int_equal(t->taken, answer);
+			assert_int_equal((int)t->n, answer ? 0 : 2);
+			assert_string_equal(ymap_get(root, "b")->str, "2");
+			ynode_free(root);
+		}
+		assert_int_equal(c.pulled, answer > 0 ? 9 : 0); /* { x 1 y [ 2 3 ] } */
+		assert_int_equal(c.scalars, answer > 0 ? 5 : 0);
+		diags_free(&d);
+	}
+}
+
+/* A report read with its tables taken as events and read as one tree:
+ * the same report, or the same messages at the same places. */
+static int loaded_alike(const struct form *f, const char *text)
+{
+	struct diags d[2];
+	struct report *r[2];
+	struct buf y[2];
+	for (int i = 0; i < 2; i++) {
+		diags_init(&d[i]);
+		buf_init(&y[i]);
+		report_tree_only = i;
+		r[i] = report_load_string("r.yaml", text, strlen(text), f, &d[i]);
+		if (r[i] != NULL)
+			report_to_yaml(r[i], &y[i]);
+	}
+	report_tree_only = 0;
+	assert_int_equal(r[0] == NULL, r[1] == NULL);
+	assert_int_equal((int)d[0].n, (int)d[1].n);
+	for (size_t i = 0; i < d[0].n; i++) {
+		assert_string_equal(d[0].v[i].message, d[1].v[i].message);
+		assert_int_equal(d[0].v[i].line, d[1].v[i].line);
+		assert_int_equal(d[0].v[i].column, d[1].v[i].column);
+	}
+	if (r[0] != NULL) {
+		assert_string_equal(y[0].data, y[1].data);
+		for (int c = 0; c < f->ncells; c++) {
+			assert_int_equal(r[0]->line[c], r[1]->line[c]);
+			assert_int_equal(r[0]->col[c], r[1]->col[c]);
+			assert_true(value_same(&r[0]->vals[c], &r[1]->vals[c]));
+		}
+	}
+	int ok = r[0] != NULL;
+	for (int i = 0; i < 2; i++) {
+		report_free(r[i]);
+		diags_free(&d[i]);
+		buf_free(&y[i]);
+	}
+	return ok;
+}
+
+/* The sample with its first `from` made `to`. */
+static char *edited(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	assert_non_null(at);
+	size_t n = strlen(text) + strlen(to) + 1;
+	char *s = malloc(n);
+	snprintf(s, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+	return s;
+}
+
+static void test_tables_taken(void **state)
+{
+	(void)state;
+	struct diags d;
+	diags_init(&d);
+	struct form *f = form_load(unit_src("forms/gov-info-2019-tongzhou.yaml"), &d);
+	assert_non_null(f);
+	FILE *fp = fopen(unit_src("reports/guoyuan-2020.yaml"), "rb");
+	assert_non_null(fp);
+	static char text[65536];
+	text[fread(text, 1, sizeof text - 1, fp)] = '\0';
+	fclose(fp);
+	const char *head = "form: gov-info-2019-tongzhou\nform-version: 1\n";
+	const struct {
+		const char *from, *to;
+		int loads;
+	} cases[] = {
+	    {"made: 1", "made: 1", 1},
+	    {"made: 1", "made: ~", 1},
+	    {"made: 1", "\"made\": 1", 1},
+	    {"      rules:\n        made: 0\n        published: 0\n        total: 0\n",
+	     "      rules: {made: 0, published: 0, total: 0}\n", 1},
+	    {"made: 1", "made: 1\n        made: 2", 0},         /* a column twice */
+	    {"    item5:\n", "    item1: {}\n    item5:\n", 0}, /* a block twice */
+	    {"      licensing:", "      licensingx:", 0},
+	    {"made: 1", "made: 一", 0},
+	    {"made: 1", "made: \"1\\e\"", 0},
+	    {"made: 1", "made: &a 1", 0},
+	    {"made: 1", "made: !!int 1", 0},
+	    {"made: 1", "made: [1", 0},
+	    {"made: 1", "made: [1]", 0},
+	    {"made: 1", "made: -1", 0},
+	    {"      rules:\n        made: 0\n        published: 0\n        total: 0\n",
+	     "      rules: [0, 0, 0]\n", 0},
+	    {"form-version: 1", "form-version: 2", 0},
+	    {"form: gov-info-2019-tongzhou", "form: gov-info-2021", 0},
+	    {head, "", 0}, /* no form before the tables, nor after */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t = edited(text, cases[i].from, cases[i].to);
+		assert_int_equal(loaded_alike(f, t), cases[i].loads);
+		free(t);
+	}
+	/* the form named after the tables: read as a tree, the same report */
+	char *moved = edited(text, head, "");
+	size_t n = strlen(moved) + strlen(head) + 1;
+	char *late = malloc(n);
+	snprintf(late, n, "%s%s", moved, head);
+	assert_int_equal(loaded_alike(f, late), 1);
+	/* a YAML error, or a key unknown, after tables taken well */
+	static const char *const tails[] = {"acknowledged: [\n", "extra: 1\n", "tables: {}\n"};
+	for (size_t i = 0; i < 3; i++) {
+		n = strlen(text) + strlen(tails[i]) + 1;
+		char *t = malloc(n);
+		snprintf(t, n, "%s%s", text, tails[i]);
+		assert_int_equal(loaded_alike(f, t), 0);
+		free(t);
+	}
+	assert_int_equal(
+	    loaded_alike(f, "form: gov-info-2019-tongzhou\nform-version: 1\ntables: ~\n"), 0);
+	assert_int_equal(
+	    loaded_alike(f, "form: gov-info-2019-tongzhou\nform-version: 1\ntables: 3\n"), 0);
+	free(moved);
+	free(late);
+	form_free(f);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_tree_and_positions),
 	    cmocka_unit_test(test_refusals),
 	    cmocka_unit_test(test_writer),
+	    cmocka_unit_test(test_taker),
+	    cmocka_unit_test(test_tables_taken),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
