@@ -106,7 +106,7 @@ size_t width_printable_run(const char *s, size_t n)
 		if ((((x - 0x20 * WIDTH_ONES) & ~x) | (x + WIDTH_ONES) | x) & WIDTH_HIGH)
 			break;
 	}
-	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+	while (i < n && (unsigned char)(s[i] - 0x20) < 0x5F) /* 0x20 to 0x7E */
 		i++;
 	return i;
 }
