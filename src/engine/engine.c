@@ -249,7 +249,8 @@ static char *engine_sides(const struct engine *e, const struct finst *in)
 
 /* The message of a failing check instance with its numbers: after it, in
  * brackets, for a list; before it (numbers_first), for a status line
- * whose end is cut at 80 columns. */
+ * whose end is cut at 80 columns; and there, brief (2), only the message's
+ * name (勾稽关系不平衡 of 勾稽关系不平衡：第一项加第二项之和……). */
 static char *engine_inst_message(const struct engine *e, int i, int numbers_first)
 {
 	const struct finst *in = &e->f->insts[i];
@@ -257,12 +258,16 @@ static char *engine_inst_message(const struct engine *e, int i, int numbers_firs
 		return xasprintf(_("%s (a number is too large to check)"), in->check->message);
 	char *sides = engine_sides(e, in), *s;
 	int zh = strncmp(e->f->language, "zh", 2) == 0;
+	const char *msg = in->check->message, *colon = NULL;
+	if (numbers_first == 2 && (colon = strstr(msg, "：")) == NULL)
+		colon = strstr(msg, ": ");
+	int n = colon ? (int)(colon - msg) : (int)strlen(msg);
 	if (sides == NULL)
-		s = xstrdup(in->check->message);
+		s = xasprintf("%.*s", n, msg);
 	else if (numbers_first)
-		s = xasprintf(zh ? "%s：%s" : "%s: %s", sides, in->check->message);
+		s = xasprintf(zh ? "%s：%.*s" : "%s: %.*s", sides, n, msg);
 	else
-		s = xasprintf(zh ? "%s（%s）" : "%s (%s)", in->check->message, sides);
+		s = xasprintf(zh ? "%s（%s）" : "%s (%s)", msg, sides);
 	free(sides);
 	return s;
 }
@@ -421,7 +426,7 @@ int engine_cell_flags(const struct engine *e, int cell)
 	return flags;
 }
 
-int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
+int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max, int brief)
 {
 	const struct form *f = e->f;
 	int n = 0;
@@ -434,7 +439,7 @@ int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max)
 	for (int k = f->chk_start[cell]; k < f->chk_start[cell + 1] && n < max; k++) {
 		int in = f->chk_insts[k];
 		if (e->status[in] == EXPR_FALSE || e->status[in] == EXPR_OVERFLOW)
-			msgs[n++] = engine_inst_message(e, in, 1);
+			msgs[n++] = engine_inst_message(e, in, brief ? 2 : 1);
 	}
 	engine_breaks(e);
 	for (int i = 0; i < e->nbreaks && n < max; i++)

@@ -85,7 +85,8 @@ void engine_where_free(struct engine_where *w);
 int engine_cell_flags(const struct engine *e, int cell);
 /* The messages of the failing checks that read this cell (and of a stale or
  * overflowed total), a comparison's numbers first, at most max of them,
- * each to be freed; returns how many. */
-int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max);
+ * each to be freed; returns how many. brief: a check's message by its name
+ * alone (what comes before its first colon), for a line too short. */
+int engine_cell_messages(const struct engine *e, int cell, char **msgs, int max, int brief);
 
 #endif

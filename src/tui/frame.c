@@ -145,6 +145,9 @@ void frame_draw(struct app *a)
 		    a->cols, ALIGN_LEFT);
 	attrset(A_NORMAL);
 	curs_set(0);
+	/* a hidden cursor is left where the last change was drawn: moving it
+	 * to the key line after every change cost bytes on every key */
+	leaveok(stdscr, a->state != STATE_TYPING);
 	if (a->state == STATE_TYPING) {
 		/* the cursor stays where the text is typed */
 		if (a->cursor_y >= 0) /* a cell's or a cover field's */

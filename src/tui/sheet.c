@@ -103,7 +103,11 @@ static char *sheet_typing(const struct app *a, int cell)
 	char *line;
 	if (value_input(a->ed.buf, &a->f->cells[cell].type, &v, &why, bad) == 0) {
 		char *val = value_str(&v);
-		line = xasprintf(_("Typing %s = %s"), a->ed.buf, *val ? val : _("blank"));
+		/* the value after what was typed when it reads otherwise (9116。36
+		 * = 9116.36), not again when it is the same */
+		line = strcmp(val, a->ed.buf) == 0
+			   ? xasprintf(_("Typing %s"), a->ed.buf)
+			   : xasprintf(_("Typing %s = %s"), a->ed.buf, *val ? val : _("blank"));
 		free(val);
 		value_clear(&v);
 	} else {
@@ -147,28 +151,38 @@ static void sheet_status_where(const struct app *a, const struct fblock *b, cons
 	struct buf s;
 	buf_init(&s);
 	char *msgs[8];
-	int n = engine_cell_messages(a->e, cell, msgs, 8);
-	for (int i = 0; i < n; i++) {
-		buf_printf(&s, "%s%s", i ? " / " : "", _(msgs[i]));
-		free(msgs[i]);
-	}
-	if (n > 0) {
+	/* the problems whole; when they do not fit, each by its name (差 5：
+	 * 勾稽关系不平衡~), not cut in a phrase: the problems list has all */
+	for (int brief = 0; brief < 2; brief++) {
+		s.len = 0;
+		int n = engine_cell_messages(a->e, cell, msgs, 8, brief);
+		for (int i = 0; i < n; i++) {
+			buf_printf(&s, "%s%s", i ? " / " : "", _(msgs[i]));
+			free(msgs[i]);
+		}
+		if (n == 0)
+			break;
 		buf_puts(&s, "  ");
 		int used = width_str_amb(s.data, a->amb);
-		attron(A_BOLD);
-		screen_text(a, s.data, used < cols ? used : cols, ALIGN_LEFT);
-		attrset(A_NORMAL);
-		if (used >= cols) {
+		if (used <= cols || brief) {
+			if (brief) {
+				s.len -= 2;
+				buf_puts(&s, a->amb ? "…" : "~");
+				used = width_str_amb(s.data, a->amb);
+			}
+			attron(A_BOLD);
+			screen_text(a, s.data, used < cols ? used : cols, ALIGN_LEFT);
+			attrset(A_NORMAL);
+			/* after a problem in full, the cell by its own labels: the
+			 * whole path would not fit at 80 columns */
+			char *where = brief ? NULL : sheet_where(a, cell);
+			if (used < cols)
+				screen_text(a, where ? where : "", cols - getcurx(stdscr),
+					    ALIGN_LEFT);
+			free(where);
 			buf_free(&s);
 			return;
 		}
-		/* after a problem, the cell by its own labels: the whole path
-		 * would not fit at 80 columns */
-		char *where = sheet_where(a, cell);
-		screen_text(a, where, cols - getcurx(stdscr), ALIGN_LEFT);
-		free(where);
-		buf_free(&s);
-		return;
 	}
 	char *row = form_node_path(b->row[v->r], " › ", 0);
 	char *col = form_node_path(b->col[v->c], " › ", b->ncols);

@@ -35,6 +35,13 @@ flow() { # LANGUAGE COLS ROWS
 		tui_expect "$tag: modified marker" "r.yaml [+]"
 	fi
 	tui_expect "$tag: Enter moved down, the status names the failing check" "勾稽关系不平衡"
+	if [ "$cols" -lt 100 ]; then # the message by its name, not cut in a phrase
+		tui_expect "$tag: its numbers and its name" "一+二 = 5，三（七）总计+四 = 0，差 5：勾稽关系不平衡~"
+		tui_expect_not "$tag: not a phrase cut off" "第一项加第二项"
+	else
+		tui_expect "$tag: the whole message where it fits" \
+			"差 5：勾稽关系不平衡：第一项加第二项之和，应等于第三项（七）总计加第四项之和"
+	fi
 	expect_eq "$tag: 二's 自然人 and 总计 are flagged too" \
 		"$(tui_cells "二、上年结转")" "! 0 0 0 0 0 0 ! 0"
 	tui_keys F2

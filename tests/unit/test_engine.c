@@ -132,10 +132,16 @@ static void test_messages_with_numbers(void **state)
 	/* the status line's messages carry the same */
 	char *msgs[8];
 	int k =
-	    engine_cell_messages(e, cell_of(f, "applications", NULL, "new", "natural"), msgs, 8);
+	    engine_cell_messages(e, cell_of(f, "applications", NULL, "new", "natural"), msgs, 8, 0);
 	assert_int_equal(k, 1);
 	/* the numbers first: a status line's end is cut at 80 columns */
-	assert_non_null(strstr(msgs[0], "一+二 = 75，三（七）总计+四 = 74，差 1：勾稽关系不平衡"));
+	assert_non_null(
+	    strstr(msgs[0], "一+二 = 75，三（七）总计+四 = 74，差 1：勾稽关系不平衡："));
+	free(msgs[0]);
+	/* brief: the check by its name */
+	k = engine_cell_messages(e, cell_of(f, "applications", NULL, "new", "natural"), msgs, 8, 1);
+	assert_int_equal(k, 1);
+	assert_string_equal(msgs[0], "一+二 = 75，三（七）总计+四 = 74，差 1：勾稽关系不平衡");
 	free(msgs[0]);
 	engine_free(e);
 	report_free(r);
