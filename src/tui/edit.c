@@ -181,6 +181,7 @@ void edit_draw(const struct app *a, int y, const char *label)
 	int w =
 	    lw + (start > 0) + width_strn_amb(text + start, (size_t)(a->ed.pos - start), a->amb);
 	move(y, w < a->cols ? w : a->cols - 1);
+	leaveok(stdscr, FALSE); /* the cursor shown where it is moved to */
 	curs_set(1);
 	free(line);
 }

@@ -10,6 +10,11 @@ typed() { tm send-keys -t nb -l "$1"; }
 # 本年收费金额 (decimal, up to six places): 9116。36
 tui_keys g
 typed "行政事业性收费"
+tui_expect "the search prompt" "Go to the row whose label contains: 行政事业性收费"
+# the prompt is typed into where the screen's hidden cursor was left: the
+# input method's window goes where the cursor is
+expect_eq "the terminal's cursor is on, after what is typed in the prompt" \
+	"$(tm display -p -t nb '#{cursor_flag} #{cursor_x} #{cursor_y}')" "1 50 22"
 tui_keys Enter
 tui_expect "on 行政事业性收费" "行政事业性收费 x 本年收费金额"
 typed "9116。36"
