@@ -91,14 +91,16 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 static int buf_read_fd(struct buf *b, int fd, size_t limit, size_t size)
 {
 	/* read to the end, not to a size asked before: the file may grow. The
-	 * first read has room for the size the file had (and a byte to see its
-	 * end), the next 64 KB: a report of 4 KB read into 128 KB took a fresh
-	 * mapping from the system, and gave it back, for every file */
-	size_t start = b->len, room = size > 0 && size < 65536 ? size + 1 : 65536;
+	 * first read has room for the size the file had and a byte to see its
+	 * end; only a buffer that fills is grown, 64 KB at a time (a report of
+	 * 4 KB grown to 128 KB for the read that found its end took a fresh
+	 * mapping from the system, and gave it back, for every file) */
+	size_t start = b->len;
+	buf_reserve(b, size > 0 && size < 65536 ? size + 1 : 65536);
 	int rc = 0;
 	while (rc == 0) {
-		buf_reserve(b, room);
-		room = 65536;
+		if (b->cap - b->len - 1 == 0)
+			buf_reserve(b, 65536);
 		ssize_t got = read(fd, b->data + b->len, b->cap - b->len - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
