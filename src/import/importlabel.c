@@ -446,9 +446,26 @@ void imp_measure(struct imp_norm *v, const char *norm)
 	v->norm = norm;
 	v->len = strlen(norm);
 	v->body = imp_body(norm);
-	v->nbody = imp_chars(v->body);
-	v->n = imp_chars(norm);
-	v->ncps = imp_cps(v->body, v->cps, 64);
+	/* one pass: the characters of the whole and of the body (its end),
+	 * each counted to 256 as imp_chars counts, the body's first 64 kept
+	 * (a row's label was decoded three times over, for every row) */
+	int n = 0, nbody = 0, ncps = 0;
+	for (const char *p = norm; *p && (n < 256 || nbody < 256);) {
+		uint32_t cp = (unsigned char)*p;
+		int k = cp < 0x80 ? 1 : width_decode(p, WIDTH_MAX_BYTES, &cp);
+		if (k <= 0)
+			break;
+		n += n < 256;
+		if (p >= v->body) {
+			nbody += nbody < 256;
+			if (ncps < 64)
+				v->cps[ncps++] = cp;
+		}
+		p += k;
+	}
+	v->n = n;
+	v->nbody = nbody;
+	v->ncps = ncps;
 	v->chars = 0;
 	for (int i = 0; i < v->ncps; i++)
 		v->chars |= (uint64_t)1 << (v->cps[i] * 2654435761u >> 26);
