@@ -208,8 +208,10 @@ static int report_take_row(struct report *r, struct yamlio_load *Y, const struct
 
 static int report_take_block(struct report *r, struct yamlio_load *Y, const struct fblock *b)
 {
-	unsigned char *rows = xcalloc((size_t)b->nrows + 1, 1),
-		      *cols = xcalloc((size_t)b->ncols + 1, 1);
+	/* the rows and the columns read, on the stack for any table a form has */
+	unsigned char rs[256] = {0}, cs[256];
+	unsigned char *rows = b->nrows < 256 ? rs : xcalloc((size_t)b->nrows + 1, 1),
+		      *cols = b->ncols < 256 ? cs : xmalloc((size_t)b->ncols + 1);
 	struct yevent e;
 	int k = report_take_map(Y), next = 0;
 	while (k == 0 && (k = report_take_key(Y, &e)) > 0) {
@@ -220,8 +222,10 @@ static int report_take_block(struct report *r, struct yamlio_load *Y, const stru
 			k = report_take_row(r, Y, b, row->leaf, cols);
 		next = row ? row->leaf + 1 : 0;
 	}
-	free(rows);
-	free(cols);
+	if (rows != rs)
+		free(rows);
+	if (cols != cs)
+		free(cols);
 	return k;
 }
 
