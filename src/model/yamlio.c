@@ -269,7 +269,9 @@ static int yamlio_take(struct yamlio_load *L, size_t base, const struct ynode *k
 {
 	L->pulled = 0;
 	L->taking = 0;
-	int rc = L->taker->take(L->taker->ctx, L, L->stack + base, (L->depth - base) / 2);
+	/* the pairs so far (none, and no stack yet, when the key is the first) */
+	struct ynode *const *pairs = L->stack ? L->stack + base : NULL;
+	int rc = L->taker->take(L->taker->ctx, L, pairs, (L->depth - base) / 2);
 	if (L->has_ev)
 		yaml_event_delete(&L->ev);
 	L->has_ev = 0;

@@ -277,6 +277,10 @@ static void test_tables_taken(void **state)
 	}
 	assert_int_equal(
 	    loaded_alike(f, "form: gov-info-2019-tongzhou\nform-version: 1\ntables: ~\n"), 0);
+	/* the tables the file's first key: nothing read before them */
+	assert_int_equal(loaded_alike(f, "tables:\n  proactive: {}\nform: gov-info-2019-tongzhou\n"
+					 "form-version: 1\n"),
+			 1);
 	assert_int_equal(
 	    loaded_alike(f, "form: gov-info-2019-tongzhou\nform-version: 1\ntables: 3\n"), 0);
 	free(moved);
