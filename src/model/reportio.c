@@ -229,6 +229,19 @@ static int report_take_block(struct report *r, struct yamlio_load *Y, const stru
 	return k;
 }
 
+/* A table or block named in the file (p), kept in seen[*n]: 0 the first
+ * time, -1 when unknown (NULL), again, or past 64. */
+static int report_take_once(const void **seen, int *n, const void *p)
+{
+	for (int i = 0; p != NULL && i < *n; i++)
+		if (seen[i] == p)
+			p = NULL;
+	if (p == NULL || *n == 64)
+		return -1;
+	seen[(*n)++] = p;
+	return 0;
+}
+
 /* take() for "tables": the report is begun once form and form-version,
  * read before the tables as files write them, name a form that loads. */
 static int report_take_tables(void *ctx, struct yamlio_load *Y, struct ynode *const *pairs,
@@ -260,36 +273,28 @@ static int report_take_tables(void *ctx, struct yamlio_load *Y, struct ynode *co
 	}
 	struct report *r = T->r = report_new(f);
 	r->owned_form = owned;
-	const struct ftable *seen[64];
+	const void *seen[64];
 	int nseen = 0, k;
 	struct yevent e;
 	if (report_take_map(Y) < 0)
 		return -1;
 	while ((k = report_take_key(Y, &e)) > 0) {
 		const struct ftable *t = form_table(f, e.str);
-		for (int i = 0; t != NULL && i < nseen; i++)
-			if (seen[i] == t)
-				t = NULL;
-		if (t == NULL || nseen == 64)
+		if (report_take_once(seen, &nseen, t) < 0)
 			return -1;
-		seen[nseen++] = t;
 		if (t->implicit) {
 			if (report_take_block(r, Y, t->blocks[0]) < 0)
 				return -1;
 			continue;
 		}
-		const struct fblock *done[64];
+		const void *done[64];
 		int ndone = 0;
 		if (report_take_map(Y) < 0)
 			return -1;
 		while ((k = report_take_key(Y, &e)) > 0) {
 			const struct fblock *b = form_block(t, e.str);
-			for (int i = 0; b != NULL && i < ndone; i++)
-				if (done[i] == b)
-					b = NULL;
-			if (b == NULL || ndone == 64 || report_take_block(r, Y, b) < 0)
+			if (report_take_once(done, &ndone, b) < 0 || report_take_block(r, Y, b) < 0)
 				return -1;
-			done[ndone++] = b;
 		}
 		if (k < 0)
 			return -1;
