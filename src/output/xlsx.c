@@ -162,8 +162,11 @@ static int xmerge_order(const void *a, const void *b)
 /* Writes the grid to ws, row by row, and empties it. */
 static void xgrid_flush(struct xgrid *g, lxw_worksheet *ws)
 {
-	qsort(g->cells, (size_t)g->ncells, sizeof *g->cells, xcell_order);
-	qsort(g->merges, (size_t)g->nmerges, sizeof *g->merges, xmerge_order);
+	/* qsort takes no null array, even of nothing (a part without merges) */
+	if (g->ncells > 0)
+		qsort(g->cells, (size_t)g->ncells, sizeof *g->cells, xcell_order);
+	if (g->nmerges > 0)
+		qsort(g->merges, (size_t)g->nmerges, sizeof *g->merges, xmerge_order);
 	int m = 0;
 	for (int i = 0; i < g->ncells; i++) {
 		const struct xcell *x = &g->cells[i];
