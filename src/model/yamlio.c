@@ -186,17 +186,53 @@ static struct ynode *yamlio_node(struct yamlio_load *L, enum ynode_kind kind, co
 	return n;
 }
 
-/* What a tree's scalar may not be: anchored, tagged, too long, holding a
- * NUL, a control or a bidirectional override ("\e" and "\u202e" in quotes
- * make them: text is data). */
-enum yamlio_fault { YF_NONE, YF_ANCHOR, YF_TAG, YF_LONG, YF_NUL, YF_TEXT };
+/* What a node of the tree may not be: past the limits of nodes and depth,
+ * an alias, anchored, tagged; a scalar too long, holding a NUL, a control
+ * or a bidirectional override ("\e" and "\u202e" in quotes make them:
+ * text is data). The one list the tree builder and the puller both keep;
+ * *what is the alias, anchor or tag named, or why the text is refused. */
+enum yamlio_fault {
+	YF_NONE,
+	YF_NODES,
+	YF_DEPTH,
+	YF_ALIAS,
+	YF_ANCHOR,
+	YF_TAG,
+	YF_LONG,
+	YF_NUL,
+	YF_TEXT
+};
 
-static enum yamlio_fault yamlio_scalar_fault(const yaml_event_t *ev, const char **why)
+static enum yamlio_fault yamlio_fault(const struct yamlio_load *L, const yaml_event_t *ev,
+				      size_t depth, const char **what)
 {
-	if (ev->data.scalar.anchor != NULL)
-		return YF_ANCHOR;
-	if (ev->data.scalar.tag != NULL)
-		return YF_TAG;
+	if (L->nodes >= YAMLIO_MAX_NODES)
+		return YF_NODES;
+	if (depth > YAMLIO_MAX_DEPTH)
+		return YF_DEPTH;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		*what = (const char *)ev->data.alias.anchor;
+		return YF_ALIAS;
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor, tag = ev->data.scalar.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor, tag = ev->data.mapping_start.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor, tag = ev->data.sequence_start.tag;
+		break;
+	default:
+		return YF_NONE; /* no node: the caller's to place */
+	}
+	if (anchor != NULL || tag != NULL) {
+		*what = (const char *)(anchor ? anchor : tag);
+		return anchor ? YF_ANCHOR : YF_TAG;
+	}
+	if (ev->type != YAML_SCALAR_EVENT)
+		return YF_NONE;
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length, bad;
 	if (n > YAMLIO_MAX_SCALAR)
@@ -205,7 +241,7 @@ static enum yamlio_fault yamlio_scalar_fault(const yaml_event_t *ev, const char 
 		return YF_NONE;
 	if (memchr(s, '\0', n) != NULL)
 		return YF_NUL;
-	return text_check(s, TEXT_PROSE, &bad, why) < 0 ? YF_TEXT : YF_NONE;
+	return text_check(s, TEXT_PROSE, &bad, what) < 0 ? YF_TEXT : YF_NONE;
 }
 
 int yamlio_pull(struct yamlio_load *L, struct yevent *e)
@@ -222,7 +258,7 @@ int yamlio_pull(struct yamlio_load *L, struct yevent *e)
 	e->line = (int)ev->start_mark.line + 1;
 	e->col = (int)ev->start_mark.column + 1;
 	e->end = 0;
-	const char *why;
+	const char *what;
 	switch (ev->type) {
 	case YAML_MAPPING_END_EVENT:
 	case YAML_SEQUENCE_END_EVENT:
@@ -232,33 +268,25 @@ int yamlio_pull(struct yamlio_load *L, struct yevent *e)
 		e->end = 1;
 		return 0;
 	case YAML_SCALAR_EVENT:
-		/* the value taken is at depth 1, its items below */
-		if (L->nodes >= YAMLIO_MAX_NODES || 1 + L->taking > YAMLIO_MAX_DEPTH ||
-		    yamlio_scalar_fault(ev, &why) != YF_NONE)
-			return -1;
-		L->nodes++;
-		e->kind = Y_SCALAR;
-		e->str = (const char *)ev->data.scalar.value;
-		e->len = ev->data.scalar.length;
-		e->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		return 0;
 	case YAML_MAPPING_START_EVENT:
-		if (ev->data.mapping_start.anchor != NULL || ev->data.mapping_start.tag != NULL)
-			return -1;
-		e->kind = Y_MAP;
-		break;
 	case YAML_SEQUENCE_START_EVENT:
-		if (ev->data.sequence_start.anchor != NULL || ev->data.sequence_start.tag != NULL)
+		/* the value taken is at depth 1, its items below */
+		if (yamlio_fault(L, ev, 1 + L->taking, &what) != YF_NONE)
 			return -1;
-		e->kind = Y_SEQ;
 		break;
 	default:
 		return -1;
 	}
-	if (L->nodes >= YAMLIO_MAX_NODES || 1 + L->taking > YAMLIO_MAX_DEPTH)
-		return -1;
 	L->nodes++;
-	L->taking++;
+	if (ev->type != YAML_SCALAR_EVENT) {
+		e->kind = ev->type == YAML_MAPPING_START_EVENT ? Y_MAP : Y_SEQ;
+		L->taking++;
+		return 0;
+	}
+	e->kind = Y_SCALAR;
+	e->str = (const char *)ev->data.scalar.value;
+	e->len = ev->data.scalar.length;
+	e->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	return 0;
 }
 
@@ -292,54 +320,48 @@ static int yamlio_take(struct yamlio_load *L, size_t base, const struct ynode *k
 }
 
 /* Builds the node that starts with *ev (already read). Returns NULL after
- * adding a diagnostic. Longer than the guide: one switch over libyaml's
- * event kinds, whose cases share the limits (nodes, depth, value bytes) and
- * the one place a failed event is freed; issue 26 replaces the tree by a
- * loader of events, and this function with it. */
+ * adding a diagnostic. Longer than the guide: what a node may not be,
+ * named (yamlio_fault's list, which yamlio_pull keeps too), then one switch
+ * over libyaml's event kinds, with the one place a failed event is freed. */
 static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int depth)
 {
 	const yaml_mark_t *m = &ev->start_mark;
-	if (L->nodes >= YAMLIO_MAX_NODES) {
+	const char *what = NULL;
+	switch (yamlio_fault(L, ev, (size_t)depth, &what)) {
+	case YF_NONE:
+		break;
+	case YF_NODES:
 		yamlio_error(L, m, "too many YAML nodes (more than %d)", YAMLIO_MAX_NODES);
 		return NULL;
-	}
-	if (depth > YAMLIO_MAX_DEPTH) {
+	case YF_DEPTH:
 		yamlio_error(L, m, "YAML nested too deeply (more than %d levels)",
 			     YAMLIO_MAX_DEPTH);
 		return NULL;
+	case YF_ALIAS:
+		yamlio_error(L, m, "YAML aliases (*%s) are not allowed here", what);
+		return NULL;
+	case YF_ANCHOR:
+		yamlio_error(L, m, "YAML anchors (&%s) are not allowed here", what);
+		return NULL;
+	case YF_TAG:
+		yamlio_error(L, m, "YAML tags (%s) are not allowed here", what);
+		return NULL;
+	case YF_LONG:
+		yamlio_error(L, m, "value longer than %u bytes", YAMLIO_MAX_SCALAR);
+		return NULL;
+	case YF_NUL:
+		yamlio_error(L, m, "value contains a NUL character");
+		return NULL;
+	case YF_TEXT: {
+		char *q = text_quote((const char *)ev->data.scalar.value, 60);
+		diags_add(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1,
+			  "value %s: '%s'", what, q);
+		free(q);
+		return NULL;
+	}
 	}
 	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		yamlio_error(L, m, "YAML aliases (*%s) are not allowed here",
-			     (const char *)ev->data.alias.anchor);
-		return NULL;
 	case YAML_SCALAR_EVENT: {
-		const char *why = NULL;
-		switch (yamlio_scalar_fault(ev, &why)) {
-		case YF_NONE:
-			break;
-		case YF_ANCHOR:
-			yamlio_error(L, m, "YAML anchors (&%s) are not allowed here",
-				     (const char *)ev->data.scalar.anchor);
-			return NULL;
-		case YF_TAG:
-			yamlio_error(L, m, "YAML tags (%s) are not allowed here",
-				     (const char *)ev->data.scalar.tag);
-			return NULL;
-		case YF_LONG:
-			yamlio_error(L, m, "value longer than %u bytes", YAMLIO_MAX_SCALAR);
-			return NULL;
-		case YF_NUL:
-			yamlio_error(L, m, "value contains a NUL character");
-			return NULL;
-		case YF_TEXT: {
-			char *q = text_quote((const char *)ev->data.scalar.value, 60);
-			diags_add(L->d, DIAG_ERROR, L->name, (int)m->line + 1, (int)m->column + 1,
-				  "value %s: '%s'", why, q);
-			free(q);
-			return NULL;
-		}
-		}
 		struct ynode *n = yamlio_node(L, Y_SCALAR, m);
 		n->len = ev->data.scalar.length;
 		n->str = yamlio_alloc(L, n->len + 1);
@@ -351,20 +373,6 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT: {
 		int is_map = ev->type == YAML_MAPPING_START_EVENT;
-		const yaml_char_t *anchor =
-		    is_map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
-		const yaml_char_t *tag =
-		    is_map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
-		if (anchor != NULL) {
-			yamlio_error(L, m, "YAML anchors (&%s) are not allowed here",
-				     (const char *)anchor);
-			return NULL;
-		}
-		if (tag != NULL) {
-			yamlio_error(L, m, "YAML tags (%s) are not allowed here",
-				     (const char *)tag);
-			return NULL;
-		}
 		struct ynode *n = yamlio_node(L, is_map ? Y_MAP : Y_SEQ, m);
 		size_t base = L->depth; /* this collection's children: stack[base..] */
 		struct yamlio_keys keys = {NULL, 0, 0};
