@@ -158,6 +158,30 @@ static int report_tables_load(struct report_loader *L, const struct ynode *m)
 	return 0;
 }
 
+/* The form a report names by fid and fver: the one given, which must be
+ * it, else the cache's or one loaded for this report alone (*owned). 0, or
+ * RF_NONE when none loads (d says why), RF_OTHER when the given one is
+ * another, RF_VERSION when its version differs (*form set for both). */
+enum { RF_OK, RF_NONE, RF_OTHER, RF_VERSION };
+
+static int report_form_of(const struct ynode *fid, const struct ynode *fver,
+			  const struct form *given, struct formpath_cache *cache,
+			  const struct form **form, struct form **owned, struct diags *d)
+{
+	*owned = NULL;
+	*form = given;
+	if (given == NULL)
+		*form = cache ? formpath_cache_get(cache, fid->str, d)
+			      : (*owned = formpath_load(fid->str, d));
+	if (*form == NULL)
+		return RF_NONE;
+	if (given != NULL && strcmp(given->id, fid->str) != 0)
+		return RF_OTHER;
+	char ver[16];
+	snprintf(ver, sizeof ver, "%d", (*form)->version);
+	return strcmp(ver, fver->str) != 0 ? RF_VERSION : RF_OK;
+}
+
 /* The tables read as libyaml gives them, without a tree (yamlio_taker):
  * nine in ten of a report's nodes. Whatever is not right gives up, with
  * nothing said, and the file is read again as a tree by the loader above,
@@ -256,18 +280,13 @@ static int report_take_tables(void *ctx, struct yamlio_load *Y, struct ynode *co
 			fver = pairs[2 * i + 1];
 	if (fid == NULL || fver == NULL || fid->kind != Y_SCALAR || fver->kind != Y_SCALAR)
 		return 0;
-	const struct form *f = T->given;
-	struct form *owned = NULL;
-	struct diags unsaid; /* a form that does not load is the tree loader's to say */
+	const struct form *f;
+	struct form *owned;
+	struct diags unsaid; /* a form that does not fit is the tree loader's to say */
 	diags_init(&unsaid);
-	if (f == NULL)
-		f = T->cache ? formpath_cache_get(T->cache, fid->str, &unsaid)
-			     : (owned = formpath_load(fid->str, &unsaid));
+	int rf = report_form_of(fid, fver, T->given, T->cache, &f, &owned, &unsaid);
 	diags_free(&unsaid);
-	char ver[16];
-	if (f != NULL)
-		snprintf(ver, sizeof ver, "%d", f->version);
-	if (f == NULL || strcmp(f->id, fid->str) != 0 || strcmp(ver, fver->str) != 0) {
+	if (rf != RF_OK) {
 		form_free(owned);
 		return 0;
 	}
@@ -618,36 +637,26 @@ static struct report *report_from_tree(const char *path, struct ynode *root,
 			   "a report names its form with 'form: ID' and 'form-version: N'");
 		goto fail;
 	}
-	if (T->r != NULL) /* the taker found it, as below */
-		form = T->r->form;
-	else if (form == NULL) {
-		size_t before = d->n;
-		if (cache != NULL)
-			form = formpath_cache_get(cache, fid->str, d);
-		else
-			form = owned = formpath_load(fid->str, d);
-		if (form == NULL) {
-			/* say which report needed it */
-			if (d->n > before && d->v[before].file == NULL) {
-				d->v[before].file = xstrdup(path);
-				d->v[before].line = fid->line;
-				d->v[before].column = fid->col;
-			}
-			goto fail;
+	size_t before = d->n;
+	switch (T->r != NULL ? RF_OK /* the taker found it so */
+			     : report_form_of(fid, fver, form, cache, &form, &owned, d)) {
+	case RF_NONE:
+		/* say which report needed it */
+		if (d->n > before && d->v[before].file == NULL) {
+			d->v[before].file = xstrdup(path);
+			d->v[before].line = fid->line;
+			d->v[before].column = fid->col;
 		}
-	} else if (strcmp(form->id, fid->str) != 0) {
+		goto fail;
+	case RF_OTHER:
 		report_err(&L, fid, "this report is for form '%s', not '%s'", fid->str, form->id);
 		goto fail;
-	}
-	char *want = xasprintf("%d", form->version);
-	if (strcmp(want, fver->str) != 0) {
+	case RF_VERSION:
 		diags_add(d, DIAG_ERROR, path, fver->line, fver->col,
 			  "this report was written for version %s of form '%s'; %s is version %d",
 			  fver->str, form->id, form->path, form->version);
-		free(want);
 		goto fail;
 	}
-	free(want);
 	if (T->r != NULL) {
 		r = T->r;
 		T->r = NULL;

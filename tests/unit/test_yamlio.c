@@ -277,6 +277,19 @@ static void test_tables_taken(void **state)
 	}
 	assert_int_equal(
 	    loaded_alike(f, "form: gov-info-2019-tongzhou\nform-version: 1\ntables: ~\n"), 0);
+	/* a report of another form than the one given, both ways: said where */
+	const char *other = "form: gov-info-2021\nform-version: 1\ntables: {}\n";
+	assert_int_equal(loaded_alike(f, other), 0);
+	struct diags od;
+	diags_init(&od);
+	assert_null(report_load_string("r.yaml", other, strlen(other), f, &od));
+	assert_int_equal((int)od.n, 1);
+	assert_string_equal(
+	    od.v[0].message,
+	    "this report is for form 'gov-info-2021', not 'gov-info-2019-tongzhou'");
+	assert_int_equal(od.v[0].line, 1);
+	assert_int_equal(od.v[0].column, 7);
+	diags_free(&od);
 	/* the tables the file's first key: nothing read before them */
 	assert_int_equal(loaded_alike(f, "tables:\n  proactive: {}\nform: gov-info-2019-tongzhou\n"
 					 "form-version: 1\n"),
