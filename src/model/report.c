@@ -1,5 +1,5 @@
 /* A report: its values, header, prose and acknowledgements, and the
- * rules for setting them; read and written by reportio.c. */
+ * rules for setting them; read by reportio.c, written by reportemit.c. */
 #include "model/report.h"
 #include "base/i18n.h"
 #include "base/text.h"
