@@ -94,14 +94,17 @@ static int buf_read_fd(struct buf *b, int fd, size_t limit, size_t size)
 	 * first read has room for the size the file had and a byte to see its
 	 * end; only a buffer that fills is grown, 64 KB at a time (a report of
 	 * 4 KB grown to 128 KB for the read that found its end took a fresh
-	 * mapping from the system, and gave it back, for every file) */
+	 * mapping from the system, and gave it back, for every file). A
+	 * regular file (size given) gives all it has to a read: one that
+	 * leaves room is at its end, with no read more to be told so */
 	size_t start = b->len;
 	buf_reserve(b, size > 0 && size < 65536 ? size + 1 : 65536);
 	int rc = 0;
 	while (rc == 0) {
 		if (b->cap - b->len - 1 == 0)
 			buf_reserve(b, 65536);
-		ssize_t got = read(fd, b->data + b->len, b->cap - b->len - 1);
+		size_t room = b->cap - b->len - 1;
+		ssize_t got = read(fd, b->data + b->len, room);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0)
@@ -112,6 +115,8 @@ static int buf_read_fd(struct buf *b, int fd, size_t limit, size_t size)
 			rc = -2;
 		else
 			b->len += (size_t)got;
+		if (rc == 0 && size > 0 && (size_t)got < room)
+			break;
 	}
 	b->data[b->len] = '\0';
 	int err = errno;
