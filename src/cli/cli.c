@@ -12,6 +12,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* One entry a command: its name, its lines in nianbao --help (NULL: not
  * listed), its own help (nianbao COMMAND --help), and what runs it (NULL:
@@ -171,18 +173,46 @@ int cli_help(const char *cmd, FILE *fp)
 
 char *cli_counts(int errors, int warnings)
 {
+	/* the small counts, said again for file after file, made once */
+	enum { SMALL = 8 };
+	static char *made[SMALL][SMALL];
+	int small = errors >= 0 && errors < SMALL && warnings >= 0 && warnings < SMALL;
+	if (small && made[errors][warnings] != NULL)
+		return xstrdup(made[errors][warnings]);
 	char *e = xasprintf(ngettext("%d error", "%d errors", errors), errors);
 	char *w = xasprintf(ngettext("%d warning", "%d warnings", warnings), warnings);
 	/* TRANSLATORS: two counts, "2 errors" and "1 warning" */
 	char *s = xasprintf(_("%s, %s"), e, w);
 	free(e);
 	free(w);
+	if (small)
+		made[errors][warnings] = xstrdup(s);
 	return s;
+}
+
+static FILE *cli_msgs; /* NULL: stderr */
+
+FILE *cli_messages(void)
+{
+	return cli_msgs ? cli_msgs : stderr;
+}
+
+int cli_batch_messages(void)
+{
+	struct stat o, e;
+	if (isatty(STDERR_FILENO))
+		return 0;
+	if (fstat(STDOUT_FILENO, &o) == 0 && fstat(STDERR_FILENO, &e) == 0 &&
+	    o.st_dev == e.st_dev && o.st_ino == e.st_ino)
+		cli_msgs = stdout;
+	else
+		setvbuf(stderr, NULL, _IOFBF, BUFSIZ);
+	return 1;
 }
 
 int cli_fail(struct diags *d)
 {
-	diags_print(d, stderr);
+	diags_print(d, cli_messages());
 	diags_free(d);
 	return CLI_UNUSABLE;
 }

@@ -172,14 +172,27 @@ static void cli_list(struct buf *out, const char *path, const struct report *r,
 
 /* Checks one report: the file at path, or given (a published report read
  * back, check --text and --html: its problems are placed by source line). */
-int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, const char *previous,
+void cli_known_init(struct cli_known *k, char *const *files, int n)
+{
+	k->forms = (struct formpath_cache){0};
+	k->folders = save_folders_list(files, n);
+}
+
+void cli_known_free(struct cli_known *k)
+{
+	formpath_cache_free(&k->forms);
+	save_folders_free(k->folders);
+}
+
+int cli_check_one(const char *file, int as_csv, struct cli_known *known, const char *previous,
 		  struct buf *out, struct engine_count *count, struct report *given, int how,
 		  struct cli_cells *cells)
 {
 	int keep = how & CLI_CHECK_KEEP, page = how & CLI_CHECK_PAGE;
 	struct diags d;
 	diags_init(&d);
-	struct report *r = given ? given : report_load_cached(file, forms, &d);
+	struct report *r =
+	    given ? given : report_load_cached(file, known ? &known->forms : NULL, &d);
 	if (r == NULL)
 		return cli_fail(&d);
 	diags_free(&d);
@@ -190,7 +203,7 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 	engine_previous(e, prev);
 	/* a published document has no rendering of nianbao's beside it (a
 	 * page.txt beside page.html is the page's own text) */
-	if (!page && save_txt_stale(e, file)) {
+	if (!page && save_txt_stale(e, file, known ? known->folders : NULL)) {
 		/* not the report's problem, but the paper's: said, not counted */
 		char *tpath = savefile_txt_path(path);
 		if (as_csv) {
@@ -216,9 +229,9 @@ int cli_check_one(const char *file, int as_csv, struct formpath_cache *forms, co
 	struct problem *p;
 	int n = engine_problems(e, &p);
 	cli_list(out, path, r, p, n, as_csv, page, NULL, -1, NULL, cells);
-	engine_problems_free(p, n);
 	/* the count, as the screen's title line and the printed footer give it */
-	struct engine_count c = engine_count(e);
+	struct engine_count c = engine_count_of(p, n);
+	engine_problems_free(p, n);
 	*count = c;
 	free(path);
 	engine_free(e);
@@ -502,23 +515,26 @@ int cli_check(int argc, char **argv)
 	if (as_csv)
 		cli_csv_head(&out, 0);
 	int worst = CLI_OK;
-	struct formpath_cache forms = {0};
+	struct cli_known known;
+	cli_known_init(&known, argv + optind, argc - optind);
+	int batched = cli_batch_messages();
 	for (int i = optind; i < argc; i++) {
 		struct engine_count n = {-1, 0, 0};
-		int rc = cli_check_one(argv[i], as_csv, &forms, previous, &out, &n, NULL, 0, NULL);
+		int rc = cli_check_one(argv[i], as_csv, &known, previous, &out, &n, NULL, 0, NULL);
 		worst = rc > worst ? rc : worst;
 		fwrite(out.data, 1, out.len, stdout);
 		out.len = 0;
 		if (n.errors >= 0) {
 			/* the summary, beside the listing: stdout stays the list alone */
-			fflush(stdout);
+			if (!batched)
+				fflush(stdout);
 			char *counts = cli_counts(n.errors, n.warnings);
-			fprintf(stderr, _("%s: %s, %d acknowledged\n"), text_name(argv[i]), counts,
-				n.acknowledged);
+			fprintf(cli_messages(), _("%s: %s, %d acknowledged\n"), text_name(argv[i]),
+				counts, n.acknowledged);
 			free(counts);
 		}
 	}
-	formpath_cache_free(&forms);
+	cli_known_free(&known);
 	buf_free(&out);
 	return worst;
 }

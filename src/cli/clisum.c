@@ -115,7 +115,8 @@ int cli_sum(int argc, char **argv)
 				     _("usage: nianbao sum REPORT... -o TOTAL.yaml --organ NAME "
 				       "[--strict] [--force]"));
 	char **files = argv + optind;
-	struct formpath_cache forms = {0};
+	struct cli_known known;
+	cli_known_init(&known, files, n);
 	int year = 0;
 	const char *first = NULL;
 	struct rollup *sum = NULL;
@@ -147,7 +148,7 @@ int cli_sum(int argc, char **argv)
 			rc = CLI_UNUSABLE;
 			break;
 		}
-		struct report *unit = report_load_hashed(files[i], &forms, h, &d);
+		struct report *unit = report_load_hashed(files[i], &known.forms, h, &d);
 		if (unit == NULL) {
 			free(rel);
 			rc = cli_fail(&d);
@@ -164,7 +165,7 @@ int cli_sum(int argc, char **argv)
 		if (rc == CLI_OK) {
 			/* each unit checked first, its problems listed */
 			struct engine_count k = {0, 0, 0};
-			cli_check_one(files[i], 0, &forms, NULL, &list, &k, unit, CLI_CHECK_KEEP,
+			cli_check_one(files[i], 0, &known, NULL, &list, &k, unit, CLI_CHECK_KEEP,
 				      NULL);
 			if (k.errors > 0 || k.warnings > 0) {
 				char *counts = cli_counts(k.errors, k.warnings);
@@ -202,7 +203,7 @@ int cli_sum(int argc, char **argv)
 	buf_free(&notes);
 	buf_free(&list);
 	report_free(r);
-	formpath_cache_free(&forms);
+	cli_known_free(&known);
 	free(outdir);
 	return rc;
 }

@@ -455,6 +455,13 @@ struct engine_count engine_count(const struct engine *e)
 {
 	struct problem *p;
 	int n = engine_problems(e, &p);
+	struct engine_count c = engine_count_of(p, n);
+	engine_problems_free(p, n);
+	return c;
+}
+
+struct engine_count engine_count_of(const struct problem *p, int n)
+{
 	struct engine_count c = {0, 0, 0};
 	for (int i = 0; i < n; i++) {
 		if (p[i].severity == DIAG_ERROR)
@@ -464,7 +471,6 @@ struct engine_count engine_count(const struct engine *e)
 		else
 			c.warnings++;
 	}
-	engine_problems_free(p, n);
 	return c;
 }
 

@@ -66,6 +66,8 @@ struct engine_count {
 	int errors, warnings, acknowledged;
 };
 struct engine_count engine_count(const struct engine *e);
+/* The same of problems listed already (engine_problems). */
+struct engine_count engine_count_of(const struct problem *p, int n);
 
 /* Where a problem is: its table (NULL for a check over several tables),
  * and the labels of its row and column paths joined by sep ("" when it

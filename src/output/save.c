@@ -4,6 +4,7 @@
 #include "output/save.h"
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/dirlist.h"
 #include "engine/engine.h"
 #include "output/html.h"
 #include "output/page.h"
@@ -24,14 +25,110 @@ static int save_render(const struct engine *e, struct buf *txt, struct diags *d)
 	return page_report(e, &ro, txt, d);
 }
 
-int save_txt_stale(const struct engine *e, const char *path)
+struct save_folders {
+	struct save_folder {
+		char *dir; /* as the paths give it, to its last slash; "" here */
+		struct dirlist *names;
+	} * v;
+	size_t n;
+};
+
+/* The length of path's folder, to and with its last slash. */
+static size_t save_dirlen(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? (size_t)(slash - path + 1) : 0;
+}
+
+static int save_dircmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t m = save_dirlen(x), n = save_dirlen(y);
+	int c = memcmp(x, y, m < n ? m : n);
+	return c ? c : (m > n) - (m < n);
+}
+
+struct save_folders *save_folders_list(char *const *paths, int n)
+{
+	struct save_folders *f = xcalloc(1, sizeof *f);
+	f->v = xcalloc((size_t)n / SAVE_LIST_MIN + 1, sizeof *f->v);
+	/* sorted by folder, each run of one folder counted; the listed ones
+	 * so kept in order */
+	char **by = xcalloc((size_t)n + 1, sizeof *by);
+	memcpy(by, paths, (size_t)n * sizeof *by);
+	qsort(by, (size_t)n, sizeof *by, save_dircmp);
+	for (int i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && save_dircmp(&by[i], &by[j]) == 0; j++)
+			;
+		if (j - i < SAVE_LIST_MIN)
+			continue;
+		/* a folder of many more names than reports is asked about
+		 * report by report */
+		char *dir = xasprintf("%.*s", (int)save_dirlen(by[i]), by[i]);
+		struct dirlist *names = dirlist_read(dir, 4 * (size_t)(j - i) + 1024);
+		if (names == NULL) {
+			free(dir);
+			continue;
+		}
+		f->v[f->n++] = (struct save_folder){dir, names};
+	}
+	free(by);
+	return f;
+}
+
+void save_folders_free(struct save_folders *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].dir);
+		dirlist_free(f->v[i].names);
+	}
+	free(f->v);
+	free(f);
+}
+
+/* 1 when the listing of path's folder says that path is no link and that
+ * tpath, beside it, was not there. */
+static int save_known_absent(const struct save_folders *f, const char *path, const char *tpath)
+{
+	if (f == NULL)
+		return 0;
+	size_t dl = save_dirlen(path), lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *dir = f->v[mid].dir;
+		int c = save_dircmp(&dir, &path);
+		if (c == 0) {
+			const struct dirlist *names = f->v[mid].names;
+			return dirlist_kind(names, path + dl) == DIRLIST_OTHER &&
+			       save_dirlen(tpath) == dl &&
+			       dirlist_kind(names, tpath + dl) == DIRLIST_NONE;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+int save_txt_stale(const struct engine *e, const char *path, const struct save_folders *known)
 {
 	/* the rendering is beside the file a link leads to; beside any other
 	 * report its own path says where (one lstat, not a realpath of every
-	 * folder on the way) */
+	 * folder on the way; none when the folder's listing says) */
+	char *tpath = savefile_txt_path(path);
+	if (save_known_absent(known, path, tpath)) {
+		free(tpath);
+		return 0;
+	}
 	struct stat st;
 	char *real = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? realpath(path, NULL) : NULL;
-	char *tpath = savefile_txt_path(real ? real : path);
+	if (real != NULL) {
+		free(tpath);
+		tpath = savefile_txt_path(real);
+	}
 	struct buf old, now;
 	buf_init(&old);
 	buf_init(&now);

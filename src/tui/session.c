@@ -66,7 +66,7 @@ void session_open(struct app *a)
 		/* without the lock, no writing: another session may be writing */
 		a->readonly = 1;
 		screen_message(a, 1, _("Read-only: %s"), d.n ? d.v[0].message : "");
-	} else if (save_txt_stale(a->e, a->path)) {
+	} else if (save_txt_stale(a->e, a->path, NULL)) {
 		/* a save cut short between its renames left them disagreeing */
 		if (save_txt_again(a->e, a->path, &d) == 0)
 			screen_message(

@@ -76,4 +76,19 @@ run "$NIANBAO" check "$T/stale.yaml"
 expect_rc "a stale total is an error" 1
 expect_has "the stored total is named" "$T/out" \
 	"error: 三、收到和处理政府信息公开申请情况, row 一、本年新收政府信息公开申请数量, column 总计: the file stores 0 here, but its parts add up to 7 [stored_total]"
+
+# each file's line comes after its problems, in one stream or two: into a
+# pipe together (2>&1), into one file, into two files, into a terminal
+# (tests/tui); written in blocks where no person reads them as they come
+for i in 1 2 3; do cp "$sample" "$T/o$i.yaml"; done
+cp "$T/gov-info-2021-b.yaml" "$T/o2.yaml" # a broken balance: two errors
+want="$(for i in 1 2 3; do "$NIANBAO" check "$T/o$i.yaml" 2>&1; done)"
+expect_eq "2>&1 into a pipe: in order" "$("$NIANBAO" check "$T"/o1.yaml "$T"/o2.yaml "$T"/o3.yaml 2>&1 | cat)" "$want"
+"$NIANBAO" check "$T"/o1.yaml "$T"/o2.yaml "$T"/o3.yaml >"$T/both" 2>&1
+expect_eq "2>&1 into a file: in order" "$(cat "$T/both")" "$want"
+run "$NIANBAO" check "$T"/o1.yaml "$T"/o2.yaml "$T"/o3.yaml
+expect_rc "one with errors" 1
+expect_eq "stdout alone: the problems" "$(cat "$T/out")" "$(printf '%s\n' "$want" | grep -v ' acknowledged$')"
+expect_eq "stderr alone: the lines" "$(cat "$T/err")" "$(printf '%s\n' "$want" | grep ' acknowledged$')"
+expect_eq "three lines" "$(wc -l <"$T/err" | tr -d ' ')" 3
 finish

@@ -95,6 +95,29 @@ ln -s "$T/k.yaml" "$T/links/k.yaml"
 run "$NIANBAO" check "$T/links/k.yaml"
 expect_has "through a link: its target's rendering, stale" "$T/out" "[stale_rendering]"
 
+# a folder of many reports (listed once, not asked report by report): the
+# same warnings, for a rendering beside a report, and through a link, and
+# none where there is no rendering or it is the report's own
+mkdir "$T/many"
+for i in $(seq 10 49); do cp "$sample" "$T/many/r$i.yaml"; done
+"$NIANBAO" render "$T/many/r11.yaml" -o "$T/many/r11.txt"
+printf 'stale\n' >"$T/many/r12.txt"
+ln -s "$T/k.yaml" "$T/many/link.yaml"
+printf 'not beside the target\n' >"$T/many/link.txt"
+ln -s r13.yaml "$T/many/r13link.yaml"
+run "$NIANBAO" check "$T"/many/*.yaml
+expect_rc "42 reports, no errors" 0
+expect_eq "two stale renderings said" "$(grep -c stale_rendering "$T/out")" 2
+expect_has "the one beside a report" "$T/out" "$T/many/r12.txt: warning: not the rendering of $T/many/r12.yaml"
+expect_has "the one beside the link's target" "$T/out" "$T/many/link.txt: warning: not the rendering of $T/many/link.yaml"
+expect_lacks "the report's own rendering is not" "$T/out" "r11.txt"
+expect_eq "each report its line" "$(grep -c ': 0 errors, 1 warning, 0 acknowledged$' "$T/err")" 42
+for f in "$T"/many/r12.yaml "$T"/many/r10.yaml "$T"/many/link.yaml; do
+	"$NIANBAO" check "$f" >>"$T/one" 2>/dev/null
+done
+run "$NIANBAO" check "$T"/many/r12.yaml "$T"/many/r10.yaml "$T"/many/link.yaml
+expect_eq "three, asked one by one: the same" "$(cat "$T/out")" "$(cat "$T/one")"
+
 # temporaries a killed save left: swept on the next save once old; a young
 # one (a save under way) is left alone
 "$NIANBAO" new --form gov-info-2021 -o "$T/w.yaml" --organ 甲 --year 2024 >/dev/null

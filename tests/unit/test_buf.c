@@ -1,4 +1,5 @@
-/* Unit tests: the growable buffer and formatted strings. A message is
+/* Unit tests: the growable buffer and formatted strings; files read whole
+ * at every size about the reader's edges; a folder's listing. A message is
  * formatted once into the room there is and again only when it did not
  * fit: every length across the buffer's edges comes out whole. And the
  * SHA-256 that records files: FIPS 180-4's own examples, and the CPU's
@@ -6,8 +7,13 @@
 #include "unit.h"
 
 #include "base/buf.h"
+#include "base/dirlist.h"
 #include "base/sha256.h"
 #include "base/xmalloc.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* n copies of the character c, as a string (to free) */
 static char *repeated(char c, size_t n)
@@ -104,13 +110,108 @@ static void test_sha256(void **state)
 	free(data);
 }
 
+/* A file of n bytes (a pattern that tells where a byte was lost) in dir. */
+static void write_sized(const char *path, size_t n)
+{
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	for (size_t i = 0; i < n; i++)
+		fputc('a' + (int)(i * 7 % 26), fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static void test_read_every_edge(void **state)
+{
+	(void)state;
+	/* a regular file's read ends when a read leaves room: at the sizes
+	 * where the first read fills its buffer exactly, falls one short or
+	 * one over, and where the buffer grows, every byte read and no more */
+	char dir[] = "/tmp/nianbao-buf-XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/f", dir);
+	const size_t sizes[] = {0,     1,     2,     4095,   4096,   4097,   65534,
+				65535, 65536, 65537, 131071, 131072, 131073, 200000};
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		write_sized(path, sizes[k]);
+		for (int regular = 0; regular < 2; regular++) {
+			struct buf b;
+			buf_init(&b);
+			buf_puts(&b, "kept:"); /* appended after what the buffer held */
+			int rc =
+			    regular ? buf_read_regular(&b, path, 0) : buf_read_file(&b, path, 0);
+			assert_int_equal(rc, 0);
+			assert_int_equal(b.len, sizes[k] + 5);
+			assert_memory_equal(b.data, "kept:", 5);
+			for (size_t i = 0; i < sizes[k]; i++)
+				if (b.data[5 + i] != 'a' + (int)(i * 7 % 26))
+					fail_msg("size %zu: byte %zu", sizes[k], i);
+			assert_int_equal(b.data[b.len], '\0');
+			buf_free(&b);
+		}
+		/* over a limit: said at once for a regular file */
+		if (sizes[k] > 1) {
+			struct buf b;
+			buf_init(&b);
+			assert_int_equal(buf_read_regular(&b, path, sizes[k] - 1), -2);
+			buf_free(&b);
+		}
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
+static void test_dirlist(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/nianbao-dirlist-XXXXXX", path[128];
+	assert_non_null(mkdtemp(dir));
+	/* 300 files (the table grows several times), a link, a folder */
+	for (int i = 0; i < 300; i++) {
+		snprintf(path, sizeof path, "%s/r%03d.yaml", dir, i);
+		write_sized(path, 1);
+	}
+	snprintf(path, sizeof path, "%s/link.yaml", dir);
+	assert_int_equal(symlink("r000.yaml", path), 0);
+	snprintf(path, sizeof path, "%s/sub", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	struct dirlist *l = dirlist_read(dir, 1000);
+	assert_non_null(l);
+	for (int i = 0; i < 300; i++) {
+		snprintf(path, sizeof path, "r%03d.yaml", i);
+		int k = dirlist_kind(l, path);
+		/* a file system that does not say kinds is asked, never guessed */
+		assert_true(k == DIRLIST_OTHER || k == DIRLIST_ASK);
+	}
+	int k = dirlist_kind(l, "link.yaml");
+	assert_true(k == DIRLIST_LINK || k == DIRLIST_ASK);
+	assert_int_equal(dirlist_kind(l, "r000.txt"), DIRLIST_NONE);
+	assert_int_equal(dirlist_kind(l, "r30.yaml"), DIRLIST_NONE);
+	assert_int_equal(dirlist_kind(l, ""), DIRLIST_NONE);
+	assert_int_equal(dirlist_kind(l, "sub/r000.yaml"), DIRLIST_NONE);
+	dirlist_free(l);
+	/* more names than asked for: no listing (".", "..", 302 names) */
+	assert_null(dirlist_read(dir, 303));
+	l = dirlist_read(dir, 304);
+	assert_non_null(l);
+	dirlist_free(l);
+	assert_null(dirlist_read("/nonexistent-nianbao-folder", 10));
+	for (int i = 0; i < 300; i++) {
+		snprintf(path, sizeof path, "%s/r%03d.yaml", dir, i);
+		unlink(path);
+	}
+	snprintf(path, sizeof path, "%s/link.yaml", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/sub", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_printf_every_length),
-	    cmocka_unit_test(test_printf_nothing),
-	    cmocka_unit_test(test_asprintf_short_and_long),
-	    cmocka_unit_test(test_sha256),
+	    cmocka_unit_test(test_printf_every_length),     cmocka_unit_test(test_printf_nothing),
+	    cmocka_unit_test(test_asprintf_short_and_long), cmocka_unit_test(test_sha256),
+	    cmocka_unit_test(test_read_every_edge),         cmocka_unit_test(test_dirlist),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
