@@ -45,8 +45,10 @@ static void engine_breaks(const struct engine *ce)
 static void engine_compute_in(const struct form *f, struct report *r, int cell)
 {
 	const struct fcell *fc = &f->cells[cell];
-	struct value v;
-	if (expr_eval_num(fc->formula, r->vals, &v) < 0 || value_conform(&v, &fc->type) < 0) {
+	struct value v = {0};
+	int rc = fc->adds != NULL ? expr_add_cells(&v, fc->adds, fc->nadds, r->vals)
+				  : expr_eval_num(fc->formula, r->vals, &v);
+	if (rc < 0 || value_conform(&v, &fc->type) < 0) {
 		memset(&v, 0, sizeof v);
 		v.kind = VAL_ERROR;
 	}
@@ -75,7 +77,11 @@ static void engine_compute(struct engine *e, int cell)
 
 static void engine_run(struct engine *e, int inst)
 {
-	e->status[inst] = (signed char)expr_eval_bool(e->f->insts[inst].expr, e->r->vals);
+	const struct finst *in = &e->f->insts[inst];
+	e->status[inst] =
+	    (signed char)(in->test != FT_NONE
+			      ? expr_test_blank(in->test == FT_BLANK, &e->r->vals[in->test_cell])
+			      : expr_eval_bool(in->expr, e->r->vals));
 }
 
 void engine_recompute_all(struct engine *e)

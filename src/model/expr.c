@@ -385,6 +385,16 @@ static int expr_add(struct value *acc, const struct value *v, int negate)
 	}
 	if (v->kind != VAL_NUM)
 		return 0;
+	/* a total's figures, of one scale: added where they are */
+	int64_t sum;
+	if (!negate && acc->kind == VAL_NUM && acc->scale == v->scale) {
+		if (__builtin_add_overflow(acc->num, v->num, &sum)) {
+			acc->kind = VAL_ERROR;
+			return -1;
+		}
+		acc->num = sum;
+		return 0;
+	}
 	struct value r;
 	if (acc->kind == VAL_BLANK) {
 		if (negate)
@@ -399,6 +409,74 @@ static int expr_add(struct value *acc, const struct value *v, int negate)
 	}
 	*acc = r;
 	return 0;
+}
+
+int expr_add_cells(struct value *out, const int *cells, int n, const struct value *vals)
+{
+	for (int k = 0; k < n; k++)
+		if (expr_add(out, &vals[cells[k]], 0) < 0)
+			return -1;
+	return 0;
+}
+
+/* The cells e adds, appended to v[*n] (room for all of them), or -1:
+ * sum() of cells, or a chain a + b + c (each added to the total of those
+ * before it, as it is evaluated) of one cell after another; any_order:
+ * also a + sum(b..c), whose cells all hold counts. */
+static int expr_collect_adds(const struct expr *e, int any_order, int *v, int *n)
+{
+	if (e->op == EX_SUM) {
+		for (int i = 0; i < e->nargs; i++)
+			if (e->args[i]->op != EX_CELLS)
+				return -1;
+		for (int i = 0; i < e->nargs; i++)
+			for (int k = 0; k < e->args[i]->ncells; k++)
+				v[(*n)++] = e->args[i]->cells[k];
+		return 0;
+	}
+	if (e->op == EX_CELLS && e->ncells == 1) {
+		v[(*n)++] = e->cells[0];
+		return 0;
+	}
+	/* a chain that leans left adds in the order written; a + (b + c)
+	 * totals b and c first, and where figures may be negative or have
+	 * decimals an overflow may fall elsewhere. Counts (whole, never
+	 * negative) overflow in any order when they overflow in one */
+	if (e->op != EX_ADD || expr_collect_adds(e->a, any_order, v, n) < 0)
+		return -1;
+	if (!any_order && (e->b->op != EX_CELLS || e->b->ncells != 1))
+		return -1;
+	return expr_collect_adds(e->b, any_order, v, n);
+}
+
+/* How many cells e names, at most (a bound for expr_collect_adds). */
+static int expr_count_cells(const struct expr *e)
+{
+	if (e == NULL)
+		return 0;
+	int n = e->ncells + expr_count_cells(e->a) + expr_count_cells(e->b);
+	for (int i = 0; i < e->nargs; i++)
+		n += expr_count_cells(e->args[i]);
+	return n;
+}
+
+int expr_adds_cells(const struct expr *e, int any_order, int **cells)
+{
+	*cells = NULL;
+	if (e == NULL || (e->op != EX_SUM && e->op != EX_ADD))
+		return -1;
+	int *v = xcalloc((size_t)expr_count_cells(e) + 1, sizeof *v), n = 0;
+	if (expr_collect_adds(e, any_order, v, &n) < 0) {
+		free(v);
+		return -1;
+	}
+	*cells = v;
+	return n;
+}
+
+enum expr_truth expr_test_blank(int want_blank, const struct value *x)
+{
+	return want_blank == (x->kind == VAL_BLANK) ? EXPR_TRUE : EXPR_FALSE;
 }
 
 int expr_eval_num(const struct expr *e, const struct value *vals, struct value *out)
@@ -416,12 +494,9 @@ int expr_eval_num(const struct expr *e, const struct value *vals, struct value *
 			out->kind = VAL_BLANK;
 		return out->kind == VAL_ERROR ? -1 : 0;
 	case EX_SUM:
-		for (int i = 0; i < e->nargs; i++) {
-			const struct expr *x = e->args[i];
-			for (int k = 0; k < x->ncells; k++)
-				if (expr_add(out, &vals[x->cells[k]], 0) < 0)
-					return -1;
-		}
+		for (int i = 0; i < e->nargs; i++)
+			if (expr_add_cells(out, e->args[i]->cells, e->args[i]->ncells, vals) < 0)
+				return -1;
 		return 0;
 	case EX_NEG:
 		if (expr_eval_num(e->a, vals, &a) < 0)
@@ -479,10 +554,8 @@ enum expr_truth expr_eval_bool(const struct expr *e, const struct value *vals)
 	case EX_NOT:
 		return expr_not3(expr_eval_bool(e->a, vals));
 	case EX_BLANK:
-	case EX_FILLED: {
-		int blank = vals[e->a->cells[0]].kind == VAL_BLANK;
-		return (e->op == EX_BLANK) == blank ? EXPR_TRUE : EXPR_FALSE;
-	}
+	case EX_FILLED:
+		return expr_test_blank(e->op == EX_BLANK, &vals[e->a->cells[0]]);
 	default:
 		break;
 	}

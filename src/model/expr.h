@@ -73,6 +73,18 @@ int expr_is_bool(const struct expr *e);
  * side is unknown, so a check never fails on a cell not yet filled. */
 int expr_eval_num(const struct expr *e, const struct value *vals, struct value *out);
 enum expr_truth expr_eval_bool(const struct expr *e, const struct value *vals);
+/* The shapes nine in ten of a form's expressions have, read from the
+ * form's own arrays (fcell.adds, finst.test) without walking a tree: the
+ * cells' figures added into *out, as sum() adds them (blank while none is
+ * a figure; -1 on overflow or an error); blank(x) (want_blank) or
+ * filled(x) of x's value. */
+int expr_add_cells(struct value *out, const int *cells, int n, const struct value *vals);
+enum expr_truth expr_test_blank(int want_blank, const struct value *x);
+/* The cells e adds, in its order, when e only adds cells (sum() of
+ * references and ranges, a + b + c; with any_order, when the caller knows
+ * every cell holds a count, also a + sum(b..c)): *cells (to free) and
+ * their count; -1 for any other expression. */
+int expr_adds_cells(const struct expr *e, int any_order, int **cells);
 /* Calls fn for every cell a bound expression reads. */
 void expr_cells(const struct expr *e, void (*fn)(int cell, void *arg), void *arg);
 /* An unbound expression as text, as the form wrote it but for spacing and

@@ -74,8 +74,10 @@ void form_free(struct form *f)
 		free(f->checks[i].in);
 		expr_free(f->checks[i].rule);
 	}
-	for (int i = 0; i < f->ncells; i++)
+	for (int i = 0; i < f->ncells; i++) {
 		expr_free(f->cells[i].formula);
+		free(f->cells[i].adds);
+	}
 	for (int i = 0; i < f->ninsts; i++)
 		expr_free(f->insts[i].expr);
 	for (int i = 0; i < f->nsignature; i++)

@@ -120,6 +120,10 @@ struct fcell {
 	struct celltype type;
 	struct expr *formula; /* bound; NULL for a cell the clerk fills */
 	int topo;             /* position in form.order; -1 for input cells */
+	/* a formula that only adds cells (sum()): those cells, in the order
+	 * it adds them (expr_adds_cells); NULL for any other */
+	int *adds;
+	int nadds;
 };
 
 /* A check bound to one row, column or cell (or to nothing, for EACH_NONE). */
@@ -129,6 +133,11 @@ struct finst {
 	int r, c;             /* the row and column it speaks of; -1 when it spans */
 	struct expr *expr;    /* bound */
 	int anchor;           /* the cell its diagnostics point at */
+	/* a check of blank(x) or filled(x), nine in ten of a form's: FT_BLANK
+	 * or FT_FILLED and x's cell, tested without walking expr; FT_NONE for
+	 * any other */
+	enum { FT_NONE, FT_BLANK, FT_FILLED } test;
+	int test_cell;
 };
 
 struct form {

@@ -39,9 +39,11 @@ void report_free(struct report *r)
 		free(r->header[i]);
 	for (int i = 0; i < f->nprose; i++)
 		free(r->prose[i]);
-	for (int i = 0; i < f->ncells; i++) {
-		value_clear(&r->vals[i]);
-		value_clear(&r->stored[i]);
+	for (int i = 0; i < f->ncells; i++) { /* texts, few: no call for each figure */
+		if (r->vals[i].text != NULL)
+			free(r->vals[i].text);
+		if (r->stored[i].text != NULL)
+			free(r->stored[i].text);
 	}
 	for (int i = 0; i < r->nacks; i++)
 		free(r->acks[i].reason);

@@ -281,6 +281,19 @@ static void resolve_types(struct form *f)
 	}
 }
 
+/* The cells cell's formula only adds, for the engine to add from one
+ * array (fcell.adds): in any grouping when all hold counts. */
+static void resolve_adds(struct form *f, struct fcell *cell)
+{
+	cell->nadds = expr_adds_cells(cell->formula, 1, &cell->adds);
+	for (int k = 0; k < cell->nadds; k++)
+		if (f->cells[cell->adds[k]].type.kind != CELL_COUNT) {
+			free(cell->adds);
+			cell->nadds = expr_adds_cells(cell->formula, 0, &cell->adds);
+			break;
+		}
+}
+
 static int resolve_formulas(struct form *f, struct diags *d)
 {
 	for (int i = 0; i < f->ncells; i++) {
@@ -301,6 +314,7 @@ static int resolve_formulas(struct form *f, struct diags *d)
 		cell->formula = resolve_bind(&X, src->formula, 0);
 		if (X.failed)
 			return -1;
+		resolve_adds(f, cell);
 		int places = resolve_places_of(f, cell->formula);
 		int room = cell->type.kind == CELL_FIXED || cell->type.kind == CELL_DECIMAL
 			       ? cell->type.places
@@ -366,6 +380,11 @@ static void resolve_add_inst(struct form *f, struct fcheck *ch, struct fblock *b
 	in->c = c;
 	in->expr = e;
 	in->anchor = -1;
+	in->test = FT_NONE;
+	if (e != NULL && (e->op == EX_BLANK || e->op == EX_FILLED) && e->a->ncells == 1) {
+		in->test = e->op == EX_BLANK ? FT_BLANK : FT_FILLED;
+		in->test_cell = e->a->cells[0];
+	}
 }
 
 static void resolve_first_cell(int cell, void *arg)

@@ -356,7 +356,8 @@ int value_conform(struct value *v, const struct celltype *t)
 
 void value_clear(struct value *v)
 {
-	free(v->text);
+	if (v->text != NULL) /* a report's figures have none: no call for each */
+		free(v->text);
 	memset(v, 0, sizeof *v);
 }
 

@@ -4,7 +4,9 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/xmalloc.h"
 #include "engine/engine.h"
+#include "model/expr.h"
 #include "model/form.h"
 #include "model/report.h"
 
@@ -325,6 +327,84 @@ static void test_overflow_in_a_total(void **state)
 	form_free(f);
 }
 
+/* A random value for a cell of type t: blank, text, an error or a figure,
+ * some near the largest there is (a count is never negative). */
+static struct value random_value(const struct celltype *t, unsigned *seed)
+{
+	struct value v = {0};
+	unsigned r = (unsigned)rand_r(seed) % 16;
+	if (r == 0)
+		return v; /* blank */
+	if (r == 1) {
+		v.kind = VAL_ERROR;
+		return v;
+	}
+	if (r == 2) {
+		v.kind = VAL_TEXT; /* the tree reads a text cell as blank */
+		return v;
+	}
+	v.kind = VAL_NUM;
+	v.num = r < 5 ? INT64_MAX - rand_r(seed) % 1000 : rand_r(seed) % 100000;
+	if (t->kind != CELL_COUNT && rand_r(seed) % 2)
+		v.num = -v.num;
+	if (t->kind == CELL_FIXED || t->kind == CELL_DECIMAL)
+		v.scale = rand_r(seed) % (t->places + 1);
+	return v;
+}
+
+/* The engine reads the shapes most of a form's expressions have (sums of
+ * cells, blank() and filled() of a cell) from the form's arrays, not its
+ * trees: the same answers as the trees give, figures, blanks, errors and
+ * overflows alike, over every shipped form and many random reports. */
+static void test_compiled_shapes_match_trees(void **state)
+{
+	(void)state;
+	const char *ids[] = {"gov-info-2019", "gov-info-2021", "gov-info-2019-tongzhou"};
+	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+		struct form *f = unit_form(ids[k]);
+		int sums = 0, formulas = 0, tests = 0;
+		for (int i = 0; i < f->ncells; i++) {
+			formulas += f->cells[i].formula != NULL;
+			sums += f->cells[i].adds != NULL;
+		}
+		for (int i = 0; i < f->ninsts; i++)
+			tests += f->insts[i].test != FT_NONE;
+		/* the shapes are found: every total of the shipped forms is a
+		 * sum, most checks test one cell */
+		assert_int_equal(sums, formulas);
+		assert_true(tests * 2 > f->ninsts);
+		struct value *vals = xcalloc((size_t)f->ncells, sizeof *vals);
+		unsigned seed = 7;
+		for (int round = 0; round < 2000; round++) {
+			for (int i = 0; i < f->ncells; i++)
+				vals[i] = random_value(&f->cells[i].type, &seed);
+			for (int i = 0; i < f->ncells; i++) {
+				const struct fcell *c = &f->cells[i];
+				if (c->adds == NULL)
+					continue;
+				struct value a = {0}, b;
+				int ra = expr_add_cells(&a, c->adds, c->nadds, vals);
+				int rb = expr_eval_num(c->formula, vals, &b);
+				assert_int_equal(ra, rb);
+				if (ra == 0) {
+					assert_int_equal(a.kind, b.kind);
+					assert_true(a.kind != VAL_NUM ||
+						    (a.num == b.num && a.scale == b.scale));
+				}
+			}
+			for (int i = 0; i < f->ninsts; i++) {
+				const struct finst *in = &f->insts[i];
+				if (in->test != FT_NONE)
+					assert_int_equal(expr_test_blank(in->test == FT_BLANK,
+									 &vals[in->test_cell]),
+							 expr_eval_bool(in->expr, vals));
+			}
+		}
+		free(vals);
+		form_free(f);
+	}
+}
+
 /* A form whose check reads a cell of another table. */
 static void test_cross_table_reference(void **state)
 {
@@ -367,6 +447,7 @@ int main(void)
 	    cmocka_unit_test(test_sample_roundtrip),
 	    cmocka_unit_test(test_stored_total_mismatch),
 	    cmocka_unit_test(test_overflow_in_a_total),
+	    cmocka_unit_test(test_compiled_shapes_match_trees),
 	    cmocka_unit_test(test_cross_table_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
