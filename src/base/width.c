@@ -95,15 +95,36 @@ size_t width_ascii_run(const char *s, size_t n)
 	return i;
 }
 
+/* Nonzero when a byte of x is not printable ASCII: a byte below 0x20
+ * borrows into its high bit; one above 0x7E has it, or gains it by the 1
+ * added (a carry out of a byte of 0xFF only marks a word that is marked
+ * already). */
+static uint64_t width_unprintable8(uint64_t x)
+{
+	return (((x - 0x20 * WIDTH_ONES) & ~x) | (x + WIDTH_ONES) | x) & WIDTH_HIGH;
+}
+
 size_t width_printable_run(const char *s, size_t n)
 {
+	/* a key or a figure, of 4 to 16 bytes: seen whole in two words that
+	 * overlap (the first and the last 4 or 8 bytes) */
+	uint64_t x, y;
+	uint32_t a, b;
+	if (n >= 8 && n <= 16) {
+		memcpy(&x, s, 8);
+		memcpy(&y, s + n - 8, 8);
+		if (!width_unprintable8(x) && !width_unprintable8(y))
+			return n;
+	} else if (n >= 4 && n < 8) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		if (!width_unprintable8(a | (uint64_t)b << 32))
+			return n;
+	}
 	size_t i = 0;
-	for (uint64_t x; i + 8 <= n; i += 8) {
+	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
-		/* a byte below 0x20 borrows into its high bit; one above 0x7E
-		 * has it, or gains it by the 1 added (a carry out of a byte
-		 * of 0xFF only marks a word that is marked already) */
-		if ((((x - 0x20 * WIDTH_ONES) & ~x) | (x + WIDTH_ONES) | x) & WIDTH_HIGH)
+		if (width_unprintable8(x))
 			break;
 	}
 	while (i < n && (unsigned char)(s[i] - 0x20) < 0x5F) /* 0x20 to 0x7E */

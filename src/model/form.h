@@ -15,6 +15,7 @@ struct ynode;
 /* A row or a column. A leaf holds cells; a group holds other nodes. */
 struct fnode {
 	char *id;
+	size_t idlen; /* strlen(id): a file's keys are matched by length first */
 	char *label;
 	struct fnode *parent; /* NULL for a top-level node */
 	struct fnode **kids;

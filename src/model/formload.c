@@ -197,6 +197,7 @@ static int form_node_load(struct form_loader *L, struct fblock *b, struct fnode 
 	const char *label;
 	if (form_id(L, m, "id", &n->id) < 0 || form_str(L, m, "label", 1, &label) < 0)
 		return -1;
+	n->idlen = strlen(n->id);
 	n->label = xstrdup(label);
 	if (form_node(is_row ? &b->rows : &b->cols, n->id) != n)
 		return form_err(L, ymap_get(m, "id"), "duplicate %s id '%s'",

@@ -11,6 +11,7 @@
 #include "model/yamlio.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 struct report_loader {
@@ -74,20 +75,59 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	return 0;
 }
 
-/* The row and the column of b named id. Files are written in the form's
- * order: each key is looked for first where the one before it left off
- * (next; ids are unique in a block, so this finds what the search of the
- * whole tree would). */
-static const struct fnode *report_row_at(const struct fblock *b, int next, const char *id)
+/* n's id is the key s of len bytes: by length first, then a word at a
+ * time, the last word overlapping the one before (no call to strcmp for
+ * each of a file's keys: for a key of a few letters, most of its cost is
+ * getting started). */
+static int report_is_id(const struct fnode *n, const char *s, size_t len)
 {
-	return next < b->nrows && strcmp(b->row[next]->id, id) == 0 ? b->row[next]
-								    : form_node(&b->rows, id);
+	const char *id = n->id;
+	if (n->idlen != len)
+		return 0;
+	uint64_t x, y;
+	uint32_t a, b;
+	if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&x, id + i, 8);
+			memcpy(&y, s + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, id + len - 8, 8);
+		memcpy(&y, s + len - 8, 8);
+		return x == y;
+	}
+	if (len >= 4) {
+		memcpy(&a, id, 4);
+		memcpy(&b, s, 4);
+		if (a != b)
+			return 0;
+		memcpy(&a, id + len - 4, 4);
+		memcpy(&b, s + len - 4, 4);
+		return a == b;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (id[i] != s[i])
+			return 0;
+	return 1;
 }
 
-static const struct fnode *report_col_at(const struct fblock *b, int next, const char *id)
+/* The row and the column of b named id (of len bytes). Files are written
+ * in the form's order: each key is looked for first where the one before
+ * it left off (next; ids are unique in a block, so this finds what the
+ * search of the whole tree would). */
+static const struct fnode *report_row_at(const struct fblock *b, int next, const char *id,
+					 size_t len)
 {
-	return next < b->ncols && strcmp(b->col[next]->id, id) == 0 ? b->col[next]
-								    : form_node(&b->cols, id);
+	return next < b->nrows && report_is_id(b->row[next], id, len) ? b->row[next]
+								      : form_node(&b->rows, id);
+}
+
+static const struct fnode *report_col_at(const struct fblock *b, int next, const char *id,
+					 size_t len)
+{
+	return next < b->ncols && report_is_id(b->col[next], id, len) ? b->col[next]
+								      : form_node(&b->cols, id);
 }
 
 static int report_block_load(struct report_loader *L, const struct fblock *b, const struct ynode *m)
@@ -97,7 +137,7 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 	int next_row = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = ymap_key(m, i), *rv = ymap_value(m, i);
-		const struct fnode *row = report_row_at(b, next_row, k->str);
+		const struct fnode *row = report_row_at(b, next_row, k->str, k->len);
 		if (row == NULL)
 			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
 					  b->id ? b->id : b->table->id);
@@ -110,7 +150,7 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 		int next_col = 0;
 		for (size_t j = 0; j < rv->n; j++) {
 			const struct ynode *ck = ymap_key(rv, j), *cv = ymap_value(rv, j);
-			const struct fnode *col = report_col_at(b, next_col, ck->str);
+			const struct fnode *col = report_col_at(b, next_col, ck->str, ck->len);
 			if (col == NULL)
 				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
 						  b->id ? b->id : b->table->id);
@@ -215,7 +255,7 @@ static int report_take_row(struct report *r, struct yamlio_load *Y, const struct
 	if (report_take_map(Y) < 0)
 		return -1;
 	while ((k = report_take_key(Y, &e)) > 0) {
-		const struct fnode *col = report_col_at(b, next, e.str);
+		const struct fnode *col = report_col_at(b, next, e.str, e.len);
 		if (col == NULL || col->nkids > 0 || seen[col->leaf]++)
 			return -1;
 		const char *why;
@@ -238,7 +278,7 @@ static int report_take_block(struct report *r, struct yamlio_load *Y, const stru
 	struct yevent e;
 	int k = report_take_map(Y), next = 0;
 	while (k == 0 && (k = report_take_key(Y, &e)) > 0) {
-		const struct fnode *row = report_row_at(b, next, e.str);
+		const struct fnode *row = report_row_at(b, next, e.str, e.len);
 		if (row == NULL || row->leaf < 0 || row->nkids > 0 || rows[row->leaf]++)
 			k = -1;
 		else
