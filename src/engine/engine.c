@@ -100,10 +100,6 @@ struct engine *engine_new(struct report *r)
 	e->r = r;
 	e->status = xcalloc((size_t)f->ninsts + 1, 1);
 	e->stale = xcalloc((size_t)f->ncells + 1, 1);
-	e->seen = xcalloc((size_t)f->ncells + 1, sizeof *e->seen);
-	e->inst_seen = xcalloc((size_t)f->ninsts + 1, sizeof *e->inst_seen);
-	e->queue = xmalloc(((size_t)f->ncells + 1) * sizeof *e->queue);
-	e->changed = xmalloc(((size_t)f->ncells + 1) * sizeof *e->changed);
 	engine_recompute_all(e);
 	for (int i = 0; i < f->norder; i++) {
 		int cell = f->order[i];
@@ -119,10 +115,7 @@ void engine_free(struct engine *e)
 		return;
 	free(e->status);
 	free(e->stale);
-	free(e->seen);
-	free(e->inst_seen);
-	free(e->queue);
-	free(e->changed);
+	free(e->seen); /* and the rest of engine_edit's room */
 	carry_breaks_free(e->breaks, e->nbreaks);
 	rollup_problems_free(e->parts, e->nparts);
 	report_free(e->part_sums);
@@ -162,11 +155,26 @@ static void engine_sort(const struct form *f, int *v, int n)
 	}
 }
 
+/* The room an edit works in, made at the first: check and every other
+ * reader of a report never edits it. One block: seen, inst_seen, queue
+ * and changed, all of 4-byte items. */
+static void engine_edit_room(struct engine *e)
+{
+	size_t cells = (size_t)e->f->ncells + 1, insts = (size_t)e->f->ninsts + 1;
+	unsigned *room = xcalloc(3 * cells + insts, sizeof *room);
+	e->seen = room;
+	e->inst_seen = room + cells;
+	e->queue = (int *)(room + cells + insts);
+	e->changed = (int *)(room + 2 * cells + insts);
+}
+
 int engine_edit(struct engine *e, int cell, const struct value *v)
 {
 	const struct form *f = e->f;
 	if (cell < 0 || cell >= f->ncells || f->cells[cell].formula != NULL)
 		return -1;
+	if (e->seen == NULL)
+		engine_edit_room(e);
 	e->breaks_stale = 1;
 	struct value *slot = &e->r->vals[cell];
 	if (value_identical(slot, v))

@@ -16,10 +16,13 @@ struct report *report_new(const struct form *f)
 	r->form = f;
 	r->header = xcalloc((size_t)f->nheader + 1, sizeof *r->header);
 	r->prose = xcalloc((size_t)f->nprose + 1, sizeof *r->prose);
-	r->vals = xcalloc((size_t)f->ncells + 1, sizeof *r->vals);
-	r->stored = xcalloc((size_t)f->ncells + 1, sizeof *r->stored);
-	r->line = xcalloc((size_t)f->ncells + 1, sizeof *r->line);
-	r->col = xcalloc((size_t)f->ncells + 1, sizeof *r->col);
+	/* the cells' four arrays in one block (freed with vals) */
+	size_t n = (size_t)f->ncells + 1;
+	char *cells = xcalloc(n, 2 * sizeof *r->vals + sizeof *r->line + sizeof *r->col);
+	r->vals = (struct value *)cells;
+	r->stored = r->vals + n;
+	r->line = (int *)(r->stored + n);
+	r->col = r->line + n;
 	return r;
 }
 
@@ -50,10 +53,7 @@ void report_free(struct report *r)
 	free(r->acks);
 	free(r->header);
 	free(r->prose);
-	free(r->vals);
-	free(r->stored);
-	free(r->line);
-	free(r->col);
+	free(r->vals); /* and stored, line and col */
 	free(r->path);
 	free(r->previous);
 	free(r->source);
