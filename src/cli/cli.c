@@ -205,8 +205,11 @@ int cli_batch_messages(void)
 	if (fstat(STDOUT_FILENO, &o) == 0 && fstat(STDERR_FILENO, &e) == 0 &&
 	    o.st_dev == e.st_dev && o.st_ino == e.st_ino)
 		cli_msgs = stdout;
-	else
-		setvbuf(stderr, NULL, _IOFBF, BUFSIZ);
+	else {
+		/* its own room: "out of memory" must still get out */
+		static char room[BUFSIZ];
+		setvbuf(stderr, room, _IOFBF, sizeof room);
+	}
 	return 1;
 }
 
