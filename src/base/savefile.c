@@ -269,12 +269,16 @@ int savefile_place(const char *tmp, const char *path, struct diags *d)
 /* path with its .yaml or .yml replaced by ext (else ext added). */
 static char *savefile_beside(const char *path, const char *ext)
 {
-	size_t n = strlen(path);
+	/* put together, not formatted: check asks it of every report */
+	size_t n = strlen(path), keep = n, e = strlen(ext);
 	if (n > 5 && strcmp(path + n - 5, ".yaml") == 0)
-		return xasprintf("%.*s%s", (int)(n - 5), path, ext);
-	if (n > 4 && strcmp(path + n - 4, ".yml") == 0)
-		return xasprintf("%.*s%s", (int)(n - 4), path, ext);
-	return xasprintf("%s%s", path, ext);
+		keep = n - 5;
+	else if (n > 4 && strcmp(path + n - 4, ".yml") == 0)
+		keep = n - 4;
+	char *s = xmalloc(keep + e + 1);
+	memcpy(s, path, keep);
+	memcpy(s + keep, ext, e + 1);
+	return s;
 }
 
 char *savefile_txt_path(const char *path)

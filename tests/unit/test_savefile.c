@@ -71,6 +71,19 @@ static void test_names(void **state)
 	s = savefile_txt_path("notes");
 	assert_string_equal(s, "notes.txt");
 	free(s);
+	/* .yml too; a name that only ends so, or is no more than it, keeps it */
+	s = savefile_txt_path("b.yml");
+	assert_string_equal(s, "b.txt");
+	free(s);
+	s = savefile_txt_path(".yaml");
+	assert_string_equal(s, ".yaml.txt");
+	free(s);
+	s = savefile_html_path("a/x.yamlx");
+	assert_string_equal(s, "a/x.yamlx.html");
+	free(s);
+	s = savefile_txt_path("");
+	assert_string_equal(s, ".txt");
+	free(s);
 	s = savefile_backup_path("a/x.yaml");
 	assert_string_equal(s, "a/x.yaml~");
 	free(s);
