@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include <yaml.h>
+#include "floor.h"
 
 enum { TURN = 25 };
 
@@ -34,22 +34,7 @@ static long floor_one(const char *path, unsigned char *buf, size_t cap)
 		return -1;
 	size_t n = fread(buf, 1, cap, fp);
 	fclose(fp);
-	yaml_parser_t p;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, buf, n);
-	long events = 0;
-	for (;;) {
-		yaml_event_t ev;
-		if (!yaml_parser_parse(&p, &ev))
-			break;
-		int done = ev.type == YAML_STREAM_END_EVENT;
-		events++;
-		yaml_event_delete(&ev);
-		if (done)
-			break;
-	}
-	yaml_parser_delete(&p);
-	return events;
+	return floor_events(buf, n);
 }
 
 int main(int argc, char **argv)

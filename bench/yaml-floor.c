@@ -3,7 +3,7 @@
  * usage: yaml-floor FILE... */
 #include <stdio.h>
 #include <stdlib.h>
-#include <yaml.h>
+#include "floor.h"
 
 int main(int argc, char **argv)
 {
@@ -15,20 +15,7 @@ int main(int argc, char **argv)
 			return 2;
 		size_t n = fread(buf, 1, sizeof buf, fp);
 		fclose(fp);
-		yaml_parser_t p;
-		yaml_parser_initialize(&p);
-		yaml_parser_set_input_string(&p, buf, n);
-		for (;;) {
-			yaml_event_t ev;
-			if (!yaml_parser_parse(&p, &ev))
-				break;
-			int done = ev.type == YAML_STREAM_END_EVENT;
-			events++;
-			yaml_event_delete(&ev);
-			if (done)
-				break;
-		}
-		yaml_parser_delete(&p);
+		events += floor_events(buf, n);
 	}
 	printf("%ld\n", events);
 	return 0;

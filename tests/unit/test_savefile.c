@@ -62,28 +62,23 @@ static int entries(void)
 static void test_names(void **state)
 {
 	(void)state;
-	char *s = savefile_txt_path("a/x.yaml");
-	assert_string_equal(s, "a/x.txt");
-	free(s);
-	s = savefile_html_path("a/x.yaml");
-	assert_string_equal(s, "a/x.html");
-	free(s);
-	s = savefile_txt_path("notes");
-	assert_string_equal(s, "notes.txt");
-	free(s);
-	/* .yml too; a name that only ends so, or is no more than it, keeps it */
-	s = savefile_txt_path("b.yml");
-	assert_string_equal(s, "b.txt");
-	free(s);
-	s = savefile_txt_path(".yaml");
-	assert_string_equal(s, ".yaml.txt");
-	free(s);
-	s = savefile_html_path("a/x.yamlx");
-	assert_string_equal(s, "a/x.yamlx.html");
-	free(s);
-	s = savefile_txt_path("");
-	assert_string_equal(s, ".txt");
-	free(s);
+	/* the rendering's and the page's names: .yaml or .yml replaced, any
+	 * other name (or one that only ends so, or is no more than it) kept */
+	static const char *const beside[][3] = {{"a/x.yaml", "a/x.txt", "a/x.html"},
+						{"notes", "notes.txt", "notes.html"},
+						{"b.yml", "b.txt", "b.html"},
+						{".yaml", ".yaml.txt", ".yaml.html"},
+						{"a/x.yamlx", "a/x.yamlx.txt", "a/x.yamlx.html"},
+						{"", ".txt", ".html"}};
+	char *s;
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		s = savefile_txt_path(beside[i][0]);
+		assert_string_equal(s, beside[i][1]);
+		free(s);
+		s = savefile_html_path(beside[i][0]);
+		assert_string_equal(s, beside[i][2]);
+		free(s);
+	}
 	s = savefile_backup_path("a/x.yaml");
 	assert_string_equal(s, "a/x.yaml~");
 	free(s);
