@@ -231,7 +231,10 @@ struct import_forms *cli_published_forms(struct diags *d)
 
 void cli_progress(int done, int total, const struct timespec *t0)
 {
-	if (!isatty(2) || total < 2)
+	static int tty = -1; /* asked once, not for every file */
+	if (tty < 0)
+		tty = isatty(2);
+	if (!tty || total < 2)
 		return;
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);

@@ -37,13 +37,18 @@ int chain_reporting_year(time_t now)
 	return tm.tm_year + 1900 - (tm.tm_mon < 9);
 }
 
-char *chain_previous_in(const char *prev, const char *rd)
+char *chain_previous_at(const char *prev, const char *rp, const char *rd)
 {
-	char *rp = realpath(prev, NULL);
 	/* in the folder or below it (a supervisor's folder of unit folders):
 	 * relative, so that the folder can move; elsewhere the whole path */
 	const char *below = rp ? linked_under(rd, rp) : NULL;
-	char *out = xstrdup(below ? below : rp ? rp : prev);
+	return xstrdup(below ? below : rp ? rp : prev);
+}
+
+char *chain_previous_in(const char *prev, const char *rd)
+{
+	char *rp = realpath(prev, NULL);
+	char *out = chain_previous_at(prev, rp, rd);
 	free(rp);
 	return out;
 }

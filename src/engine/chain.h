@@ -26,6 +26,9 @@ char *chain_previous(const char *prev, const char *path);
 /* The same for a report saved in the folder whose resolved path is rd
  * (linked_folder's): sum asks it of every part. */
 char *chain_previous_in(const char *prev, const char *rd);
+/* The same when prev's resolved path is known already: rp (NULL when it
+ * cannot be resolved). */
+char *chain_previous_at(const char *prev, const char *rp, const char *rd);
 /* Sorts reports by year, oldest first. */
 void chain_sort(struct report **v, int n);
 

@@ -88,29 +88,45 @@ void save_folders_free(struct save_folders *f)
 	free(f);
 }
 
-/* 1 when the listing of path's folder says that path is no link and that
- * tpath, beside it, was not there. */
-static int save_known_absent(const struct save_folders *f, const char *path, const char *tpath)
+/* The listing of path's folder, or NULL when it was not listed. */
+static const struct dirlist *save_folder_of(const struct save_folders *f, const char *path)
 {
-	if (f == NULL)
-		return 0;
-	size_t dl = save_dirlen(path), lo = 0, hi = f->n;
+	size_t lo = 0, hi = f ? f->n : 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const char *dir = f->v[mid].dir;
 		int c = save_dircmp(&dir, &path);
-		if (c == 0) {
-			const struct dirlist *names = f->v[mid].names;
-			return dirlist_kind(names, path + dl) == DIRLIST_OTHER &&
-			       save_dirlen(tpath) == dl &&
-			       dirlist_kind(names, tpath + dl) == DIRLIST_NONE;
-		}
+		if (c == 0)
+			return f->v[mid].names;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return 0;
+	return NULL;
+}
+
+/* 1 when names (path's folder's listing, or NULL) has path, no link. */
+static int save_plain_in(const struct dirlist *names, const char *path)
+{
+	const char *base = path + save_dirlen(path);
+	return names != NULL && strcmp(base, ".") != 0 && strcmp(base, "..") != 0 &&
+	       dirlist_kind(names, base) == DIRLIST_OTHER;
+}
+
+int save_folders_plain(const struct save_folders *f, const char *path)
+{
+	return save_plain_in(save_folder_of(f, path), path);
+}
+
+/* 1 when the listing of path's folder says that path is no link and that
+ * tpath, beside it, was not there. */
+static int save_known_absent(const struct save_folders *f, const char *path, const char *tpath)
+{
+	size_t dl = save_dirlen(path);
+	const struct dirlist *names = save_folder_of(f, path);
+	return save_plain_in(names, path) && save_dirlen(tpath) == dl &&
+	       dirlist_kind(names, tpath + dl) == DIRLIST_NONE;
 }
 
 int save_txt_stale(const struct engine *e, const char *path, const struct save_folders *known)

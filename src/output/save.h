@@ -22,6 +22,10 @@ int save_new(const struct report *r, const char *path, int force, struct diags *
 struct save_folders;
 struct save_folders *save_folders_list(char *const *paths, int n);
 void save_folders_free(struct save_folders *f);
+/* 1 when path's folder was listed and the listing says path is there and
+ * is no link (nor "." or ".."): its folder's resolved path and its name
+ * are then its own resolved path. */
+int save_folders_plain(const struct save_folders *f, const char *path);
 /* 1 when the rendering beside path is there but is not the rendering of e
  * (a save killed between its two renames, or two saves at once); known:
  * the listings of save_folders_list, or NULL. */

@@ -72,4 +72,25 @@ run "$NIANBAO" sum a.yaml b.yaml -o total.yaml --organ X
 expect_rc "an existing roll-up is kept" 2
 run "$NIANBAO" sum a.yaml -o t5.yaml
 expect_rc "--organ is asked for" 2
+
+# a folder of many parts (listed once: no realpath of each): the names the
+# roll-up records as they were, for a part in the folder, one through a
+# link, one up and across (../), one through a linked folder; each part's
+# count before its problems in one stream
+mkdir -p many/u many/v
+for i in $(seq 10 45); do cp "$S/a.yaml" "many/u/p$i.yaml"; done
+cp "$S/c.yaml" many/u/p46.yaml
+cp "$S/b.yaml" many/v/q.yaml
+cp "$S/a.yaml" many/v/r.yaml
+ln -s ../v/q.yaml many/u/link.yaml
+ln -s "$T/many/v" many/vlink
+(cd many/u && "$NIANBAO" sum ./p*.yaml link.yaml ../v/r.yaml "$T/many/vlink/r.yaml" \
+	-o "$T/many/all.yaml" --organ X) >"$T/both" 2>&1
+expect_eq "40 parts summed" "$(grep -c '^- file:' many/all.yaml)" 40
+expect_has "a part of the folder, from the roll-up's" "many/all.yaml" "- file: u/p10.yaml"
+expect_has "a link: where it leads" "many/all.yaml" "- file: v/q.yaml"
+expect_eq "up and across, and through a linked folder: one file" \
+	"$(grep -c '^- file: v/r.yaml$' many/all.yaml)" 2
+expect_eq "the errors' part: its count, then its problems" \
+	"$(grep -A1 -m1 'p46.yaml: 2 errors' "$T/both" | tail -1 | cut -d: -f1)" "./p46.yaml"
 finish
