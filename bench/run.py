@@ -112,6 +112,9 @@ def main():
             only[which](tmp)
             merge_results(which + ".")
             return
+        if which:
+            # not the whole half hour for a row that is not measured alone
+            sys.exit("BENCH_ONLY=%s: rows measured alone: %s" % (which, ", ".join(sorted(only, key=int))))
         run(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -543,4 +546,5 @@ def write_results():
         f.write("\nWhat was missed on the way, and what changed: NOTES.md.\n")
 
 
-main()
+if __name__ == "__main__":
+    main()
