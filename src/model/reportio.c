@@ -11,7 +11,6 @@
 #include "model/yamlio.h"
 
 #include <stdlib.h>
-#include <stdint.h>
 #include <string.h>
 
 struct report_loader {
@@ -75,41 +74,11 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	return 0;
 }
 
-/* n's id is the key s of len bytes: by length first, then a word at a
- * time, the last word overlapping the one before (no call to strcmp for
- * each of a file's keys: for a key of a few letters, most of its cost is
- * getting started). */
+/* n's id is the key s of len bytes: by length first, most keys that are
+ * not it are told in one comparison. */
 static int report_is_id(const struct fnode *n, const char *s, size_t len)
 {
-	const char *id = n->id;
-	if (n->idlen != len)
-		return 0;
-	uint64_t x, y;
-	uint32_t a, b;
-	if (len >= 8) {
-		for (size_t i = 0; i + 8 < len; i += 8) {
-			memcpy(&x, id + i, 8);
-			memcpy(&y, s + i, 8);
-			if (x != y)
-				return 0;
-		}
-		memcpy(&x, id + len - 8, 8);
-		memcpy(&y, s + len - 8, 8);
-		return x == y;
-	}
-	if (len >= 4) {
-		memcpy(&a, id, 4);
-		memcpy(&b, s, 4);
-		if (a != b)
-			return 0;
-		memcpy(&a, id + len - 4, 4);
-		memcpy(&b, s + len - 4, 4);
-		return a == b;
-	}
-	for (size_t i = 0; i < len; i++)
-		if (id[i] != s[i])
-			return 0;
-	return 1;
+	return n->idlen == len && memcmp(n->id, s, len) == 0;
 }
 
 /* The row and the column of b named id (of len bytes). Files are written
