@@ -26,37 +26,6 @@
 
 /* Whether unit (read from file) is of the roll-up's form and year, as
  * the first report (first) set them; CLI_UNUSABLE after saying why not. */
-/* The last folder parts came from, as named and resolved. */
-struct cli_sum_dir {
-	char *named; /* to and with its last slash; "" the current one */
-	char *real;  /* NULL when it cannot be resolved */
-};
-
-/* The resolved path of a part (NULL when it cannot be resolved), to free:
- * its folder's, resolved once while the parts come from one folder, and
- * its name, when the folder's listing says it is no link; else realpath's
- * (three readlinks a part for /tmp/r/p.yaml). */
-static char *cli_sum_real(const char *part, const struct save_folders *known,
-			  struct cli_sum_dir *last)
-{
-	if (!save_folders_plain(known, part))
-		return realpath(part, NULL);
-	const char *slash = strrchr(part, '/');
-	size_t dl = slash ? (size_t)(slash - part + 1) : 0;
-	if (last->named == NULL || strlen(last->named) != dl ||
-	    memcmp(last->named, part, dl) != 0) {
-		free(last->named);
-		free(last->real);
-		last->named = xasprintf("%.*s", (int)dl, part);
-		last->real = realpath(dl ? last->named : ".", NULL);
-	}
-	if (last->real == NULL)
-		return NULL;
-	size_t rl = strlen(last->real);
-	int sep = rl == 0 || last->real[rl - 1] != '/';
-	return xasprintf("%s%s%s", last->real, sep ? "/" : "", part + dl);
-}
-
 static int cli_sum_fits(const struct report *unit, const struct report *r, int year,
 			const char *file, const char *first)
 {
@@ -159,8 +128,7 @@ int cli_sum(int argc, char **argv)
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	char *outdir = linked_folder(out); /* resolved once, not for every part */
-	struct cli_sum_dir realdir = {NULL, NULL};
-	cli_batch_messages(); /* each part's count, when it has problems */
+	cli_batch_messages();              /* each part's count, when it has problems */
 	/* one report at a time: read (and hashed), checked, added, freed */
 	for (int i = 0; i < n && rc == CLI_OK; i++) {
 		cli_progress(i, n, &t0);
@@ -171,7 +139,7 @@ int cli_sum(int argc, char **argv)
 		 * control or invisible character: such a name is refused */
 		size_t bad;
 		const char *why;
-		char *rp = cli_sum_real(files[i], known.folders, &realdir);
+		char *rp = save_folders_real(known.folders, files[i]);
 		char *rel = chain_previous_at(files[i], rp, outdir);
 		free(rp);
 		if (text_check(rel, TEXT_LINE, &bad, &why) < 0) {
@@ -240,7 +208,5 @@ int cli_sum(int argc, char **argv)
 	report_free(r);
 	cli_known_free(&known);
 	free(outdir);
-	free(realdir.named);
-	free(realdir.real);
 	return rc;
 }

@@ -29,6 +29,8 @@ struct save_folders {
 	struct save_folder {
 		char *dir; /* as the paths give it, to its last slash; "" here */
 		struct dirlist *names;
+		char *real;   /* its resolved path, once asked (save_folders_real) */
+		int resolved; /* asked: real, or NULL when it cannot be resolved */
 	} * v;
 	size_t n;
 };
@@ -70,7 +72,7 @@ struct save_folders *save_folders_list(char *const *paths, int n)
 			free(dir);
 			continue;
 		}
-		f->v[f->n++] = (struct save_folder){dir, names};
+		f->v[f->n++] = (struct save_folder){dir, names, NULL, 0};
 	}
 	free(by);
 	return f;
@@ -83,13 +85,14 @@ void save_folders_free(struct save_folders *f)
 	for (size_t i = 0; i < f->n; i++) {
 		free(f->v[i].dir);
 		dirlist_free(f->v[i].names);
+		free(f->v[i].real);
 	}
 	free(f->v);
 	free(f);
 }
 
-/* The listing of path's folder, or NULL when it was not listed. */
-static const struct dirlist *save_folder_of(const struct save_folders *f, const char *path)
+/* Path's folder, or NULL when it was not listed. */
+static struct save_folder *save_folder_of(const struct save_folders *f, const char *path)
 {
 	size_t lo = 0, hi = f ? f->n : 0;
 	while (lo < hi) {
@@ -97,7 +100,7 @@ static const struct dirlist *save_folder_of(const struct save_folders *f, const 
 		const char *dir = f->v[mid].dir;
 		int c = save_dircmp(&dir, &path);
 		if (c == 0)
-			return f->v[mid].names;
+			return &f->v[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -106,17 +109,28 @@ static const struct dirlist *save_folder_of(const struct save_folders *f, const 
 	return NULL;
 }
 
-/* 1 when names (path's folder's listing, or NULL) has path, no link. */
-static int save_plain_in(const struct dirlist *names, const char *path)
+/* 1 when d (path's listed folder, or NULL) has path, no link. */
+static int save_plain_in(const struct save_folder *d, const char *path)
 {
 	const char *base = path + save_dirlen(path);
-	return names != NULL && strcmp(base, ".") != 0 && strcmp(base, "..") != 0 &&
-	       dirlist_kind(names, base) == DIRLIST_OTHER;
+	return d != NULL && strcmp(base, ".") != 0 && strcmp(base, "..") != 0 &&
+	       dirlist_kind(d->names, base) == DIRLIST_OTHER;
 }
 
-int save_folders_plain(const struct save_folders *f, const char *path)
+char *save_folders_real(struct save_folders *f, const char *path)
 {
-	return save_plain_in(save_folder_of(f, path), path);
+	struct save_folder *d = save_folder_of(f, path);
+	if (!save_plain_in(d, path))
+		return realpath(path, NULL);
+	if (!d->resolved) {
+		d->real = realpath(*d->dir ? d->dir : ".", NULL);
+		d->resolved = 1;
+	}
+	if (d->real == NULL)
+		return NULL;
+	size_t rl = strlen(d->real);
+	int sep = rl == 0 || d->real[rl - 1] != '/';
+	return xasprintf("%s%s%s", d->real, sep ? "/" : "", path + save_dirlen(path));
 }
 
 /* 1 when the listing of path's folder says that path is no link and that
@@ -124,9 +138,9 @@ int save_folders_plain(const struct save_folders *f, const char *path)
 static int save_known_absent(const struct save_folders *f, const char *path, const char *tpath)
 {
 	size_t dl = save_dirlen(path);
-	const struct dirlist *names = save_folder_of(f, path);
-	return save_plain_in(names, path) && save_dirlen(tpath) == dl &&
-	       dirlist_kind(names, tpath + dl) == DIRLIST_NONE;
+	const struct save_folder *d = save_folder_of(f, path);
+	return save_plain_in(d, path) && save_dirlen(tpath) == dl &&
+	       dirlist_kind(d->names, tpath + dl) == DIRLIST_NONE;
 }
 
 int save_txt_stale(const struct engine *e, const char *path, const struct save_folders *known)

@@ -22,10 +22,12 @@ int save_new(const struct report *r, const char *path, int force, struct diags *
 struct save_folders;
 struct save_folders *save_folders_list(char *const *paths, int n);
 void save_folders_free(struct save_folders *f);
-/* 1 when path's folder was listed and the listing says path is there and
- * is no link (nor "." or ".."): its folder's resolved path and its name
- * are then its own resolved path. */
-int save_folders_plain(const struct save_folders *f, const char *path);
+/* Path's resolved path (NULL when it cannot be resolved), to free: when
+ * its folder was listed and the listing says it is no link (nor "." or
+ * ".."), the folder's resolved path, made at the first asking, and its
+ * name; else realpath's (a readlink for each folder on the way). f may be
+ * NULL. */
+char *save_folders_real(struct save_folders *f, const char *path);
 /* 1 when the rendering beside path is there but is not the rendering of e
  * (a save killed between its two renames, or two saves at once); known:
  * the listings of save_folders_list, or NULL. */
