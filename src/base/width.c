@@ -106,21 +106,11 @@ static uint64_t width_unprintable8(uint64_t x)
 
 size_t width_printable_run(const char *s, size_t n)
 {
-	/* a key or a figure, of 4 to 16 bytes: seen whole in two words that
-	 * overlap (the first and the last 4 or 8 bytes) */
-	uint64_t x, y;
-	uint32_t a, b;
-	if (n >= 8 && n <= 16) {
-		memcpy(&x, s, 8);
-		memcpy(&y, s + n - 8, 8);
-		if (!width_unprintable8(x) && !width_unprintable8(y))
-			return n;
-	} else if (n >= 4 && n < 8) {
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		if (!width_unprintable8(a | (uint64_t)b << 32))
-			return n;
-	}
+	/* a key or a figure, of 4 to 16 bytes: seen whole in two words */
+	uint64_t x, w[2];
+	if (n >= 4 && width_words(s, n, w) && !width_unprintable8(w[0]) &&
+	    !width_unprintable8(w[1]))
+		return n;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);

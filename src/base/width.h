@@ -33,6 +33,30 @@ int width_valid(const char *s, size_t n, size_t *bad);
  * at a time. */
 size_t width_ascii_run(const char *s, size_t n);
 size_t width_printable_run(const char *s, size_t n);
+/* s[0..n) of at most 16 bytes seen whole in two words: for 8 to 16 its
+ * first and last 8 bytes, which overlap; for 4 to 7 its first and last 4,
+ * packed in w[0]; fewer, its bytes. w[1] repeats w[0] below 8 bytes. Two
+ * texts of one length are the same when their words are. 0 for longer. */
+static inline int width_words(const char *s, size_t n, uint64_t w[2])
+{
+	if (n >= 8 && n <= 16) {
+		__builtin_memcpy(&w[0], s, 8);
+		__builtin_memcpy(&w[1], s + n - 8, 8);
+		return 1;
+	}
+	uint32_t a = 0, b = 0;
+	if (n >= 4 && n < 8) {
+		__builtin_memcpy(&a, s, 4);
+		__builtin_memcpy(&b, s + n - 4, 4);
+	} else if (n < 4) {
+		for (size_t i = 0; i < n; i++)
+			a |= (uint32_t)(unsigned char)s[i] << (8 * i);
+	} else {
+		return 0;
+	}
+	w[0] = w[1] = a | (uint64_t)b << 32;
+	return 1;
+}
 /* Columns of one character (0 for combining marks, 1 for unprintable). */
 int width_char(uint32_t cp);
 int width_str(const char *s);

@@ -37,6 +37,8 @@ void form_free(struct form *f)
 			form_node_free(&b->cols, 1);
 			free(b->row);
 			free(b->col);
+			free(b->rowkey);
+			free(b->colkey);
 			free(b->id);
 			free(b->title);
 			free(b->label_heading);

@@ -7,6 +7,7 @@
 #include "model/value.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct expr;
 struct ftable;
@@ -33,6 +34,13 @@ struct fnode {
 	int line, col;
 };
 
+/* A leaf's id as a file's keys are matched to it: its length and, when
+ * it is of 16 bytes or fewer, width_words of it (else w is unset). */
+struct fkey {
+	uint64_t w[2];
+	size_t len;
+};
+
 /* One grid: a table is one block or, like 表二, a stack of blocks. */
 struct fblock {
 	char *id;            /* NULL for the one grid of a table written without blocks */
@@ -44,6 +52,7 @@ struct fblock {
 	int nrows;
 	struct fnode **col; /* leaf columns, in order */
 	int ncols;
+	struct fkey *rowkey, *colkey; /* row[] and col[]'s ids, side by side */
 	int base; /* number of the block's first cell; cell = base + r * ncols + c */
 	int has_type;
 	struct celltype type;

@@ -7,6 +7,7 @@
 #include "model/expr.h"
 #include "model/resolve.h"
 #include "base/text.h"
+#include "base/width.h"
 #include "base/xmalloc.h"
 #include "model/yamlio.h"
 
@@ -244,6 +245,17 @@ static void form_number(struct fnode *n, struct fnode ***leaves, int *count)
 	n->count = *count - n->first;
 }
 
+/* The ids of n leaves side by side, as a file's keys are matched to them. */
+static struct fkey *form_keys_of(struct fnode *const *leaves, int n)
+{
+	struct fkey *k = xcalloc((size_t)n + 1, sizeof *k);
+	for (int i = 0; i < n; i++) {
+		k[i].len = leaves[i]->idlen;
+		width_words(leaves[i]->id, k[i].len, k[i].w);
+	}
+	return k;
+}
+
 static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 				      const struct ynode *m, int implicit)
 {
@@ -290,6 +302,8 @@ static struct fblock *form_block_load(struct form_loader *L, struct ftable *t,
 			 b->nrows > FORM_MAX_ROWS ? "rows" : "columns");
 		return NULL;
 	}
+	b->rowkey = form_keys_of(b->row, b->nrows);
+	b->colkey = form_keys_of(b->col, b->ncols);
 	L->cells += (long)b->nrows * b->ncols;
 	if (L->cells > FORM_MAX_CELLS) {
 		form_err(L, m, "a form may have at most %d cells", FORM_MAX_CELLS);

@@ -4,6 +4,7 @@
 #include "base/i18n.h"
 #include "base/sha256.h"
 #include "base/text.h"
+#include "base/width.h"
 #include "base/buf.h"
 #include "model/form.h"
 #include "model/formpath.h"
@@ -36,20 +37,27 @@ static int report_need_map(struct report_loader *L, const struct ynode *n, const
 	return 0;
 }
 
-/* A cell's value from its text in the file, at line:col; -1 with *why. */
-static int report_cell_set(struct report *rep, int cell, const char *text, int line, int col,
-			   const char **why)
+/* A cell's value as read from the file at line:col. */
+static void report_cell_put(struct report *rep, int cell, const struct value *val, int line,
+			    int col)
 {
-	const struct fcell *fc = &rep->form->cells[cell];
-	struct value val;
-	if (value_parse(text, &fc->type, &val, why) < 0)
-		return -1;
 	rep->line[cell] = line;
 	rep->col[cell] = col;
-	if (fc->formula != NULL)
-		rep->stored[cell] = val;
+	if (rep->form->cells[cell].formula != NULL)
+		rep->stored[cell] = *val;
 	else
-		rep->vals[cell] = val;
+		rep->vals[cell] = *val;
+}
+
+/* A cell's value from its text in the file (len bytes), at line:col; -1
+ * with *why. */
+static int report_cell_set(struct report *rep, int cell, const char *text, size_t len, int line,
+			   int col, const char **why)
+{
+	struct value val;
+	if (value_parse_len(text, len, &rep->form->cells[cell].type, &val, why) < 0)
+		return -1;
+	report_cell_put(rep, cell, &val, line, col);
 	return 0;
 }
 
@@ -61,7 +69,9 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	if (v->kind != Y_SCALAR)
 		return report_err(L, v, "a cell holds one value, not a %s", ynode_kind_name(v));
 	const char *why;
-	if (report_cell_set(rep, cell, ynode_is_null(v) ? "" : v->str, v->line, v->col, &why) < 0) {
+	int null = ynode_is_null(v);
+	if (report_cell_set(rep, cell, null ? "" : v->str, null ? 0 : v->len, v->line, v->col,
+			    &why) < 0) {
 		char *row = form_row_path(b, r, " / "), *col = form_col_path(b, c, " / ");
 		char *where = xasprintf("%s × %s", row, col);
 		diags_add(L->d, DIAG_ERROR, L->path, v->line, v->col, "'%s' (%s) %s", v->str, where,
@@ -74,39 +84,51 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	return 0;
 }
 
-/* n's id is the key s of len bytes: by length first, most keys that are
- * not it are told in one comparison. */
-static int report_is_id(const struct fnode *n, const char *s, size_t len)
+/* The row and the column of b named id (of len bytes, which may hold a NUL
+ * when pulled raw). Files are written in the form's order: each key is
+ * looked for first where the one before it left off (next; ids are unique
+ * in a block, so this finds what the search of the whole tree would),
+ * matched by its length and words (struct fkey), without going to the
+ * node or its id's bytes. *leaf is the node's leaf, -1 for a group. */
+static const struct fnode *report_node_at(const struct fnode *root, struct fnode *const *order,
+					  const struct fkey *keys, int n, int next, const char *id,
+					  size_t len, int *leaf)
 {
-	return n->idlen == len && memcmp(n->id, s, len) == 0;
+	if (next < n && keys[next].len == len) {
+		uint64_t w[2];
+		if (width_words(id, len, w) ? w[0] == keys[next].w[0] && w[1] == keys[next].w[1]
+					    : memcmp(order[next]->id, id, len) == 0) {
+			*leaf = next;
+			return order[next];
+		}
+	}
+	const struct fnode *k = form_node(root, id);
+	if (k == NULL || k->idlen != len)
+		return NULL;
+	*leaf = k->nkids > 0 ? -1 : k->leaf;
+	return k;
 }
 
-/* The row and the column of b named id (of len bytes). Files are written
- * in the form's order: each key is looked for first where the one before
- * it left off (next; ids are unique in a block, so this finds what the
- * search of the whole tree would). */
 static const struct fnode *report_row_at(const struct fblock *b, int next, const char *id,
-					 size_t len)
+					 size_t len, int *leaf)
 {
-	return next < b->nrows && report_is_id(b->row[next], id, len) ? b->row[next]
-								      : form_node(&b->rows, id);
+	return report_node_at(&b->rows, b->row, b->rowkey, b->nrows, next, id, len, leaf);
 }
 
 static const struct fnode *report_col_at(const struct fblock *b, int next, const char *id,
-					 size_t len)
+					 size_t len, int *leaf)
 {
-	return next < b->ncols && report_is_id(b->col[next], id, len) ? b->col[next]
-								      : form_node(&b->cols, id);
+	return report_node_at(&b->cols, b->col, b->colkey, b->ncols, next, id, len, leaf);
 }
 
 static int report_block_load(struct report_loader *L, const struct fblock *b, const struct ynode *m)
 {
 	if (report_need_map(L, m, "a table's rows") < 0)
 		return -1;
-	int next_row = 0;
+	int next_row = 0, leaf;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = ymap_key(m, i), *rv = ymap_value(m, i);
-		const struct fnode *row = report_row_at(b, next_row, k->str, k->len);
+		const struct fnode *row = report_row_at(b, next_row, k->str, k->len, &leaf);
 		if (row == NULL)
 			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
 					  b->id ? b->id : b->table->id);
@@ -119,7 +141,8 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 		int next_col = 0;
 		for (size_t j = 0; j < rv->n; j++) {
 			const struct ynode *ck = ymap_key(rv, j), *cv = ymap_value(rv, j);
-			const struct fnode *col = report_col_at(b, next_col, ck->str, ck->len);
+			const struct fnode *col =
+			    report_col_at(b, next_col, ck->str, ck->len, &leaf);
 			if (col == NULL)
 				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
 						  b->id ? b->id : b->table->id);
@@ -200,10 +223,12 @@ struct report_take {
 	struct report *r; /* begun here with the tables in it, or NULL */
 };
 
-/* The next key of a mapping (1), its end (0), or -1. */
-static int report_take_key(struct yamlio_load *Y, struct yevent *e)
+/* The next key of a mapping (1), its end (0), or -1; raw (yamlio_pull_raw)
+ * for a row's or a column's, which is compared whole to the form's ids. */
+static int report_take_key(struct yamlio_load *Y, struct yevent *e, int raw)
 {
-	if (yamlio_pull(Y, e) < 0 || (!e->end && e->kind != Y_SCALAR))
+	if ((raw ? yamlio_pull_raw(Y, e) : yamlio_pull(Y, e)) < 0 ||
+	    (!e->end && e->kind != Y_SCALAR))
 		return -1;
 	return !e->end;
 }
@@ -214,26 +239,42 @@ static int report_take_map(struct yamlio_load *Y)
 	return yamlio_pull(Y, &e) < 0 || e.end || e.kind != Y_MAP ? -1 : 0;
 }
 
+/* The figure of cell, pulled raw: digits, most of a file's, need no check
+ * of their text and are a count's or a whole number's value as they are. */
+static int report_take_figure(struct report *r, int cell, struct yamlio_load *Y)
+{
+	struct yevent e;
+	const char *why;
+	if (yamlio_pull_raw(Y, &e) < 0 || e.end || e.kind != Y_SCALAR)
+		return -1;
+	struct value v = {VAL_NUM, 0, 0, NULL};
+	enum cell_kind kind = r->form->cells[cell].type.kind;
+	if (value_figure(e.str, e.len, &v.num)) {
+		if (kind == CELL_COUNT || kind == CELL_SIGNED) {
+			report_cell_put(r, cell, &v, e.line, e.col);
+			return 0;
+		}
+	} else if (!yamlio_text_ok(&e)) {
+		return -1;
+	}
+	int null = yamlio_is_null(e.str, e.len, e.plain);
+	return report_cell_set(r, cell, null ? "" : e.str, null ? 0 : e.len, e.line, e.col, &why);
+}
+
 /* One row's mapping of columns to figures; seen marks the columns read. */
 static int report_take_row(struct report *r, struct yamlio_load *Y, const struct fblock *b, int row,
 			   unsigned char *seen)
 {
 	struct yevent e;
-	int k, next = 0;
+	int k, next = 0, col = -1;
 	memset(seen, 0, (size_t)b->ncols);
 	if (report_take_map(Y) < 0)
 		return -1;
-	while ((k = report_take_key(Y, &e)) > 0) {
-		const struct fnode *col = report_col_at(b, next, e.str, e.len);
-		if (col == NULL || col->nkids > 0 || seen[col->leaf]++)
+	while ((k = report_take_key(Y, &e, 1)) > 0) {
+		if (report_col_at(b, next, e.str, e.len, &col) == NULL || col < 0 || seen[col]++ ||
+		    report_take_figure(r, form_cell(b, row, col), Y) < 0)
 			return -1;
-		const char *why;
-		if (yamlio_pull(Y, &e) < 0 || e.end || e.kind != Y_SCALAR ||
-		    report_cell_set(r, form_cell(b, row, col->leaf),
-				    yamlio_is_null(e.str, e.len, e.plain) ? "" : e.str, e.line,
-				    e.col, &why) < 0)
-			return -1;
-		next = col->leaf + 1;
+		next = col + 1;
 	}
 	return k;
 }
@@ -245,14 +286,13 @@ static int report_take_block(struct report *r, struct yamlio_load *Y, const stru
 	unsigned char *rows = b->nrows < 256 ? rs : xcalloc((size_t)b->nrows + 1, 1),
 		      *cols = b->ncols < 256 ? cs : xmalloc((size_t)b->ncols + 1);
 	struct yevent e;
-	int k = report_take_map(Y), next = 0;
-	while (k == 0 && (k = report_take_key(Y, &e)) > 0) {
-		const struct fnode *row = report_row_at(b, next, e.str, e.len);
-		if (row == NULL || row->leaf < 0 || row->nkids > 0 || rows[row->leaf]++)
+	int k = report_take_map(Y), next = 0, row = -1;
+	while (k == 0 && (k = report_take_key(Y, &e, 1)) > 0) {
+		if (report_row_at(b, next, e.str, e.len, &row) == NULL || row < 0 || rows[row]++)
 			k = -1;
 		else
-			k = report_take_row(r, Y, b, row->leaf, cols);
-		next = row ? row->leaf + 1 : 0;
+			k = report_take_row(r, Y, b, row, cols);
+		next = row + 1;
 	}
 	if (rows != rs)
 		free(rows);
@@ -305,7 +345,7 @@ static int report_take_tables(void *ctx, struct yamlio_load *Y, struct ynode *co
 	struct yevent e;
 	if (report_take_map(Y) < 0)
 		return -1;
-	while ((k = report_take_key(Y, &e)) > 0) {
+	while ((k = report_take_key(Y, &e, 0)) > 0) {
 		const struct ftable *t = form_table(f, e.str);
 		if (report_take_once(seen, &nseen, t) < 0)
 			return -1;
@@ -318,7 +358,7 @@ static int report_take_tables(void *ctx, struct yamlio_load *Y, struct ynode *co
 		int ndone = 0;
 		if (report_take_map(Y) < 0)
 			return -1;
-		while ((k = report_take_key(Y, &e)) > 0) {
+		while ((k = report_take_key(Y, &e, 0)) > 0) {
 			const struct fblock *b = form_block(t, e.str);
 			if (report_take_once(done, &ndone, b) < 0 || report_take_block(r, Y, b) < 0)
 				return -1;

@@ -77,20 +77,18 @@ static int value_digits(const char *s, size_t n)
 
 int value_parse(const char *s, const struct celltype *t, struct value *v, const char **why)
 {
+	return value_parse_len(s, strlen(s), t, v, why);
+}
+
+int value_parse_len(const char *s, size_t n, const struct celltype *t, struct value *v,
+		    const char **why)
+{
 	memset(v, 0, sizeof *v);
-	if (t->kind == CELL_COUNT || t->kind == CELL_SIGNED) {
-		/* most figures of a file: up to 18 digits, which cannot overflow */
-		int64_t x = 0;
-		size_t i = 0;
-		for (; i < 18 && s[i] >= '0' && s[i] <= '9'; i++)
-			x = x * 10 + (s[i] - '0');
-		if (i > 0 && s[i] == '\0') {
-			v->kind = VAL_NUM;
-			v->num = x;
-			return 0;
-		}
+	/* most figures of a file */
+	if ((t->kind == CELL_COUNT || t->kind == CELL_SIGNED) && value_figure(s, n, &v->num)) {
+		v->kind = VAL_NUM;
+		return 0;
 	}
-	size_t n = strlen(s);
 	while (n > 0 && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))

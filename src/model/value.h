@@ -40,6 +40,24 @@ void celltype_format(const struct celltype *t, struct buf *b);
 /* Parses s as a value of type t. Blank text gives a blank value. On error
  * returns -1 and points *why at a short English reason. */
 int value_parse(const char *s, const struct celltype *t, struct value *v, const char **why);
+/* The same of s[0..n), which has no NUL inside. */
+int value_parse_len(const char *s, size_t n, const struct celltype *t, struct value *v,
+		    const char **why);
+/* s[0..n) as 1 to 18 ASCII digits, which cannot overflow: 1 with *x the
+ * figure, else 0. */
+static inline int value_figure(const char *s, size_t n, int64_t *x)
+{
+	int64_t y = 0;
+	if (n == 0 || n > 18)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		y = y * 10 + (s[i] - '0');
+	}
+	*x = y;
+	return 1;
+}
 /* What a clerk types, pastes or imports, with any input method, read as
  * the number it means: full-width digits (１２), the full-width and
  * ideographic points (． 。) as the decimal point, full-width and

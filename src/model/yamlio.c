@@ -215,9 +215,11 @@ static enum yamlio_fault yamlio_text_fault(const char *s, size_t n, const char *
 	return text_check(s, TEXT_PROSE, &bad, what) < 0 ? YF_TEXT : YF_NONE;
 }
 
-/* Inlined where the puller takes each of a report's figures and keys. */
+/* Inlined where the puller takes each of a report's figures and keys;
+ * text 0 leaves a scalar's text unchecked (yamlio_pull_raw). */
 static inline __attribute__((always_inline)) enum yamlio_fault
-yamlio_fault(const struct yamlio_load *L, const yaml_event_t *ev, size_t depth, const char **what)
+yamlio_fault(const struct yamlio_load *L, const yaml_event_t *ev, size_t depth, int text,
+	     const char **what)
 {
 	if (L->nodes >= YAMLIO_MAX_NODES)
 		return YF_NODES;
@@ -231,8 +233,9 @@ yamlio_fault(const struct yamlio_load *L, const yaml_event_t *ev, size_t depth, 
 	case YAML_SCALAR_EVENT: /* nine in ten nodes: the rest of it here */
 		anchor = ev->data.scalar.anchor, tag = ev->data.scalar.tag;
 		if (anchor == NULL && tag == NULL)
-			return yamlio_text_fault((const char *)ev->data.scalar.value,
-						 ev->data.scalar.length, what);
+			return text ? yamlio_text_fault((const char *)ev->data.scalar.value,
+							ev->data.scalar.length, what)
+				    : YF_NONE;
 		break;
 	case YAML_MAPPING_START_EVENT:
 		anchor = ev->data.mapping_start.anchor, tag = ev->data.mapping_start.tag;
@@ -250,7 +253,8 @@ yamlio_fault(const struct yamlio_load *L, const yaml_event_t *ev, size_t depth, 
 	return YF_NONE;
 }
 
-int yamlio_pull(struct yamlio_load *L, struct yevent *e)
+static inline __attribute__((always_inline)) int yamlio_pull_in(struct yamlio_load *L,
+								struct yevent *e, int text)
 {
 	if (L->has_ev)
 		yaml_event_delete(&L->ev);
@@ -277,7 +281,7 @@ int yamlio_pull(struct yamlio_load *L, struct yevent *e)
 	case YAML_MAPPING_START_EVENT:
 	case YAML_SEQUENCE_START_EVENT:
 		/* the value taken is at depth 1, its items below */
-		if (yamlio_fault(L, ev, 1 + L->taking, &what) != YF_NONE)
+		if (yamlio_fault(L, ev, 1 + L->taking, text, &what) != YF_NONE)
 			return -1;
 		break;
 	default:
@@ -294,6 +298,22 @@ int yamlio_pull(struct yamlio_load *L, struct yevent *e)
 	e->len = ev->data.scalar.length;
 	e->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	return 0;
+}
+
+int yamlio_pull(struct yamlio_load *L, struct yevent *e)
+{
+	return yamlio_pull_in(L, e, 1);
+}
+
+int yamlio_pull_raw(struct yamlio_load *L, struct yevent *e)
+{
+	return yamlio_pull_in(L, e, 0);
+}
+
+int yamlio_text_ok(const struct yevent *e)
+{
+	const char *what;
+	return yamlio_text_fault(e->str, e->len, &what) == YF_NONE;
 }
 
 /* The value of the top-level key read by the taker: 1 with *val the empty
@@ -333,7 +353,7 @@ static struct ynode *yamlio_build(struct yamlio_load *L, yaml_event_t *ev, int d
 {
 	const yaml_mark_t *m = &ev->start_mark;
 	const char *what = NULL;
-	switch (yamlio_fault(L, ev, (size_t)depth, &what)) {
+	switch (yamlio_fault(L, ev, (size_t)depth, 1, &what)) {
 	case YF_NONE:
 		break;
 	case YF_NODES:

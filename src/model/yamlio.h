@@ -63,6 +63,13 @@ struct yamlio_taker {
  * anything a tree would refuse. Keys are the taker's to check (one of each,
  * scalars). */
 int yamlio_pull(struct yamlio_load *L, struct yevent *e);
+/* The same with a scalar's text left unchecked: for a key the taker
+ * compares whole (its length and bytes) to a form's identifier, which no
+ * check refuses, or a value it checks with yamlio_text_ok before it keeps
+ * anything but digits. */
+int yamlio_pull_raw(struct yamlio_load *L, struct yevent *e);
+/* 1 when a scalar's text passes what yamlio_pull checks of it. */
+int yamlio_text_ok(const struct yevent *e);
 int yamlio_load_taking(const char *name, const char *text, size_t len, struct ynode **root,
 		       struct diags *d, const struct yamlio_taker *taker);
 /* A plain empty, ~ or null scalar's text. */

@@ -75,6 +75,45 @@ static void test_counts(void **state)
 	expect("count", "99999999999999999999999", NULL);
 }
 
+/* Figures of plain digits, read by length (a file's, which need no
+ * terminating NUL), and the general reading of the first n bytes. */
+static void test_figures(void **state)
+{
+	(void)state;
+	int64_t x = -1;
+	assert_int_equal(value_figure("0", 1, &x), 1);
+	assert_int_equal(x, 0);
+	assert_int_equal(value_figure("000123", 6, &x), 1);
+	assert_int_equal(x, 123);
+	assert_int_equal(value_figure("999999999999999999", 18, &x), 1);
+	assert_true(x == 999999999999999999LL);
+	x = -1;
+	assert_int_equal(value_figure("1234567890123456789", 19, &x), 0);
+	assert_int_equal(value_figure("", 0, &x), 0);
+	assert_int_equal(value_figure("12a", 3, &x), 0);
+	assert_int_equal(value_figure(" 1", 2, &x), 0);
+	assert_int_equal(value_figure("1/", 2, &x), 0);
+	assert_int_equal(value_figure("1:", 2, &x), 0);
+	assert_int_equal(x, -1); /* untouched when refused */
+	assert_int_equal(value_figure("42 and more", 2, &x), 1);
+	assert_int_equal(x, 42);
+	struct celltype t;
+	assert_int_equal(celltype_parse("count", &t), 0);
+	struct value v;
+	const char *why;
+	assert_int_equal(value_parse_len("123abc", 3, &t, &v, &why), 0);
+	assert_int_equal(v.kind, VAL_NUM);
+	assert_true(v.num == 123);
+	assert_int_equal(value_parse_len(" 7 x", 3, &t, &v, &why), 0);
+	assert_true(v.num == 7);
+	assert_int_equal(value_parse_len("12x", 3, &t, &v, &why), -1);
+	assert_int_equal(value_parse_len("99999999999999999999", 20, &t, &v, &why), -1);
+	assert_string_equal(why, "is too large");
+	assert_int_equal(celltype_parse("decimal(2)", &t), 0);
+	assert_int_equal(value_parse_len("12", 2, &t, &v, &why), 0);
+	assert_true(v.num == 12 && v.scale == 0);
+}
+
 static void test_signed(void **state)
 {
 	(void)state;
@@ -250,9 +289,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_celltype_names), cmocka_unit_test(test_counts),
-	    cmocka_unit_test(test_signed),         cmocka_unit_test(test_decimals),
-	    cmocka_unit_test(test_arithmetic),     cmocka_unit_test(test_compare),
-	    cmocka_unit_test(test_conform),        cmocka_unit_test(test_input_methods),
+	    cmocka_unit_test(test_figures),        cmocka_unit_test(test_signed),
+	    cmocka_unit_test(test_decimals),       cmocka_unit_test(test_arithmetic),
+	    cmocka_unit_test(test_compare),        cmocka_unit_test(test_conform),
+	    cmocka_unit_test(test_input_methods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

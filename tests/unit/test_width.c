@@ -58,6 +58,32 @@ static void test_ascii_runs(void **state)
 	assert_int_equal(width_printable_run("abcdefghij\x1f", 11), 10);
 }
 
+/* Two texts of one length have the same words exactly when they are the
+ * same: every length to 16, each byte changed in turn; longer refused. */
+static void test_words(void **state)
+{
+	(void)state;
+	char a[24], b[24];
+	uint64_t wa[2], wb[2];
+	for (size_t n = 0; n <= 17; n++) {
+		for (size_t i = 0; i < n; i++)
+			a[i] = (char)('a' + i);
+		assert_int_equal(width_words(a, n, wa), n <= 16);
+		if (n > 16)
+			break;
+		memcpy(b, a, n);
+		assert_int_equal(width_words(b, n, wb), 1);
+		assert_true(wa[0] == wb[0] && wa[1] == wb[1]);
+		for (size_t i = 0; i < n; i++)
+			for (int v = 0; v < 256; v += 51) {
+				memcpy(b, a, n);
+				b[i] = (char)(v == 'a' + (int)i ? 0 : v);
+				width_words(b, n, wb);
+				assert_false(wa[0] == wb[0] && wa[1] == wb[1]);
+			}
+	}
+}
+
 static void expect_lines(const char *s, int cols, const char *const *want, int nwant)
 {
 	char **lines;
@@ -113,8 +139,8 @@ int main(void)
 	width_init_locale();
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_widths),     cmocka_unit_test(test_utf8),
-	    cmocka_unit_test(test_ascii_runs), cmocka_unit_test(test_wrap_rules),
-	    cmocka_unit_test(test_paragraphs),
+	    cmocka_unit_test(test_ascii_runs), cmocka_unit_test(test_words),
+	    cmocka_unit_test(test_wrap_rules), cmocka_unit_test(test_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -302,6 +302,77 @@ static void test_tables_taken(void **state)
 	diags_free(&d);
 }
 
+/* Keys of every length the matcher tells apart (1 to 16 bytes in words, longer
+ * byte by byte): the right ones taken, in order or not, and one byte
+ * changed at either end, a NUL put inside or after, refused alike. */
+static void test_keys_matched_whole(void **state)
+{
+	(void)state;
+	static const char *const cols[] = {"a",
+					   "abc",
+					   "abcd",
+					   "abcdefg",
+					   "abcdefgh",
+					   "abcdefghijklmnop",
+					   "abcdefghijklmnopq",
+					   "a_column_id_of_26_bytes_xy"};
+	static const char *const rows[] = {"x", "row_longer_than_sixteen"};
+	enum { NC = sizeof cols / sizeof cols[0], NR = 2 };
+	struct buf form, good;
+	buf_init(&form);
+	buf_puts(&form, "id: t\nversion: 1\ntitle: T\nlanguage: zh_CN\nparts:\n"
+			"  - table: t\n    title: 表\n    columns:\n");
+	for (int c = 0; c < NC; c++)
+		buf_printf(&form, "      - id: %s\n        label: 列%d\n", cols[c], c);
+	buf_puts(&form, "    rows:\n");
+	for (int r = 0; r < NR; r++)
+		buf_printf(&form, "      - id: %s\n        label: 行%d\n", rows[r], r);
+	struct diags d;
+	diags_init(&d);
+	struct form *f = form_load(unit_tmpfile(form.data), &d);
+	assert_non_null(f);
+	buf_init(&good);
+	buf_puts(&good, "form: t\nform-version: 1\ntables:\n  t:\n");
+	for (int r = 0; r < NR; r++) {
+		buf_printf(&good, "    %s:\n", rows[r]);
+		for (int c = 0; c < NC; c++)
+			buf_printf(&good, "      %s: %d\n", cols[c], 10 * r + c);
+	}
+	assert_int_equal(loaded_alike(f, good.data), 1);
+	/* the last column first: found by the search of the whole tree */
+	char line[64];
+	snprintf(line, sizeof line, "      %s: %d\n", cols[NC - 1], NC - 1);
+	char *moved = edited(good.data, line, "");
+	char first[80];
+	snprintf(first, sizeof first, "%s      a: 0\n", line);
+	char *back = edited(moved, "      a: 0\n", first);
+	assert_int_equal(loaded_alike(f, back), 1);
+	for (int k = 0; k < NC + NR; k++) {
+		const char *id = k < NC ? cols[k] : rows[k - NC];
+		size_t n = strlen(id);
+		char from[64], to[5][80];
+		snprintf(from, sizeof from, k < NC ? " %s: " : " %s:\n", id);
+		const char *tail = k < NC ? ": " : ":\n";
+		snprintf(to[0], sizeof to[0], " %.*sZ%s", (int)n - 1, id, tail); /* last byte */
+		snprintf(to[1], sizeof to[1], " Z%s%s", id + 1, tail);           /* first */
+		snprintf(to[2], sizeof to[2], " \"%s\\0\"%s", id, tail);         /* NUL after */
+		snprintf(to[3], sizeof to[3], " \"%.*s\\0\"%s", (int)n - 1, id,
+			 tail); /* NUL for the last byte: the same length */
+		snprintf(to[4], sizeof to[4], " \"%s\"%s", id, tail); /* quoted: the key */
+		for (int v = 0; v < 5; v++) {
+			char *t = edited(good.data, from, to[v]);
+			assert_int_equal(loaded_alike(f, t), v == 4);
+			free(t);
+		}
+	}
+	free(moved);
+	free(back);
+	form_free(f);
+	diags_free(&d);
+	buf_free(&form);
+	buf_free(&good);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +381,7 @@ int main(void)
 	    cmocka_unit_test(test_writer),
 	    cmocka_unit_test(test_taker),
 	    cmocka_unit_test(test_tables_taken),
+	    cmocka_unit_test(test_keys_matched_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
