@@ -159,11 +159,6 @@ int form_hfield(const struct form *f, const char *id)
 	return -1;
 }
 
-int form_cell(const struct fblock *b, int r, int c)
-{
-	return b->base + r * b->ncols + c;
-}
-
 char *form_node_path(const struct fnode *n, const char *sep, int skip_over)
 {
 	const struct fnode *chain[64];

@@ -205,7 +205,10 @@ const struct ftable *form_table(const struct form *f, const char *id);
 const struct fblock *form_block(const struct ftable *t, const char *id);
 struct fnode *form_node(const struct fnode *root, const char *id);
 int form_hfield(const struct form *f, const char *id);
-int form_cell(const struct fblock *b, int r, int c);
+static inline int form_cell(const struct fblock *b, int r, int c)
+{
+	return b->base + r * b->ncols + c;
+}
 int form_is_identifier(const char *s);
 /* Label path of a node from its outermost group, joined by sep; a top group
  * over skip_over leaves (all of them: 表三's 申请人情况) is left out. */

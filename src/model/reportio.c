@@ -38,8 +38,8 @@ static int report_need_map(struct report_loader *L, const struct ynode *n, const
 }
 
 /* A cell's value as read from the file at line:col. */
-static void report_cell_put(struct report *rep, int cell, const struct value *val, int line,
-			    int col)
+static inline void report_cell_put(struct report *rep, int cell, const struct value *val, int line,
+				   int col)
 {
 	rep->line[cell] = line;
 	rep->col[cell] = col;
@@ -90,9 +90,19 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
  * in a block, so this finds what the search of the whole tree would),
  * matched by its length and words (struct fkey), without going to the
  * node or its id's bytes. *leaf is the node's leaf, -1 for a group. */
-static const struct fnode *report_node_at(const struct fnode *root, struct fnode *const *order,
-					  const struct fkey *keys, int n, int next, const char *id,
-					  size_t len, int *leaf)
+static const struct fnode *report_node_search(const struct fnode *root, const char *id, size_t len,
+					      int *leaf)
+{
+	const struct fnode *k = form_node(root, id);
+	if (k == NULL || k->idlen != len)
+		return NULL;
+	*leaf = k->nkids > 0 ? -1 : k->leaf;
+	return k;
+}
+
+static inline __attribute__((always_inline)) const struct fnode *
+report_node_at(const struct fnode *root, struct fnode *const *order, const struct fkey *keys, int n,
+	       int next, const char *id, size_t len, int *leaf)
 {
 	if (next < n && keys[next].len == len) {
 		uint64_t w[2];
@@ -102,11 +112,7 @@ static const struct fnode *report_node_at(const struct fnode *root, struct fnode
 			return order[next];
 		}
 	}
-	const struct fnode *k = form_node(root, id);
-	if (k == NULL || k->idlen != len)
-		return NULL;
-	*leaf = k->nkids > 0 ? -1 : k->leaf;
-	return k;
+	return report_node_search(root, id, len, leaf);
 }
 
 static const struct fnode *report_row_at(const struct fblock *b, int next, const char *id,
