@@ -13,12 +13,19 @@ void diags_init(struct diags *d)
 	d->n = d->cap = 0;
 }
 
-void diags_free(struct diags *d)
+void diags_drop(struct diags *d, size_t keep)
 {
-	for (size_t i = 0; i < d->n; i++) {
+	for (size_t i = keep; i < d->n; i++) {
 		free(d->v[i].file);
 		free(d->v[i].message);
 	}
+	if (keep < d->n)
+		d->n = keep;
+}
+
+void diags_free(struct diags *d)
+{
+	diags_drop(d, 0);
 	free(d->v);
 	diags_init(d);
 }

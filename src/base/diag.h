@@ -26,6 +26,8 @@ struct diags {
 
 void diags_init(struct diags *d);
 void diags_free(struct diags *d);
+/* Drops the diagnostics after the first keep. */
+void diags_drop(struct diags *d, size_t keep);
 void diags_add(struct diags *d, enum diag_severity sev, const char *file, int line, int column,
 	       const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* The same with the arguments as a va_list, for callers' own variadic

@@ -485,18 +485,33 @@ int yamlio_load_string(const char *name, const char *text, size_t len, struct yn
 	return yamlio_load_taking(name, text, len, root, d, NULL);
 }
 
+/* -1 with the one diagnostic for text's first byte that is not UTF-8,
+ * after those past keep are dropped; 0 when it is all UTF-8. */
+static int yamlio_not_utf8(const char *name, const char *text, size_t len, struct diags *d,
+			   size_t keep)
+{
+	size_t bad;
+	if (width_valid(text, len, &bad))
+		return 0;
+	int line, col;
+	yamlio_where(text, bad, &line, &col);
+	diags_drop(d, keep);
+	diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
+		  (unsigned char)text[bad]);
+	return -1;
+}
+
 int yamlio_load_taking(const char *name, const char *text, size_t len, struct ynode **root,
 		       struct diags *d, const struct yamlio_taker *taker)
 {
 	*root = NULL;
-	size_t bad;
-	if (!width_valid(text, len, &bad)) {
-		int line, col;
-		yamlio_where(text, bad, &line, &col);
-		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
-			  (unsigned char)text[bad]);
-		return -1;
-	}
+	/* Bytes that are not UTF-8 are named before anything else is. libyaml
+	 * refuses all that width_valid does, reading UTF-8 (any first byte but
+	 * a UTF-16 mark's 0xFF or 0xFE, neither of them UTF-8): the file is
+	 * looked at only when the load fails, whatever said why is dropped. */
+	if (len > 0 && (unsigned char)text[0] >= 0xFE)
+		return yamlio_not_utf8(name, text, len, d, d->n);
+	size_t had = d->n;
 	struct yamlio_load L = {.name = name, .text = text, .len = len, .d = d, .taker = taker};
 	yaml_parser_initialize(&L.parser);
 	yaml_parser_set_input_string(&L.parser, (const unsigned char *)text, len);
@@ -541,6 +556,8 @@ out:
 	yamlio_arena_free(L.arena);
 	free(L.stack);
 	yaml_parser_delete(&L.parser);
+	if (rc != 0 && yamlio_not_utf8(name, text, len, d, had) < 0)
+		return -1;
 	return rc;
 }
 

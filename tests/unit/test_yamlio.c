@@ -50,6 +50,21 @@ static void test_refusals(void **state)
 	    {"a: &x 1\nb: *x\n", 1, 4, "anchors"},
 	    {"a: !!str 1\n", 1, 4, "tags"},
 	    {"a: [1, 2\n", 2, 1, "malformed"},
+	    /* bytes that are not UTF-8 are named first, wherever they are and
+	     * whatever else is wrong before them */
+	    {"\xff\xfe" "a: 1\n", 1, 1, "invalid UTF-8 (byte 0xFF)"}, /* UTF-16's marks */
+	    {"\xfe\xff\0a\0:", 1, 1, "invalid UTF-8 (byte 0xFE)"},
+	    {"a: \xed\xa0\x80\n", 1, 4, "invalid UTF-8 (byte 0xED)"}, /* a surrogate */
+	    {"a: \xc0\xaf\n", 1, 4, "invalid UTF-8 (byte 0xC0)"},     /* overlong */
+	    {"a: \xe0\x80\xaf\n", 1, 4, "invalid UTF-8 (byte 0xE0)"},
+	    {"a: \xf4\x90\x80\x80\n", 1, 4, "invalid UTF-8 (byte 0xF4)"}, /* past U+10FFFF */
+	    {"a: \xf8\x88\x80\x80\x80\n", 1, 4, "invalid UTF-8 (byte 0xF8)"},
+	    {"a: \x80\n", 1, 4, "invalid UTF-8 (byte 0x80)"},
+	    {"a: b\xe4\xb8", 1, 5, "invalid UTF-8 (byte 0xE4)"}, /* cut off */
+	    {"a: [1, 2\nb: \xc3\x28\n", 2, 4, "invalid UTF-8 (byte 0xC3)"},
+	    {"a: 1\na: 2\nb: \xff\n", 3, 4, "invalid UTF-8 (byte 0xFF)"},
+	    {"a: &x 1\n---\nb: \xff\n", 3, 4, "invalid UTF-8 (byte 0xFF)"},
+	    {"\xef\xbb\xbf" "a: [\n", 2, 1, "malformed"}, /* UTF-8's mark: UTF-8 */
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct diags d;
