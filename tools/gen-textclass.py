@@ -79,4 +79,12 @@ for lo, hi, cls in ranges:
     print("    {0x%04X, 0x%04X, %d}," % (lo, hi, cls))
 print("};")
 print("")
+# the widest run of code points between two ranges, below U+10000
+gap = max((ranges[i + 1][0] - ranges[i][1] - 1, ranges[i][1] + 1, ranges[i + 1][0] - 1)
+          for i in range(len(ranges) - 1) if ranges[i + 1][0] <= 0x10000)
+print("/* The widest run of code points in none of the ranges (CJK's blocks):")
+print(" * text.c passes over it without the search. */")
+print("#define TEXTCLASS_CLEAR_LO 0x%04X" % gap[1])
+print("#define TEXTCLASS_CLEAR_HI 0x%04X" % gap[2])
+print("")
 print("#endif")

@@ -20,6 +20,8 @@ static int text_class(uint32_t c)
 		return 1;
 	if (c < 0x20 || c == 0x7F)
 		return 3;
+	if (c >= TEXTCLASS_CLEAR_LO && c <= TEXTCLASS_CLEAR_HI)
+		return 0;
 	size_t lo = 0, hi = sizeof textclass_ranges / sizeof textclass_ranges[0];
 	if (c < textclass_ranges[0].lo)
 		return 0;

@@ -20,4 +20,9 @@ static const struct textclass_range {
     {0x1D173, 0x1D17A, 2}, {0xE0000, 0xE0FFF, 2},
 };
 
+/* The widest run of code points in none of the ranges (CJK's blocks):
+ * text.c passes over it without the search. */
+#define TEXTCLASS_CLEAR_LO 0x3165
+#define TEXTCLASS_CLEAR_HI 0xFDFF
+
 #endif

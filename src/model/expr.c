@@ -474,11 +474,6 @@ int expr_adds_cells(const struct expr *e, int any_order, int **cells)
 	return n;
 }
 
-enum expr_truth expr_test_blank(int want_blank, const struct value *x)
-{
-	return want_blank == (x->kind == VAL_BLANK) ? EXPR_TRUE : EXPR_FALSE;
-}
-
 int expr_eval_num(const struct expr *e, const struct value *vals, struct value *out)
 {
 	struct value a = {0}, b = {0};

@@ -79,7 +79,10 @@ enum expr_truth expr_eval_bool(const struct expr *e, const struct value *vals);
  * a figure; -1 on overflow or an error); blank(x) (want_blank) or
  * filled(x) of x's value. */
 int expr_add_cells(struct value *out, const int *cells, int n, const struct value *vals);
-enum expr_truth expr_test_blank(int want_blank, const struct value *x);
+static inline enum expr_truth expr_test_blank(int want_blank, const struct value *x)
+{
+	return want_blank == (x->kind == VAL_BLANK) ? EXPR_TRUE : EXPR_FALSE;
+}
 /* The cells e adds, in its order, when e only adds cells (sum() of
  * references and ranges, a + b + c; with any_order, when the caller knows
  * every cell holds a count, also a + sum(b..c)): *cells (to free) and

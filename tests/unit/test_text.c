@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include "base/text.h"
+#include "base/textclass.h"
 
 static void refused(const char *s, enum text_kind kind, size_t at)
 {
@@ -78,6 +79,34 @@ static void test_unicode_table(void **state)
 	refused("x\xd8\x9cy", TEXT_PROSE, 1);          /* U+061C reorders, in prose too */
 }
 
+/* Every code point past ASCII, in a line and in prose, against the table
+ * read range by range: the run text.c passes without its search too. */
+static void test_every_code_point(void **state)
+{
+	(void)state;
+	size_t nr = sizeof textclass_ranges / sizeof textclass_ranges[0], r = 0;
+	for (uint32_t c = 0x80; c <= 0x10FFFF; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		while (r < nr && textclass_ranges[r].hi < c)
+			r++;
+		int cls = r < nr && textclass_ranges[r].lo <= c ? textclass_ranges[r].cls : 0;
+		char s[8];
+		int n = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+		s[0] = (char)(n == 2 ? 0xC0 | c >> 6 : n == 3 ? 0xE0 | c >> 12 : 0xF0 | c >> 18);
+		for (int i = 1; i < n; i++)
+			s[i] = (char)(0x80 | ((c >> (6 * (n - 1 - i))) & 0x3F));
+		s[n] = '\0';
+		size_t bad;
+		const char *why;
+		if ((text_check(s, TEXT_LINE, &bad, &why) == 0) != (cls == 0) ||
+		    (text_check(s, TEXT_PROSE, &bad, &why) == 0) != (cls != 3) ||
+		    text_invisible(c) != (cls >= 2))
+			fail_msg("U+%04X is not of class %d", (unsigned)c, cls);
+	}
+	assert_true(TEXTCLASS_CLEAR_LO <= 0x4E00 && TEXTCLASS_CLEAR_HI >= 0x9FFF);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -100,9 +129,8 @@ static void test_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_rules),
-	    cmocka_unit_test(test_quote),
-	    cmocka_unit_test(test_unicode_table),
+	    cmocka_unit_test(test_rules),         cmocka_unit_test(test_quote),
+	    cmocka_unit_test(test_unicode_table), cmocka_unit_test(test_every_code_point),
 	    cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
