@@ -55,7 +55,10 @@ static void render_canvas_put(struct render_canvas *cv, int x, int y, const char
 {
 	if (x < 0 || y < 0 || y >= cv->h || x + chw > cv->w)
 		return;
-	snprintf(cv->cell[y * cv->w + x], 8, "%s", ch);
+	char *cell = cv->cell[y * cv->w + x];
+	size_t n = strnlen(ch, 7); /* a character's bytes, as snprintf into 8 kept them */
+	memcpy(cell, ch, n);
+	cell[n] = '\0';
 	for (int k = 1; k < chw; k++)
 		cv->cell[y * cv->w + x + k][0] = '\0';
 }
