@@ -62,6 +62,8 @@ static int expr_is_name(char c)
 static int expr_word(struct expr_parser *P, const char *w)
 {
 	expr_skip(P);
+	if (*P->p != *w) /* most tries: told by the first byte */
+		return 0;
 	size_t n = strlen(w);
 	if (strncmp(P->p, w, n) == 0 && !expr_is_name(P->p[n])) {
 		P->p += n;
@@ -73,6 +75,8 @@ static int expr_word(struct expr_parser *P, const char *w)
 static int expr_sym(struct expr_parser *P, const char *s)
 {
 	expr_skip(P);
+	if (*P->p != *s)
+		return 0;
 	size_t n = strlen(s);
 	if (strncmp(P->p, s, n) == 0) {
 		P->p += n;
