@@ -381,7 +381,7 @@ int expr_is_bool(const struct expr *e)
 }
 
 /* Blank-aware addition: blank is absent, not zero. */
-static int expr_add(struct value *acc, const struct value *v, int negate)
+static inline int expr_add(struct value *acc, const struct value *v, int negate)
 {
 	if (v->kind == VAL_ERROR) {
 		acc->kind = VAL_ERROR;
