@@ -84,12 +84,8 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 	return 0;
 }
 
-/* The row and the column of b named id (of len bytes, which may hold a NUL
- * when pulled raw). Files are written in the form's order: each key is
- * looked for first where the one before it left off (next; ids are unique
- * in a block, so this finds what the search of the whole tree would),
- * matched by its length and words (struct fkey), without going to the
- * node or its id's bytes. *leaf is the node's leaf, -1 for a group. */
+/* A key not where it was expected: the whole tree searched (its length
+ * told apart, for a key holding a NUL). */
 static const struct fnode *report_node_search(const struct fnode *root, const char *id, size_t len,
 					      int *leaf)
 {
@@ -100,6 +96,12 @@ static const struct fnode *report_node_search(const struct fnode *root, const ch
 	return k;
 }
 
+/* The row and the column of b named id (of len bytes, which may hold a NUL
+ * when pulled raw). Files are written in the form's order: each key is
+ * looked for first where the one before it left off (next; ids are unique
+ * in a block, so this finds what the search of the whole tree would),
+ * matched by its length and words (struct fkey), without going to the
+ * node or its id's bytes. *leaf is the node's leaf, -1 for a group. */
 static inline __attribute__((always_inline)) const struct fnode *
 report_node_at(const struct fnode *root, struct fnode *const *order, const struct fkey *keys, int n,
 	       int next, const char *id, size_t len, int *leaf)
