@@ -56,8 +56,9 @@ static void render_canvas_put(struct render_canvas *cv, int x, int y, const char
 	if (x < 0 || y < 0 || y >= cv->h || x + chw > cv->w)
 		return;
 	char *cell = cv->cell[y * cv->w + x];
-	size_t n = strnlen(ch, 7); /* a character's bytes, as snprintf into 8 kept them */
-	memcpy(cell, ch, n);
+	size_t n = 0; /* a character's bytes, at most 7 (a cell holds 8 with its NUL) */
+	for (; n < 7 && ch[n] != '\0'; n++)
+		cell[n] = ch[n];
 	cell[n] = '\0';
 	for (int k = 1; k < chw; k++)
 		cv->cell[y * cv->w + x + k][0] = '\0';
@@ -194,11 +195,17 @@ static void render_grid_draw(struct render_grid *g, const struct render_opts *o,
 					   R->lines[k], amb);
 		}
 	}
+	/* each line put together, then added once (a cell holds at most 7 bytes) */
+	char *line = xmalloc((size_t)cv.w * 7 + 2);
 	for (int y = 0; y < cv.h; y++) {
+		size_t n = 0;
 		for (int x = 0; x < cv.w; x++)
-			buf_puts(out, cv.cell[y * cv.w + x]);
-		buf_putc(out, '\n');
+			for (const char *c = cv.cell[y * cv.w + x]; *c != '\0'; c++)
+				line[n++] = *c;
+		line[n++] = '\n';
+		buf_add(out, line, n);
 	}
+	free(line);
 	free(cv.cell);
 	free(xs);
 	free(ys);
