@@ -86,14 +86,10 @@ static int report_cell_load(struct report_loader *L, const struct fblock *b, int
 
 /* A key not where it was expected: the whole tree searched (its length
  * told apart, for a key holding a NUL). */
-static const struct fnode *report_node_search(const struct fnode *root, const char *id, size_t len,
-					      int *leaf)
+static const struct fnode *report_node_search(const struct fnode *root, const char *id, size_t len)
 {
 	const struct fnode *k = form_node(root, id);
-	if (k == NULL || k->idlen != len)
-		return NULL;
-	*leaf = k->nkids > 0 ? -1 : k->leaf;
-	return k;
+	return k != NULL && k->idlen == len ? k : NULL;
 }
 
 /* The row and the column of b named id (of len bytes, which may hold a NUL
@@ -101,42 +97,40 @@ static const struct fnode *report_node_search(const struct fnode *root, const ch
  * looked for first where the one before it left off (next; ids are unique
  * in a block, so this finds what the search of the whole tree would),
  * matched by its length and words (struct fkey), without going to the
- * node or its id's bytes. *leaf is the node's leaf, -1 for a group. */
+ * node or its id's bytes. */
 static inline __attribute__((always_inline)) const struct fnode *
 report_node_at(const struct fnode *root, struct fnode *const *order, const struct fkey *keys, int n,
-	       int next, const char *id, size_t len, int *leaf)
+	       int next, const char *id, size_t len)
 {
 	if (next < n && keys[next].len == len) {
 		uint64_t w[2];
 		if (width_words(id, len, w) ? w[0] == keys[next].w[0] && w[1] == keys[next].w[1]
-					    : memcmp(order[next]->id, id, len) == 0) {
-			*leaf = next;
+					    : memcmp(order[next]->id, id, len) == 0)
 			return order[next];
-		}
 	}
-	return report_node_search(root, id, len, leaf);
+	return report_node_search(root, id, len);
 }
 
 static const struct fnode *report_row_at(const struct fblock *b, int next, const char *id,
-					 size_t len, int *leaf)
+					 size_t len)
 {
-	return report_node_at(&b->rows, b->row, b->rowkey, b->nrows, next, id, len, leaf);
+	return report_node_at(&b->rows, b->row, b->rowkey, b->nrows, next, id, len);
 }
 
 static const struct fnode *report_col_at(const struct fblock *b, int next, const char *id,
-					 size_t len, int *leaf)
+					 size_t len)
 {
-	return report_node_at(&b->cols, b->col, b->colkey, b->ncols, next, id, len, leaf);
+	return report_node_at(&b->cols, b->col, b->colkey, b->ncols, next, id, len);
 }
 
 static int report_block_load(struct report_loader *L, const struct fblock *b, const struct ynode *m)
 {
 	if (report_need_map(L, m, "a table's rows") < 0)
 		return -1;
-	int next_row = 0, leaf;
+	int next_row = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct ynode *k = ymap_key(m, i), *rv = ymap_value(m, i);
-		const struct fnode *row = report_row_at(b, next_row, k->str, k->len, &leaf);
+		const struct fnode *row = report_row_at(b, next_row, k->str, k->len);
 		if (row == NULL)
 			return report_err(L, k, "unknown row '%s' in '%s'", k->str,
 					  b->id ? b->id : b->table->id);
@@ -149,8 +143,7 @@ static int report_block_load(struct report_loader *L, const struct fblock *b, co
 		int next_col = 0;
 		for (size_t j = 0; j < rv->n; j++) {
 			const struct ynode *ck = ymap_key(rv, j), *cv = ymap_value(rv, j);
-			const struct fnode *col =
-			    report_col_at(b, next_col, ck->str, ck->len, &leaf);
+			const struct fnode *col = report_col_at(b, next_col, ck->str, ck->len);
 			if (col == NULL)
 				return report_err(L, ck, "unknown column '%s' in '%s'", ck->str,
 						  b->id ? b->id : b->table->id);
@@ -274,15 +267,16 @@ static int report_take_row(struct report *r, struct yamlio_load *Y, const struct
 			   unsigned char *seen)
 {
 	struct yevent e;
-	int k, next = 0, col = -1;
+	int k, next = 0;
 	memset(seen, 0, (size_t)b->ncols);
 	if (report_take_map(Y) < 0)
 		return -1;
 	while ((k = report_take_key(Y, &e, 1)) > 0) {
-		if (report_col_at(b, next, e.str, e.len, &col) == NULL || col < 0 || seen[col]++ ||
-		    report_take_figure(r, form_cell(b, row, col), Y) < 0)
+		const struct fnode *col = report_col_at(b, next, e.str, e.len);
+		if (col == NULL || col->nkids > 0 || seen[col->leaf]++ ||
+		    report_take_figure(r, form_cell(b, row, col->leaf), Y) < 0)
 			return -1;
-		next = col + 1;
+		next = col->leaf + 1;
 	}
 	return k;
 }
@@ -294,13 +288,14 @@ static int report_take_block(struct report *r, struct yamlio_load *Y, const stru
 	unsigned char *rows = b->nrows < 256 ? rs : xcalloc((size_t)b->nrows + 1, 1),
 		      *cols = b->ncols < 256 ? cs : xmalloc((size_t)b->ncols + 1);
 	struct yevent e;
-	int k = report_take_map(Y), next = 0, row = -1;
+	int k = report_take_map(Y), next = 0;
 	while (k == 0 && (k = report_take_key(Y, &e, 1)) > 0) {
-		if (report_row_at(b, next, e.str, e.len, &row) == NULL || row < 0 || rows[row]++)
+		const struct fnode *row = report_row_at(b, next, e.str, e.len);
+		if (row == NULL || row->leaf < 0 || row->nkids > 0 || rows[row->leaf]++)
 			k = -1;
 		else
-			k = report_take_row(r, Y, b, row, cols);
-		next = row + 1;
+			k = report_take_row(r, Y, b, row->leaf, cols);
+		next = row ? row->leaf + 1 : 0;
 	}
 	if (rows != rs)
 		free(rows);
