@@ -45,18 +45,11 @@ char *chain_previous_at(const char *prev, const char *rp, const char *rd)
 	return xstrdup(below ? below : rp ? rp : prev);
 }
 
-char *chain_previous_in(const char *prev, const char *rd)
-{
-	char *rp = realpath(prev, NULL);
-	char *out = chain_previous_at(prev, rp, rd);
-	free(rp);
-	return out;
-}
-
 char *chain_previous(const char *prev, const char *path)
 {
-	char *rd = linked_folder(path);
-	char *out = chain_previous_in(prev, rd);
+	char *rd = linked_folder(path), *rp = realpath(prev, NULL);
+	char *out = chain_previous_at(prev, rp, rd);
+	free(rp);
 	free(rd);
 	return out;
 }

@@ -24,10 +24,8 @@ struct report *chain_next(const struct report *prev, const struct form *f, const
  * folder or below it (b.yaml, units/b.yaml), else its full path. */
 char *chain_previous(const char *prev, const char *path);
 /* The same for a report saved in the folder whose resolved path is rd
- * (linked_folder's): sum asks it of every part. */
-char *chain_previous_in(const char *prev, const char *rd);
-/* The same when prev's resolved path is known already: rp (NULL when it
- * cannot be resolved). */
+ * (linked_folder's), prev's resolved path known already: rp (NULL when it
+ * cannot be resolved). sum asks it of every part. */
 char *chain_previous_at(const char *prev, const char *rp, const char *rd);
 /* Sorts reports by year, oldest first. */
 void chain_sort(struct report **v, int n);
