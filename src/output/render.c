@@ -56,8 +56,8 @@ static void render_canvas_put(struct render_canvas *cv, int x, int y, const char
 	if (x < 0 || y < 0 || y >= cv->h || x + chw > cv->w)
 		return;
 	char *cell = cv->cell[y * cv->w + x];
-	size_t n = 0; /* a character's bytes, at most 7 (a cell holds 8 with its NUL) */
-	for (; n < 7 && ch[n] != '\0'; n++)
+	size_t n = 0; /* a character's bytes, as many as the cell holds with its NUL */
+	for (; n + 1 < sizeof cv->cell[0] && ch[n] != '\0'; n++)
 		cell[n] = ch[n];
 	cell[n] = '\0';
 	for (int k = 1; k < chw; k++)
@@ -195,8 +195,8 @@ static void render_grid_draw(struct render_grid *g, const struct render_opts *o,
 					   R->lines[k], amb);
 		}
 	}
-	/* each line put together, then added once (a cell holds at most 7 bytes) */
-	char *line = xmalloc((size_t)cv.w * 7 + 2);
+	/* each line put together, then added once */
+	char *line = xmalloc((size_t)cv.w * (sizeof cv.cell[0] - 1) + 2);
 	for (int y = 0; y < cv.h; y++) {
 		size_t n = 0;
 		for (int x = 0; x < cv.w; x++)
